@@ -1,0 +1,5 @@
+"""``python -m newslint``."""
+
+from .cli import entry
+
+entry()

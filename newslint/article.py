@@ -1,0 +1,246 @@
+"""The article, parsed once and shared by every check.
+
+Everything derived from the text (lines, paragraphs, sentences, words, quotation spans) is
+computed lazily, once, and cached on the instance, so that twenty checks asking for sentences
+split the text once. An ``Article`` is linted by one thread at a time; the ``Linter`` that lints
+it may be shared.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, TypeVar
+
+from .text.segment import (
+    LIST_MARKER,
+    Sentence,
+    Span,
+    iter_lines,
+    iter_words,
+    split_sentences,
+    strip_span,
+)
+
+T = TypeVar("T")
+
+_OPEN_QUOTES = "“«„"
+_CLOSE_QUOTES = "”»"
+_HEADING_END = re.compile(r"[.!?,;:…\"”’)]$")
+_MD_HEADING = re.compile(r"^#{1,6}\s+\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph(Span):
+    """A paragraph (a non-blank line, the way scraped and CMS text arrives).
+
+    ``kind`` is a first guess shared by the checks: ``heading`` (short, unpunctuated, capitalised),
+    ``list`` (starts with a bullet or number), or ``body``. ``blank_before``/``blank_after`` say
+    whether a blank line separates it from its neighbours, which tells headings from wrapped text.
+    """
+
+    index: int
+    kind: str
+    blank_before: bool
+    blank_after: bool
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind == "heading"
+
+    @property
+    def is_list_item(self) -> bool:
+        return self.kind == "list"
+
+
+def classify_paragraph(text: str) -> str:
+    """``heading``, ``list`` or ``body`` from the paragraph's shape alone."""
+    if LIST_MARKER.match(text):
+        return "list"
+    if _MD_HEADING.match(text):
+        return "heading"
+    words = text.split()
+    if 0 < len(words) <= 14 and not _HEADING_END.search(text) and text[0].isupper() \
+            and not text.startswith(("“", '"')):
+        return "heading"
+    return "body"
+
+
+class Article:
+    """An article's text and fields, with lazily computed structure.
+
+    ``text`` is exactly what the contract's offsets index: the file as read, or the extracted
+    text for HTML pages and CMS records (``extracted`` is then true).
+    """
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        path: str | None = None,
+        title: str | None = None,
+        byline: str | None = None,
+        date: str | None = None,
+        url: str | None = None,
+        media_type: str = "text/plain",
+        extracted: bool = False,
+        fields: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.text = text
+        self.path = path
+        self.title = title
+        self.byline = byline
+        self.date = date
+        self.url = url
+        self.media_type = media_type
+        self.extracted = extracted
+        self.fields: dict[str, Any] = dict(fields or {})
+        self._memo: dict[str, Any] = {}
+
+    def __repr__(self) -> str:
+        return f"Article(path={self.path!r}, chars={len(self.text)})"
+
+    # -- structure -------------------------------------------------------------------------
+
+    @cached_property
+    def lines(self) -> list[Span]:
+        """Every line, blank ones included, without newline characters."""
+        return list(iter_lines(self.text))
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [line.start for line in self.lines]
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        """Non-blank lines, stripped, with a first guess at their kind."""
+        spans: list[tuple[Span, bool]] = []
+        blank = True
+        for line in self.lines:
+            stripped = strip_span(line)
+            if stripped is None:
+                blank = True
+                continue
+            spans.append((stripped, blank))
+            blank = False
+        out = []
+        for i, (span, blank_before) in enumerate(spans):
+            blank_after = i + 1 == len(spans) or spans[i + 1][1]
+            out.append(Paragraph(span.start, span.end, span.text, i, classify_paragraph(span.text),
+                                 blank_before, blank_after))
+        return out
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Sentences of every paragraph, in text order."""
+        out: list[Sentence] = []
+        for para in self.paragraphs:
+            out.extend(split_sentences(para.text, para.start, para.index))
+        return out
+
+    def sentences_of(self, paragraph: Paragraph) -> list[Sentence]:
+        """The sentences of one paragraph."""
+        return self._sentences_by_paragraph[paragraph.index]
+
+    @cached_property
+    def _sentences_by_paragraph(self) -> list[list[Sentence]]:
+        out: list[list[Sentence]] = [[] for _ in self.paragraphs]
+        for sentence in self.sentences:
+            out[sentence.paragraph].append(sentence)
+        return out
+
+    @cached_property
+    def words(self) -> list[Span]:
+        """Word tokens of the whole text."""
+        return list(iter_words(self.text))
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(self.words)
+
+    # -- quotations ------------------------------------------------------------------------
+
+    @cached_property
+    def quotes(self) -> list[Span]:
+        """Direct quotations, marks included. A quotation left open runs to the end of its
+        paragraph (the convention for quotes that continue into the next paragraph)."""
+        spans: list[Span] = []
+        for para in self.paragraphs:
+            spans.extend(_quote_spans(para.text, para.start))
+        return spans
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
+    def quote_at(self, offset: int) -> Span | None:
+        """The quotation containing ``offset``, if any."""
+        i = bisect_right(self._quote_starts, offset) - 1
+        if i >= 0 and self.quotes[i].start <= offset < self.quotes[i].end:
+            return self.quotes[i]
+        return None
+
+    def in_quote(self, start: int, end: int | None = None) -> bool:
+        """Whether ``text[start:end]`` lies inside a direct quotation."""
+        q = self.quote_at(start)
+        return q is not None and (end is None or end <= q.end)
+
+    # -- positions -------------------------------------------------------------------------
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a code-point offset."""
+        i = bisect_right(self._line_starts, offset) - 1
+        i = max(i, 0)
+        return i + 1, offset - self._line_starts[i] + 1
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph containing ``offset``."""
+        starts = self._paragraph_starts
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and offset <= self.paragraphs[i].end:
+            return self.paragraphs[i]
+        return None
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    # -- sharing analyses between checks ---------------------------------------------------
+
+    def memo(self, key: str, factory: Callable[[Article], T]) -> T:
+        """Compute an analysis once per article and share it between checks.
+
+        Two checks that both need, say, the page-chrome lines call
+        ``article.memo("chrome", find_chrome)`` and the second gets the first one's result.
+        """
+        if key not in self._memo:
+            self._memo[key] = factory(self)
+        return self._memo[key]
+
+
+def _quote_spans(text: str, offset: int) -> list[Span]:
+    spans: list[Span] = []
+    open_at: int | None = None
+    straight_open: int | None = None
+    for i, ch in enumerate(text):
+        if ch in _OPEN_QUOTES:
+            if open_at is None:
+                open_at = i
+        elif ch in _CLOSE_QUOTES:
+            if open_at is not None:
+                spans.append(Span(offset + open_at, offset + i + 1, text[open_at:i + 1]))
+                open_at = None
+        elif ch == '"' and open_at is None:
+            if straight_open is None:
+                straight_open = i
+            else:
+                spans.append(Span(offset + straight_open, offset + i + 1, text[straight_open:i + 1]))
+                straight_open = None
+    for left in (open_at, straight_open):
+        if left is not None:
+            spans.append(Span(offset + left, offset + len(text), text[left:]))
+    spans.sort(key=lambda s: s.start)
+    return spans

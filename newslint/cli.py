@@ -1,0 +1,187 @@
+"""The ``newslint`` command line.
+
+    newslint [OPTIONS] PATH...        lint files and folders
+    newslint rules [--format json]    list every registered check
+    newslint rule CODE                one check's documentation and examples
+    newslint plugins                  loaded plugins and what they registered
+
+Exit status: 0 clean, 1 a finding at or above ``--fail-on``, 2 a usage, config or input error.
+User errors are one line on standard error, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .config import FAIL_ON, Config, ConfigError, find_config_file, load_config_file
+from .inputs import InputProblem
+from .linter import Linter
+from .report import Report, Summary
+
+COMMANDS = ("rules", "rule", "plugins")
+
+
+def _csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="newslint",
+        description="Lint news articles for quality defects.",
+        epilog="Commands: 'newslint rules' lists checks; 'newslint rule CODE' documents one; "
+               "'newslint plugins' lists plugins.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files and folders to lint ('-' for stdin)")
+    p.add_argument("--format", "-f", default="text", help="text, json, jsonl (and plugin formats)")
+    p.add_argument("--select", type=_csv, help="only these codes/prefixes/names/categories")
+    p.add_argument("--extend-select", type=_csv, help="add to the selection")
+    p.add_argument("--ignore", type=_csv, help="skip these codes/prefixes/names/categories")
+    p.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails (default warning)")
+    p.add_argument("--config", help="config file (default: nearest newslint.toml/pyproject.toml)")
+    p.add_argument("--isolated", action="store_true", help="ignore every config file")
+    p.add_argument("--no-plugins", action="store_true", help="do not load entry-point plugins")
+    p.add_argument("--color", dest="color", action="store_true", default=None, help="force colour")
+    p.add_argument("--no-color", dest="color", action="store_false", help="no colour")
+    p.add_argument("--output", "-o", help="write the report to this file instead of stdout")
+    p.add_argument("--quiet", "-q", action="store_true", help="no summary line in text output")
+    p.add_argument("--version", action="version", version=f"newslint {__version__}")
+    return p
+
+
+def error(message: str) -> None:
+    sys.stderr.write(f"newslint: error: {message}\n")
+
+
+def warn(message: str) -> None:
+    sys.stderr.write(f"newslint: warning: {message}\n")
+
+
+class LinterPool:
+    """One ``Linter`` per configuration file, so each path uses its nearest config."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self._by_source: dict[str | None, Linter] = {}
+        self._config_by_dir: dict[str, Path | None] = {}
+        self.explicit: Config | None = None
+        if args.config:
+            self.explicit = load_config_file(Path(args.config))
+
+    def _overrides(self, config: Config) -> Config:
+        a = self.args
+        return config.merged(select=tuple(a.select) if a.select else None,
+                             extend_select=tuple(a.extend_select) if a.extend_select else None,
+                             ignore=tuple(a.ignore) if a.ignore else None,
+                             fail_on=a.fail_on)
+
+    def config_for(self, path: str) -> Config:
+        if self.explicit is not None:
+            return self._overrides(self.explicit)
+        if self.args.isolated:
+            return self._overrides(Config())
+        folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
+        if folder not in self._config_by_dir:
+            self._config_by_dir[folder] = find_config_file(Path(folder))
+        found = self._config_by_dir[folder]
+        return self._overrides(load_config_file(found) if found else Config())
+
+    def linter_for(self, path: str) -> Linter:
+        config = self.config_for(path)
+        key = config.source
+        if key not in self._by_source:
+            linter = Linter(config, load_entry_points=not self.args.no_plugins)
+            for message in linter.warnings:
+                warn(message)
+            self._by_source[key] = linter
+        return self._by_source[key]
+
+
+def iter_reports(pool: LinterPool, paths: Sequence[str]) -> Iterator[Report]:
+    """Reports in input order; unreadable inputs give a report with ``error`` set."""
+    first = pool.linter_for(paths[0] if paths else ".")
+    for item in first.inputs(paths):
+        if isinstance(item, InputProblem):
+            yield Report(path=item.path, error=item.message)
+            continue
+        yield from pool.linter_for(item).lint_file(item)
+
+
+def run_lint(args: argparse.Namespace, out: TextIO) -> int:
+    if not args.paths:
+        error("no paths given (try 'newslint seeds/' or 'newslint --help')")
+        return 2
+    pool = LinterPool(args)
+    linter = pool.linter_for(args.paths[0])
+    formatters = linter.formatters()
+    if args.format not in formatters:
+        error(f"unknown format {args.format!r} (choose from {', '.join(sorted(formatters))})")
+        return 2
+    formatter = formatters[args.format](out, {"color": args.color})
+    summary = Summary()
+    formatter.begin()
+    for report in iter_reports(pool, args.paths):
+        if report.error:
+            sys.stderr.write(f"{report.path}: {report.error}\n")
+        formatter.article(report)
+        summary.add(report, pool.config_for(report.path.split("#", 1)[0]).fail_on
+                    if report.path != "-" else linter.config.fail_on)
+    if not (args.quiet and args.format == "text"):
+        formatter.end(summary)
+    return summary.exit_code
+
+
+def run_rules(argv: list[str], out: TextIO) -> int:
+    from .docs import render_rule_page, render_rules_table
+
+    linter = Linter(load_entry_points="--no-plugins" not in argv)
+    if argv and argv[0] == "rule":
+        codes = [a for a in argv[1:] if not a.startswith("-")]
+        if not codes:
+            error("usage: newslint rule CODE")
+            return 2
+        for code in codes:
+            matches = [c for c in linter.all_checks
+                       if code in (c.code, c.name, c.qualified_name)]
+            if not matches:
+                error(f"no check {code!r} (see 'newslint rules')")
+                return 2
+            out.write(render_rule_page(matches[0], linter))
+        return 0
+    as_json = "json" in argv
+    out.write(render_rules_table(linter, as_json=as_json, with_plugins=argv[:1] == ["plugins"]))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    out: TextIO = sys.stdout
+    try:
+        if argv and argv[0] in COMMANDS:
+            return run_rules(argv, out)
+        args = build_parser().parse_args(argv)
+        if args.output:
+            with open(args.output, "w", encoding="utf-8") as fh:
+                return run_lint(args, fh)
+        return run_lint(args, out)
+    except ConfigError as exc:
+        error(str(exc))
+        return 2
+    except OSError as exc:
+        error(f"{getattr(exc, 'filename', '') or ''} {exc.strerror or exc}".strip())
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 1
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

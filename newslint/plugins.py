@@ -1,0 +1,110 @@
+"""Building a plugin manager: built-in plugins, entry points, and a newsroom's local plugins.
+
+There is no module-level plugin manager: each ``Linter`` builds its own through
+:func:`build_plugin_manager`, so two linters with different plugins never see each other's.
+Built-in checks are ordinary plugins, registered exactly like third-party ones.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import pkgutil
+import sys
+from collections.abc import Iterable
+from importlib.metadata import entry_points
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pluggy
+
+from . import hookspecs
+
+ENTRY_POINT_GROUP = "newslint"
+
+#: Core plugins that are not checks: inputs, formatters and the default lint implementation.
+CORE_PLUGINS: tuple[str, ...] = (
+    "newslint.inputs",
+    "newslint.formatters",
+    "newslint.runner",
+)
+
+
+def builtin_check_plugins() -> list[str]:
+    """Every topic package under ``newslint.checks`` (each one is a plugin)."""
+    import newslint.checks as pkg
+
+    return sorted(
+        f"{pkg.__name__}.{info.name}" for info in pkgutil.iter_modules(pkg.__path__) if info.ispkg
+    )
+
+
+def build_plugin_manager(
+    *,
+    load_entry_points: bool = True,
+    local_plugins: Iterable[str] = (),
+    local_root: str | None = None,
+    extra_plugins: Iterable[Any] = (),
+    builtins: bool = True,
+) -> tuple[pluggy.PluginManager, list[str], dict[str, str]]:
+    """A plugin manager with every plugin loaded, the warnings collected while loading, and a
+    readable label per plugin name (``dist version`` for entry-point plugins).
+
+    Each plugin is loaded inside its own ``try``/``except``: a broken plugin gives one warning
+    line and the others still load.
+    """
+    pm = pluggy.PluginManager("newslint")
+    pm.add_hookspecs(hookspecs)
+    warnings: list[str] = []
+    labels: dict[str, str] = {}
+    names = list(CORE_PLUGINS) + (builtin_check_plugins() if builtins else [])
+    for name in names:
+        pm.register(importlib.import_module(name), name=name)
+    if load_entry_points:
+        for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+            if pm.has_plugin(ep.name) or pm.is_blocked(ep.name):
+                continue
+            try:
+                pm.register(ep.load(), name=ep.name)
+                dist = getattr(ep, "dist", None)
+                labels[ep.name] = f"{dist.name} {dist.version}" if dist else ep.name
+            except Exception as exc:  # noqa: BLE001 - any plugin failure is reported, not raised
+                warnings.append(f"plugin {ep.name!r} ({ep.value}) failed to load: "
+                                f"{type(exc).__name__}: {exc}")
+    for spec in local_plugins:
+        try:
+            module = _import_local(spec, local_root)
+            if not pm.is_registered(module):
+                pm.register(module, name=f"local:{spec}")
+        except Exception as exc:  # noqa: BLE001
+            warnings.append(f"plugin {spec!r} failed to load: {type(exc).__name__}: {exc}")
+    for i, plugin in enumerate(extra_plugins):
+        name = getattr(plugin, "__name__", None) or f"extra-{i}"
+        if not pm.is_registered(plugin):
+            pm.register(plugin, name=name if not pm.has_plugin(name) else f"{name}-{i}")
+    pm.check_pending()
+    return pm, warnings, labels
+
+
+def _import_local(spec: str, root: str | None) -> ModuleType:
+    """Import ``spec``: a module name, or a ``.py`` file (relative to the config file)."""
+    if spec.endswith(".py") or "/" in spec:
+        path = Path(spec)
+        if not path.is_absolute() and root:
+            path = Path(root) / path
+        if not path.is_file():
+            raise FileNotFoundError(f"no such file: {path}")
+        mod_name = f"newslint_local_{abs(hash(str(path.resolve())))}"
+        if mod_name in sys.modules:
+            return sys.modules[mod_name]
+        module_spec = importlib.util.spec_from_file_location(mod_name, path)
+        if module_spec is None or module_spec.loader is None:
+            raise ImportError(f"cannot import {path}")
+        module = importlib.util.module_from_spec(module_spec)
+        sys.modules[mod_name] = module
+        module_spec.loader.exec_module(module)
+        return module
+    if root and root not in sys.path:
+        sys.path.append(root)
+    return importlib.import_module(spec)

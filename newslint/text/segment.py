@@ -1,0 +1,132 @@
+"""Splitting text into lines, paragraphs, sentences and words, keeping character offsets.
+
+Hand-written rather than syntok/pysbd: every check needs exact offsets into the text as read,
+and news copy needs a lowercase sentence start ("... on Monday. the minister said") to be a
+sentence start, which both libraries deliberately merge away. The splitter is one linear pass
+with an abbreviation list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+#: Abbreviations after which a full stop does not end a sentence (lower-cased, without the
+#: final dot). Titles are never sentence-final; the second set may end a sentence when the
+#: next word is capitalised ("... in the U.S. The next day").
+TITLE_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep gov gen lt col maj capt sgt cpl adm cmdr st mt ft rev fr sr
+    sra pres supt insp det hon messrs mme mlle dept no nos vs v cf fig figs approx est ca
+    jan feb mar apr jun jul aug sep sept oct nov dec art sec ch vol pp p para op
+    e.g i.e viz al""".split()
+)
+FINAL_ABBREVIATIONS = frozenset(
+    """u.s u.k u.n u.s.a e.u d.c a.m p.m inc co corp ltd llc plc jr bros etc ave blvd rd
+    n.y l.a s.c n.c n.j ph.d m.d b.a m.a""".split()
+)
+
+_WORD_BEFORE = re.compile(r"([^\s(\[“\"‘']+)$")
+# Sentence end: terminal punctuation, closing quotes/brackets, then whitespace.
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+\S)")
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+LIST_MARKER = re.compile(r"^\s*(?:[*•·▪◦‣●-]|\d{1,3}[.)])\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of the article's text: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence(Span):
+    """A sentence, knowing the paragraph it belongs to and its position in it."""
+
+    paragraph: int
+    index: int  # position within the paragraph, 0-based
+
+
+def iter_lines(text: str) -> Iterator[Span]:
+    """Every line of ``text`` (without its newline), blank ones included."""
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
+        yield Span(pos, pos + len(body), body)
+        pos += len(raw)
+    if text.endswith(("\n", "\r")) or not text:
+        yield Span(pos, pos, "")
+
+
+def strip_span(span: Span) -> Span | None:
+    """The span without surrounding white space, or None when it is blank."""
+    text = span.text
+    left = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    if not stripped:
+        return None
+    return Span(span.start + left, span.start + left + len(stripped), stripped)
+
+
+def _ends_with_abbreviation(before: str, next_char: str) -> bool:
+    match = _WORD_BEFORE.search(before)
+    if not match:
+        return False
+    word = match.group(1).rstrip(".").lower()
+    if word in TITLE_ABBREVIATIONS:
+        return True
+    if word in FINAL_ABBREVIATIONS:
+        return not next_char.isupper()
+    # Initials ("J. K. Rowling", "George W. Bush") and dotted acronyms ("N.A.T.O.").
+    if len(word) == 1 and word.isalpha() and match.group(1)[0].isupper():
+        return True
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        return not next_char.isupper()
+    return False
+
+
+def split_sentences(text: str, offset: int = 0, paragraph: int = 0) -> list[Sentence]:
+    """Split one paragraph into sentences. Linear in ``len(text)``."""
+    sentences: list[Sentence] = []
+    start = 0
+    n = len(text)
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        nxt = end
+        while nxt < n and text[nxt].isspace():
+            nxt += 1
+        next_char = text[nxt] if nxt < n else ""
+        punct = match.group(0)
+        if punct.startswith(".") and not punct.startswith("..") \
+                and _ends_with_abbreviation(text[start:match.start()], next_char):
+            continue
+        if punct.startswith(("..", "…")) and next_char.islower():
+            continue  # an ellipsis inside a sentence ("... and then")
+        if next_char.isdigit() and punct.rstrip("\"”’')]") in (".",) and match.start() > 0 \
+                and text[match.start() - 1].isdigit():
+            continue
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            sentences.append(
+                Sentence(offset + start + lead, offset + end, piece.strip(), paragraph, len(sentences))
+            )
+        start = nxt
+    piece = text[start:]
+    if piece.strip():
+        lead = len(piece) - len(piece.lstrip())
+        stripped = piece.strip()
+        sentences.append(
+            Sentence(offset + start + lead, offset + start + lead + len(stripped), stripped,
+                     paragraph, len(sentences))
+        )
+    return sentences
+
+
+def iter_words(text: str, offset: int = 0) -> Iterator[Span]:
+    """Word tokens (letters and digits, with inner apostrophes and hyphens) with offsets."""
+    for match in _WORD.finditer(text):
+        yield Span(offset + match.start(), offset + match.end(), match.group(0))

@@ -1,0 +1,42 @@
+"""Shapes of tokens that checks must leave alone: URLs, e-mail addresses, domains, handles."""
+
+from __future__ import annotations
+
+import re
+
+#: Top-level domains common enough in news copy to recognise ``thelocalreport.in`` as a domain.
+TLDS = frozenset(
+    """com org net edu gov mil int io co uk us in de fr es it nl be ch at se no dk fi ie au nz ca
+    jp cn kr ru br mx ar za ng ke eg il ae sa pk bd lk np sg my ph id th vn tw hk info biz news
+    tv me ly fm ai app dev online site blog live media press today world""".split()
+)
+URL_RE = re.compile(r"(?:https?://|ftp://|www\.)\S+", re.IGNORECASE)
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+DOMAIN_RE = re.compile(r"(?:[A-Za-z0-9-]+\.)+([A-Za-z]{2,12})\b")
+
+
+def token_around(text: str, index: int) -> tuple[int, int]:
+    """The whitespace-delimited token containing ``text[index]``, as ``(start, end)``."""
+    start = index
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = index
+    n = len(text)
+    while end < n and not text[end].isspace():
+        end += 1
+    return start, end
+
+
+def looks_like_address(token: str) -> bool:
+    """A URL, e-mail address, handle, hashtag, file name or bare domain (``thelocalreport.in``)."""
+    stripped = token.strip("()[]{}<>\"'“”‘’.,;:!?")
+    if not stripped:
+        return False
+    if stripped[0] in "@#" or "://" in stripped or stripped.lower().startswith("www."):
+        return True
+    if EMAIL_RE.fullmatch(stripped):
+        return True
+    match = DOMAIN_RE.fullmatch(stripped.rstrip("/"))
+    if match and match.group(1).lower() in TLDS:
+        return True
+    return "/" in stripped and "." in stripped
