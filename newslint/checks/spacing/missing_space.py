@@ -15,7 +15,7 @@ _JOIN = re.compile(r"(?<=[^\W\d_]{2})([.!?;:,])([“‘\"']?)(?=[^\W\d_])")
 _CAP_WORD = re.compile(r"[A-Z][a-z]")
 _LOWER_WORD = re.compile(r"[a-z]{2}")
 # A closing quotation mark glued to the next word: ``said.”He``.
-_AFTER_CLOSE = re.compile(r"(?<=[.!?,])([”\"])(?=[A-Z][a-z])")
+_AFTER_CLOSE = re.compile(r"(?<=[.!?,])([”\"])(?=[^\W\d_]{2})")
 
 NAMES = {".": "full stop", ",": "comma", ";": "semicolon", ":": "colon", "!": "exclamation mark",
          "?": "question mark"}

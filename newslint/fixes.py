@@ -1,0 +1,44 @@
+"""Applying fixes to text: non-overlapping edits, applied back to front."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .findings import Edit, Finding
+
+
+def select_edits(findings: Iterable[Finding], *, unsafe: bool = False) -> list[Edit]:
+    """The edits to apply: safe fixes (and unsafe ones when asked), skipping any fix that
+    overlaps one already chosen, so two fixes never garble the same words."""
+    chosen: list[Edit] = []
+    taken: list[tuple[int, int]] = []
+    for f in sorted(findings, key=lambda f: (f.start, f.end)):
+        if f.fix is None or (f.fix.applicability != "safe" and not unsafe):
+            continue
+        spans = [(e.start, e.end) for e in f.fix.edits]
+        if any(_overlaps(s, t) for s in spans for t in taken):
+            continue
+        chosen.extend(f.fix.edits)
+        taken.extend(spans)
+    return sorted(chosen, key=lambda e: (e.start, e.end))
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    if a[0] == a[1] == b[0] == b[1]:
+        return True  # two insertions at one point
+    return a[0] < b[1] and b[0] < a[1] or (a[0] == a[1] and b[0] < a[0] < b[1]) \
+        or (b[0] == b[1] and a[0] < b[0] < a[1])
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """``text`` with ``edits`` (non-overlapping) applied."""
+    out = text
+    for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+        out = out[:edit.start] + edit.replacement + out[edit.end:]
+    return out
+
+
+def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool = False) -> tuple[str, int]:
+    """The fixed text and how many edits were applied."""
+    edits = select_edits(findings, unsafe=unsafe)
+    return apply_edits(text, edits), len(edits)
