@@ -11,7 +11,9 @@ For pipelines, build a :class:`Linter` once and reuse it (it is thread-safe and 
     for record in records:
         report = linter.lint(record)          # a str, a mapping with "body", or an Article
 
-``import newslint`` is cheap: nothing (no check, no plugin manager) loads until first use.
+Checks are declared with ``from newslint.check import check, bad, good`` (``newslint.check`` is
+the module; the decorator lives inside it). ``import newslint`` is cheap: nothing (no check, no
+plugin manager) loads until first use.
 """
 
 from __future__ import annotations
@@ -31,16 +33,13 @@ __all__ = [
     "Hit",
     "Linter",
     "Report",
-    "bad",
-    "check",
-    "good",
     "hookimpl",
     "lint",
 ]
 
 if TYPE_CHECKING:
     from .article import Article
-    from .check import Check, bad, check, good
+    from .check import Check
     from .config import Config, ConfigError
     from .findings import Finding, Fix, Hit
     from .hookspecs import hookimpl
@@ -50,9 +49,6 @@ if TYPE_CHECKING:
 _LAZY = {
     "Article": "article",
     "Check": "check",
-    "check": "check",
-    "bad": "check",
-    "good": "check",
     "Config": "config",
     "ConfigError": "config",
     "Finding": "findings",

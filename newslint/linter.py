@@ -98,7 +98,8 @@ class Linter:
     def _register_checks(self) -> list[Check]:
         checks: dict[str, Check] = {}
         names: dict[str, str] = {}
-        for impl in reversed(self.pm.hook.newslint_register_checks.get_hookimpls()):
+        # Registration order: built-ins first, so a third-party check cannot take a built-in code.
+        for impl in self.pm.hook.newslint_register_checks.get_hookimpls():
             label = self._labels.get(impl.plugin_name, impl.plugin_name)
 
             def register(chk: Check, _label: str = label) -> None:
@@ -136,7 +137,8 @@ class Linter:
             for ext in parser.extensions:
                 parsers[ext.lower()] = parser
 
-        for impl in reversed(self.pm.hook.newslint_register_parsers.get_hookimpls()):
+        # Registration order: a plugin's parser for an extension replaces the built-in one.
+        for impl in self.pm.hook.newslint_register_parsers.get_hookimpls():
             try:
                 impl.function(register=register)
             except Exception as exc:  # noqa: BLE001
@@ -146,7 +148,7 @@ class Linter:
     def formatters(self) -> dict[str, Any]:
         """Registered output formats: name to factory."""
         out: dict[str, Any] = {}
-        for impl in reversed(self.pm.hook.newslint_register_formatters.get_hookimpls()):
+        for impl in self.pm.hook.newslint_register_formatters.get_hookimpls():
             impl.function(register=lambda name, factory: out.__setitem__(name, factory))
         return out
 

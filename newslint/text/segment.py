@@ -26,9 +26,19 @@ FINAL_ABBREVIATIONS = frozenset(
     n.y l.a s.c n.c n.j ph.d m.d b.a m.a""".split()
 )
 
+#: Words that start sentences but rarely follow "U.S." inside a name ("U.S. Capitol" does not end a
+#: sentence; "in the U.S. The next day" does).
+SENTENCE_STARTERS = frozenset(
+    """the a an he she it they we i you his her its their our this that these those there here but
+    and or so yet if when while after before as at in on for from by with to of since although
+    though however meanwhile still then now no not one some many most all both each what who
+    why how where which""".split()
+)
+
 _WORD_BEFORE = re.compile(r"([^\s(\[“\"‘']+)$")
 # Sentence end: terminal punctuation, closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+\S)")
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 LIST_MARKER = re.compile(r"^\s*(?:[*•·▪◦‣●-]|\d{1,3}[.)])\s+")
 
@@ -71,20 +81,18 @@ def strip_span(span: Span) -> Span | None:
     return Span(span.start + left, span.start + left + len(stripped), stripped)
 
 
-def _ends_with_abbreviation(before: str, next_char: str) -> bool:
+def _ends_with_abbreviation(before: str, next_char: str, next_word: str = "") -> bool:
     match = _WORD_BEFORE.search(before)
     if not match:
         return False
     word = match.group(1).rstrip(".").lower()
     if word in TITLE_ABBREVIATIONS:
         return True
-    if word in FINAL_ABBREVIATIONS:
-        return not next_char.isupper()
+    if word in FINAL_ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        return not (next_char.isupper() and next_word.lower() in SENTENCE_STARTERS)
     # Initials ("J. K. Rowling", "George W. Bush") and dotted acronyms ("N.A.T.O.").
     if len(word) == 1 and word.isalpha() and match.group(1)[0].isupper():
         return True
-    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
-        return not next_char.isupper()
     return False
 
 
@@ -99,9 +107,11 @@ def split_sentences(text: str, offset: int = 0, paragraph: int = 0) -> list[Sent
         while nxt < n and text[nxt].isspace():
             nxt += 1
         next_char = text[nxt] if nxt < n else ""
+        next_word = _NEXT_WORD.match(text, nxt)
         punct = match.group(0)
         if punct.startswith(".") and not punct.startswith("..") \
-                and _ends_with_abbreviation(text[start:match.start()], next_char):
+                and _ends_with_abbreviation(text[start:match.start()], next_char,
+                                            next_word.group(0) if next_word else ""):
             continue
         if punct.startswith(("..", "…")) and next_char.islower():
             continue  # an ellipsis inside a sentence ("... and then")

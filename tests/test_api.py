@@ -1,0 +1,59 @@
+"""The library API: strings, records and Articles in, reports out; thread-safe; picklable."""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+import newslint
+from newslint import Article, Linter
+
+from .conftest import SEEDS
+
+TEXT = "Gang members.This included sharing data with officials,many of them."
+
+
+def test_lint_string_returns_contract_dicts():
+    report = newslint.lint(TEXT, title="Headline")
+    assert report.findings
+    d = report.findings[0].to_dict()
+    assert set(d) >= {"code", "check", "category", "severity", "message", "start", "end", "line",
+                      "column", "excerpt", "suggestion", "confidence"}
+    assert d["excerpt"] == TEXT[d["start"]:d["end"]]
+    assert report.fields["title"] == "Headline"
+
+
+def test_lint_record_and_article():
+    linter = Linter({"select": ["spacing"]}, load_entry_points=False)
+    by_record = linter.lint({"id": "7", "title": "T", "body": TEXT, "url": "https://x.test/a"})
+    by_article = linter.lint(Article(TEXT))
+    assert [f.start for f in by_record.findings] == [f.start for f in by_article.findings]
+    assert by_record.extracted
+
+
+def test_shared_linter_across_threads_gives_identical_results():
+    linter = Linter(load_entry_points=False)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] * 8
+    expected = [[f.to_dict() for f in linter.lint(t).findings] for t in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        got = list(pool.map(lambda t: [f.to_dict() for f in linter.lint(t).findings], texts))
+    assert got == expected
+
+
+def test_linter_pickles():
+    linter = Linter({"select": ["spacing"]}, load_entry_points=False)
+    clone = pickle.loads(pickle.dumps(linter))
+    assert [f.to_dict() for f in clone.lint(TEXT).findings] == \
+        [f.to_dict() for f in linter.lint(TEXT).findings]
+
+
+def test_import_is_cheap():
+    """``import newslint`` loads no check, no plugin manager and no heavy library."""
+    code = ("import sys, newslint; "
+            "heavy = [m for m in ('pluggy', 'newslint.checks', 'newslint.linter', 'wordfreq', "
+            "'textstat', 'trafilatura', 'language_tool_python') if m in sys.modules]; "
+            "print(','.join(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
