@@ -125,7 +125,8 @@ def split_doc_sections(doc: str) -> dict[str, str]:
             sections.setdefault(current, [])
             continue
         sections.setdefault(current, []).append(line)
-    return {k: "\n".join(v).strip() for k, v in sections.items() if "\n".join(v).strip()}
+    out = {k: textwrap.dedent("\n".join(v)).strip() for k, v in sections.items()}
+    return {k: v for k, v in out.items() if v}
 
 
 def check(

@@ -28,6 +28,7 @@ CORE_KEYS: dict[str, str] = {
     "fail-under": "exit 1 when an article's quality score is below this",
     "checks": "per-check option tables: [tool.newslint.checks.NAME]",
     "plugins": "extra plugin modules or .py files to load (a newsroom's own checks)",
+    "rules": "house-rule files (TOML or YAML): existence, substitution, occurrence, ... rules",
     "exclude": "glob patterns of files and folders not to lint",
     "max-file-size": "largest input file in bytes (default 20 MB)",
     "jobs": "parallel worker processes for the command line",
@@ -53,6 +54,7 @@ class Config:
     fail_under: float | None = None
     check_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     plugins: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     jobs: int | None = None
@@ -149,6 +151,8 @@ def config_from_mapping(
             kwargs["exclude"] = _str_list(value, where)
         elif key == "plugins":
             kwargs["plugins"] = _str_list(value, where)
+        elif key == "rules":
+            kwargs["rules"] = _str_list(value, where)
         elif key == "severity":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: expected a table of code = severity")

@@ -83,3 +83,67 @@ def _example_output(check: Check, text: str, linter: Linter) -> list[str]:
     article = Article(text, path="example.txt")
     return [f"example.txt:{f.line}:{f.column}: {f.code} [{f.category}] {f.message}"
             for f in run_check(article, check, CheckContext(check.options, check))]
+
+
+def render_checks_reference(linter: Linter) -> str:
+    """``docs/checks.md``: every built-in check's page, grouped by category."""
+    checks = [c for c in linter.all_checks if c.plugin and c.plugin.startswith("newslint.")]
+    lines = ["# Check reference", "",
+             "Generated from the checks' own metadata by `python -m newslint.docs docs/`; "
+             "do not edit by hand. `newslint rule CODE` prints the same page.", "",
+             "| code | check | category | severity | fixable |", "| --- | --- | --- | --- | --- |"]
+    for c in checks:
+        anchor = f"{c.code.lower()}-{c.qualified_name.replace('.', '').lower()}"
+        lines.append(f"| [{c.code}](#{anchor}) | {c.qualified_name} | {c.category} | {c.severity} "
+                     f"| {'yes' if c.fixable else 'no'} |")
+    lines.append("")
+    for c in checks:
+        lines.append(render_rule_page(c, linter))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_hooks_reference() -> str:
+    """``docs/hooks.md``: every hook in ``newslint.hookspecs`` with its documentation."""
+    import inspect
+
+    from . import hookspecs
+
+    lines = ["# Hook reference", "",
+             "Generated from `newslint/hookspecs.py` by `python -m newslint.docs docs/`; do not "
+             "edit by hand. Implement hooks with `from newslint import hookimpl`.", ""]
+    for name, fn in hook_functions(hookspecs):
+        sig = str(inspect.signature(fn)).replace("'", "")
+        opts = getattr(fn, "newslint_spec", {}) or {}
+        first = " (firstresult)" if opts.get("firstresult") else ""
+        lines += [f"## `{name}{sig}`{first}", "", inspect.getdoc(fn) or "", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def hook_functions(module: object) -> list[tuple[str, object]]:
+    """``(name, function)`` for every hookspec in a hookspec module."""
+    return sorted((n, f) for n, f in vars(module).items()
+                  if n.startswith("newslint_") and callable(f) and hasattr(f, "newslint_spec"))
+
+
+def write_docs(folder: str) -> list[str]:
+    """Regenerate the generated pages under ``folder``; returns the paths written."""
+    from pathlib import Path
+
+    from .linter import Linter
+
+    linter = Linter(load_entry_points=False)
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    pages = {"checks.md": render_checks_reference(linter), "hooks.md": render_hooks_reference()}
+    written = []
+    for name, text in pages.items():
+        (out / name).write_text(text, encoding="utf-8")
+        written.append(str(out / name))
+    return written
+
+
+if __name__ == "__main__":
+    import sys
+
+    for path in write_docs(sys.argv[1] if len(sys.argv) > 1 else "docs"):
+        print(path)

@@ -20,6 +20,7 @@ from .article import Article
 from .check import Check
 from .config import CORE_KEYS, Config, ConfigError, config_from_mapping
 from .findings import Finding
+from .house_rules import load_rule_file
 from .inputs import InputError, InputProblem, Parser, collect_inputs, read_bytes
 from .plugins import build_plugin_manager
 from .report import Report
@@ -98,36 +99,38 @@ class Linter:
     def _register_checks(self) -> list[Check]:
         checks: dict[str, Check] = {}
         names: dict[str, str] = {}
+
+        def add(chk: Check, label: str) -> None:
+            if not isinstance(chk, Check):
+                raise TypeError(f"register() takes a Check, got {type(chk).__name__}")
+            problems = chk.validate()
+            if problems:
+                self.warnings.append(f"check {chk.code} from {label} refused: {'; '.join(problems)}")
+            elif chk.code in checks or chk.code in CORE_CODES:
+                owner = checks[chk.code].plugin if chk.code in checks else "newslint"
+                self.warnings.append(f"check {chk.code} ({chk.qualified_name}) from {label} refused: "
+                                     f"code already registered by {owner}")
+            elif chk.qualified_name in names:
+                self.warnings.append(f"check {chk.qualified_name} from {label} refused: name "
+                                     f"already used by {names[chk.qualified_name]}")
+            else:
+                checks[chk.code] = replace(chk, plugin=label)
+                names[chk.qualified_name] = chk.code
+
         # Registration order: built-ins first, so a third-party check cannot take a built-in code.
         for impl in self.pm.hook.newslint_register_checks.get_hookimpls():
             label = self._labels.get(impl.plugin_name, impl.plugin_name)
-
-            def register(chk: Check, _label: str = label) -> None:
-                if not isinstance(chk, Check):
-                    raise TypeError(f"register() takes a Check, got {type(chk).__name__}")
-                problems = chk.validate()
-                if problems:
-                    self.warnings.append(f"check {chk.code} from {_label} refused: {'; '.join(problems)}")
-                    return
-                if chk.code in checks or chk.code in CORE_CODES:
-                    owner = checks[chk.code].plugin if chk.code in checks else "newslint"
-                    self.warnings.append(
-                        f"check {chk.code} ({chk.qualified_name}) from {_label} refused: "
-                        f"code already registered by {owner}")
-                    return
-                if chk.qualified_name in names:
-                    self.warnings.append(
-                        f"check {chk.qualified_name} from {_label} refused: name already used by "
-                        f"{names[chk.qualified_name]}")
-                    return
-                checks[chk.code] = replace(chk, plugin=_label)
-                names[chk.qualified_name] = chk.code
-
             try:
-                impl.function(register=register)
+                impl.function(register=lambda chk, _label=label: add(chk, _label))
             except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the others
                 self.warnings.append(f"plugin {label} failed to register checks: "
                                      f"{type(exc).__name__}: {exc}")
+        for rule_file in self.config.rules:
+            path = Path(rule_file)
+            if not path.is_absolute() and self.config.root:
+                path = Path(self.config.root) / path
+            for rule in load_rule_file(path):  # a bad rule file is a ConfigError: stop loudly
+                add(rule, f"rules:{rule_file}")
         return sorted(checks.values(), key=lambda c: c.code)
 
     def _register_parsers(self) -> dict[str, Parser]:
