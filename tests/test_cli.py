@@ -54,6 +54,7 @@ def test_fail_on_error_lets_warnings_pass(articles, capsys):
 
 def test_json_contract(articles, capsys):
     code, out, _ = run(["--isolated", "--no-plugins", "--format", "json", str(articles)], capsys)
+    assert code == 1
     doc = json.loads(out)
     assert doc["version"] == "1"
     assert doc["summary"]["files"] == 2
@@ -66,6 +67,7 @@ def test_json_contract(articles, capsys):
 
 def test_jsonl_streams_one_entry_per_line(articles, capsys):
     code, out, _ = run(["--isolated", "--no-plugins", "--format", "jsonl", str(articles)], capsys)
+    assert code == 1
     entries = [json.loads(line) for line in out.splitlines()]
     assert [Path(e["path"]).name for e in entries] == ["bad.txt", "good.md"]
 
