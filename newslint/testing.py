@@ -59,7 +59,7 @@ def assert_example(check: Check, example: Example) -> None:
         at = example.text.find(expected)
         assert at >= 0, f"expected span {expected!r} is not in the example text"
         end = at + len(expected)
-        assert any(f.start < end and at < f.end or f.start == f.end == at for f in findings), (
+        assert any((f.start < end and at < f.end) or f.start == f.end == at for f in findings), (
             f"{check.code}: no finding covers {expected!r}; got "
             + ", ".join(repr(f.excerpt) for f in findings))
     if example.fixed is not None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from newslint_example import all_checks
 
 from newslint import Linter
 from newslint.testing import assert_example, example_params
-from newslint_example import all_checks
 
 
 @pytest.mark.parametrize(("check", "example"), example_params(all_checks()))
