@@ -26,7 +26,7 @@ def select_edits(findings: Iterable[Finding], *, unsafe: bool = False) -> list[E
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     if a[0] == a[1] == b[0] == b[1]:
         return True  # two insertions at one point
-    return a[0] < b[1] and b[0] < a[1] or (a[0] == a[1] and b[0] < a[0] < b[1]) \
+    return (a[0] < b[1] and b[0] < a[1]) or (a[0] == a[1] and b[0] < a[0] < b[1]) \
         or (b[0] == b[1] and a[0] < b[0] < a[1])
 
 

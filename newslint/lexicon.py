@@ -37,3 +37,42 @@ def zipf(word: str) -> float:
 def is_word(word: str, min_zipf: float = 1.5) -> bool:
     """Whether ``word`` is an English word at least as common as ``min_zipf``."""
     return zipf(word) >= min_zipf
+
+
+_pos_lock = threading.Lock()
+_pos: dict[str, str] | None = None
+
+
+def _load_pos() -> dict[str, str]:
+    """The Brill lexicon bundled with textblob (pattern's, from the WSJ corpus): one most likely
+    tag per word, case-sensitive, so "Washington NNP" and "detain VB" tell a name from a common
+    word. Read as data, without importing textblob (which would import NLTK)."""
+    global _pos
+    if _pos is None:
+        with _pos_lock:
+            if _pos is None:
+                import importlib.util
+                from pathlib import Path
+
+                table: dict[str, str] = {}
+                spec = importlib.util.find_spec("textblob")
+                if spec and spec.submodule_search_locations:
+                    path = Path(next(iter(spec.submodule_search_locations))) / "en" / "en-lexicon.txt"
+                    with open(path, encoding="utf-8") as fh:
+                        for line in fh:
+                            word, _, tag = line.rstrip("\n").partition(" ")
+                            if word and tag and not word.startswith(";;;"):
+                                table[word] = tag.split()[0]
+                _pos = table
+    return _pos
+
+
+def pos(word: str) -> str | None:
+    """The lexicon's most likely Penn tag for ``word`` exactly as written (case matters)."""
+    return _load_pos().get(word.replace("’", "'"))
+
+
+def is_name_form(word: str) -> bool:
+    """Whether the lexicon knows the capitalised ``word`` as a proper noun."""
+    tag = pos(word)
+    return tag is not None and tag.startswith("NNP")
