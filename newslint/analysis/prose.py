@@ -1,0 +1,54 @@
+"""Which parts of an article are running prose, and word look-ups within them.
+
+Sentence-level checks (fragments, lowercase starts, attribution) judge prose only: not headings,
+list items, or page chrome, which the boilerplate checks report on their own.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+
+from ..article import Article, Paragraph
+from ..text.segment import Span
+
+
+def chrome(article: Article) -> frozenset[int]:
+    """Indices of paragraphs judged page chrome (empty when the chrome analysis is absent)."""
+    try:
+        from .chrome import chrome_paragraphs
+    except ImportError:
+        return frozenset()
+    return chrome_paragraphs(article)
+
+
+def prose_paragraphs(article: Article) -> list[Paragraph]:
+    """Body paragraphs: not headings, not list items, not chrome."""
+    def build(a: Article) -> list[Paragraph]:
+        skip = chrome(a)
+        return [p for p in a.paragraphs if p.kind == "body" and p.index not in skip]
+
+    return article.memo("prose.paragraphs", build)
+
+
+def words_between(article: Article, start: int, end: int) -> list[Span]:
+    """The article's word tokens inside ``[start, end)`` (a sentence, a paragraph)."""
+    starts = article.memo("prose.word_starts", lambda a: [w.start for w in a.words])
+    words = article.words
+    i = bisect_left(starts, start)
+    out = []
+    while i < len(words) and words[i].start < end:
+        out.append(words[i])
+        i += 1
+    return out
+
+
+def capitalised_counts(article: Article) -> Counter[str]:
+    """How often each capitalised word appears in the article (names recur; damage does not)."""
+    return article.memo("prose.capitalised_counts",
+                        lambda a: Counter(w.text for w in a.words if w.text[:1].isupper()))
+
+
+def sentence_start_offsets(article: Article) -> frozenset[int]:
+    """Offsets where a sentence starts (a capital there says nothing about names)."""
+    return article.memo("prose.sentence_starts", lambda a: frozenset(s.start for s in a.sentences))
