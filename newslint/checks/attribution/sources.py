@@ -1,0 +1,98 @@
+"""What counts as a named source near a claim, and the sentences around it."""
+
+from __future__ import annotations
+
+import re
+import threading
+from importlib.resources import files
+
+from ...article import Article
+from ...text.segment import Sentence
+
+_lock = threading.Lock()
+_patterns: dict[str, re.Pattern[str]] = {}
+
+#: A named source: "according to The Washington Post", "Smith said", "told Reuters",
+#: "police said", "court documents", "the indictment".
+NAMED = re.compile(
+    r"according to (?:the |a |an )?(?:[A-Z][\w’'.-]+|\d)"
+    r"|(?:(?!(?:He|She|They|It|We|I|This|That|There|Officials|Experts|Critics|Sources)\b)"
+    r"[A-Z][\w’'.-]+|police|prosecutors|investigators|authorities|court|officials)\s+"
+    r"(?:said|says|told|reported|wrote|stated|announced|confirmed|alleged|alleges|charged|testified)\b"
+    r"|\b(?:said|says|told|reported|wrote)\s+(?:the |a )?[A-Z][\w’'.-]+"
+    r"|\b(?:court (?:documents|records|filings|papers)|indictment|affidavit|charging documents|"
+    r"police report|(?:complaint|lawsuit|suit|filing) (?:says|said|alleges|alleged|claims|states)|"
+    r"statement from [A-Z])\b"
+)
+SPEECH = re.compile(r"\b(?:said|says|say|told|tells|asked|asks|wrote|writes|added|adds|according|"
+                    r"stated|states|tweeted|posted|explained|continued|noted|recalled|replied|"
+                    r"insisted|argued|warned|declared|announced|testified|remarked|concluded)\b")
+HIGH_STAKES = re.compile(
+    r"\b(?:kill\w*|murder\w*|dead|death|died|rape\w*|assault\w*|abuse\w*|fraud\w*|brib\w*|"
+    r"corrupt\w*|embezzl\w*|launder\w*|steal\w*|stole\w*|tortur\w*|betray\w*|crime\w*|"
+    r"criminal\w*|illegal\w*|terror\w*|trafficking|extradit\w*|shot|shooting|arrest\w*)\b",
+    re.IGNORECASE)
+
+
+def vocabulary(name: str, extra: list[str] | tuple[str, ...] = ()) -> re.Pattern[str]:
+    """One compiled alternation of a data file's phrases (plus a user's extra phrases)."""
+    key = f"{name}|{'|'.join(extra)}"
+    if key not in _patterns:
+        with _lock:
+            if key not in _patterns:
+                text = files(__package__).joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
+                phrases = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+                phrases += [re.escape(p) for p in extra]
+                _patterns[key] = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in phrases)
+                                            + r")(?![\w-])", re.IGNORECASE)
+    return _patterns[key]
+
+
+def neighbours(article: Article, sentence: Sentence, before: int = 1, after: int = 1) -> str:
+    """The sentence with its neighbours in the same paragraph, as one string."""
+    para = article.paragraphs[sentence.paragraph]
+    siblings = article.sentences_of(para)
+    lo = max(0, sentence.index - before)
+    hi = min(len(siblings), sentence.index + after + 1)
+    return " ".join(s.text for s in siblings[lo:hi])
+
+
+def named_source_near(article: Article, sentence: Sentence) -> bool:
+    """A named source in the sentence or a neighbouring one."""
+    return bool(NAMED.search(neighbours(article, sentence)))
+
+
+#: Unattributed claims in one article at which sourcing looks systematic, not incidental.
+DENSITY_WARNING = 3
+
+
+def unattributed_count(article: Article) -> int:
+    """How many vague sources and unsourced hedges the article has in the reporter's voice.
+
+    One "experts say" in a long edited piece is a style choice worth a look (info); an article
+    that rests on three or more is a sourcing failure (warning).
+    """
+    def build(a: Article) -> int:
+        from ...analysis.prose import prose_paragraphs
+
+        vague, hedge = vocabulary("vague_sources"), vocabulary("hedges")
+        n = 0
+        for para in prose_paragraphs(a):
+            for sentence in a.sentences_of(para):
+                for pattern in (vague, hedge):
+                    for m in pattern.finditer(a.text, sentence.start, sentence.end):
+                        if not a.in_quote(m.start()) and not named_source_near(a, sentence):
+                            n += 1
+        return n
+
+    return article.memo("attribution.unattributed", build)
+
+
+def grade(article: Article, sentence_text: str) -> tuple[str, float]:
+    """Severity and confidence of an unattributed claim: warning when the claim is serious
+    (a crime, a death) or the article's sourcing is vague throughout; info otherwise."""
+    if HIGH_STAKES.search(sentence_text):
+        return "warning", 0.8
+    if unattributed_count(article) >= DENSITY_WARNING:
+        return "warning", 0.75
+    return "info", 0.6
