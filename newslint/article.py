@@ -222,25 +222,25 @@ class Article:
 
 
 def _quote_spans(text: str, offset: int) -> list[Span]:
+    """Quotation spans of one paragraph. Curly and straight marks may pair with each other
+    (scraped copy mixes them: “...," and "...”); a straight mark opens a quotation only when
+    shaped like an opener (after a space or bracket, before a letter), else it closes one."""
     spans: list[Span] = []
     open_at: int | None = None
-    straight_open: int | None = None
+    n = len(text)
     for i, ch in enumerate(text):
         if ch in _OPEN_QUOTES:
             if open_at is None:
                 open_at = i
-        elif ch in _CLOSE_QUOTES:
+        elif ch in _CLOSE_QUOTES or ch == '"':
             if open_at is not None:
                 spans.append(Span(offset + open_at, offset + i + 1, text[open_at:i + 1]))
                 open_at = None
-        elif ch == '"' and open_at is None:
-            if straight_open is None:
-                straight_open = i
-            else:
-                spans.append(Span(offset + straight_open, offset + i + 1, text[straight_open:i + 1]))
-                straight_open = None
-    for left in (open_at, straight_open):
-        if left is not None:
-            spans.append(Span(offset + left, offset + len(text), text[left:]))
-    spans.sort(key=lambda s: s.start)
+            elif ch == '"':
+                prev = text[i - 1] if i else " "
+                nxt = text[i + 1] if i + 1 < n else " "
+                if (prev.isspace() or prev in "([{—–-/:") and not nxt.isspace():
+                    open_at = i
+    if open_at is not None:
+        spans.append(Span(offset + open_at, offset + n, text[open_at:]))
     return spans

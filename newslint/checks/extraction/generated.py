@@ -17,7 +17,6 @@ _BAIT = re.compile(
     r"(?:share|tell us|let us know|leave)\s+(?:your|us your)?\s*(?:thoughts|opinions?|views|comments?)"
     r"(?:\s+(?:in|on|below|with us))[^.!?]{0,40}[.!?]"
     r"|\bwhat (?:are|is) your (?:thoughts|opinion|take|view)s?\b[^.!?]{0,120}\?"
-    r"|\b(?:do|did) you (?:think|believe|agree)\b[^.!?]{0,120}\?"
     r"|\b(?:comment|sound off|drop a comment) below\b[^.!?]{0,40}[.!?]?"
     r"|\bdon[’']t forget to (?:like|share|subscribe)\b[^.!?]{0,60}[.!?]?",
     re.IGNORECASE)

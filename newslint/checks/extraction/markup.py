@@ -59,7 +59,7 @@ def markup_leftover(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         if para.index in chrome:
             continue
         for marker in ("**", "__"):
-            if para.text.count(marker) % 2 == 1:
+            if _open_emphasis(para.text, marker):
                 at = para.start + para.text.rfind(marker)
                 end = at + 2
                 while end < para.end and not text[end].isspace():
@@ -123,6 +123,19 @@ def flattened_table(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             i = j
         else:
             i += 1
+
+
+def _open_emphasis(text: str, marker: str) -> bool:
+    """An odd number of emphasis markers, not counting ones inside a word ("s**thole")."""
+    count = 0
+    start = text.find(marker)
+    while start >= 0:
+        before = text[start - 1] if start else " "
+        after = text[start + 2] if start + 2 < len(text) else " "
+        if not (before.isalnum() and after.isalnum()):
+            count += 1
+        start = text.find(marker, start + 2)
+    return count % 2 == 1
 
 
 def _row_like(text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from ...article import Article
 from ...check import CheckContext, bad, check, good
@@ -55,7 +56,7 @@ def verbless_fragment(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """
     for para in prose_paragraphs(article):
         sentences = article.sentences_of(para)
-        for prev, sentence in zip(sentences, sentences[1:], strict=False):
+        for prev, sentence in pairwise(sentences):
             if not sentence.text.endswith(".") or sentence.text.endswith(".."):
                 continue
             if article.in_quote(sentence.start) or sentence.text[:1] in "“\"‘'(":
