@@ -58,13 +58,15 @@ def good(text: str, *, title: str | None = None, options: Mapping[str, Any] | No
 
 @dataclass(slots=True)
 class CheckContext:
-    """What a running check may know besides the article: its own options.
+    """What a running check may know besides the article: its own options, and the top-level
+    settings plugins declared through ``newslint_config_keys`` (``languagetool-url``).
 
-    One context per (linter, check); read-only while linting, so sharing between threads is safe.
+    Read-only while linting, so sharing between threads is safe.
     """
 
     options: Mapping[str, Any]
     check: Check
+    settings: Mapping[str, Any] = field(default_factory=dict)
 
 
 CheckFn = Callable[["Article", CheckContext], Iterable[Hit]]
@@ -86,6 +88,9 @@ class Check:
     default_enabled: bool = True
     fixable: bool = False
     plugin: str | None = None
+    #: An external service the check needs (e.g. "LanguageTool server"); its bad examples are
+    #: tested against a replay of the service instead of in the example test.
+    service: str | None = None
 
     @property
     def qualified_name(self) -> str:
@@ -139,6 +144,7 @@ def check(
     options: Mapping[str, Any] | None = None,
     default_enabled: bool = True,
     fixable: bool = False,
+    service: str | None = None,
 ) -> Callable[[CheckFn], Check]:
     """Declare a check. The function's docstring is its documentation::
 
@@ -171,6 +177,7 @@ def check(
             options=dict(options or {}),
             default_enabled=default_enabled,
             fixable=fixable,
+            service=service,
         )
 
     return wrap

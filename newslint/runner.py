@@ -75,5 +75,5 @@ def newslint_lint_article(article: Article, checks: list[Check], config: Config)
     findings: list[Finding] = []
     for check in checks:
         # Each linter holds copies of its checks with the configured options already resolved.
-        findings.extend(run_check(article, check, CheckContext(check.options, check)))
+        findings.extend(run_check(article, check, CheckContext(check.options, check, config.settings)))
     return findings

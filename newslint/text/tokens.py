@@ -37,6 +37,6 @@ def looks_like_address(token: str) -> bool:
     if EMAIL_RE.fullmatch(stripped):
         return True
     match = DOMAIN_RE.fullmatch(stripped.rstrip("/"))
-    if match and match.group(1).lower() in TLDS:
+    if match and match.group(1) in TLDS:  # as written: "school.It" is two words, not Italy
         return True
     return "/" in stripped and "." in stripped
