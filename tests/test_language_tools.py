@@ -8,6 +8,7 @@ import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -24,7 +25,7 @@ TEXT = "He go to school.\n\n😀 She went to shcool."
 class Replay(BaseHTTPRequestHandler):
     """Answers /v2/check with a recorded LanguageTool response (a replay, not LanguageTool)."""
 
-    requests: list[dict[str, list[str]]] = []
+    requests: ClassVar[list[dict[str, list[str]]]] = []
 
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length", 0))
