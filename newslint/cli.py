@@ -12,6 +12,7 @@ User errors are one line on standard error, never a traceback.
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -19,9 +20,12 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
+from .article import Article
 from .config import FAIL_ON, Config, ConfigError, find_config_file, load_config_file
+from .fixes import fix_text, write_atomically
 from .inputs import InputProblem
 from .linter import Linter
+from .parallel import default_jobs, parallel_reports
 from .report import Report, Summary
 
 COMMANDS = ("rules", "rule", "plugins")
@@ -50,6 +54,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--color", dest="color", action="store_true", default=None, help="force colour")
     p.add_argument("--no-color", dest="color", action="store_false", help="no colour")
     p.add_argument("--output", "-o", help="write the report to this file instead of stdout")
+    p.add_argument("--stdin-filename", help="file name for standard input ('-'): format and config")
+    p.add_argument("--field", action="append", default=[], metavar="NAME=SOURCE",
+                   help="read article field NAME from record field SOURCE (e.g. body=content)")
+    p.add_argument("--jobs", "-j", type=int, help="worker processes (default: all cores for 32+ files)")
+    p.add_argument("--fail-under", type=float, metavar="SCORE",
+                   help="exit 1 when an article's quality score (0-100) is below SCORE")
+    p.add_argument("--fix", action="store_true", help="apply safe fixes in place (atomic writes)")
+    p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: unsafe fixes too")
+    p.add_argument("--diff", action="store_true", help="show the fixes as a diff; write nothing")
     p.add_argument("--quiet", "-q", action="store_true", help="no summary line in text output")
     p.add_argument("--version", action="version", version=f"newslint {__version__}")
     return p
@@ -76,10 +89,22 @@ class LinterPool:
 
     def _overrides(self, config: Config) -> Config:
         a = self.args
+        fields = None
+        if a.field:
+            fields = {}
+            for item in a.field:
+                name, sep, source = item.partition("=")
+                if not sep or not name.strip() or not source.strip():
+                    raise ConfigError(f"--field {item!r}: expected NAME=SOURCE (e.g. body=content)")
+                if name.strip() not in ("body", "title", "byline", "date", "url"):
+                    raise ConfigError(f"--field {item!r}: unknown article field {name.strip()!r} "
+                                      "(body, title, byline, date, url)")
+                fields[name.strip()] = source.strip()
         return config.merged(select=tuple(a.select) if a.select else None,
                              extend_select=tuple(a.extend_select) if a.extend_select else None,
                              ignore=tuple(a.ignore) if a.ignore else None,
-                             fail_on=a.fail_on)
+                             fail_on=a.fail_on, fail_under=a.fail_under, field_map=fields,
+                             jobs=a.jobs)
 
     def config_for(self, path: str) -> Config:
         if self.explicit is not None:
@@ -105,17 +130,89 @@ class LinterPool:
 
 def iter_reports(pool: LinterPool, paths: Sequence[str]) -> Iterator[Report]:
     """Reports in input order; unreadable inputs give a report with ``error`` set."""
+    args = pool.args
     first = pool.linter_for(paths[0] if paths else ".")
-    for item in first.inputs(paths):
+    items = list(first.inputs(paths))
+    files = [i for i in items if isinstance(i, str) and i != "-"]
+    jobs = first.config.jobs or default_jobs(len(files))
+    same_config = len({pool.config_for(f).source for f in files}) <= 1
+    if jobs > 1 and same_config and not (args.fix or args.diff) and all(isinstance(i, str) for i in items):
+        yield from parallel_reports(first, items, jobs)
+        return
+    progress = Progress(len(items))
+    for item in items:
+        progress.tick()
         if isinstance(item, InputProblem):
             yield Report(path=item.path, error=item.message)
             continue
-        yield from pool.linter_for(item).lint_file(item)
+        linter = pool.linter_for(item if item != "-" else (args.stdin_filename or "."))
+        if args.fix or args.diff:
+            yield from fix_file(linter, item, args)
+        else:
+            yield from linter.lint_file(item, stdin_name=args.stdin_filename)
+    progress.done()
+
+
+class Progress:
+    """A one-line progress count on standard error, for long runs on a terminal only."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.count = 0
+        self.show = total >= 200 and sys.stderr.isatty()
+
+    def tick(self) -> None:
+        self.count += 1
+        if self.show and self.count % 50 == 0:
+            sys.stderr.write(f"\rnewslint: {self.count}/{self.total} files")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.show:
+            sys.stderr.write("\r" + " " * 40 + "\r")
+
+
+def fix_file(linter: Linter, path: str, args: argparse.Namespace) -> Iterator[Report]:
+    """Apply fixes to one file (or show them with --diff); report what is left afterwards.
+
+    Only files whose findings index the file itself are touched (not HTML or CMS records), and
+    only when the file was read and parsed completely."""
+    parser = linter.parser_for(path)
+    items = list(linter.read(path))
+    if path == "-" or parser is None or not parser.fixable or len(items) != 1 \
+            or isinstance(items[0], InputProblem):
+        if parser is not None and not parser.fixable and path != "-":
+            warn(f"{path}: not fixed: findings index extracted text, not the file")
+        for item in items:
+            yield Report(path=item.path, error=item.message) if isinstance(item, InputProblem) \
+                else linter.lint_article(item)
+        return
+    article = items[0]
+    original = article.text
+
+    def findings_of(text: str) -> list:
+        clone = Article(text, path=path, media_type=article.media_type, title=article.title)
+        return linter.lint_article(clone).findings
+
+    fixed, applied = fix_text(findings_of, original, unsafe=args.unsafe_fixes)
+    if applied and fixed != original:
+        if args.diff:
+            diff = difflib.unified_diff(original.splitlines(keepends=True), fixed.splitlines(keepends=True),
+                                        fromfile=path, tofile=path)
+            sys.stdout.writelines(diff)
+        else:
+            write_atomically(path, fixed)
+            sys.stderr.write(f"{path}: fixed {applied} finding{'s' if applied != 1 else ''}\n")
+    yield linter.lint_article(Article(fixed if not args.diff else original, path=path,
+                                      media_type=article.media_type, title=article.title))
 
 
 def run_lint(args: argparse.Namespace, out: TextIO) -> int:
     if not args.paths:
         error("no paths given (try 'newslint seeds/' or 'newslint --help')")
+        return 2
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        error("--unsafe-fixes goes with --fix or --diff")
         return 2
     pool = LinterPool(args)
     linter = pool.linter_for(args.paths[0])
@@ -123,15 +220,16 @@ def run_lint(args: argparse.Namespace, out: TextIO) -> int:
     if args.format not in formatters:
         error(f"unknown format {args.format!r} (choose from {', '.join(sorted(formatters))})")
         return 2
-    formatter = formatters[args.format](out, {"color": args.color})
+    formatter = formatters[args.format](out, {"color": args.color, "checks": linter.all_checks})
     summary = Summary()
     formatter.begin()
     for report in iter_reports(pool, args.paths):
         if report.error:
             sys.stderr.write(f"{report.path}: {report.error}\n")
         formatter.article(report)
-        summary.add(report, pool.config_for(report.path.split("#", 1)[0]).fail_on
-                    if report.path != "-" else linter.config.fail_on)
+        path = report.path.split("#", 1)[0]
+        config = pool.config_for(path) if os.path.exists(path) else linter.config
+        summary.add(report, config.fail_on, config.fail_under)
     if not (args.quiet and args.format == "text"):
         formatter.end(summary)
     return summary.exit_code

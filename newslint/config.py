@@ -32,6 +32,7 @@ CORE_KEYS: dict[str, str] = {
     "exclude": "glob patterns of files and folders not to lint",
     "max-file-size": "largest input file in bytes (default 20 MB)",
     "jobs": "parallel worker processes for the command line",
+    "fields": "table mapping article fields to a CMS record's fields (body = \"content\")",
 }
 FAIL_ON: tuple[str, ...] = (*SEVERITIES, "never")
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
@@ -58,6 +59,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     jobs: int | None = None
+    field_map: Mapping[str, str] = field(default_factory=dict)
     settings: Mapping[str, Any] = field(default_factory=dict)
     source: str | None = None
     root: str | None = None
@@ -175,6 +177,10 @@ def config_from_mapping(
             if not isinstance(value, int) or value < 1:
                 raise ConfigError(f"{where}: expected a positive whole number")
             kwargs["jobs"] = value
+        elif key == "fields":
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                raise ConfigError(f"{where}: expected a table of field = \"record field\"")
+            kwargs["field_map"] = dict(value)
         elif key == "checks":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise ConfigError(f"{where}: expected tables [tool.newslint.checks.NAME]")

@@ -42,3 +42,37 @@ def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool = False)
     """The fixed text and how many edits were applied."""
     edits = select_edits(findings, unsafe=unsafe)
     return apply_edits(text, edits), len(edits)
+
+
+def write_atomically(path: str, text: str) -> None:
+    """Replace a file's contents without ever leaving it half-written: write a temporary file
+    in the same folder, flush it to disk, keep the original's permissions, then rename."""
+    import os
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    mode = os.stat(path).st_mode & 0o7777
+    fd, tmp = tempfile.mkstemp(prefix=".newslint-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def fix_text(lint, text: str, *, unsafe: bool = False, max_passes: int = 8) -> tuple[str, int]:
+    """Apply fixes until none is left (fixes can uncover others); ``lint(text)`` returns the
+    findings of one pass. Returns the fixed text and the number of edits applied."""
+    total = 0
+    for _ in range(max_passes):
+        new, applied = apply_fixes(text, lint(text), unsafe=unsafe)
+        if not applied or new == text:
+            break
+        text, total = new, total + applied
+    return text, total

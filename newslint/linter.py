@@ -11,6 +11,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -323,31 +324,55 @@ class Linter:
         tokens = list(cfg.ignore) + (self._path_ignores(path) if path else [])
         return not any(token_matches_check(t, code, name, category) for t in tokens)
 
-    def lint_file(self, path: str) -> Iterator[Report]:
+    def lint_file(self, path: str, *, stdin_name: str | None = None) -> Iterator[Report]:
         """Read, parse and lint one file; a file that cannot be read gives a report with
         ``error`` set. A file of records (JSONL) gives one report per record."""
-        for item in self.read(path):
+        for item in self.read(path, stdin_name=stdin_name):
             if isinstance(item, InputProblem):
                 yield Report(path=item.path, error=item.message)
             else:
                 yield self.lint_article(item)
 
-    def read(self, path: str) -> Iterator[Article | InputProblem]:
-        """Parse one file into articles, turning every failure into an :class:`InputProblem`."""
+    def parser_for(self, path: str) -> Parser | None:
+        """The parser for a file name (by extension; plain text for unknown extensions)."""
         ext = os.path.splitext(path)[1].lower()
-        parser = self.parsers.get(ext) or self.parsers.get(".txt")
+        return self.parsers.get(ext) or self.parsers.get(".txt")
+
+    def read(self, path: str, *, stdin_name: str | None = None) -> Iterator[Article | InputProblem]:
+        """Parse one file (``-`` for standard input) into articles, turning every failure into
+        an :class:`InputProblem`."""
+        name = (stdin_name or "-") if path == "-" else path
+        parser = self.parser_for(name)
         if parser is None:
-            yield InputProblem(path, "no parser for this kind of file")
+            yield InputProblem(name, "no parser for this kind of file")
             return
         try:
-            data = read_bytes(path, self.config.max_file_size)
-            yield from parser.parse(data, path, self.config)
+            if path == "-":
+                data = sys.stdin.buffer.read(self.config.max_file_size + 1)
+                if len(data) > self.config.max_file_size:
+                    raise InputError("standard input too large (raise max-file-size to lint it)")
+                yield from parser.parse(data, name, self.config)
+            elif parser.parse_stream is not None:
+                try:
+                    fh = open(path, "rb")
+                except OSError as exc:
+                    raise InputError(f"cannot read: {exc.strerror or exc}") from None
+                with fh:
+                    yield from parser.parse_stream(fh, path, self.config)
+            else:
+                data = read_bytes(path, self.config.max_file_size)
+                yield from parser.parse(data, path, self.config)
         except InputError as exc:
-            yield InputProblem(path, str(exc))
+            yield InputProblem(name, str(exc))
         except RecursionError:
-            yield InputProblem(path, "too deeply nested to parse")
+            yield InputProblem(name, "too deeply nested to parse")
         except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the run
-            yield InputProblem(path, f"could not be parsed ({type(exc).__name__}: {exc})")
+            yield InputProblem(name, f"could not be parsed ({type(exc).__name__}: {exc})")
+
+    def lint_many(self, sources: Iterable[str | Mapping[str, Any] | Article]) -> Iterator[Report]:
+        """Lint a stream of strings, records or articles lazily, one report per item, in order."""
+        for source in sources:
+            yield self.lint(source)
 
     def inputs(self, paths: Iterable[str]) -> Iterator[str | InputProblem]:
         """Files to lint under ``paths`` (files and folders mixed)."""

@@ -8,6 +8,17 @@ from typing import Any
 
 from .findings import SEVERITY_RANK, Finding
 
+#: Points a finding takes off the quality score, by severity (times its confidence).
+SCORE_WEIGHTS: dict[str, float] = {"error": 20.0, "warning": 6.0, "info": 1.0}
+
+
+def quality_score(findings: list[Finding]) -> float:
+    """0-100: 100 minus, for each finding, its severity's weight times its confidence
+    (1 when unknown); error 20, warning 6, info 1. Internal findings do not count."""
+    lost = sum(SCORE_WEIGHTS.get(f.severity, 0.0) * (1.0 if f.confidence is None else f.confidence)
+               for f in findings if f.category != "internal")
+    return round(max(0.0, 100.0 - lost), 1)
+
 
 @dataclass(slots=True)
 class Report:
@@ -30,6 +41,8 @@ class Report:
             "text": "extracted" if self.extracted else "raw",
             "findings": [f.to_dict() for f in self.findings],
         }
+        if not self.error:
+            out["score"] = self.score
         if self.fields:
             out["article"] = self.fields
         if self.metrics:
@@ -37,6 +50,11 @@ class Report:
         if self.error:
             out["error"] = self.error
         return out
+
+    @property
+    def score(self) -> float:
+        """The article's quality score (see :func:`quality_score`)."""
+        return quality_score(self.findings)
 
     def counts(self) -> Counter[str]:
         return Counter(f.severity for f in self.findings)
@@ -58,14 +76,23 @@ class Summary:
     unreadable: int = 0
     by_severity: Counter[str] = field(default_factory=Counter)
     failed: bool = False
+    scores: list[float] = field(default_factory=list)
 
-    def add(self, report: Report, fail_on: str) -> None:
+    def add(self, report: Report, fail_on: str, fail_under: float | None = None) -> None:
         self.files += 1
         if report.error:
             self.unreadable += 1
+        else:
+            self.scores.append(report.score)
+            if fail_under is not None and report.score < fail_under:
+                self.failed = True
         self.findings += len(report.findings)
         self.by_severity.update(report.counts())
         self.failed = self.failed or report.fails(fail_on)
+
+    @property
+    def mean_score(self) -> float | None:
+        return round(sum(self.scores) / len(self.scores), 1) if self.scores else None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -75,6 +102,7 @@ class Summary:
             "warnings": self.by_severity.get("warning", 0),
             "info": self.by_severity.get("info", 0),
             "unreadable": self.unreadable,
+            "mean_score": self.mean_score,
         }
 
     @property

@@ -61,8 +61,9 @@ class TextFormatter:
                  f"{s['warnings']} warning{'s' if s['warnings'] != 1 else ''}",
                  f"{s['info']} info"]
         tail = f"; {s['unreadable']} unreadable" if s["unreadable"] else ""
+        score = f"; mean quality score {s['mean_score']}" if s["mean_score"] is not None else ""
         self.stream.write(f"Found {parts[0]} ({', '.join(parts[1:])}) in {s['files']} "
-                          f"file{'s' if s['files'] != 1 else ''}{tail}.\n")
+                          f"file{'s' if s['files'] != 1 else ''}{tail}{score}.\n")
 
 
 class JsonFormatter:
@@ -101,10 +102,47 @@ class JsonLinesFormatter:
         pass
 
 
+class GithubFormatter:
+    """GitHub Actions workflow commands: one annotation per finding."""
+
+    LEVELS: ClassVar[dict[str, str]] = {"error": "error", "warning": "warning", "info": "notice"}
+
+    def __init__(self, stream: TextIO, options: dict[str, Any]) -> None:
+        self.stream = stream
+
+    def begin(self) -> None:
+        pass
+
+    @staticmethod
+    def _escape(text: str, prop: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+    def article(self, report: Report) -> None:
+        file = self._escape(report.path.split("#", 1)[0], prop=True)
+        if report.error:
+            self.stream.write(f"::error file={file},title=newslint::{self._escape(report.error)}\n")
+        for f in report.findings:
+            title = self._escape(f"{f.code} {f.check}", prop=True)
+            self.stream.write(f"::{self.LEVELS[f.severity]} file={file},line={f.line},col={f.column},"
+                              f"title={title}::{self._escape(f.message)}\n")
+
+    def end(self, summary: Summary) -> None:
+        pass
+
+
+def _sarif(stream: TextIO, options: dict[str, Any]) -> Formatter:
+    from .sarif import SarifFormatter
+
+    return SarifFormatter(stream, options)
+
+
 BUILTIN_FORMATTERS: dict[str, Callable[[TextIO, dict[str, Any]], Formatter]] = {
     "text": TextFormatter,
     "json": JsonFormatter,
     "jsonl": JsonLinesFormatter,
+    "github": GithubFormatter,
+    "sarif": _sarif,
 }
 
 

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ..article import Article
 from ..hookspecs import hookimpl
@@ -36,11 +36,17 @@ class InputProblem:
 
 
 ParseFn = Callable[[bytes, str, "Config"], Iterable["Article | InputProblem"]]
+StreamFn = Callable[[IO[bytes], str, "Config"], Iterable["Article | InputProblem"]]
 
 
 @dataclass(frozen=True, slots=True)
 class Parser:
-    """An input format: the extensions it claims and how it turns bytes into articles."""
+    """An input format: the extensions it claims and how it turns bytes into articles.
+
+    ``parse_stream``, when given, reads an open file incrementally (JSON Lines), so a stream of
+    any length runs in constant memory and is not subject to the file-size limit. ``fixable``
+    says whether findings' offsets index the file itself, so ``--fix`` may edit it.
+    """
 
     name: str
     extensions: tuple[str, ...]
@@ -48,6 +54,8 @@ class Parser:
     media_type: str = "text/plain"
     description: str = ""
     options: dict[str, Any] = field(default_factory=dict)
+    parse_stream: StreamFn | None = None
+    fixable: bool = True
 
 
 class InputError(Exception):
@@ -78,20 +86,28 @@ def parse_plain_text(data: bytes, path: str, config: Config) -> Iterator[Article
     yield Article(decode_text(data, path), path=path, media_type="text/plain")
 
 
-def parse_markdown(data: bytes, path: str, config: Config) -> Iterator[Article]:
-    """A Markdown article. Offsets index the file as read."""
-    yield Article(decode_text(data, path), path=path, media_type="text/markdown")
+def _builtin_parsers() -> tuple[Parser, ...]:
+    from .html import parse_html
+    from .markdown import parse_markdown
+    from .records import parse_json, parse_jsonl, parse_jsonl_stream
 
-
-BUILTIN_PARSERS: tuple[Parser, ...] = (
-    Parser("text", (".txt", ".text"), parse_plain_text, "text/plain", "plain-text article"),
-    Parser("markdown", (".md", ".markdown"), parse_markdown, "text/markdown", "Markdown article"),
-)
+    return (
+        Parser("text", (".txt", ".text"), parse_plain_text, "text/plain", "plain-text article"),
+        Parser("markdown", (".md", ".markdown"), parse_markdown, "text/markdown",
+               "Markdown article with optional YAML front matter"),
+        Parser("html", (".html", ".htm"), parse_html, "text/html",
+               "web page; the article is extracted with trafilatura", fixable=False),
+        Parser("json", (".json",), parse_json, "application/json",
+               "CMS record(s): an object, a list, or {\"articles\": [...]}", fixable=False),
+        Parser("jsonl", (".jsonl", ".ndjson"), parse_jsonl, "application/x-ndjson",
+               "CMS records, one JSON object per line (streamed)", parse_stream=parse_jsonl_stream,
+               fixable=False),
+    )
 
 
 @hookimpl
 def newslint_register_parsers(register: Callable[[Parser], None]) -> None:
-    for parser in BUILTIN_PARSERS:
+    for parser in _builtin_parsers():
         register(parser)
 
 
