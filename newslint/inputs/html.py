@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 _lock = threading.Lock()
 _mod: dict[str, Any] = {}
 MAX_DEPTH = 2000
+#: Fewer extracted words than this is a page with no article (a menu, an error page).
+MIN_WORDS = 20
 
 
 def _trafilatura() -> Any:
@@ -64,7 +66,7 @@ def parse_html(data: bytes, path: str, config: Config) -> Iterator[Article]:
         raise InputError("no article found in the HTML page")
     fields = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     text = fields.get("text") or ""
-    if not text.strip():
+    if len(text.split()) < MIN_WORDS:
         raise InputError("no article found in the HTML page")
     return_fields = {k: fields[k] for k in ("sitename", "hostname", "language") if fields.get(k)}
     yield Article(text, path=path, title=fields.get("title") or None, byline=fields.get("author") or None,
