@@ -29,6 +29,7 @@ T = TypeVar("T")
 
 _OPEN_QUOTES = "“«„"
 _CLOSE_QUOTES = "”»"
+_QUOTE_CHARS = re.compile('[“«„”»"]')
 _HEADING_END = re.compile(r"[.!?,;:…\"”’)]$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 
@@ -228,7 +229,8 @@ def _quote_spans(text: str, offset: int) -> list[Span]:
     spans: list[Span] = []
     open_at: int | None = None
     n = len(text)
-    for i, ch in enumerate(text):
+    for match in _QUOTE_CHARS.finditer(text):
+        i, ch = match.start(), match.group(0)
         if ch in _OPEN_QUOTES:
             if open_at is None:
                 open_at = i

@@ -34,13 +34,7 @@ def prose_paragraphs(article: Article) -> list[Paragraph]:
 def words_between(article: Article, start: int, end: int) -> list[Span]:
     """The article's word tokens inside ``[start, end)`` (a sentence, a paragraph)."""
     starts = article.memo("prose.word_starts", lambda a: [w.start for w in a.words])
-    words = article.words
-    i = bisect_left(starts, start)
-    out = []
-    while i < len(words) and words[i].start < end:
-        out.append(words[i])
-        i += 1
-    return out
+    return article.words[bisect_left(starts, start):bisect_left(starts, end)]
 
 
 def capitalised_counts(article: Article) -> Counter[str]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ...analysis.prose import chrome, words_between
 from ...article import Article
@@ -12,6 +14,12 @@ from ...check import CheckContext, bad, check, good
 from ...findings import Hit
 from ...lexicon import zipf
 
+#: Short function words shared by English and Romance languages ("a", "de" in names).
+_AMBIGUOUS = frozenset("a de la el le".split())
+#: A paragraph can hold a foreign run only if it has a letter English lacks or a foreign
+#: function word; most paragraphs are skipped on this one search.
+_MARKER = re.compile(r"[À-ÖØ-öø-ÿ]|\b(?:de|del|la|las|los|el|y|para|por|con|des|du|les|und|der|das|"
+                     r"von|für|dos|della|di|il|che|et|pour|avec|dans|em|uma|um|ao|zu|mit)\b")
 LANGUAGES = {"es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian"}
 _lock = threading.Lock()
 _freq: dict[str, dict[str, float]] = {}
@@ -32,8 +40,14 @@ def _zipf_in(lang: str, word: str) -> float:
 
 def _leaning(word: str) -> tuple[str, float] | None:
     """The language a word leans to, if it is clearly more common there than in English."""
-    low = word.lower()
+    return _leaning_lower(word.lower())
+
+
+@lru_cache(maxsize=1 << 16)
+def _leaning_lower(low: str) -> tuple[str, float] | None:
     en = zipf(low)
+    if en >= 6.0 and low not in _AMBIGUOUS:
+        return None  # a very common English word ("the", "said") never starts a foreign run
     best = max(((lang, _zipf_in(lang, low)) for lang in LANGUAGES), key=lambda kv: kv[1])
     if best[1] >= 2.0 and best[1] >= en + 0.8:
         return best
@@ -74,7 +88,7 @@ def foreign_passage(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     skip = chrome(article)
     min_words = int(ctx.options.get("min-words", 3))
     for para in article.paragraphs:
-        if para.index in skip:
+        if para.index in skip or not _MARKER.search(para.text):
             continue
         words = words_between(article, para.start, para.end)
         run: list[tuple[int, int, str]] = []
