@@ -34,7 +34,7 @@ _HEADING_END = re.compile(r"[.!?,;:…\"”’)]$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Paragraph(Span):
     """A paragraph (a non-blank line, the way scraped and CMS text arrives).
 
@@ -141,6 +141,17 @@ class Article:
         for para in self.paragraphs:
             out.extend(split_sentences(para.text, para.start, para.index))
         return out
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing ``offset``."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset <= self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
     def sentences_of(self, paragraph: Paragraph) -> list[Sentence]:
         """The sentences of one paragraph."""

@@ -6,11 +6,15 @@ list items, or page chrome, which the boilerplate checks report on their own.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 
 from ..article import Article, Paragraph
 from ..text.segment import Span
+
+#: Capitalised word tokens, as :func:`newslint.text.segment.iter_words` cuts them.
+_CAPITALISED = re.compile(r"(?<![^\W_])[A-Z][^\W_]*(?:['’\-][^\W_]+)*")
 
 
 def chrome(article: Article) -> frozenset[int]:
@@ -39,8 +43,7 @@ def words_between(article: Article, start: int, end: int) -> list[Span]:
 
 def capitalised_counts(article: Article) -> Counter[str]:
     """How often each capitalised word appears in the article (names recur; damage does not)."""
-    return article.memo("prose.capitalised_counts",
-                        lambda a: Counter(w.text for w in a.words if w.text[:1].isupper()))
+    return article.memo("prose.capitalised_counts", lambda a: Counter(_CAPITALISED.findall(a.text)))
 
 
 def sentence_start_offsets(article: Article) -> frozenset[int]:

@@ -43,16 +43,19 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 LIST_MARKER = re.compile(r"^\s*(?:[*•·▪◦‣●-]|\d{1,3}[.)])\s+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Span:
-    """A piece of the article's text: ``text == article.text[start:end]``."""
+    """A piece of the article's text: ``text == article.text[start:end]``.
+
+    Treat it as read-only (not frozen only because frozen dataclasses are several times slower
+    to create, and an article has tens of thousands of words)."""
 
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Sentence(Span):
     """A sentence, knowing the paragraph it belongs to and its position in it."""
 

@@ -45,12 +45,14 @@ def unsourced_hedge(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """
     pattern = vocabulary("hedges", tuple(ctx.options.get("extra-phrases", [])))
     for para in prose_paragraphs(article):
-        for sentence in article.sentences_of(para):
-            for m in pattern.finditer(article.text, sentence.start, sentence.end):
-                if article.in_quote(m.start()) or named_source_near(article, sentence):
-                    continue
-                severity, confidence = grade(article, sentence.text)
-                word = m.group(0)
-                yield Hit(m.start(), m.end(),
-                          f"\"{word}\" with no source named nearby: say who reports or alleges it",
-                          severity=severity, confidence=confidence)
+        for m in pattern.finditer(article.text, para.start, para.end):
+            sentence = article.sentence_at(m.start())
+            if sentence is None:
+                continue
+            if article.in_quote(m.start()) or named_source_near(article, sentence):
+                continue
+            severity, confidence = grade(article, sentence.text)
+            word = m.group(0)
+            yield Hit(m.start(), m.end(),
+                      f"\"{word}\" with no source named nearby: say who reports or alleges it",
+                      severity=severity, confidence=confidence)

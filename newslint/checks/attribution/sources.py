@@ -78,11 +78,11 @@ def unattributed_count(article: Article) -> int:
         vague, hedge = vocabulary("vague_sources"), vocabulary("hedges")
         n = 0
         for para in prose_paragraphs(a):
-            for sentence in a.sentences_of(para):
-                for pattern in (vague, hedge):
-                    for m in pattern.finditer(a.text, sentence.start, sentence.end):
-                        if not a.in_quote(m.start()) and not named_source_near(a, sentence):
-                            n += 1
+            for pattern in (vague, hedge):
+                for m in pattern.finditer(a.text, para.start, para.end):
+                    sentence = a.sentence_at(m.start())
+                    if sentence and not a.in_quote(m.start()) and not named_source_near(a, sentence):
+                        n += 1
         return n
 
     return article.memo("attribution.unattributed", build)

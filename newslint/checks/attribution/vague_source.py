@@ -59,22 +59,24 @@ def vague_source(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """
     pattern = vocabulary("vague_sources", tuple(ctx.options.get("extra-phrases", [])))
     for para in prose_paragraphs(article):
-        for sentence in article.sentences_of(para):
-            for m in pattern.finditer(article.text, sentence.start, sentence.end):
-                if article.in_quote(m.start()):
-                    continue
-                context = neighbours(article, sentence)
-                outlet = bool(_OUTLET.search(m.group(0)))
-                if NAMED.search(sentence.text) and not outlet:
-                    continue
-                if re.search(r"\b(?:at|from|with|of) (?:the )?[A-Z]", article.text[m.end():m.end() + 14]):
-                    continue  # "experts at the University of Chicago said": a named institution
-                wire = bool(_WIRE.search(context))
-                severity, confidence = ("info", 0.5) if wire else grade(article, sentence.text)
-                what = ("a vague outlet: name the report or the publication" if outlet
-                        else "an anonymous authority: name the experts, officials or organisation")
-                yield Hit(
-                    m.start(), m.end(),
-                    f"\"{m.group(0)}\" is {what}" + (" (wire-style anonymous sourcing)" if wire else ""),
-                    severity=severity, confidence=confidence,
-                )
+        for m in pattern.finditer(article.text, para.start, para.end):
+            sentence = article.sentence_at(m.start())
+            if sentence is None:
+                continue
+            if article.in_quote(m.start()):
+                continue
+            context = neighbours(article, sentence)
+            outlet = bool(_OUTLET.search(m.group(0)))
+            if NAMED.search(sentence.text) and not outlet:
+                continue
+            if re.search(r"\b(?:at|from|with|of) (?:the )?[A-Z]", article.text[m.end():m.end() + 14]):
+                continue  # "experts at the University of Chicago said": a named institution
+            wire = bool(_WIRE.search(context))
+            severity, confidence = ("info", 0.5) if wire else grade(article, sentence.text)
+            what = ("a vague outlet: name the report or the publication" if outlet
+                    else "an anonymous authority: name the experts, officials or organisation")
+            yield Hit(
+                m.start(), m.end(),
+                f"\"{m.group(0)}\" is {what}" + (" (wire-style anonymous sourcing)" if wire else ""),
+                severity=severity, confidence=confidence,
+            )

@@ -20,6 +20,7 @@ _BAIT = re.compile(
     r"|\b(?:comment|sound off|drop a comment) below\b[^.!?]{0,40}[.!?]?"
     r"|\bdon[’']t forget to (?:like|share|subscribe)\b[^.!?]{0,60}[.!?]?",
     re.IGNORECASE)
+_BAIT_KEYS = ("comment", "thought", "opinion", "view", "like", "share", "let us know", "take")
 _CHATBOT = re.compile(
     r"\bas an ai(?: language model)?\b|\bas a large language model\b|\bi hope this helps\b|"
     r"\bcertainly!\s+here(?:[’']s| is)\b|\bhere(?:[’']s| is) (?:a |an |the )?(?:rewritten|revised|"
@@ -85,6 +86,9 @@ def engagement_bait(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         comments it points to do not exist.
     """
     for para in prose_paragraphs(article):
+        lower = para.text.lower()
+        if not any(k in lower for k in _BAIT_KEYS):
+            continue
         for m in _BAIT.finditer(article.text, para.start, para.end):
             if not article.in_quote(m.start()):
                 yield Hit(m.start(), m.end(), "engagement bait: a prompt for reader comments, not "

@@ -34,6 +34,24 @@ def _resources() -> tuple[Any, dict[str, str]]:
     return _state["checker"], _state["pairs"]
 
 
+_verdicts: dict[str, str | None] = {}
+
+
+def _correction(word: str, checker: Any) -> str | None:
+    """A common word one edit away from an unknown, rare ``word``; None when ``word`` is fine.
+    Cached per process (a dict write is atomic, so threads may share it)."""
+    if word in _verdicts:
+        return _verdicts[word]
+    verdict = None
+    if zipf(word) < 2.0 and word not in checker:
+        candidate = checker.correction(word)
+        if candidate and candidate != word and zipf(candidate) >= 3.5:
+            verdict = candidate
+    if len(_verdicts) < 1 << 18:
+        _verdicts[word] = verdict
+    return verdict
+
+
 @check(
     code="NL620",
     name="misspelling",
@@ -72,18 +90,20 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     accept = {w.lower() for w in ctx.options.get("accept", [])}
     skip = chrome(article)
     text = article.text
-    counts = Counter(w.text for w in article.words)
+    counts: Counter[str] | None = None
     for w in article.words:
         word = w.text
-        if len(word) < 4 or not word.isalpha() or not word.islower() or word in accept:
+        if len(word) < 4 or not word.islower() or not word.isalpha() or word in accept:
             continue
         known = pairs.get(word)
         if known is None:
-            if counts[word] > 1 or zipf(word) >= 2.0 or word in checker:
+            candidate = _correction(word, checker)
+            if candidate is None:
                 continue
-            candidate = checker.correction(word)
-            if not candidate or candidate == word or zipf(candidate) < 3.5:
-                continue
+            if counts is None:
+                counts = Counter(x.text for x in article.words)
+            if counts[word] > 1:
+                continue  # a word the article repeats is a term, not a slip
             known, confidence = candidate, 0.7
         else:
             confidence = 0.95

@@ -12,6 +12,7 @@ from ...lexicon import pos, zipf
 from .common import capitalised_counts, prose_paragraphs, words_between
 
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
+_CANDIDATE = re.compile(r"[\w,] +[A-Z][a-z]{2,} +[a-z]")
 #: Tags of the lowercase form that make a capital suspicious: verbs and function words. Nouns,
 #: adjectives and adverbs are left alone: too many are names or parts of names ("Democratic",
 #: "Western", "Polish", "the Left").
@@ -55,6 +56,8 @@ def capitalised_word(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     names = capitalised_counts(article)
     for para in prose_paragraphs(article):
         for sentence in article.sentences_of(para):
+            if not _CANDIDATE.search(sentence.text):
+                continue  # no capitalised word between lowercase ones: nothing to judge
             words = words_between(article, sentence.start, sentence.end)
             for i in range(1, len(words) - 1):
                 w = words[i]
