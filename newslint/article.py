@@ -20,9 +20,9 @@ from .text.segment import (
     Sentence,
     Span,
     iter_lines,
-    iter_words,
     split_sentences,
     strip_span,
+    words_of,
 )
 
 T = TypeVar("T")
@@ -167,7 +167,7 @@ class Article:
     @cached_property
     def words(self) -> list[Span]:
         """Word tokens of the whole text."""
-        return list(iter_words(self.text))
+        return words_of(self.text)
 
     @cached_property
     def word_count(self) -> int:

@@ -10,7 +10,7 @@ from ...check import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 from ...lexicon import zipf
 from ...text.tokens import looks_like_address, token_around
-from .common import chrome
+from .common import chrome, words_between
 
 # "membersGranted", "PostThe": a lowercase letter followed by a capitalised word, inside a token.
 _CAMEL = re.compile(r"(?<![\w’'])([A-Za-z]*[a-z])([A-Z][a-z]+)(?![\w’'])")
@@ -24,9 +24,9 @@ FUNCTION_WORDS = frozenset(
 )
 _BRACKET = re.compile(r"\]([A-Za-z][a-z]+)")
 # "Salvadorwho": a word with a function word glued to its end.
-_FUNCTION_TAIL = re.compile(
-    r"(?<![\w’'])([A-Za-z]{3,})(who|which|that|the|and|was|were|with|from|has|have|had|said|will|would)(?![\w’'])"
-)
+_TAILS = ("who", "which", "that", "the", "and", "was", "were", "with", "from", "has", "have", "had",
+          "said", "will", "would")
+_FUNCTION_TAIL = re.compile(r"([A-Za-z]{3,}?)(" + "|".join(_TAILS) + ")")
 
 
 @check(
@@ -89,15 +89,20 @@ def fused_words(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             at = m.start(1)
             yield Hit(m.start(), m.end(), f"no space between the closing bracket and \"{m.group(1)}\"",
                       suggestion=f"] {m.group(1)}", confidence=0.85, fix=Fix.replace(at, at, " "))
-        for m in _FUNCTION_TAIL.finditer(text, para.start, para.end):
+        for w in words_between(article, para.start, para.end):
+            token = w.text
+            if len(token) < 6 or not token.endswith(_TAILS):
+                continue
+            m = _FUNCTION_TAIL.fullmatch(token)
+            if m is None:
+                continue
             head, tail = m.group(1), m.group(2)
-            token = m.group(0)
-            if _is_address(text, m.start()) or zipf(token) > 0:
+            if _is_address(text, w.start) or zipf(token) > 0:
                 continue
-            if zipf(head) < 3.0 and not _elsewhere(article, head, m.start()):
+            if zipf(head) < 3.0 and not _elsewhere(article, head, w.start):
                 continue
-            at = m.start(2)
-            yield Hit(m.start(), m.end(),
+            at = w.start + len(head)
+            yield Hit(w.start, w.end,
                       f"\"{token}\" runs \"{head}\" and \"{tail}\" together; a space is missing",
                       suggestion=f"{head} {tail}", confidence=0.8, fix=Fix.replace(at, at, " "))
 
