@@ -88,7 +88,7 @@ def _ends_with_abbreviation(before: str, next_char: str, next_word: str = "") ->
     match = _WORD_BEFORE.search(before)
     if not match:
         return False
-    word = match.group(1).rstrip(".").lower()
+    word = match.group(1).rstrip(".").lower().rsplit("-", 1)[-1]  # "non-U.S." -> "u.s"
     if word in TITLE_ABBREVIATIONS:
         return True
     if word in FINAL_ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):

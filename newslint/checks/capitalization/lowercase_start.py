@@ -62,8 +62,10 @@ def lowercase_start(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             word = text[sentence.start:word_end]
             if any(ch.isupper() for ch in word[1:]) or word.lower() in PARTICLES:
                 continue  # iPhone, eBay, de Blasio
-            if article.in_quote(sentence.start) or _after_colon(text, sentence.start):
+            if _after_colon(text, sentence.start) or _continues(text, sentence.start):
                 continue
+            if article.in_quote(sentence.start) and text[:sentence.start].rstrip()[-1:] in "?!":
+                continue  # speech quoted as spoken: "what are they looking for? and ..."
             if sentence.index > 0 and _after_closing_mark(text, sentence.start):
                 continue  # “Are you OK?” the voice asked. / (R-Tex.) experienced
             tok_start, tok_end = token_around(text, sentence.start)
@@ -90,3 +92,9 @@ def _after_closing_mark(text: str, start: int) -> bool:
     while i >= 0 and text[i].isspace():
         i -= 1
     return i >= 0 and text[i] in "”\"’')]"
+
+
+def _continues(text: str, start: int) -> bool:
+    """The sentence continues a quotation or an ellipsis: "... and then", “and then”."""
+    before = text[max(0, start - 4):start].rstrip()
+    return before.endswith(("...", "…", "“", '"', "‘"))
