@@ -58,11 +58,23 @@ def chrome_reason(para: Paragraph, vocab: re.Pattern[str]) -> str | None:
     return None
 
 
+def _all_sentences_chrome(article: Article, para: Paragraph, vocab: re.Pattern[str]) -> bool:
+    """Every sentence of the paragraph is a widget phrase ("This article originally appeared at
+    X. Copyright 2015. Follow X on Twitter.")."""
+    sentences = article.sentences_of(para)
+    return bool(sentences) and len(para.text.split()) <= 40 and all(vocab.match(s.text) for s in sentences)
+
+
 def analyse(article: Article, extra: Iterable[str] = ()) -> dict[int, str]:
     """Paragraph index to chrome reason, for every chrome paragraph."""
     vocab = vocabulary(extra)
     paras = article.paragraphs
     found = {p.index: r for p in paras if (r := chrome_reason(p, vocab))}
+    edges = [*paras[:3], *paras[-4:]]
+    for p in edges:
+        if p.index not in found and not p.text.startswith(("“", '"')) \
+                and _all_sentences_chrome(article, p, vocab):
+            found[p.index] = "widget"
     if not found:
         return found
     # Contagion at the top of the page: a short unpunctuated line next to chrome in the first
