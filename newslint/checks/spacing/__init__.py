@@ -7,9 +7,9 @@ from collections.abc import Callable
 from ...check import Check
 from ...hookspecs import hookimpl
 from .. import register_all
-from . import missing_space
+from . import around_punctuation, missing_space
 
 
 @hookimpl
 def newslint_register_checks(register: Callable[[Check], None]) -> None:
-    register_all(register, missing_space)
+    register_all(register, missing_space, around_punctuation)
