@@ -146,7 +146,7 @@ def spelling_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         pair = pairs.get(m.group(0))
         if pair and _usable(article, m.start()):
             seen[pair][m.group(0)].append(m)
-    for (us, uk), groups in seen.items():
+    for (us, _uk), groups in seen.items():
         pick = _minority(groups, us)
         if pick:
             minority, majority = pick
