@@ -16,6 +16,7 @@ _patterns: dict[str, re.Pattern[str]] = {}
 #: "police said", "court documents", "the indictment".
 NAMED = re.compile(
     r"according to (?:the |a |an )?(?:[A-Z][\w’'.-]+|\d)"
+    r"|according to [^.,;]{0,40}?\b(?:by|from|in|at|of) (?:the )?[A-Z]"
     r"|(?:(?!(?:He|She|They|It|We|I|This|That|There|Officials|Experts|Critics|Sources)\b)"
     r"[A-Z][\w’'.-]+|police|prosecutors|investigators|authorities|court|officials)\s+"
     r"(?:said|says|told|reported|wrote|stated|announced|confirmed|alleged|alleges|charged|testified)\b"
@@ -26,7 +27,8 @@ NAMED = re.compile(
 )
 SPEECH = re.compile(r"\b(?:said|says|say|told|tells|asked|asks|wrote|writes|added|adds|according|"
                     r"stated|states|tweeted|posted|explained|continued|noted|recalled|replied|"
-                    r"insisted|argued|warned|declared|announced|testified|remarked|concluded)\b")
+                    r"insisted|argued|warned|declared|announced|testified|remarked|concluded)\b",
+                    re.IGNORECASE)
 HIGH_STAKES = re.compile(
     r"\b(?:kill\w*|murder\w*|dead|death|died|rape\w*|assault\w*|abuse\w*|fraud\w*|brib\w*|"
     r"corrupt\w*|embezzl\w*|launder\w*|steal\w*|stole\w*|tortur\w*|betray\w*|crime\w*|"
