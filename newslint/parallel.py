@@ -17,6 +17,7 @@ from .report import Report
 _linter: Linter | None = None
 #: Below this many files a pool costs more (start-up, plugin loading) than it saves.
 AUTO_MIN_FILES = 32
+WARM_UP = "The council met on Monday.It approved the budget, officials said. “We won,” he said."
 
 
 def _init(linter: Linter) -> None:
@@ -36,6 +37,9 @@ def default_jobs(n_files: int) -> int:
 
 def parallel_reports(linter: Linter, paths: Iterable[str], jobs: int) -> Iterator[Report]:
     """Reports for ``paths``, linted by ``jobs`` processes, in input order."""
+    # Load the lazy word lists and dictionaries once here: forked workers inherit them instead of
+    # each loading its own copy (about 1.5 s per worker).
+    linter.lint(WARM_UP)
     ctx = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
     with ctx.Pool(jobs, initializer=_init, initargs=(linter,)) as pool:
         for reports in pool.imap(_lint_path, paths, chunksize=4):

@@ -1,11 +1,20 @@
 """Page chrome: the lines of a scraped page that are not the article (navigation, widgets,
 comment and ad notices, share bars, site promos), and where the article body really ends.
 
-Each paragraph is scored by vocabulary (a data file of widget phrases, matched against the
-whole short line), by shape (breadcrumb separators, a bare domain in a short line) and by
-position: short unpunctuated lines next to chrome at the top or bottom of the page are chrome
-too. Computed once per article and shared (``article.memo``) by the boilerplate, truncation and
-sentence-level checks, which skip chrome lines.
+Every paragraph is judged on three kinds of evidence:
+
+* vocabulary: a data file of widget phrases (``checks/extraction_chrome/data/boilerplate.txt``,
+  extendable per site), matched against the WHOLE short line, or against every sentence of a short
+  paragraph at the page edges, so a phrase quoted or used inside a normal sentence never counts;
+* shape: breadcrumb separators (``Home » world »``), a bare domain in a short promo line, a
+  bar of ``|``-separated short fields (``Name | Contributing Writer | 5 days ago``);
+* position: chrome comes in runs at the top and the bottom of the page. A short unpunctuated
+  line (one to four capitalised words, no list marker) next to chrome at the top, in the trailing
+  region after the last prose paragraph, or sandwiched between two chrome lines anywhere, joins
+  the run (the share bar ``Pinterest / WhatsApp / More / Google`` one name per line).
+
+Computed once per article and shared (``article.memo``) by the boilerplate and truncation checks
+and by the sentence-level checks, which skip chrome lines. Linear in the number of paragraphs.
 """
 
 from __future__ import annotations
@@ -21,36 +30,60 @@ from ..text.tokens import looks_like_address
 _lock = threading.Lock()
 _vocab: dict[tuple[str, ...], re.Pattern[str]] = {}
 MAX_CHROME_WORDS = 16
+#: Longer lines are never matched against the vocabulary (bounds the regex work per line).
+MAX_CHROME_CHARS = 300
 _BREADCRUMB = re.compile(r"\s[»›>|/]\s")
 _TERMINAL = re.compile(r"[.!?…\"”’)]$")
+_PROSE_END = re.compile(r"[.!?…\"”’)\]]$")
+#: Share and follow buttons that become lines of their own: chrome only in a run (two together,
+#: or next to other chrome), never alone between body paragraphs ("Twitter" as a one-word line).
+BUTTONS = frozenset({"facebook", "twitter", "pinterest", "whatsapp", "google", "google+", "linkedin",
+                     "reddit", "tumblr", "telegram", "pocket", "skype", "email", "print", "more",
+                     "follow", "share", "tweet", "instagram", "youtube", "messenger", "sms"})
+#: Paragraphs at each edge of the page where a whole paragraph of widget sentences is chrome.
+TOP_EDGE = 3
+BOTTOM_EDGE = 6
+
+
+def _phrases() -> list[str]:
+    text = files("newslint.checks.extraction_chrome").joinpath("data").joinpath("boilerplate.txt").read_text(
+        encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 def vocabulary(extra: Iterable[str] = ()) -> re.Pattern[str]:
-    """The chrome vocabulary (plus a site's extra phrases), compiled once."""
+    """The chrome vocabulary plus a site's extra phrases (literal text), compiled once per set."""
     key = tuple(extra)
     if key not in _vocab:
         with _lock:
             if key not in _vocab:
-                text = files("newslint.checks.extraction").joinpath("data", "chrome.txt").read_text(
-                    encoding="utf-8")
-                phrases = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-                phrases += [re.escape(p) for p in key]
-                _vocab[key] = re.compile(r"^\W*(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\W*$",
-                                         re.IGNORECASE)
+                phrases = _phrases() + [re.escape(p.strip()) for p in key if p.strip()]
+                _vocab[key] = re.compile(
+                    r"^\W*(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\W*$", re.IGNORECASE)
     return _vocab[key]
+
+
+def _short_label(text: str, max_words: int = 4) -> bool:
+    """A short unpunctuated label: one to ``max_words`` capitalised words (a menu item, a share
+    button, a widget title), not a list item, not a quotation."""
+    words = text.split()
+    return 0 < len(words) <= max_words and not _TERMINAL.search(text) \
+        and not text.startswith(("“", '"', "*", "-", "•")) \
+        and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 
 def chrome_reason(para: Paragraph, vocab: re.Pattern[str]) -> str | None:
     """Why a paragraph is chrome on its own (vocabulary or shape), or None."""
     text = para.text
-    words = text.split()
-    if len(words) > MAX_CHROME_WORDS and not _BREADCRUMB.search(text[:60]):
+    if len(text) > MAX_CHROME_CHARS or text.startswith(("“", '"')):
         return None
-    if text.startswith(("“", '"')):
+    words = text.split()
+    crumbs = len(_BREADCRUMB.findall(text[:80]))
+    if len(words) > MAX_CHROME_WORDS and not crumbs:
         return None
     if vocab.match(text):
         return "widget"
-    if len(_BREADCRUMB.findall(text[:80])) >= 2 and not _TERMINAL.search(text):
+    if crumbs >= 2 and not _TERMINAL.search(text):
         return "breadcrumb"
     if len(words) <= 6 and not _TERMINAL.search(text) and any(looks_like_address(w) for w in words) \
             and any(w.lower() in ("add", "visit", "follow", "subscribe", "join") for w in words):
@@ -61,8 +94,16 @@ def chrome_reason(para: Paragraph, vocab: re.Pattern[str]) -> str | None:
 def _all_sentences_chrome(article: Article, para: Paragraph, vocab: re.Pattern[str]) -> bool:
     """Every sentence of the paragraph is a widget phrase ("This article originally appeared at
     X. Copyright 2015. Follow X on Twitter.")."""
+    if len(para.text) > 3 * MAX_CHROME_CHARS or len(para.text.split()) > 60:
+        return False
     sentences = article.sentences_of(para)
-    return bool(sentences) and len(para.text.split()) <= 40 and all(vocab.match(s.text) for s in sentences)
+    return bool(sentences) and all(len(s.text) <= MAX_CHROME_CHARS and vocab.match(s.text)
+                                   for s in sentences)
+
+
+def _is_prose(para: Paragraph) -> bool:
+    """A real body paragraph: several words ending like a sentence."""
+    return para.kind == "body" and len(para.text.split()) >= 8 and bool(_PROSE_END.search(para.text))
 
 
 def analyse(article: Article, extra: Iterable[str] = ()) -> dict[int, str]:
@@ -70,32 +111,45 @@ def analyse(article: Article, extra: Iterable[str] = ()) -> dict[int, str]:
     vocab = vocabulary(extra)
     paras = article.paragraphs
     found = {p.index: r for p in paras if (r := chrome_reason(p, vocab))}
-    edges = [*paras[:3], *paras[-4:]]
-    for p in edges:
+    edges = {p.index: p for p in [*paras[:TOP_EDGE], *paras[-BOTTOM_EDGE:]]}
+    for p in edges.values():
         if p.index not in found and not p.text.startswith(("“", '"')) \
                 and _all_sentences_chrome(article, p, vocab):
             found[p.index] = "widget"
+    buttons = {p.index for p in paras if p.text.strip(" :·|•").lower() in BUTTONS}
+    for i in buttons:
+        if {i - 1, i + 1} & (buttons | found.keys()):
+            found[i] = "widget"
     if not found:
         return found
-    # Contagion at the top of the page: a short unpunctuated line next to chrome in the first
-    # lines belongs to the same widget ("Add site.in As A" / "Trusted Source"). Not at the bottom,
-    # where the last body line may itself be cut short and must stay for the truncation check.
-    for p in paras[:3]:
-        if p.index in found or len(p.text.split()) > 4 or _TERMINAL.search(p.text) or p.is_list_item:
-            continue
-        if (p.index - 1) in found or (p.index + 1) in found:
-            found[p.index] = found.get(p.index - 1) or found.get(p.index + 1) or "widget"
+    # Position. The trailing region starts after the last prose paragraph; a cut-off last body
+    # line is not a capitalised label, so it stays for the truncation check.
+    last_prose = max((p.index for p in paras if _is_prose(p)), default=-1)
+    top = min(TOP_EDGE, len(paras))
+    # Sandwiched labels anywhere: a short label between two chrome lines.
+    for p in paras[1:-1]:
+        if p.index not in found and (p.index - 1) in found and (p.index + 1) in found \
+                and _short_label(p.text):
+            found[p.index] = "widget"
+    # Runs at the edges: grow outwards from chrome, forwards then backwards (linear, two passes).
+    for order in (paras, paras[::-1]):
+        for p in order:
+            if p.index in found:
+                continue
+            in_edge = p.index < top or p.index > last_prose
+            if in_edge and _short_label(p.text) and ((p.index - 1) in found or (p.index + 1) in found):
+                found[p.index] = "widget"
     return found
 
 
 def chrome_map(article: Article) -> dict[int, str]:
-    """Chrome paragraphs of an article with default vocabulary (memoised)."""
+    """Chrome paragraphs of an article with the default vocabulary (memoised)."""
     return article.memo("chrome", analyse)
 
 
 def chrome_paragraphs(article: Article) -> frozenset[int]:
-    """Indices of paragraphs judged page chrome."""
-    return frozenset(chrome_map(article))
+    """Indices of paragraphs judged page chrome (memoised)."""
+    return article.memo("chrome-set", lambda a: frozenset(chrome_map(a)))
 
 
 def body_end(article: Article) -> int:
@@ -105,3 +159,10 @@ def body_end(article: Article) -> int:
         if para.index not in chrome:
             return para.index
     return -1
+
+
+def body_end_offset(article: Article) -> int:
+    """Offset in ``article.text`` where the article body ends (trailing chrome set aside);
+    0 when the whole text is chrome."""
+    end = body_end(article)
+    return article.paragraphs[end].end if end >= 0 else 0

@@ -1,0 +1,108 @@
+"""Page chrome analysis and the boilerplate/truncation checks of ``extraction_chrome``.
+
+The checks are run directly (``run_example``) so that these tests hold whichever package
+currently registers NL101/NL110 (see ``newslint/checks/extraction_chrome/__init__.py``).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newslint.analysis.chrome import body_end, body_end_offset, chrome_paragraphs
+from newslint.article import Article
+from newslint.checks.extraction_chrome.boilerplate import page_chrome
+from newslint.checks.extraction_chrome.truncation import truncated_body
+from newslint.testing import run_example
+
+from .conftest import CORPUS, FIXTURES
+
+LABELS = [json.loads(line) for line in
+          (FIXTURES / "chrome" / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
+CHECKS = {"boilerplate": page_chrome, "truncation": truncated_body}
+
+
+def test_labelled_defective_excerpts_recall():
+    found = total = 0
+    missed = []
+    for rec in LABELS:
+        got = {cat: run_example(chk, rec["text"]) for cat, chk in CHECKS.items()}
+        for exp in rec["expected"]:
+            total += 1
+            hit = any(f.start < exp["end"] and exp["start"] < f.end for f in got[exp["category"]])
+            found += hit
+            if not hit:
+                missed.append((rec["file"], rec["text"][exp["start"]:exp["end"]][:50]))
+    assert total >= 60
+    assert found / total >= 0.7, f"{found}/{total} missed: {missed}"
+
+
+def test_share_bar_one_name_per_line_is_one_run():
+    text = ("The council approved the plan on Monday after a long debate.\n\nShare this:\n\nFacebook\n\n"
+            "Tumblr\n\nWhatsApp\n\nMore\n\nGoogle\n\nLike this: Like Loading... Related")
+    assert chrome_paragraphs(Article(text)) == frozenset(range(1, 8))
+
+
+def test_top_run_site_promo():
+    article = Article("Add thelocalreport.in As A\nTrusted Source\nThe minister resigned on Monday.")
+    assert chrome_paragraphs(article) == frozenset({0, 1})
+
+
+def test_body_end_index_and_offset():
+    text = "The body ends here.\n\n* **Autonomous\n\nYou may also like\n\nLeave a Comment"
+    article = Article(text)
+    assert article.paragraphs[body_end(article)].text == "* **Autonomous"
+    assert text[:body_end_offset(article)].endswith("* **Autonomous")
+    assert body_end_offset(Article("Advertisement")) == 0
+
+
+def test_cut_off_last_line_is_not_swallowed_as_chrome():
+    text = ("The minister said the plan would cut costs and that the council\n\n"
+            "You may also like\n\nLeave a Comment")
+    assert chrome_paragraphs(Article(text)) == frozenset({1, 2})
+    assert run_example(truncated_body, text)
+
+
+@pytest.mark.parametrize("text", [
+    "“You may also like this one,” the chef said.",
+    "Readers who leave a comment on the site will get a reply within a day, he said.",
+    "Facebook said on Tuesday it would appeal the ruling.",
+    "The vote passed.\n\nTwitter\n\nThe company said the outage lasted two hours and was fixed.",
+])
+def test_phrase_in_prose_or_alone_in_body_is_not_chrome(text):
+    assert not run_example(page_chrome, text)
+
+
+def test_extra_phrases_option():
+    text = "The vote passed.\n\nDaily Bugle Insider Club"
+    assert not run_example(page_chrome, text)
+    assert run_example(page_chrome, text, options={"extra-phrases": ["Daily Bugle Insider Club"]})
+
+
+def test_fix_removes_chrome_lines():
+    from newslint.fixes import apply_fixes
+    text = "The vote passed.\n\nYou may also like\n\nLeave a Comment"
+    findings = run_example(page_chrome, text)
+    assert len(findings) == 2
+    assert all(f.fix is not None and f.fix.applicability == "unsafe" for f in findings)
+    assert apply_fixes(text, findings, unsafe=True)[0] == "The vote passed.\n\n"
+
+
+def test_linear_on_a_long_line():
+    article = Article("Home » " * 5000 + "end")
+    chrome_paragraphs(article)
+    run_example(truncated_body, "word " * 50000)
+
+
+CLEAN = sorted((CORPUS / "clean").glob("*.txt")) if (CORPUS / "clean").is_dir() else []
+
+
+@pytest.mark.skipif(not CLEAN, reason="../shared/corpus/clean not present")
+def test_clean_corpus_false_alarms():
+    alarms = []
+    for path in CLEAN:
+        text = path.read_text(encoding="utf-8")
+        for chk in CHECKS.values():
+            alarms += [(path.name, f.excerpt) for f in run_example(chk, text) if f.severity != "info"]
+    assert len(alarms) <= 8, alarms
