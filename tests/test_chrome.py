@@ -35,7 +35,15 @@ def test_labelled_defective_excerpts_recall():
             if not hit:
                 missed.append((rec["file"], rec["text"][exp["start"]:exp["end"]][:50]))
     assert total >= 60
-    assert found / total >= 0.7, f"{found}/{total} missed: {missed}"
+    assert found / total >= 0.8, f"{found}/{total} missed: {missed}"
+
+
+def test_related_list_after_a_widget_header():
+    text = ("The vote passed on Monday after a long debate in the chamber.\n\n"
+            "You might also be interested in:\n\nLorde Gave Taylor Swift The First Listen To Her New Song\n\n"
+            "South Park Does A Lorde Skit. But Who’s It Taking The Piss Out Of?\n\n"
+            "The council will meet again next week to discuss the budget.")
+    assert chrome_paragraphs(Article(text)) == frozenset({1, 2, 3})
 
 
 def test_share_bar_one_name_per_line_is_one_run():

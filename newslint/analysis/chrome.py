@@ -35,6 +35,13 @@ MAX_CHROME_CHARS = 300
 _BREADCRUMB = re.compile(r"\s[»›>|/]\s")
 _TERMINAL = re.compile(r"[.!?…\"”’)]$")
 _PROSE_END = re.compile(r"[.!?…\"”’)\]]$")
+#: Headers of related-content lists: the lines under them are links, whatever their case.
+_LIST_HEADER = re.compile(
+    r"^\W*(?:story timeline|(?:related|recommended|more|popular|trending|latest|top)(?: (?:stories|"
+    r"articles|posts|news|reading|videos|coverage|links|headlines))?|you (?:may|might) also like|"
+    r"(?:also|further) read(?:ing)?|read (?:more|next)|more (?:from|on) .{1,40}|see also)\W*$", re.IGNORECASE)
+#: The link line under a related-story headline ("Robert Gates criticises ... / Read more").
+_READ_MORE = re.compile(r"^\W*(?:read|see|watch) (?:more|the story|full story)\W*$", re.IGNORECASE)
 #: Share and follow buttons that become lines of their own: chrome only in a run (two together,
 #: or next to other chrome), never alone between body paragraphs ("Twitter" as a one-word line).
 BUTTONS = frozenset({"facebook", "twitter", "pinterest", "whatsapp", "google", "google+", "linkedin",
@@ -101,6 +108,28 @@ def _all_sentences_chrome(article: Article, para: Paragraph, vocab: re.Pattern[s
                                    for s in sentences)
 
 
+def _debris(text: str) -> bool:
+    """A scrap without letters: a player's "1:10", a lone "/" or "|"."""
+    return len(text) <= 12 and not any(c.isalpha() for c in text)
+
+
+def _first_sentence_chrome(article: Article, para: Paragraph, vocab: re.Pattern[str]) -> bool:
+    """A notice paragraph that opens with a widget sentence ("Please adhere to our commenting
+    policy to avoid being banned. As a privately owned website, ...")."""
+    sentences = article.sentences_of(para)
+    return bool(sentences) and len(sentences[0].text) <= MAX_CHROME_CHARS \
+        and bool(vocab.match(sentences[0].text))
+
+
+def _headline(text: str) -> bool:
+    """Shaped like a linked headline: title case (most words capitalised), not a sentence that
+    ends in a full stop, not a list item or a quotation."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if not 2 <= len(words) <= 24 or text.endswith((".", ",", ";")) or text.startswith(("“", '"')):
+        return False
+    return sum(w[0].isupper() for w in words) * 10 >= len(words) * 7
+
+
 def _is_prose(para: Paragraph) -> bool:
     """A real body paragraph: several words ending like a sentence."""
     return para.kind == "body" and len(para.text.split()) >= 8 and bool(_PROSE_END.search(para.text))
@@ -116,6 +145,35 @@ def analyse(article: Article, extra: Iterable[str] = ()) -> dict[int, str]:
         if p.index not in found and not p.text.startswith(("“", '"')) \
                 and _all_sentences_chrome(article, p, vocab):
             found[p.index] = "widget"
+    # A notice paragraph at the very end that opens with a widget sentence, when everything after
+    # it is chrome too (the policy text runs on, so whole-paragraph matching misses it).
+    for p in reversed(paras[-BOTTOM_EDGE:]):
+        if p.index in found:
+            continue
+        if not p.text.startswith(("“", '"')) and _first_sentence_chrome(article, p, vocab):
+            found[p.index] = "widget"
+            continue
+        break
+    # A related-story headline: an unpunctuated line right above its "Read more" link.
+    for p in paras[:-1]:
+        nxt = paras[p.index + 1]
+        if p.index not in found and nxt.index in found and _READ_MORE.match(nxt.text) \
+                and len(p.text.split()) <= MAX_CHROME_WORDS and not _PROSE_END.search(p.text) \
+                and not p.is_list_item:
+            found[p.index] = "widget"
+    # A related-content list: a widget header ending in a colon ("You might also be interested
+    # in:", "Related:") followed by headline-shaped lines, one link per line.
+    in_list = strong = False
+    for p in paras:
+        if p.index in found:
+            strong = bool(_LIST_HEADER.match(p.text))
+            in_list = found[p.index] == "widget" and (strong or p.text.endswith(":"))
+        elif in_list and not p.is_list_item and (_headline(p.text) or (
+                strong and len(p.text.split()) <= MAX_CHROME_WORDS and not p.text.startswith(("“", '"'))
+                and not p.text.endswith((".", ",", ";", "!", "”", '"')))):
+            found[p.index] = "widget"
+        else:
+            in_list = False
     buttons = {p.index for p in paras if p.text.strip(" :·|•").lower() in BUTTONS}
     for i in buttons:
         if {i - 1, i + 1} & (buttons | found.keys()):
@@ -137,7 +195,7 @@ def analyse(article: Article, extra: Iterable[str] = ()) -> dict[int, str]:
             if p.index in found:
                 continue
             in_edge = p.index < top or p.index > last_prose
-            if in_edge and _short_label(p.text) and ((p.index - 1) in found or (p.index + 1) in found):
+            if ((in_edge and _short_label(p.text)) or _debris(p.text)) and ((p.index - 1) in found or (p.index + 1) in found):
                 found[p.index] = "widget"
     return found
 

@@ -1,5 +1,5 @@
-"""Extraction damage: page chrome, truncation, duplicated and stitched text, markup leftovers,
-and template or language-model leftovers."""
+"""Extraction damage: duplicated and stitched text, markup leftovers, and template or
+language-model leftovers (page chrome and truncation are in ``extraction_chrome``)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from collections.abc import Callable
 from ...check import Check
 from ...hookspecs import hookimpl
 from .. import register_all
-from . import boilerplate, duplicate, generated, markup, truncation
+from . import duplicate, generated, markup
 
 
 @hookimpl
 def newslint_register_checks(register: Callable[[Check], None]) -> None:
-    register_all(register, truncation, boilerplate, duplicate, markup, generated)
+    register_all(register, duplicate, markup, generated)
