@@ -1,5 +1,6 @@
-"""Extraction damage: duplicated and stitched text, markup leftovers, and template or
-language-model leftovers (page chrome and truncation are in ``extraction_chrome``)."""
+"""Extraction damage in the text itself: duplicated and stitched text (NL130-NL132), markup
+leftovers (NL140-NL143) and template or language-model leftovers (NL160-NL165).
+"""
 
 from __future__ import annotations
 
