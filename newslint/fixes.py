@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .findings import Edit, Finding
 
@@ -66,7 +66,8 @@ def write_atomically(path: str, text: str) -> None:
         raise
 
 
-def fix_text(lint, text: str, *, unsafe: bool = False, max_passes: int = 8) -> tuple[str, int]:
+def fix_text(lint: Callable[[str], list[Finding]], text: str, *, unsafe: bool = False,
+             max_passes: int = 8) -> tuple[str, int]:
     """Apply fixes until none is left (fixes can uncover others); ``lint(text)`` returns the
     findings of one pass. Returns the fixed text and the number of edits applied."""
     total = 0
