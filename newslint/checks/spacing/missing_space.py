@@ -38,6 +38,7 @@ NAMES = {".": "full stop", ",": "comma", ";": "semicolon", ":": "colon", "!": "e
         good("Add thelocalreport.in to your sources or write to news@example.com."),
         good("See https://example.com/news,Story and www.example.org/a.b for more."),
         good("Prices fell 1,000 points; the No.1 seed, a Ph.D. student, won."),
+        good("Both Ph.Ds were hired."),
     ],
 )
 def missing_space(article: Article, ctx: CheckContext) -> Iterator[Hit]:
@@ -60,6 +61,7 @@ def missing_space(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         if "." not in ptext and "," not in ptext and ";" not in ptext and ":" not in ptext \
                 and "!" not in ptext and "?" not in ptext:
             continue
+        seen: set[int] = set()  # positions already reported, so `Twitter."That` fires once
         for m in _JOIN.finditer(ptext):
             punct = m.group(1)
             after = ptext[m.end():m.end() + 2]
@@ -69,6 +71,8 @@ def missing_space(article: Article, ctx: CheckContext) -> Iterator[Hit]:
                 # "members.This": a word, then a capitalised word. "Ph.D" or "U.S" are initials.
                 if not _CAP_WORD.match(after) or "." in word_before:
                     continue
+                if len(word_before) <= 2 and word_before[:1].isupper():
+                    continue  # an abbreviation's initials: "Ph.Ds", "St.Louis" styled without space
             elif punct in ",;":
                 if not (_LOWER_WORD.match(after) or _CAP_WORD.match(after)):
                     continue
@@ -83,6 +87,7 @@ def missing_space(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             end = para.start + m.end()
             end = _word_end(text, end)
             at = para.start + m.start() + 1
+            seen.add(m.end())
             yield Hit(
                 start, end,
                 f"no space after the {NAMES[punct]} in \"{text[start:end]}\"",
@@ -91,6 +96,8 @@ def missing_space(article: Article, ctx: CheckContext) -> Iterator[Hit]:
                 fix=Fix.replace(at, at, " "),
             )
         for m in _AFTER_CLOSE.finditer(ptext):
+            if m.end() in seen:
+                continue
             at = para.start + m.end()
             start = max(para.start, at - 8)
             while start > para.start and not text[start - 1].isspace():
