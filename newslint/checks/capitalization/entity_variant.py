@@ -75,7 +75,7 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         if para is None or para.index in skip or para.is_heading:
             continue
         words = run.text.split()
-        while words and words[0].lower() in LEADING_FUNCTION_WORDS:
+        while words and _leading_function_word(words[0]):
             words = words[1:]  # "The Bureau of Prisons" at a sentence start: the name is the rest
         if len(words) < 2 or words[-1].lower() in CONNECTORS or "I" in words:
             continue
@@ -110,6 +110,19 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
                else f"a proper name, written \"{want}\"")
         yield Hit(start, end, f"\"{written}\" is {why}", suggestion=want,
                   confidence=0.9 if elsewhere else 0.85, fix=Fix.replace(start, end, want))
+
+
+#: Contraction stems that open slogans and headlines ("Don’t Jerk and Drive", "We’re On It").
+CONTRACTION_STEMS = frozenset("don won can let isn aren wasn weren doesn didn haven hasn".split())
+
+
+def _leading_function_word(word: str) -> bool:
+    """A word capitalised only by its position, contractions included ("We’re", "Don’t"), so
+    that a capitalised slogan is not taken for a name."""
+    lower = word.lower()
+    stem = lower.replace("\u2019", "'").split("'")[0]
+    return lower in LEADING_FUNCTION_WORDS or (stem != lower and (
+        stem in LEADING_FUNCTION_WORDS or stem in CONTRACTION_STEMS))
 
 
 def _find_names(text: str, known: dict[str, str]) -> list[tuple[int, int]]:
