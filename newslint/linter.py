@@ -20,9 +20,11 @@ from typing import Any
 from .article import Article
 from .config import CORE_KEYS, Config, ConfigError, config_from_mapping
 from .declaration import Check
+from .didyoumean import did_you_mean
 from .findings import Finding
 from .house_rules import load_rule_file
 from .inputs import InputError, InputProblem, Parser, collect_inputs, read_bytes
+from .locations import locate
 from .plugins import build_plugin_manager
 from .report import Report
 from .runner import UNUSED_SUPPRESSION_CODE, internal_finding
@@ -163,6 +165,15 @@ class Linter:
         return any(token_matches_check(token, code, name, cat)
                    for code, (name, cat) in CORE_CODES.items())
 
+    def selector_names(self) -> set[str]:
+        """Every code, check name (bare and qualified) and category a selector may use."""
+        names = {"ALL"}
+        for c in self.all_checks:
+            names.update((c.code, c.name, c.qualified_name, c.category))
+        for code, (name, category) in CORE_CODES.items():
+            names.update((code, name, category))
+        return names
+
     def _validate_selectors(self) -> None:
         cfg = self.config
         where = cfg.source or "<config>"
@@ -175,8 +186,8 @@ class Linter:
         for key, tokens in groups:
             for token in tokens:
                 if not self._known(token):
-                    raise ConfigError(f"{where}: {key}: unknown code, check or category {token!r} "
-                                      "(see `newslint rules`)")
+                    hint = did_you_mean(token, self.selector_names()) or " (see `newslint rules`)"
+                    raise ConfigError(f"{where}: {key}: unknown code, check or category {token!r}{hint}")
 
     def _configure_checks(self) -> list[Check]:
         """Apply selection, severity overrides and options once, at build time."""
@@ -293,8 +304,13 @@ class Linter:
                 metrics.update(result)
         fields = {k: v for k, v in (("title", article.title), ("byline", article.byline),
                                     ("date", article.date), ("url", article.url)) if v}
+        locate(article, findings)
+        origin = article.origin
         return Report(path=article.path or "<string>", findings=findings,
-                      extracted=article.extracted, metrics=metrics, fields=fields)
+                      extracted=article.extracted, metrics=metrics, fields=fields,
+                      file=origin.file if origin is not None else None,
+                      record=origin.record if origin is not None else None,
+                      words=article.word_count)
 
     def _suppress(self, article: Article, findings: list[Finding]) -> list[Finding]:
         directives = parse_directives(article)
@@ -329,7 +345,7 @@ class Linter:
         ``error`` set. A file of records (JSONL) gives one report per record."""
         for item in self.read(path, stdin_name=stdin_name):
             if isinstance(item, InputProblem):
-                yield Report(path=item.path, error=item.message)
+                yield Report.from_problem(item)
             else:
                 yield self.lint_article(item)
 
