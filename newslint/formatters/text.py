@@ -89,8 +89,9 @@ class TextFormatter:
         self.show_fixes = bool(options.get("show_fixes"))
         self.statistics = bool(options.get("statistics"))
         self.summary = options.get("summary", True)
-        self.counts: Counter[tuple[str, str, str]] = Counter()
-        self.fixable: Counter[tuple[str, str, str]] = Counter()
+        self.counts: Counter[tuple[str, str]] = Counter()
+        self.fixable: Counter[tuple[str, str]] = Counter()
+        self.severities: dict[tuple[str, str], Counter[str]] = {}
 
     def begin(self) -> None:
         pass
@@ -161,8 +162,9 @@ class TextFormatter:
     def article(self, report: Report) -> None:
         write = self.stream.write
         for f in report.findings:
-            key = (f.code, f.check, f.severity)
+            key = (f.code, f.check)
             self.counts[key] += 1
+            self.severities.setdefault(key, Counter())[f.severity] += 1
             if f.fix is not None and f.fix.applicability == "safe":
                 self.fixable[key] += 1
             if self.statistics:
@@ -177,13 +179,15 @@ class TextFormatter:
         self.stream.flush()
 
     def statistics_lines(self) -> list[str]:
-        """``count  CODE  [*] severity  check``, most frequent first (ruff's ``--statistics``)."""
+        """``count  CODE  [*] severity  check``, most frequent first (ruff's ``--statistics``);
+        a check graded differently per finding shows each severity (``warning/info``)."""
         rows = sorted(self.counts.items(), key=lambda kv: (-kv[1], kv[0][0], kv[0][1]))
         width = max((len(str(n)) for _, n in rows), default=1)
         out = []
-        for (code, check, severity), n in rows:
-            mark = "[*]" if self.fixable.get((code, check, severity)) else "   "
-            out.append(f"{n:>{width}}\t{code}\t{mark} {severity:<7} {check}")
+        for key, n in rows:
+            mark = "[*]" if self.fixable.get(key) else "   "
+            severity = "/".join(s for s, _ in self.severities[key].most_common())
+            out.append(f"{n:>{width}}\t{key[0]}\t{mark} {severity:<7} {key[1]}")
         return out
 
     def end(self, summary: Summary) -> None:
