@@ -351,6 +351,10 @@ def validate_args(args: argparse.Namespace) -> None:
 
 def run_lint(args: argparse.Namespace) -> int:
     validate_args(args)
+    if args.quiet:
+        from .services import languagetool
+
+        languagetool.QUIET = True
     pool = LinterPool(args)
     linter = pool.linter_for(args.paths[0])
     formatters = linter.formatters()

@@ -52,7 +52,7 @@ def quote_for(f: Finding) -> str | None:
         if probe and probe.lower() in _one_line(f.message).lower():
             return None
         return f'"{shown}"'
-    if f.context is None:
+    if f.context is None or f.category == "internal":
         return None
     window, at, _, _ = f.context
     before, after = window[max(0, at - 15):at], window[at:at + 15]
