@@ -385,13 +385,13 @@ def _lint(args: argparse.Namespace, pool: LinterPool, linter: Linter, factory: A
             formatter.begin()
         for report in iter_reports(pool, args.paths, items, diffs):
             progress.report(report)
+            source = report.file or report.path
+            config = pool.config_for(source) if os.path.exists(source) else linter.config
+            summary.add(report, config.fail_on, config.fail_under)
             if report.error:
                 sys.stderr.write(f"{report.path}: {report.error}\n")
             if formatter is not None:
                 formatter.article(report)
-            source = report.file or report.path
-            config = pool.config_for(source) if os.path.exists(source) else linter.config
-            summary.add(report, config.fail_on, config.fail_under)
         progress.done()
         if formatter is not None:
             formatter.end(summary)

@@ -10,6 +10,10 @@ def close_matches(word: str, candidates: Iterable[str], n: int = 3) -> list[str]
     """Up to ``n`` candidates that look like ``word`` (case-insensitive), best first."""
     pool = sorted(set(candidates))
     lowered = {c.lower(): c for c in pool}
+    # Codes typed with a letter for a digit ("NL2O1", "NL2l1") or in lower case.
+    head, tail = word[:2].upper(), word[2:].upper().replace("O", "0").replace("I", "1").replace("L", "1")
+    if (head + tail).lower() in lowered and (head + tail) != word:
+        return [lowered[(head + tail).lower()]]
     hits = difflib.get_close_matches(word.lower(), list(lowered), n=n, cutoff=0.6)
     if not hits:  # a code with one digit wrong ("NL521" for "NL502") is still worth naming
         hits = [c for c in lowered if c.startswith(word.lower()[:4]) and len(word) >= 4][:n]

@@ -153,9 +153,9 @@ class HtmlLineMap:
         return out
 
 
-def json_record_lines(text: str) -> list[int] | None:
-    """The line each record of a JSON document starts on: a top-level list of records, or a
-    single record (line of its opening brace); None for other shapes."""
+def json_record_starts(text: str) -> list[int] | None:
+    """The offset each record of a JSON document starts at: a top-level list of records, or a
+    single record; None for other shapes."""
     import json
 
     decoder = json.JSONDecoder()
@@ -163,16 +163,13 @@ def json_record_lines(text: str) -> list[int] | None:
     if i >= len(text):
         return None
     if text[i] == "{":
-        return [text.count("\n", 0, i) + 1]
+        return [i]
     if text[i] != "[":
         return None
-    lines: list[int] = []
+    starts: list[int] = []
     i = _skip_ws(text, i + 1)
-    line, counted = 1, 0
     while i < len(text) and text[i] != "]":
-        line += text.count("\n", counted, i)
-        counted = i
-        lines.append(line)
+        starts.append(i)
         try:
             _, end = decoder.raw_decode(text, i)
         except ValueError:
@@ -180,7 +177,26 @@ def json_record_lines(text: str) -> list[int] | None:
         i = _skip_ws(text, end)
         if i < len(text) and text[i] == ",":
             i = _skip_ws(text, i + 1)
-    return lines
+    return starts
+
+
+def json_record_lines(text: str) -> list[int] | None:
+    """The line each record of a JSON document starts on (see :func:`json_record_starts`)."""
+    starts = json_record_starts(text)
+    return None if starts is None else [text.count("\n", 0, s) + 1 for s in starts]
+
+
+def json_body_line(text: str, start: int, body: str) -> int:
+    """The line of a record's body string in a JSON document, searching from the record's
+    start; the record's own line when the encoded body is not found (unusual escaping)."""
+    import json
+
+    for ensure_ascii in (False, True):
+        probe = json.dumps(body[:60], ensure_ascii=ensure_ascii)[1:-1][:40]
+        at = text.find(probe, start) if probe else -1
+        if at >= 0:
+            return text.count("\n", 0, at) + 1
+    return text.count("\n", 0, start) + 1
 
 
 def _skip_ws(text: str, i: int) -> int:

@@ -55,8 +55,17 @@ def quote_for(f: Finding) -> str | None:
     if f.context is None or f.category == "internal":
         return None
     window, at, _, _ = f.context
-    before, after = window[max(0, at - 15):at], window[at:at + 15]
-    return f'"{_one_line(before)}‸{_one_line(after)}"'
+    return f'"{around(window, at)}"'
+
+
+def around(text: str, at: int, span: int = 16) -> str:
+    """Whole words of ``text`` either side of the point ``at``, with ``‸`` at the point."""
+    before, after = text[max(0, at - span):at], text[at:at + span]
+    if at - span > 0 and " " in before:
+        before = before[before.index(" ") + 1:]
+    if at + span < len(text) and " " in after:
+        after = after[:after.rindex(" ")]
+    return f"{_one_line(before)}‸{_one_line(after)}"
 
 
 def char_width(ch: str) -> int:
@@ -150,9 +159,16 @@ class TextFormatter:
                     and window_start <= e.start <= e.end <= window_start + len(f.context[0]):
                 old = f.context[0][e.start - window_start:e.end - window_start]
             what = f'"{trim(old, 40)}"' if old else f"characters {e.start}-{e.end}"
-            new = f'"{trim(e.replacement, 40)}"'
+            new = f'"{e.replacement}"' if len(e.replacement) <= 40 and "\n" not in e.replacement \
+                else f'"{trim(e.replacement, 40)}"'
             if e.start == e.end:
-                out.append(f"    insert {new} at character {e.start}")
+                at = f"character {e.start}"
+                if f.context is not None and window_start is not None \
+                        and window_start <= e.start <= window_start + len(f.context[0]):
+                    p = e.start - window_start
+                    w = f.context[0]
+                    at = f'"{around(w, p)}"'
+                out.append(f"    insert {new} at {at}")
             elif not e.replacement:
                 out.append(f"    delete {what}")
             else:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, TYPE_CHECKING, Any
 
 from ..article import Article
-from ..locations import json_record_lines
+from ..locations import json_body_line, json_record_starts
 from . import InputError, InputProblem, decode_text
 
 if TYPE_CHECKING:
@@ -61,21 +61,23 @@ def parse_json(data: bytes, path: str, config: Config) -> Iterator[Article | Inp
     records: Iterable[Any]
     # Record lines are known for a list of records or a single record; {"articles": [...]} has
     # none (its findings keep the record id as their location).
-    lines: list[int] | None = None
+    starts: list[int] | None = None
     if isinstance(doc, list):
         records = doc
-        lines = json_record_lines(text)
+        starts = json_record_starts(text)
     elif isinstance(doc, dict) and isinstance(doc.get("articles"), list):
         records = doc["articles"]
     elif isinstance(doc, dict):
         records = [doc]
-        lines = json_record_lines(text)
+        starts = json_record_starts(text)
     else:
         raise InputError(f"JSON is not an object or a list of objects (got {type(doc).__name__})")
     mapping = dict(config.field_map)
     for i, record in enumerate(records):
-        line = lines[i] if lines is not None and i < len(lines) else None
-        yield record_article(record, path, str(i + 1), mapping, line)
+        item = record_article(record, path, str(i + 1), mapping)
+        if isinstance(item, Article) and item.origin is not None and starts is not None and i < len(starts):
+            item.origin.line = json_body_line(text, starts[i], item.text)
+        yield item
 
 
 def parse_jsonl_stream(stream: IO[bytes], path: str, config: Config) -> Iterator[Article | InputProblem]:
