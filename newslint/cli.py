@@ -141,7 +141,7 @@ def iter_reports(pool: LinterPool, paths: Sequence[str]) -> Iterator[Report]:
     jobs = first.config.jobs or default_jobs(len(files))
     same_config = len({pool.config_for(f).source for f in files}) <= 1
     if jobs > 1 and same_config and not (args.fix or args.diff) and all(isinstance(i, str) for i in items):
-        yield from parallel_reports(first, items, jobs)
+        yield from parallel_reports(first, [i for i in items if isinstance(i, str)], jobs)
         return
     progress = Progress(len(items))
     for item in items:
