@@ -39,9 +39,9 @@ import urllib.parse
 import urllib.request
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
-from importlib.resources import files
 from typing import Any
 
+from .. import wordlists
 from ..article import Article
 from ..declaration import Check, CheckContext, check, good
 from ..findings import Fix, Hit
@@ -82,8 +82,7 @@ def asked_for(ctx: CheckContext) -> bool:
 
 
 def default_disabled_rules() -> list[str]:
-    text = files(__package__).joinpath("data", "languagetool_disabled.txt").read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(wordlists.load("services/languagetool_disabled").entries)
 
 
 def notice(message: str) -> None:
