@@ -62,7 +62,7 @@ def _score(value: str) -> float:
 class Parser(argparse.ArgumentParser):
     """argparse with ``newslint: error: ...`` on one line and exit status 2."""
 
-    def error(self, message: str) -> Any:  # type: ignore[override]
+    def error(self, message: str) -> Any:
         error(message + " (see 'newslint --help')")
         raise SystemExit(2)
 
