@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from split import CHECKING, CORPUS, half_of  # noqa: E402
+from split import CHECKING, CORPUS, half_of
 
 VERDICTS_DIR = Path(__file__).resolve().parent / "verdicts"
 DEFAULT_VERDICTS = VERDICTS_DIR / "checking-half.jsonl"
