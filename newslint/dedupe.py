@@ -93,14 +93,14 @@ def _absorbs(win: Finding, lose: Finding, rules: Iterable[Rule]) -> Rule | None:
 def dedupe(findings: list[Finding], rules: Iterable[Rule] = RULES) -> list[Finding]:
     """The findings without those another finding explains, and without exact repeats.
 
-    Exact repeats (same code and span) keep their first copy. The winner records what it absorbed
+    Exact repeats (same code, span and message) keep their first copy. The winner records what it absorbed
     in ``data["absorbed"]`` (codes), for API users who want to see the merge.
     """
     rules = tuple(rules)
-    seen: set[tuple[str, int, int]] = set()
+    seen: set[tuple[str, int, int, str]] = set()
     unique: list[Finding] = []
     for f in findings:
-        key = (f.code, f.start, f.end)
+        key = (f.code, f.start, f.end, f.message)
         if key not in seen:
             seen.add(key)
             unique.append(f)
