@@ -26,6 +26,12 @@ TITLE_ABBREVIATIONS = frozenset(
 NUMBER_ABBREVIATIONS = frozenset(
     """no nos vol vols p pp fig figs art sec ch para op approx est ca""".split()
 )
+#: US state abbreviations of wire style ("R-Mo.", "Dallas, Tex."): abbreviations after a hyphen
+#: or a comma only, since several are words too ("ill", "miss", "wash").
+STATE_ABBREVIATIONS = frozenset(
+    """ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
+)
 #: Units of measure: after a number ("a 12 km. stretch") they do not end a sentence unless a
 #: capitalised word follows.
 UNIT_ABBREVIATIONS = frozenset(
@@ -107,6 +113,9 @@ def _ends_with_abbreviation(before: str, next_char: str, next_word: str = "") ->
     if word in NUMBER_ABBREVIATIONS and (next_char.isdigit() or next_char == "#"):
         return True
     if word in UNIT_ABBREVIATIONS and not next_char.isupper() and _NUMBER_BEFORE.search(before):
+        return True
+    if word in STATE_ABBREVIATIONS and not next_char.isupper() and (
+            "-" in match.group(1) or before[:match.start()].rstrip().endswith(",")):
         return True
     if word in FINAL_ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
         return not (next_char.isupper() and next_word.lower() in SENTENCE_STARTERS)
