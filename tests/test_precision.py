@@ -163,3 +163,119 @@ def test_stored_verdicts_are_well_formed() -> None:
         assert rec["verdict"] in ("real", "false")
         assert {"file", "code", "start", "end", "excerpt", "note"} <= set(rec)
         assert split.half_of(rec["file"]) == "checking"
+
+
+# --- entity-variant (NL301): lowercase phrase against the same words capitalised -----------------
+
+@pytest.mark.parametrize("text", [
+    # capitalised only by a sentence start
+    "Moderate Democrats balked at the bill. Several moderate Democrats later voted for it.",
+    # a section name / heading
+    "Local Food Banks\n\nDonations to local food Banks doubled this winter, the charity said.",
+    # a quoted term or the title of a work
+    "Her novel “The Silent Harbour” sold well. Critics praised the silent Harbour scenes.",
+    # a lowercase modifier before a name that stands alone
+    "Storms hit South Korean ports. Prices in south Korean ports rose.",
+    # a name particle
+    "The report was written by de Groot. De Groot declined to comment.",
+    # a dateline in capitals
+    "DAR ES SALAAM, June 3 - Officials in Dar es Salaam said the ferry would resume.",
+    # a generic use of a brand
+    "Sales of the Galaxy Tablet fell. He bought a Galaxy tablet anyway.",
+])
+def test_entity_variant_false_alarm_shapes(text: str) -> None:
+    assert "NL301" not in codes(text), alarms(text, "NL301")
+
+
+@pytest.mark.parametrize(("text", "slip"), [
+    ("The Federal Reserve met on Tuesday. A federal Reserve governor spoke later.", "federal Reserve"),
+    ("Oil rigs fell in New mexico last week, the survey said.", "New mexico"),
+    ("The Bank of Ghana cut rates. A bank of Ghana official explained why.", "bank of Ghana"),
+    ("The Texas Court of Appeals ruled. Lawyers went to the Texas court of Appeals again.",
+     "Texas court of Appeals"),
+])
+def test_entity_variant_true_detections_survive(text: str, slip: str) -> None:
+    assert any(f.excerpt == slip for f in alarms(text, "NL301")), LINTER.lint(text).findings
+
+
+# --- shouting (NL304): capitals that news copy uses on purpose ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "OSLO, NORWAY, MAY 4 - The central bank left rates unchanged on Thursday.",
+    "MADRID, April 2 - Shares of Banco Ejemplo <BANK.MC> rose two pct on the news.",
+    "The group's shares (NYSE: ACME) fell. Investors sold SHIP.N as well.",
+    "Storm hits the coast (VIDEO) as residents flee their homes.",
+    "Officials checked CCTV footage and DNA samples from the scene.",
+    "The story ran first in TIME magazine, the agency said.",
+    "The carmaker SEAT said sales rose in spring.",
+])
+def test_shouting_false_alarm_shapes(text: str) -> None:
+    assert "NL304" not in codes(text), alarms(text, "NL304")
+
+
+def test_shouting_true_detection_survives() -> None:
+    text = "The minister said the new tax would be a DISASTER for small farms."
+    assert [f.excerpt for f in alarms(text, "NL304")] == ["DISASTER"]
+
+
+# --- hedges (NL502) ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The chain is believed to be near a sale, two bankers said on Monday.",
+    "The bug was reported to the developers in June and fixed a week later.",
+    "The cashier was charged with allegedly taking money from the till.",
+    "A man was arrested for allegedly setting fire to a shed.",
+    "She plans to sue the school after allegedly being pushed by a guard.",
+])
+def test_hedge_false_alarm_shapes(text: str) -> None:
+    assert not [f for f in LINTER.lint(text).findings if f.code == "NL502"], text
+
+
+def test_hedge_true_detection_survives() -> None:
+    text = "The mayor reportedly ignored the flood warnings for years."
+    assert [f.excerpt for f in LINTER.lint(text).findings if f.code == "NL502"] == ["reportedly"]
+
+
+def test_vague_source_is_info_when_the_article_names_sources() -> None:
+    text = ("Grain prices rose on Monday, analysts said. Analysts said the rains came late.\n\n"
+            "“The crop is small,” said Ana Ruiz, a trader at Ejemplo Grains. Many fear shortages.")
+    found = [f for f in LINTER.lint(text).findings if f.code == "NL501"]
+    assert found and all(f.severity == "info" for f in found)
+
+
+def test_vague_source_warns_when_sourcing_is_vague_throughout() -> None:
+    text = ("Experts say the deal is bad. Critics argue it is illegal. Some say it will fail.\n\n"
+            "Observers believe it was rushed.")
+    assert any(f.severity == "warning" for f in LINTER.lint(text).findings if f.code == "NL501")
+
+
+# --- consistency: headline style --------------------------------------------------------------
+
+def test_headline_us_against_body_us_periods() -> None:
+    text = "US farmers brace for drought\n\nU.S. farmers expect a poor harvest, the U.S. ministry said."
+    assert "NL352" not in codes(text)
+
+
+def test_body_us_mixed_still_flagged() -> None:
+    text = "U.S. farmers expect a poor harvest. The US ministry said so, and U.S. banks agreed."
+    assert [f.excerpt for f in alarms(text, "NL352")] == ["US"]
+
+
+# --- duplicates: deliberate repeats -----------------------------------------------------------
+
+def test_standfirst_repeated_by_body() -> None:
+    text = ("Town votes to keep its library\n\nThe town voted on Monday to keep its library open.\n\n"
+            "By Sam Ortiz\n\nThe town voted on Monday to keep its library open. The vote was 7-2.")
+    assert "NL130" not in codes(text)
+
+
+def test_closing_tagline_repeats_headline() -> None:
+    text = ("Town votes to keep its library\n\nThe town voted on Monday to keep its library open.\n\n"
+            "The vote was seven to two.\n\nTown votes to keep its library")
+    assert "NL130" not in codes(text)
+
+
+def test_body_pasted_twice_still_flagged() -> None:
+    para = "The town voted on Monday to keep its library open after a long debate."
+    text = f"{para}\n\nThe vote was seven to two, the clerk said on Tuesday.\n\n{para}"
+    assert "NL130" in codes(text)

@@ -183,8 +183,8 @@ def _modifier_before_name(written: str, want: str) -> bool:
         return False
     if not (pos(a[0]) is not None or a[0] in PARTICLES):
         return False  # "el Salvador", "centro de ...": a foreign article or noun, part of the name
-    return a[0][:1].islower() and all(_is_name_word(w) or w.lower() in CONNECTORS for w in a[1:]) \
-        and any(_is_name_word(w) for w in a[1:])
+    return a[0][:1].islower() and _is_name_word(a[1]) and all(
+        _is_name_word(w) or w.lower() in CONNECTORS for w in a[2:])
 
 
 def _generic_use(text: str, start: int, written: str, want: str) -> bool:
