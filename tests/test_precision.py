@@ -42,8 +42,12 @@ def alarms(text: str, code: str) -> list[Finding]:
     ("Exports will suffer unless buyers return to the U.S. In force.", 1),
     ("The plant moved to the U.S. He followed it there.", 2),
     ("The mayor paused . . . then he carried on reading.", 1),
+    ("The plant at Ste. Agathe will close in June.", 1),
+    ("Tariffs hit the Canada/U.S. Lumber trade.", 1),
+    ("Rep. Ann Cole, R-Ohio, and Sen. Bo Park, D-Tex. and others voted no.", 1),
 ])
 def test_splitter_abbreviations(text: str, expected: int) -> None:
+    """Each case would split wrongly (or not at all) without its rule."""
     assert len(split_sentences(text)) == expected, [s.text for s in split_sentences(text)]
 
 
@@ -182,6 +186,8 @@ def test_stored_verdicts_are_well_formed() -> None:
     "DAR ES SALAAM, June 3 - Officials in Dar es Salaam said the ferry would resume.",
     # a generic use of a brand
     "Sales of the Galaxy Tablet fell. He bought a Galaxy tablet anyway.",
+    # a shared plural head after two names
+    "The Hudson River rose. Both the Hudson and East rivers flooded.",
 ])
 def test_entity_variant_false_alarm_shapes(text: str) -> None:
     assert "NL301" not in codes(text), alarms(text, "NL301")
@@ -210,12 +216,28 @@ def test_entity_variant_true_detections_survive(text: str, slip: str) -> None:
     "The carmaker SEAT said sales rose in spring.",
 ])
 def test_shouting_false_alarm_shapes(text: str) -> None:
-    assert "NL304" not in codes(text), alarms(text, "NL304")
+    assert not [f for f in LINTER.lint(text).findings if f.code == "NL304"], text
 
 
-def test_shouting_true_detection_survives() -> None:
+def test_shouting_true_detection_survives_as_info() -> None:
     text = "The minister said the new tax would be a DISASTER for small farms."
-    assert [f.excerpt for f in alarms(text, "NL304")] == ["DISASTER"]
+    found = [f for f in LINTER.lint(text).findings if f.code == "NL304"]
+    assert [(f.excerpt, f.severity) for f in found] == [("DISASTER", "info")]
+
+
+# --- markup (NL140): wire copy's angle brackets -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The stake went to <Li Wen Holdings Ltd>, a private firm, the bank said.",
+    "Shares of Blue Harbor Inc <BH> rose two pct on Monday.",
+])
+def test_angle_bracket_names_are_not_html(text: str) -> None:
+    assert "NL140" not in codes(text)
+
+
+def test_html_leftover_still_flagged() -> None:
+    text = "The mayor said the plan <em>works</em> and the council <a href=\"/x\">agreed</a>."
+    assert len(alarms(text, "NL140")) == 4
 
 
 # --- hedges (NL502) ---------------------------------------------------------------------------

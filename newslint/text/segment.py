@@ -16,7 +16,7 @@ from dataclasses import dataclass
 #: final dot). Titles are never sentence-final; the second set may end a sentence when the
 #: next word is capitalised ("... in the U.S. The next day").
 TITLE_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen lt col maj capt sgt cpl adm cmdr st mt ft rev fr sr
+    """mr mrs ms dr prof sen rep gov gen lt col maj capt sgt cpl adm cmdr st ste mt ft rev fr sr
     sra pres supt insp det hon messrs mme mlle dept vs v cf
     jan feb mar apr jun jul aug sep sept oct nov dec
     e.g i.e viz al""".split()
@@ -174,9 +174,11 @@ _FINAL_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Corp|Co|
 def _merge_abbreviation_stubs(sentences: list[Sentence], text: str, offset: int) -> list[Sentence]:
     """Join a three-word stub to the sentence before it when that one ends in "U.S."-type dots.
 
-    "... pressure from the U.S. On Japan." is one sentence whose abbreviation was read as its end:
-    a real sentence after "U.S." is seldom three words or fewer and opens with a preposition or a
-    conjunction. Without this, the stub ("On Japan.") is reported as a verbless fragment.
+    "... pressure from the U.S. On Japan." and "... the Japan/U.S. Chip pact." are one sentence
+    whose abbreviation was read as its end (wire copy of the 1980s even capitalised the word after
+    "U.S."): a real sentence of three words or fewer right after "U.S." is rare and then usually
+    opens with a pronoun ("in the U.S. He left."), which stays apart. Without this, the stub is
+    reported as a verbless fragment.
     """
     if len(sentences) < 2:
         return sentences
@@ -184,7 +186,7 @@ def _merge_abbreviation_stubs(sentences: list[Sentence], text: str, offset: int)
     for sent in sentences[1:]:
         prev = out[-1]
         words = sent.text.split()
-        if (len(words) <= 3 and words[0].lower() in SENTENCE_STARTERS and words[0].lower() not in _PRONOUNS
+        if (len(words) <= 3 and words[0].lower() not in _PRONOUNS and words[0][:1].isupper()
                 and _FINAL_ABBREVIATION_END.search(prev.text)):
             merged = text[prev.start - offset:sent.end - offset]
             out[-1] = Sentence(prev.start, sent.end, merged, prev.paragraph, prev.index)

@@ -133,6 +133,8 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             continue  # "north German ports", "de Clercq": a lowercase word before a name
         if from_article and _generic_use(text, start, written, want):
             continue  # "a Windows phone" beside the product "Windows Phone"
+        if _plural_head_after_names(written, want):
+            continue  # "the New York and American stock exchanges": a shared plural head
         tok_start, tok_end = token_around(text, start)
         if looks_like_address(text[tok_start:tok_end]) or start in seen_at:
             continue
@@ -195,6 +197,14 @@ def _generic_use(text: str, start: int, written: str, want: str) -> bool:
         return False
     before = text[max(0, start - 12):start].split()
     return bool(before) and before[-1].lower() in GENERIC_DETERMINERS
+
+
+def _plural_head_after_names(written: str, want: str) -> bool:
+    """Two names sharing a lowercase plural head ("the Hudson and East rivers", "the New York
+    and American Stock exchanges"): house styles lowercase the shared plural."""
+    a, b = written.split(), want.split()
+    return (len(a) == len(b) and len(a) >= 3 and a[:-1] == b[:-1] and "and" in a[:-1]
+            and a[-1][:1].islower() and a[-1].endswith("s"))
 
 
 def _find_names(text: str, known: dict[str, str]) -> list[tuple[int, int]]:

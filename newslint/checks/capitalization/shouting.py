@@ -33,7 +33,7 @@ _TICKER_AFTER = re.compile(r"(?:\.[A-Z]{1,3})?\s*>|\.[A-Z]{1,2}\b")
     code="NL304",
     name="shouting",
     category="capitalization",
-    severity="warning",
+    severity="info",
     examples=[
         bad("The council said the plan was a GREAT success for everyone.", "GREAT"),
         good("NATO and NASA officials met the FBI, the CEO of IBM and COVID experts."),
@@ -60,6 +60,12 @@ def shouting(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         writes in title case ("Fiat" ... "FIAT"), brand and publication names in capitals next to
         a name or a naming noun ("Groupe LAPS", "the carmaker SEAT", "TIME magazine"), and
         acronyms whose lowercase form is no word ("CCTV").
+
+        Info by default: on the clean material of issue 13, even after those exceptions, the
+        words it still flagged in edited news were brands and acronyms ("USSR", "VISA", "WIRED":
+        0 of 8 right on the tuning half, none left on the checking half), so it cannot promise a
+        warning's 9 in 10. Raise it with ``severity`` in the configuration for rewritten or
+        generated copy, where capitals for emphasis are common.
 
     Why it matters:
         Capitals for emphasis are not news style; in scraped text they are often a leftover label
@@ -98,7 +104,7 @@ def shouting(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             if any(w.capitalize() in title_case for w in words):
                 continue  # the article also writes it as a name ("Fiat" ... "FIAT")
             yield Hit(m.start(), m.end(), f"\"{m.group(0)}\" is in capitals; news style uses "
-                      "capitals for acronyms only", suggestion=m.group(0).lower(), confidence=0.7)
+                      "capitals for acronyms only", suggestion=m.group(0).lower(), confidence=0.3)
 
 
 def _name_word_before(article: Article, start: int, word: str) -> bool:
