@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import zipf
+from ..lexicon import pos, zipf
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY_POS = {ch: (r, c + 0.5 * r) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
@@ -175,31 +175,73 @@ _PREFIXES = ("un", "re", "non", "pre", "anti", "over", "under", "co", "mis", "di
              "cyber", "tele", "auto", "bio", "geo", "neo", "pro", "trans", "hyper", "ex")
 
 
+#: British spellings and the American ones the dictionary lists ("colour" -> "color",
+#: "centre" -> "center", "organise" -> "organize", "travelled" -> "traveled", "offence" -> "offense").
+_BRITISH = tuple((re.compile(a), b) for a, b in (
+    (r"our", "or"), (r"tre(?=s?$|d$)", "ter"), (r"is(?=e|ed|es|ing|ation|ations|er|ers)", "iz"),
+    (r"ys(?=e|ed|es|ing)", "yz"), (r"ll(?=ed|ing|er|ers)", "l"), (r"ence(?=s?$)", "ense"),
+    (r"mme(?=s?$)", "m"), (r"ogue(?=s?$)", "og"), (r"ae", "e"), (r"oe", "e"), (r"ould", "old"),
+    (r"eable", "able"),
+))
+
+
 @lru_cache(maxsize=1 << 16)
 def known(word: str) -> bool:
     """Whether ``word`` (lowercase) is an English word: listed, or an inflection, derivation,
-    prefixed form or compound of listed words ("overstretched", "livestreamed", "homebuyers")."""
+    prefixed form or compound of listed words ("overstretched", "livestreamed", "homebuyers"),
+    or the British spelling of one ("favourably", "fertilisers"), or very common (Zipf >= 4:
+    "tech", "apps")."""
+    if _known(word) or zipf(word) >= 4.0:
+        return True
+    if zipf(word) == 0:
+        return False  # a British spelling is written on the web; this word never is
+    for pattern, american in _BRITISH:
+        variant = pattern.sub(american, word)
+        if variant != word and _known(variant):
+            return True
+    return False
+
+
+#: Suffixes that only adjectives and verbs take ("-est" on "ass" is a slip, not a superlative).
+_ADJECTIVE_SUFFIXES = frozenset({"ier", "iest", "ily", "ers", "er", "est", "ly"})
+
+
+def _known(word: str) -> bool:
     words = _dictionary()
     if word in words:
         return True
     for suffix, restores in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)]
+            if suffix == "s" and stem.endswith(("s", "x", "z", "ch", "sh")):
+                continue  # "problemss": these plurals take -es
+            if suffix in _ADJECTIVE_SUFFIXES and not any(
+                    (pos(stem + r) or "").startswith(("JJ", "VB", "RB")) for r in restores if r != "-"):
+                continue
             for restore in restores:
                 if restore == "-":
-                    if len(stem) >= 4 and stem[-1] == stem[-2] and stem[:-1] in words:
+                    # "stopped" -> "stop"; not "pressing" -> "pres" (s, f, z double by themselves).
+                    # Only a final consonant after a single vowel doubles ("stop", "control"),
+                    # so "projectted" and "accordding" are slips.
+                    base = stem[:-1]
+                    if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in "sfzaeiouy" \
+                            and base[-2] in "aeiou" and base[-3] not in "aeiou" and base in _vocabulary():
                         return True
-                elif stem + restore in words:
+                elif stem + restore in words and (zipf(word) > 0 or zipf(stem + restore) >= 3.0):
                     # "occured": the listed form doubles the consonant ("occurred"), so this is a slip.
                     return not (restore == "" and suffix[0] in "aeiou" and stem[-1] not in "aeiouwxy"
                                 and stem + stem[-1] + suffix in words)
+    if zipf(word) == 0:
+        return False  # never written on the web: a prefix or compound reading is a coincidence
     for prefix in _PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 5 and _stem_known(word[len(prefix):]):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 5 \
+                and _stem_known(word[len(prefix):], _vocabulary()):
             return True
     # A closed compound of two common words ("ridesharing", "lawmakers").
     vocab = _vocabulary()
     for i in range(3, len(word) - 3):
-        if word[:i] in vocab and zipf(word[:i]) >= 3.5 and _stem_known(word[i:], vocab):
+        left = word[:i]
+        if left in vocab and zipf(left) >= (3.5 if i >= 4 else 4.8) and _stem_known(word[i:], vocab):
             return True
     return False
 
