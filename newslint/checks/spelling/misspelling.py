@@ -5,9 +5,9 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Iterator
-from importlib.resources import files
 from typing import Any
 
+from ... import wordlists
 from ...analysis.prose import chrome
 from ...analysis.slips import corrections, known, looks_like_abbreviation
 from ...article import Article
@@ -25,10 +25,7 @@ def _pairs() -> dict[str, str]:
     if "pairs" not in _state:
         with _lock:
             if "pairs" not in _state:
-                text = files(__package__).joinpath("data", "misspellings.txt").read_text(encoding="utf-8")
-                pairs = dict(line.split(None, 1) for line in text.splitlines()
-                             if line.strip() and not line.startswith("#"))
-                _state["pairs"] = {k: v.strip() for k, v in pairs.items()}
+                _state["pairs"] = wordlists.load("spelling/misspellings").pairs()
     return _state["pairs"]
 
 
