@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from .article import Article
 from .config import Config
 from .declaration import Check, CheckContext
+from .dedupe import dedupe
 from .findings import Finding, Hit
 from .hookspecs import hookimpl
 from .services import ServiceError
@@ -83,4 +84,4 @@ def newslint_lint_article(article: Article, checks: list[Check], config: Config)
     for check in checks:
         # Each linter holds copies of its checks with the configured options already resolved.
         findings.extend(run_check(article, check, CheckContext(check.options, check, config.settings)))
-    return findings
+    return dedupe(findings)
