@@ -381,6 +381,17 @@ def test_html_line_map_follows_text_nodes():
     assert [mapping(1), mapping(2), mapping(3), mapping(9)] == [2, 4, None, None]
 
 
+def test_html_line_map_follows_a_paragraph_over_several_source_lines():
+    html = (b"<html><body>\n<ul>\n<li>Item one is here</li>\n</ul>\n<p>First line of a long\n"
+            b"   paragraph that goes on\nand on here.</p>\n</body></html>")
+    text = "- Item one is here\nFirst line of a long paragraph that goes on and on here."
+    mapping = HtmlLineMap(html, text)
+    assert mapping(1, 3) == 3, "the list marker the extractor added is not in the page"
+    assert mapping(2, 1) == 5
+    assert mapping(2, text.split("\n")[1].index("paragraph") + 1) == 6
+    assert mapping(2, text.split("\n")[1].index("and on") + 1) == 7
+
+
 # -- score -------------------------------------------------------------------------------------
 
 def warnings(n: int) -> list[Finding]:
