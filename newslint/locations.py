@@ -44,6 +44,32 @@ class Origin:
     record: str | None = None
     line: int | None = None
     line_of: Callable[[int, int], int | None] | None = field(default=None, repr=False)
+    #: JSON records: the column where the body string's content starts on ``line``, and whether
+    #: the file escapes non-ASCII characters (``\u00e9``); then a finding's column in the file is
+    #: exact (the JSON encoding of the text before it, counted).
+    column: int | None = None
+    ascii_escapes: bool = False
+    #: JSON records: the JSON text holding the record (a JSON Lines line, or the whole
+    #: document) and where the record starts in it. The body's line and column are found from
+    #: it only when a finding asks (:meth:`resolve`), so records without findings cost nothing.
+    json_text: str | None = field(default=None, repr=False)
+    json_start: int = 0
+
+    def resolve(self, body: str) -> None:
+        """Find the body's line and column in ``json_text`` (once)."""
+        if self.json_text is None:
+            return
+        rel, self.column, self.ascii_escapes = json_body_position(self.json_text, self.json_start, body)
+        self.line = rel if self.line is None else self.line + rel - 1
+        self.json_text = None
+
+    def position(self, text: str, offset: int) -> int | None:
+        """The file column of ``text[offset]`` for a JSON record body, if known."""
+        if self.column is None:
+            return None
+        import json
+
+        return self.column + len(json.dumps(text[:offset], ensure_ascii=self.ascii_escapes)) - 2
 
     def source_line(self, text_line: int, column: int = 1) -> int | None:
         """The source-file line of a position in the extracted text, if known."""
@@ -60,9 +86,15 @@ def locate(article: Article, findings: Iterable[Finding]) -> None:
     """
     origin: Origin | None = getattr(article, "origin", None)
     text = article.text
+    findings = list(findings)
+    if findings and origin is not None:
+        origin.resolve(text)
     for f in findings:
         if article.extracted:
             f.source_line = origin.source_line(f.line, f.column) if origin is not None else None
+            if origin is not None and origin.column is not None:
+                f.source_column = origin.position(text, f.start)
+                f.source_end_column = origin.position(text, f.end)
         else:
             f.source_line = f.line
         line_start = f.start - (f.column - 1)
@@ -247,17 +279,26 @@ def json_record_lines(text: str) -> list[int] | None:
     return None if starts is None else [text.count("\n", 0, s) + 1 for s in starts]
 
 
-def json_body_line(text: str, start: int, body: str) -> int:
-    """The line of a record's body string in a JSON document, searching from the record's
-    start; the record's own line when the encoded body is not found (unusual escaping)."""
+def json_body_position(text: str, start: int, body: str) -> tuple[int, int | None, bool]:
+    """``(line, column, ascii_escapes)`` of a record's body string in a JSON document, searching
+    from the record's start. The column (of the string's first character, 1-based) is given
+    only when the whole body is found encoded as newslint would encode it, so that columns
+    inside it can be computed exactly; otherwise the line of its first words, or the record's
+    own line."""
     import json
 
+    for ensure_ascii in (False, True):
+        encoded = json.dumps(body, ensure_ascii=ensure_ascii)[1:-1]
+        at = text.find(encoded, start) if encoded else -1
+        if at >= 0:
+            line_start = text.rfind("\n", 0, at) + 1
+            return text.count("\n", 0, at) + 1, at - line_start + 1, ensure_ascii
     for ensure_ascii in (False, True):
         probe = json.dumps(body[:60], ensure_ascii=ensure_ascii)[1:-1][:40]
         at = text.find(probe, start) if probe else -1
         if at >= 0:
-            return text.count("\n", 0, at) + 1
-    return text.count("\n", 0, start) + 1
+            return text.count("\n", 0, at) + 1, None, False
+    return text.count("\n", 0, start) + 1, None, False
 
 
 def _skip_ws(text: str, i: int) -> int:

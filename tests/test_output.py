@@ -17,7 +17,7 @@ import pytest
 from newslint.cli import main
 from newslint.findings import Finding
 from newslint.formatters.text import quote_for, trim
-from newslint.locations import HtmlLineMap, json_body_line, json_record_lines, json_record_starts
+from newslint.locations import HtmlLineMap, json_body_position, json_record_lines, json_record_starts
 from newslint.report import SCORE_MIN_WORDS, quality_score
 
 from .conftest import FIXTURES, SEEDS
@@ -295,9 +295,12 @@ def test_sarif_validates_for_every_input_kind_with_true_regions(capsys):
             if uri.endswith(".md"):
                 assert line[region["startColumn"] - 1:region["endColumn"] - 1] == excerpt
                 assert r["fixes"][0]["artifactChanges"][0]["replacements"]
-            else:
+            elif uri.endswith(".html"):
                 assert set(region) == {"startLine"}, "extracted text: the source line only"
                 assert excerpt.split(".")[0].split(",")[0] in line
+                assert "fixes" not in r
+            else:  # JSON bodies: exact columns in the file
+                assert line[region["startColumn"] - 1:region["endColumn"] - 1] == excerpt
                 assert "fixes" not in r
             assert r["partialFingerprints"]["newslint/v1"]
     jsonl = by_file[next(u for u in by_file if u.endswith("feed.jsonl"))]
@@ -346,7 +349,8 @@ def test_github_annotations_point_at_source_lines_and_write_a_step_summary(tmp_p
     _, out, _ = run([*BASE, "--select", "spacing", "--format", "github", str(OUT)], capsys)
     lines = out.splitlines()
     jsonl = [ln for ln in lines if "feed.jsonl" in ln]
-    assert jsonl and all(",line=2," in ln and "record b2: " in ln for ln in jsonl)
+    assert jsonl and all(",line=2,endLine=2,col=" in ln and "record b2: " in ln for ln in jsonl)
+    assert ",col=60,endColumn=69," in jsonl[0]
     html = [ln for ln in lines if "page.html" in ln]
     assert html and ",line=13," in html[0] and "endLine" not in html[0]
     md = next(ln for ln in lines if "story.md" in ln)
@@ -364,12 +368,14 @@ def test_json_keeps_record_apart_from_file(capsys):
     assert entry["file"] == str(OUT / "feed.jsonl") and entry["record"] == "b2"
     f = entry["findings"][0]
     assert f["source_line"] == 2 and f["line"] == 1
+    raw = (OUT / "feed.jsonl").read_text(encoding="utf-8").splitlines()[1]
+    assert raw[f["source_column"] - 1:f["source_end_column"] - 1] == f["excerpt"] == "Monday.It"
     assert f["end_line"] == 1 and f["end_column"] == f["column"] + len(f["excerpt"])
 
 
 def test_record_lines_of_json_documents():
-    text = '[\n  {\n    "id": 1,\n    "body": "Caf\\u00e9 text here."\n  }\n]'
-    assert json_body_line(text, json_record_starts(text)[0], "Café text here.") == 4
+    text = '[\n  {\n    "id": 1,\n    "body": "Caf\\u00e9 \\"text\\" here."\n  }\n]'
+    assert json_body_position(text, json_record_starts(text)[0], 'Café "text" here.') == (4, 14, True)
     assert json_record_lines('[\n {"a": 1},\n\n {"b": [1,\n 2]}, {"c": 3}]') == [2, 4, 5]
     assert json_record_lines('\n\n{"a": 1}') == [3]
     assert json_record_lines("5") is None

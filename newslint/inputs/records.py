@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, TYPE_CHECKING, Any
 
 from ..article import Article
-from ..locations import json_body_line, json_record_starts
+from ..locations import json_record_starts
 from . import InputError, InputProblem, decode_text
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def parse_json(data: bytes, path: str, config: Config) -> Iterator[Article | Inp
     for i, record in enumerate(records):
         item = record_article(record, path, str(i + 1), mapping)
         if isinstance(item, Article) and item.origin is not None and starts is not None and i < len(starts):
-            item.origin.line = json_body_line(text, starts[i], item.text)
+            item.origin.json_text, item.origin.json_start = text, starts[i]
         yield item
 
 
@@ -95,7 +95,10 @@ def parse_jsonl_stream(stream: IO[bytes], path: str, config: Config) -> Iterator
             yield InputProblem(f"{path}#{lineno}", f"malformed JSON record: {exc.msg}", file=path,
                                record=str(lineno))
             continue
-        yield record_article(record, path, str(lineno), mapping, lineno)
+        item = record_article(record, path, str(lineno), mapping, lineno)
+        if isinstance(item, Article) and item.origin is not None:
+            item.origin.json_text = raw.decode("utf-8")
+        yield item
 
 
 def parse_jsonl(data: bytes, path: str, config: Config) -> Iterator[Article | InputProblem]:
