@@ -469,8 +469,8 @@ def run_rules(argv: list[str], out: TextIO) -> int:
         for code in args.codes:
             matches = [c for c in linter.all_checks if code in (c.code, c.name, c.qualified_name)]
             if not matches:
-                raise ConfigError(f"no check {code!r}{did_you_mean(code, linter.selector_names())} "
-                                  "(see 'newslint rules')")
+                names = {n for c in linter.all_checks for n in (c.code, c.name, c.qualified_name)}
+                raise ConfigError(f"no check {code!r}{did_you_mean(code, names)} (see 'newslint rules')")
             out.write(render_rule_page(matches[0], linter))
         return 0
     out.write(render_rules_table(linter, as_json=args.format == "json", with_plugins=command == "plugins"))

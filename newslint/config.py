@@ -48,28 +48,39 @@ class ConfigError(Exception):
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
-def toml_error_position(exc: Exception) -> tuple[str, int, int]:
+_TOML_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
+
+
+def toml_error_position(exc: Exception, source: str | None = None) -> tuple[str, int, int]:
     """``(message, line, column)`` of a TOML syntax error (0, 0 when the parser gave none).
 
     Python 3.11-3.13's ``tomllib`` puts the position only in the message text; 3.14 adds
-    ``lineno``/``colno``. Both are read."""
+    ``lineno``/``colno``. Both are read. "At end of document" becomes the document's last
+    position when ``source`` (the TOML text) is given."""
     text = str(exc)
     line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
     m = _TOML_AT.search(text)
     if m:
         text = text[:m.start()]
         line, col = line or int(m.group(1)), col or int(m.group(2))
+    end = _TOML_AT_END.search(text)
+    if end:
+        text = text[:end.start()] + " (at end of document)"
+        if source is not None and not line:
+            body = source.rstrip("\n")
+            line = body.count("\n") + 1
+            col = len(body) - (body.rfind("\n") + 1) + 1
     return text, int(line or 0), int(col or 0)
 
 
-def syntax_error(path: Path | str, exc: Exception, kind: str) -> ConfigError:
+def syntax_error(path: Path | str, exc: Exception, kind: str, source: str | None = None) -> ConfigError:
     """A ConfigError for a TOML or YAML syntax error, in the ``file:line:column: message`` form
     editors and CI logs link to."""
     mark = getattr(exc, "problem_mark", None)
     if mark is not None:  # PyYAML: 0-based line and column
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return ConfigError(f"{path}:{mark.line + 1}:{mark.column + 1}: invalid {kind}: {problem}")
-    msg, line, col = toml_error_position(exc)
+    msg, line, col = toml_error_position(exc, source)
     where = f"{path}:{line}:{col}" if line else str(path)
     return ConfigError(f"{where}: invalid {kind}: {msg}")
 
@@ -123,11 +134,12 @@ def find_config_file(start: Path) -> Path | None:
 
 def _pyproject_has_section(path: Path) -> bool:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_text(encoding="utf-8")
+        data = tomllib.loads(raw)
     except (OSError, UnicodeDecodeError):
         return False
     except tomllib.TOMLDecodeError as exc:
-        raise syntax_error(path, exc, "TOML") from None
+        raise syntax_error(path, exc, "TOML", raw) from None
     return isinstance(data.get("tool"), dict) and "newslint" in data["tool"]
 
 
@@ -140,7 +152,7 @@ def load_config_file(path: Path) -> Config:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise syntax_error(path, exc, "TOML") from None
+        raise syntax_error(path, exc, "TOML", raw) from None
     if path.name == "pyproject.toml":
         section = data.get("tool", {}).get("newslint", {})
     else:
