@@ -464,3 +464,15 @@ def test_sarif_fixes_are_the_safe_fixes_only(tmp_path, capsys):
     by_word = {r["properties"]["excerpt"]: r for r in results}
     assert "fixes" in by_word["thier"], "a known misspelling has a safe fix"
     assert "fixes" not in by_word["budgett"], "a guessed spelling's fix is unsafe: not offered"
+
+
+def test_text_locations_of_extracted_text_open_the_right_line(tmp_path, capsys):
+    (tmp_path / "wrapped.json").write_text(json.dumps({"articles": [{"id": "x9", "body": BAD}]}),
+                                           encoding="utf-8")
+    _, out, _ = run([*BASE, "--select", "spacing", str(OUT), str(tmp_path / "wrapped.json")], capsys)
+    lines = out.splitlines()
+    assert any(ln.startswith(f"{OUT / 'feed.jsonl'}:2:60: NL201") and ln.endswith("(record b2)") for ln in lines)
+    assert any(ln.startswith(f"{OUT / 'page.html'}:13: NL201") and ln.endswith("(extracted text 4:39)")
+               for ln in lines)
+    assert any(ln.startswith(f"{tmp_path / 'wrapped.json'}#x9: NL201")
+               and ln.endswith("(record x9, extracted text 1:6)") for ln in lines)
