@@ -15,6 +15,7 @@ from .declaration import Check, CheckContext
 from .dedupe import dedupe
 from .findings import Finding, Hit
 from .hookspecs import hookimpl
+from .services import ServiceError
 
 INTERNAL_CODE = "NL001"
 UNUSED_SUPPRESSION_CODE = "NL002"
@@ -64,6 +65,12 @@ def run_check(article: Article, check: Check, ctx: CheckContext) -> list[Finding
                 raise ValueError(f"span {hit.start}:{hit.end} outside the text (0:{size})")
             out.append(make_finding(article, check, hit))
         return out
+    except ServiceError as exc:
+        return [internal_finding(
+            article, INTERNAL_CODE, "check-crashed",
+            f"check {check.qualified_name} ({check.code}) could not run: {exc}",
+            severity="warning", plugin=check.plugin,
+        )]
     except Exception as exc:  # noqa: BLE001 - one check must never stop the others
         return [internal_finding(
             article, INTERNAL_CODE, "check-crashed",
