@@ -62,4 +62,5 @@ def us_abbreviation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
 
 def _next_word(text: str, end: int) -> str:
     words = text[end:end + 40].split()
-    return words[0].strip(",.;:’'\"") if words else ""
+    word = words[0].strip(",.;:’'\"") if words else ""
+    return word.removesuffix("'s").removesuffix("’s")  # "US Sprint's" is the same name
