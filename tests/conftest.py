@@ -38,7 +38,7 @@ def shared(*parts: str) -> Path:
     path = SHARED.joinpath(*parts)
     if path.exists():
         return path
-    reason = f"{path} not present (full-corpus test; the vendored-sample variant ran instead)"
+    reason = f"{path} not present: a full-corpus test, skipped outside CI (the sample gates still ran)"
     if os.environ.get("CI"):
         pytest.fail(f"CI is set but {reason}", pytrace=False)
     pytest.skip(reason)
