@@ -35,7 +35,8 @@ def test_labelled_defective_excerpts_recall():
             if not hit:
                 missed.append((rec["file"], rec["text"][exp["start"]:exp["end"]][:50]))
     assert total >= 60
-    assert found / total >= 0.8, f"{found}/{total} missed: {missed}"
+    # measured 54/64 (0.84)
+    assert found / total >= 54 / 64, f"{found}/{total} missed: {missed}"
 
 
 def test_related_list_after_a_widget_header():

@@ -39,7 +39,7 @@ def test_every_html_page_extracts_or_fails_cleanly():
         for report in linter.lint_file(str(page)):
             assert report.error is None or "no article" in report.error, (page, report.error)
             extracted += report.extracted
-    assert extracted >= len(pages) - 5
+    assert extracted == len(pages)  # measured: all 70 pages yield an article
 
 
 def test_html_fields_and_bad_pages(tmp_path):
