@@ -3,7 +3,7 @@
 every test asserts something.
 
 Thresholds are the values measured when the sample was built (``python
-benchmarks/make_sample_fixtures.py``; figures in docs/contributing.md). A change that makes them
+benchmarks/make_sample_fixtures.py``), written next to each constant. A change that makes them
 better should raise them in the same commit; one that makes them worse fails here.
 """
 
