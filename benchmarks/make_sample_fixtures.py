@@ -73,12 +73,15 @@ DEFECTS: list[tuple[str, list[tuple[str, object, list[str]]], str]] = [
                               "Read the original article.", [])], "syndication footer"),
     ("sh-f344ca5fb36e.txt", [("boilerplate", "Copyright 2019 Hawaii News Now. All rights reserved.", [])],
      "copyright footer"),
-    ("np-247wallst.com1.txt", [("boilerplate", "ALSO READ:", [])], "inserted related headline"),
+    ("np-247wallst.com1.txt", [("boilerplate", "ALSO READ: 5 Top Tech Stocks for 2015 With Potential "
+                                               "Big Catalysts", [])], "inserted related headline"),
     ("horne-rand-real-1003.txt", [("boilerplate", "You might also like....", [])], "related-links header"),
     ("horne-rand-real-1004.txt", [("boilerplate", "Image copyrightGETTY IMAGES", ["spacing"])],
      "image credit glued into the text"),
     ("fnc-2780.txt", [("spacing", "time.Comments", ["boilerplate"])], "comment policy, sentences glued"),
-    ("horne-rand-fake-94.txt", [("boilerplate", "*** Share this article if you think", ["generated_text"])],
+    ("horne-rand-fake-94.txt", [("boilerplate", "*** Share this article if you think that Michael Reagan "
+                                "should get off the soapbox and go do what he does best – nothing.",
+                                ["generated_text"])],
      "share bait"),
     # cut-off bodies
     ("sh-042bb7b5feda.txt", [("truncation", "All...", [])], "teaser cut mid-sentence"),
