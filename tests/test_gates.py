@@ -25,9 +25,10 @@ from .conftest import ROOT, SAMPLE, sample_defects, sample_texts, shared, word_c
 
 #: Warnings and errors allowed on the 21 screened clean openings (5,067 words): measured 0.
 MAX_CLEAN_WARNINGS = 0
-#: On the 5 unscreened dev-clean openings (1,143 words): measured 15, of which 14 are the real
-#: spacing slips and flattened tweets of sh-0dd135704572, 1 an NL405 on "five-spoke".
-MAX_DEV_CLEAN_WARNINGS = 15
+#: On the 5 unscreened dev-clean openings (1,143 words): measured 13, all real defects of
+#: sh-0dd135704572 (11 spaces before punctuation, 2 flattened tweets). It was 15 before the
+#: precision merge of 2026-11-23 (an NL130 and an NL405 false alarm went).
+MAX_DEV_CLEAN_WARNINGS = 13
 #: Expected defects found per category on sample/defective.jsonl (50 labelled): measured 47/50;
 #: the 3 misses are anonymous "sources said" attributions.
 MIN_FOUND = {"attribution": 0, "boilerplate": 17, "capitalization": 3, "duplicate": 4, "markup": 4,
