@@ -104,16 +104,39 @@ def test_clean_sample_is_the_checking_half_and_documented():
             assert name.removesuffix(".txt") in readme, name
 
 
+def _builder():
+    spec = importlib.util.spec_from_file_location("make_sample", ROOT / "benchmarks" / "make_sample_fixtures.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_builder_cuts_excerpts_at_lines_and_sentences():
+    """The builder's rules, on made-up text (no ../shared needed)."""
+    builder = _builder()
+    text = "Title line\n\nFirst para. Ends here.\n\nSUBSCRIBE NOW\n\nLast para ends."
+    at = text.index("SUBSCRIBE")
+    start, end = builder.excerpt_window(text, at, at + len("SUBSCRIBE NOW"))
+    assert text[start:end] == "First para. Ends here.\n\nSUBSCRIBE NOW\n\nLast para ends."
+    start, end = builder.excerpt_window(text, 0, 5)  # at the page's top edge: keeps the edge
+    assert start == 0 and text[start:end].endswith("Ends here.")
+    long_line = " ".join(f"Sentence number {i} is here." for i in range(200))
+    at = long_line.index("number 100")
+    start, end = builder.excerpt_window(long_line, at, at + 10)
+    piece = long_line[start:end]
+    assert piece.startswith("Sentence number") and piece.endswith(".") and len(piece) < 1000
+    words = " ".join(["word"] * 230)
+    opening = builder.clean_opening(f"{words}\nno stop here\nThis ends.\nMore text.\n")
+    assert opening.endswith("This ends.\n") and "More text" not in opening
+    assert builder.in_checking_half("sh-0dd135704572.txt")
+    assert not all(builder.in_checking_half(f"x{i}.txt") for i in range(20))
+
+
 def test_sample_matches_the_corpus():
     """With ../shared present, rebuilding the sample by its rule gives the stored files."""
     shared("corpus", "defective")
-    spec = importlib.util.spec_from_file_location("make_sample", ROOT / "benchmarks" / "make_sample_fixtures.py")
-    assert spec and spec.loader
-    builder = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(builder)
-    assert builder.main(["--check"]) == 0
-
-
+    assert _builder().main(["--check"]) == 0
 def test_vendored_seed_spec_matches_shared():
     original = shared("spec", "seeds-expected.jsonl")
     assert (SAMPLE.parent / "seeds-expected.jsonl").read_bytes() == original.read_bytes()
