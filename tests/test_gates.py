@@ -151,22 +151,31 @@ def test_vendored_seed_spec_matches_shared():
 _FAILING_CALLS = ("raises", "fail", "warns", "deprecated_call")
 
 
+def _always_true(test: ast.expr) -> bool:
+    """``assert True``, ``assert 1``, ``assert "x"``; and ``MIN >= 0``-style bounds on a count or
+    ratio (``x >= 0``, ``x >= 0.0``), which no run can break."""
+    if isinstance(test, ast.Constant):
+        return bool(test.value)
+    return (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.GtE)
+            and isinstance(test.comparators[0], ast.Constant) and test.comparators[0].value == 0)
+
+
 def _call_name(node: ast.Call) -> str:
     func = node.func
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
 def find_tests_without_assertion(source: str) -> list[str]:
-    """Names of ``test*`` functions in ``source`` that can never fail: no ``assert``, no
-    ``pytest.raises``/``fail``/``warns``, no ``assert_*`` call and no call to a function of the same
-    module that (itself or through others) does one of those."""
+    """Names of ``test*`` functions in ``source`` that can never fail: no ``assert`` (other than
+    an always-true one), no ``pytest.raises``/``fail``/``warns``, no ``assert_*`` call and no call
+    to a function of the same module that (itself or through others) does one of those."""
     tree = ast.parse(source)
     functions = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
     asserting: set[str] = set()
 
     def asserts(fn: ast.AST) -> bool:
         for node in ast.walk(fn):
-            if isinstance(node, ast.Assert):
+            if isinstance(node, ast.Assert) and not _always_true(node.test):
                 return True
             if isinstance(node, ast.Call):
                 name = _call_name(node)
@@ -201,8 +210,14 @@ def test_assertion_scan_catches_an_empty_test():
         def test_runs_only(linter):
             linter.lint("text")
 
-        def test_with_assert():
-            assert 1
+        def test_with_assert(x):
+            assert x == 1
+
+        def test_always_true():
+            assert True
+
+        def test_bound_that_cannot_break(found, total):
+            assert found / total >= 0.0
 
         def test_through_helper():
             helper(1)
@@ -214,7 +229,8 @@ def test_assertion_scan_catches_an_empty_test():
         def test_example(check, example):
             assert_example(check, example)
     ''')
-    assert find_tests_without_assertion(source) == ["test_runs_only"]
+    assert find_tests_without_assertion(source) == ["test_always_true", "test_bound_that_cannot_break",
+                                                    "test_runs_only"]
 
 
 def corpus_skips(source: str) -> list[str]:
