@@ -1,6 +1,7 @@
 """Gates that run in any checkout: precision and recall of the whole linter on the vendored sample
 (tests/fixtures/sample, see tests/fixtures/README.md), the sample's integrity, and the rule that
-every test asserts something.
+every test asserts something. With ../shared (always in CI) also the whole linter's warnings per
+check on the full clean corpus, and the sample checked against the corpus it was cut from.
 
 Thresholds are the values measured when the sample was built (``python
 benchmarks/make_sample_fixtures.py``), written next to each constant. A change that makes them
