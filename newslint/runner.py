@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .article import Article
+from .calibration import calibrate
 from .config import Config
 from .declaration import Check, CheckContext
 from .dedupe import dedupe
@@ -84,4 +85,4 @@ def newslint_lint_article(article: Article, checks: list[Check], config: Config)
     for check in checks:
         # Each linter holds copies of its checks with the configured options already resolved.
         findings.extend(run_check(article, check, CheckContext(check.options, check, config.settings)))
-    return dedupe(findings)
+    return calibrate(dedupe(findings))
