@@ -451,6 +451,18 @@ def test_rules_and_plugins_honour_the_config(tmp_path, monkeypatch, capsys):
     assert code == 0 and "HR101" in out
     code, out, _ = run(["rules", "--format", "json", "--no-plugins"], capsys)
     assert any(r["code"] == "HR101" for r in json.loads(out))
+    (tmp_path / "house.py").write_text(
+        "from newslint import check, hookimpl\n\n"
+        "@check(code='NL971', name='no-utilize', category='consistency', severity='info')\n"
+        "def no_utilize(article, ctx):\n"
+        "    \"\"\"House style: use, not utilize.\"\"\"\n"
+        "    return []\n\n"
+        "@hookimpl\n"
+        "def newslint_register_checks(register):\n"
+        "    register(no_utilize)\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.newslint]\nplugins = ["house.py"]\n', encoding="utf-8")
+    code, out, err = run(["plugins", "--no-plugins"], capsys)
+    assert code == 0 and "local:house.py" in out and "NL971" in out, err
 
 
 def test_console_script_env_free_of_shared(tmp_path):
