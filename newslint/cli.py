@@ -75,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
                "'newslint plugins' lists plugins.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files and folders to lint ('-' for stdin)")
-    p.add_argument("--format", "-f", default="text", help="text, json, jsonl, sarif, github (and plugin formats)")
+    p.add_argument("--format", "--output-format", "-f", dest="format", default="text",
+                   help="text, json, jsonl, sarif, github (and plugin formats)")
     p.add_argument("--select", type=_csv, help="only these codes/prefixes/names/categories")
     p.add_argument("--extend-select", type=_csv, help="add to the selection")
     p.add_argument("--ignore", type=_csv, help="skip these codes/prefixes/names/categories")
