@@ -146,7 +146,7 @@ def test_snippets_are_found_and_mostly_run():
     langs = [p.values[2] for p in SNIPPETS]
     skipped = [p for p in SNIPPETS if (p.values[4] or "").startswith("skip")]
     assert langs.count("sh") >= 5 and langs.count("python") >= 4 and langs.count("toml") >= 3
-    assert len(skipped) <= len(SNIPPETS) // 4, "most snippets must run"
+    assert len(SNIPPETS) - len(skipped) >= 15, "the user-facing snippets must run"
 
 
 def test_readme_text_output_example_is_real(capsys):
