@@ -21,12 +21,21 @@ from typing import TextIO
 
 from . import __version__
 from .article import Article
-from .config import FAIL_ON, Config, ConfigError, find_config_file, load_config_file
+from .config import (
+    FAIL_ON,
+    REMOTE_OPTIONS,
+    REMOTE_SETTINGS,
+    Config,
+    ConfigError,
+    find_config_file,
+    load_config_file,
+)
 from .fixes import fix_text, write_atomically
 from .inputs import InputProblem
 from .linter import Linter
-from .parallel import default_jobs, parallel_reports
+from .parallel import bounded_jobs, default_jobs, parallel_reports
 from .report import Report, Summary
+from .termsafe import TerminalSafeStream, terminal_safe
 
 COMMANDS = ("rules", "rule", "plugins")
 
@@ -50,7 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails (default warning)")
     p.add_argument("--config", help="config file (default: nearest newslint.toml/pyproject.toml)")
     p.add_argument("--isolated", action="store_true", help="ignore every config file")
-    p.add_argument("--no-plugins", action="store_true", help="do not load entry-point plugins")
+    p.add_argument("--no-plugins", action="store_true",
+                   help="do not load plugins (entry points, and a config's local plugins)")
+    p.add_argument("--allow-local-plugins", action="store_true",
+                   default=os.environ.get("NEWSLINT_ALLOW_LOCAL_PLUGINS", "") not in ("", "0"),
+                   help="load the local plugins named by a config found by search (this runs code "
+                        "from the linted tree; also NEWSLINT_ALLOW_LOCAL_PLUGINS=1); a --config "
+                        "file's plugins always load")
     p.add_argument("--color", dest="color", action="store_true", default=None, help="force colour")
     p.add_argument("--no-color", dest="color", action="store_false", help="no colour")
     p.add_argument("--output", "-o", help="write the report to this file instead of stdout")
@@ -58,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--field", action="append", default=[], metavar="NAME=SOURCE",
                    help="read article field NAME from record field SOURCE (e.g. body=content)")
     p.add_argument("--jobs", "-j", type=int, help="worker processes (default: all cores for 32+ files)")
+    p.add_argument("--check-timeout", type=float, metavar="SECONDS",
+                   help="time limit per check per article (default 30; 0: none)")
     p.add_argument("--fail-under", type=float, metavar="SCORE",
                    help="exit 1 when an article's quality score (0-100) is below SCORE")
     p.add_argument("--fix", action="store_true", help="apply safe fixes in place (atomic writes)")
@@ -68,12 +85,17 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _contains(folder: str, path: str) -> bool:
+    folder, path = os.path.realpath(folder), os.path.realpath(path)
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
 def error(message: str) -> None:
-    sys.stderr.write(f"newslint: error: {message}\n")
+    sys.stderr.write(terminal_safe(f"newslint: error: {message}") + "\n")
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(f"newslint: warning: {message}\n")
+    sys.stderr.write(terminal_safe(f"newslint: warning: {message}") + "\n")
 
 
 class LinterPool:
@@ -83,6 +105,8 @@ class LinterPool:
         self.args = args
         self._by_source: dict[str | None, Linter] = {}
         self._config_by_dir: dict[str, Path | None] = {}
+        self._loaded: dict[Path, Config] = {}
+        self.fix_failures: list[str] = []
         self.explicit: Config | None = None
         if args.config:
             self.explicit = load_config_file(Path(args.config))
@@ -104,18 +128,50 @@ class LinterPool:
                              extend_select=tuple(a.extend_select) if a.extend_select else None,
                              ignore=tuple(a.ignore) if a.ignore else None,
                              fail_on=a.fail_on, fail_under=a.fail_under, field_map=fields,
-                             jobs=a.jobs)
+                             jobs=a.jobs, check_timeout=a.check_timeout)
 
     def config_for(self, path: str) -> Config:
         if self.explicit is not None:
-            return self._overrides(self.explicit)
+            return self._overrides(self._trusted(self.explicit, searched=False))
         if self.args.isolated:
             return self._overrides(Config())
         folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
         if folder not in self._config_by_dir:
             self._config_by_dir[folder] = find_config_file(Path(folder))
         found = self._config_by_dir[folder]
-        return self._overrides(load_config_file(found) if found else Config())
+        if found is None:
+            return self._overrides(Config())
+        if found not in self._loaded:
+            self._loaded[found] = self._trusted(load_config_file(found), searched=True)
+        return self._overrides(self._loaded[found])
+
+    def _trusted(self, config: Config, *, searched: bool) -> Config:
+        """``config`` without what it may not do from where it was found.
+
+        A config found by searching upward from a linted file belongs to the linted tree, which
+        may be anyone's (a downloaded archive, a pull request): its ``plugins`` are code, run
+        only with ``--allow-local-plugins``; and, unless it is the config of the folder you
+        stand in (or above it), it may not choose the server articles are sent to. ``--no-plugins``
+        drops every local plugin, found or given.
+        """
+        if config.plugins and self.args.no_plugins:
+            config = config.merged(plugins=())
+        elif config.plugins and searched and not self.args.allow_local_plugins:
+            raise ConfigError(
+                f"{config.source}: plugins: local plugins named by a config found by search are code "
+                f"from the linted tree and are not loaded without --allow-local-plugins (or "
+                f"NEWSLINT_ALLOW_LOCAL_PLUGINS=1); or pass the file with --config, or use --no-plugins")
+        if searched and config.root and not _contains(config.root, os.getcwd()):
+            remote = [k for k in REMOTE_SETTINGS if k in config.settings]
+            options = {name: {k: v for k, v in opts.items() if k not in REMOTE_OPTIONS}
+                       for name, opts in config.check_options.items()}
+            if remote or options != config.check_options:
+                warn(f"{config.source}: ignoring {', '.join(remote) or 'url options'}: a config outside the "
+                     f"current folder may not choose where article text is sent (use --config)")
+                config = config.merged(settings={k: v for k, v in config.settings.items()
+                                                 if k not in REMOTE_SETTINGS},
+                                       check_options=options)
+        return config
 
     def linter_for(self, path: str) -> Linter:
         config = self.config_for(path)
@@ -129,15 +185,24 @@ class LinterPool:
 
 
 def iter_reports(pool: LinterPool, paths: Sequence[str]) -> Iterator[Report]:
-    """Reports in input order; unreadable inputs give a report with ``error`` set."""
+    """Reports in input order; unreadable inputs give a report with ``error`` set.
+
+    Serial and parallel runs take each file's linter from the same ``pool.linter_for``, so a
+    file gets the same configuration whatever the number of jobs."""
     args = pool.args
     first = pool.linter_for(paths[0] if paths else ".")
-    items = list(first.inputs(paths))
+    items = []
+    for item in first.inputs(paths):
+        if isinstance(item, InputProblem) and item.severity == "warning":
+            warn(str(item))
+        else:
+            items.append(item)
     files = [i for i in items if isinstance(i, str) and i != "-"]
-    jobs = first.config.jobs or default_jobs(len(files))
-    same_config = len({pool.config_for(f).source for f in files}) <= 1
-    if jobs > 1 and same_config and not (args.fix or args.diff) and all(isinstance(i, str) for i in items):
-        yield from parallel_reports(first, items, jobs)
+    jobs = bounded_jobs(first.config.jobs or default_jobs(len(files)), len(files))
+    if jobs > 1 and not (args.fix or args.diff) and "-" not in items:
+        for f in files:  # build (and so validate) every file's linter before forking
+            pool.linter_for(f)
+        yield from parallel_reports(first, items, jobs, linter_for=pool.linter_for)
         return
     progress = Progress(len(items))
     for item in items:
@@ -147,7 +212,7 @@ def iter_reports(pool: LinterPool, paths: Sequence[str]) -> Iterator[Report]:
             continue
         linter = pool.linter_for(item if item != "-" else (args.stdin_filename or "."))
         if args.fix or args.diff:
-            yield from fix_file(linter, item, args)
+            yield from fix_file(linter, item, args, pool.fix_failures)
         else:
             yield from linter.lint_file(item, stdin_name=args.stdin_filename)
     progress.done()
@@ -172,7 +237,8 @@ class Progress:
             sys.stderr.write("\r" + " " * 40 + "\r")
 
 
-def fix_file(linter: Linter, path: str, args: argparse.Namespace) -> Iterator[Report]:
+def fix_file(linter: Linter, path: str, args: argparse.Namespace,
+             fix_failures: list[str] | None = None) -> Iterator[Report]:
     """Apply fixes to one file (or show them with --diff); report what is left afterwards.
 
     Only files whose findings index the file itself are touched (not HTML or CMS records), and
@@ -201,8 +267,17 @@ def fix_file(linter: Linter, path: str, args: argparse.Namespace) -> Iterator[Re
                                         fromfile=path, tofile=path)
             sys.stdout.writelines(diff)
         else:
-            write_atomically(path, fixed)
-            sys.stderr.write(f"{path}: fixed {applied} finding{'s' if applied != 1 else ''}\n")
+            try:
+                write_atomically(path, fixed)
+                sys.stderr.write(f"{path}: fixed {applied} finding{'s' if applied != 1 else ''}\n")
+            except OSError as exc:
+                # One file that cannot be written (read-only, full disk, hard links) is reported,
+                # and the run goes on: the other files are fixed, the report is complete.
+                reason = exc.strerror or str(exc)
+                error(f"{path}: not fixed: {reason}")
+                if fix_failures is not None:
+                    fix_failures.append(path)
+                fixed = original
     yield linter.lint_article(Article(fixed if not args.diff else original, path=path,
                                       media_type=article.media_type, title=article.title))
 
@@ -220,19 +295,21 @@ def run_lint(args: argparse.Namespace, out: TextIO) -> int:
     if args.format not in formatters:
         error(f"unknown format {args.format!r} (choose from {', '.join(sorted(formatters))})")
         return 2
+    if args.format == "text":  # article text and file names must not drive the terminal
+        out = TerminalSafeStream(out)  # type: ignore[assignment]
     formatter = formatters[args.format](out, {"color": args.color, "checks": linter.all_checks})
     summary = Summary()
     formatter.begin()
     for report in iter_reports(pool, args.paths):
         if report.error:
-            sys.stderr.write(f"{report.path}: {report.error}\n")
+            sys.stderr.write(terminal_safe(f"{report.path}: {report.error}") + "\n")
         formatter.article(report)
         path = report.path.split("#", 1)[0]
         config = pool.config_for(path) if os.path.exists(path) else linter.config
         summary.add(report, config.fail_on, config.fail_under)
     if not (args.quiet and args.format == "text"):
         formatter.end(summary)
-    return summary.exit_code
+    return 2 if pool.fix_failures else summary.exit_code
 
 
 def run_rules(argv: list[str], out: TextIO) -> int:
@@ -264,9 +341,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in COMMANDS:
             return run_rules(argv, out)
         args = build_parser().parse_args(argv)
+        # Text that cannot be encoded (a non-UTF-8 file name, decoded with surrogate escapes; a
+        # strict or ASCII locale) is replaced, never a UnicodeEncodeError half-way through.
         if args.output:
-            with open(args.output, "w", encoding="utf-8") as fh:
+            with open(args.output, "w", encoding="utf-8", errors="replace") as fh:
                 return run_lint(args, fh)
+        if hasattr(out, "reconfigure"):
+            out.reconfigure(errors="replace")
         return run_lint(args, out)
     except ConfigError as exc:
         error(str(exc))

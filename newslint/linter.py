@@ -22,7 +22,15 @@ from .check import Check
 from .config import CORE_KEYS, Config, ConfigError, config_from_mapping
 from .findings import Finding
 from .house_rules import load_rule_file
-from .inputs import InputError, InputProblem, Parser, collect_inputs, read_bytes
+from .inputs import (
+    InputError,
+    InputProblem,
+    Parser,
+    check_regular_file,
+    collect_inputs,
+    read_bytes,
+    replace_lone_surrogates,
+)
 from .plugins import build_plugin_manager
 from .report import Report
 from .runner import UNUSED_SUPPRESSION_CODE, internal_finding
@@ -52,6 +60,49 @@ def token_matches_check(token: str, code: str, name: str, category: str) -> bool
     return token == bare
 
 
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list | tuple | set | frozenset):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "a table"
+    return type(value).__name__
+
+
+def option_type_problem(default: Any, value: Any) -> str | None:
+    """Why ``value`` cannot replace a check option whose declared default is ``default`` (None
+    when it can). The default's type is the option's declared type: a check written for
+    ``max-words = 40`` must never receive ``"abc"`` and crash on every article at lint time.
+    A default of None accepts anything (the check validates it)."""
+    if default is None:
+        return None
+    if isinstance(default, bool):
+        ok = isinstance(value, bool)
+    elif isinstance(default, int):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif isinstance(default, float):
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+    elif isinstance(default, str):
+        ok = isinstance(value, str)
+    elif isinstance(default, list | tuple | set | frozenset):
+        ok = isinstance(value, list)
+        if ok and default:
+            item = next(iter(default))
+            bad = next((v for v in value if option_type_problem(item, v)), None)
+            if bad is not None:
+                return f"expected a list of {_kind(item).removeprefix('a ')}s, got an item {bad!r}"
+    elif isinstance(default, Mapping):
+        ok = isinstance(value, Mapping)
+    else:
+        return None
+    return None if ok else f"expected {_kind(default)} (like the default {default!r}), got {value!r}"
+
+
 class Linter:
     """Lint articles with a fixed configuration and plugin set.
 
@@ -73,12 +124,15 @@ class Linter:
         elif not isinstance(config, Config):
             config = config_from_mapping(config, source="<config>")
         self._init_args = (config, tuple(plugins), load_entry_points)
-        self.pm, self.warnings, self._labels = build_plugin_manager(
-            load_entry_points=load_entry_points,
-            local_plugins=config.plugins,
-            local_root=config.root,
-            extra_plugins=plugins,
-        )
+        try:
+            self.pm, self.warnings, self._labels = build_plugin_manager(
+                load_entry_points=load_entry_points,
+                local_plugins=config.plugins,
+                local_root=config.root,
+                extra_plugins=plugins,
+            )
+        except ConfigError as exc:
+            raise ConfigError(f"{config.source or '<config>'}: {exc}") from None
         self.config_keys: dict[str, str] = {}
         for keys in self.pm.hook.newslint_config_keys():
             self.config_keys.update(keys or {})
@@ -205,6 +259,9 @@ class Linter:
                     if opt not in c.options:
                         raise ConfigError(f"{where}: checks.{key}.{opt}: unknown option "
                                           f"(options: {', '.join(c.options) or 'none'})")
+                    problem = option_type_problem(c.options[opt], value)
+                    if problem:
+                        raise ConfigError(f"{where}: checks.{key}.{opt}: {problem}")
                     options[opt] = value
             out.append(replace(c, severity=self._severity_for(c.code, c.qualified_name, c.category,
                                                                c.severity), options=options))
@@ -347,12 +404,17 @@ class Linter:
             yield InputProblem(name, "no parser for this kind of file")
             return
         try:
-            if path == "-":
+            if path == "-" and parser.parse_stream is not None:
+                # A stream of records on standard input is read record by record, like a file:
+                # the size limit applies to each record, not to the stream.
+                yield from parser.parse_stream(sys.stdin.buffer, name, self.config)
+            elif path == "-":
                 data = sys.stdin.buffer.read(self.config.max_file_size + 1)
                 if len(data) > self.config.max_file_size:
                     raise InputError("standard input too large (raise max-file-size to lint it)")
                 yield from parser.parse(data, name, self.config)
             elif parser.parse_stream is not None:
+                check_regular_file(path)  # a FIFO named feed.jsonl would block forever
                 try:
                     fh = open(path, "rb")
                 except OSError as exc:
@@ -423,10 +485,11 @@ def article_from_record(record: Mapping[str, Any], *, path: str | None = None,
                 break
     if not isinstance(body, str) or not body.strip():
         raise InputError("record has no text field (body, text or content)")
-    extra = {k: v for k, v in record.items() if k not in {"title", "byline", "date", "url"}
+    extra = {k: replace_lone_surrogates(v) if isinstance(v, str) else v for k, v in record.items()
+             if k not in {"title", "byline", "date", "url"}
              and isinstance(v, str | int | float | bool) and k not in BODY_FIELDS}
     return Article(
-        body,
+        replace_lone_surrogates(body),
         path=path,
         title=_str_or_none(field_of("title")),
         byline=_str_or_none(field_of("byline") or field_of("author")),
@@ -439,4 +502,4 @@ def article_from_record(record: Mapping[str, Any], *, path: str | None = None,
 
 
 def _str_or_none(value: Any) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
+    return replace_lone_surrogates(value) if isinstance(value, str) and value.strip() else None
