@@ -23,8 +23,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from .article import Article
-from .check import Check, CheckContext
 from .config import DEFAULT_CHECK_TIMEOUT, Config
+from .declaration import Check, CheckContext
 from .findings import Finding, Hit
 from .hookspecs import hookimpl
 
