@@ -197,6 +197,12 @@ class CheckRegistry:
             if key not in by_key:
                 raise ConfigError(f"{where}: checks.{key}: no check with that code or name")
         out = []
+        for c in self.all_checks:  # every check's options, selected or not, before any linting
+            for key in (c.code, c.name, c.qualified_name):
+                for opt, value in cfg.check_options.get(key, {}).items():
+                    problem = option_type_problem(c.options[opt], value) if opt in c.options else None
+                    if problem:
+                        raise ConfigError(f"{where}: checks.{key}.{opt}: {problem}")
         for c in self.all_checks:
             selected = c.default_enabled if cfg.select is None else self._matches(cfg.select, c)
             if not selected and self._matches(cfg.extend_select, c):
@@ -213,9 +219,6 @@ class CheckRegistry:
                     if opt not in c.options:
                         raise ConfigError(f"{where}: checks.{key}.{opt}: unknown option "
                                           f"(options: {', '.join(c.options) or 'none'})")
-                    problem = option_type_problem(c.options[opt], value)
-                    if problem:
-                        raise ConfigError(f"{where}: checks.{key}.{opt}: {problem}")
                     options[opt] = value
             out.append(replace(c, severity=self.severity_for(c.code, c.qualified_name, c.category,
                                                                c.severity), options=options))

@@ -32,6 +32,7 @@ from typing import Any
 from ..article import Article
 from ..declaration import Check, CheckContext, check, good
 from ..findings import Fix, Hit
+from .http import post
 
 CHUNK_CHARS = 10_000
 _lock = threading.Lock()
@@ -127,15 +128,46 @@ def query(url: str, text: str, language: str, disabled: tuple[str, ...], timeout
             return _cache[key]
     data = urllib.parse.urlencode({"text": text, "language": language,
                                    "disabledRules": ",".join(disabled)}).encode()
-    req = urllib.request.Request(f"{url}/v2/check", data=data,
-                                 headers={"Content-Type": "application/x-www-form-urlencoded",
-                                          "Accept": "application/json"})
-    with urllib.request.urlopen(req, timeout=timeout) as resp:
-        matches = json.loads(resp.read().decode("utf-8")).get("matches", [])
+    _spend_budget()
+    started = time.monotonic()
+    try:
+        body = post(f"{url}/v2/check", data, {"Content-Type": "application/x-www-form-urlencoded",
+                                             "Accept": "application/json"}, timeout=timeout)
+    finally:
+        _spent[0] += time.monotonic() - started
+    matches = valid_matches(json.loads(body.decode("utf-8")))
     with _lock:
         _cache[key] = matches
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
+    return matches
+
+
+#: Seconds all LanguageTool requests of one process may take together: past it the server is not
+#: asked again in this run (each request also has its own total deadline, option ``timeout``).
+RUN_BUDGET = 300.0
+_spent = [0.0]
+
+
+def _spend_budget() -> None:
+    if _spent[0] > RUN_BUDGET:
+        raise TimeoutError(f"LanguageTool took {_spent[0]:.0f} s in this run (budget {RUN_BUDGET:g} s)")
+
+
+def valid_matches(doc: Any) -> list[dict[str, Any]]:
+    """The ``matches`` of a LanguageTool answer, or ``ValueError`` when the answer does not have
+    LanguageTool's shape (then the server is treated as failed: one notice, not one crash per
+    check and article)."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("matches", []), list):
+        raise ValueError("answer is not a LanguageTool result (no list of matches)")
+    matches = doc.get("matches", [])
+    for m in matches:
+        if not isinstance(m, dict) or not isinstance(m.get("offset"), int) \
+                or not isinstance(m.get("length"), int) or m["offset"] < 0 or m["length"] < 0 \
+                or not isinstance(m.get("rule", {}), dict) or not isinstance(m.get("replacements", []), list) \
+                or not isinstance(m.get("rule", {}).get("category", {}), dict) \
+                or not all(isinstance(r, dict) for r in m.get("replacements", [])):
+            raise ValueError(f"answer has a malformed match: {str(m)[:80]}")
     return matches
 
 
