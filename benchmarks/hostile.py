@@ -41,6 +41,7 @@ ARTICLE = (
     "The budget funds road repairs and two new libraries, according to the city’s finance office.\n"
 )
 
+FIXABLE = "The council met on Monday.It approved the plan.\n"  # NL201, a safe fix
 PLUGIN = '''
 from newslint import hookimpl, Hit
 from newslint.check import check
@@ -67,7 +68,7 @@ class Case:
     stdin: bytes | None = None
     note: str = ""
     check: Callable[[str, str], str] | None = None  # (stdout, stderr) -> remark
-    as_nobody: bool = False  # run without root's right to read every folder
+    as_root_without_dac: bool = False  # run without root's right to read every folder
 
 
 def write(path: Path, data: str | bytes) -> Path:
@@ -269,13 +270,13 @@ def c_s10_osexit0(tmp: Path) -> Case:
 def c_s11(tmp: Path) -> Case:
     # Root ignores permissions: the folder is made immutable (chattr +i), so no file can be
     # created in it, as on a read-only mount.
-    write(tmp / "a" / "x.txt", "The council met on Monday .It approved the plan.\n")
-    write(tmp / "b" / "y.txt", "The council met on Monday .It approved the plan.\n")
+    write(tmp / "a" / "x.txt", FIXABLE)
+    write(tmp / "b" / "y.txt", FIXABLE)
     os.chmod(tmp / "a", 0o555)
     subprocess.run(["chattr", "+i", str(tmp / "a")], check=False, capture_output=True)
     return Case(["--isolated", "--no-plugins", "--fix", "--format", "json", "a", "b"], str(tmp),
                 check=lambda o, e: f"stdout {len(o)} B; y fixed: "
-                f"{'.It' not in (tmp / 'b' / 'y.txt').read_text()}")
+                f"{'Monday. It' in (tmp / 'b' / 'y.txt').read_text()}")
 
 
 ALIAS_BOMB = "\n".join(
@@ -313,11 +314,11 @@ def c_s15(tmp: Path) -> Case:
 
 
 def c_s16(tmp: Path) -> Case:
-    outside = write(tmp / "outside" / "t.txt", "The council met on Monday .It approved the plan.\n")
+    outside = write(tmp / "outside" / "t.txt", FIXABLE)
     d = tmp / "d"
     d.mkdir()
     os.symlink(outside, d / "l.txt")
-    write(d / "h.txt", "The council met on Monday .It approved the plan.\n")
+    write(d / "h.txt", FIXABLE)
     os.link(d / "h.txt", tmp / "h-other.txt")
     return Case(["--isolated", "--no-plugins", "--fix", "--format", "json", "d"], str(tmp),
                 check=lambda o, e: f"symlink kept: {(d / 'l.txt').is_symlink()}; "
@@ -339,13 +340,8 @@ def c_d2(tmp: Path) -> Case:
 def c_d3(tmp: Path) -> Case:
     write(tmp / "tree" / "open.txt", ARTICLE)
     write(tmp / "tree" / "closed" / "x.txt", ARTICLE)
-    for root, _dirs, files in os.walk(tmp):  # root reads everything: run this case as nobody
-        os.chmod(root, 0o755)
-        for f in files:
-            os.chmod(os.path.join(root, f), 0o644)
-    os.chmod(tmp, 0o755)
-    os.chmod(tmp / "tree" / "closed", 0)
-    return Case(["--isolated", "--no-plugins", "--format", "json", "tree"], str(tmp), as_nobody=True,
+    os.chmod(tmp / "tree" / "closed", 0)  # root reads it anyway: run without that capability
+    return Case(["--isolated", "--no-plugins", "--format", "json", "tree"], str(tmp), as_root_without_dac=True,
                 check=lambda o, e: f"stderr: {e.strip()[:80]!r}")
 
 
@@ -527,6 +523,8 @@ def run_case(case: Case, src: str | None, timeout: float, mem_cap_mb: int) -> di
     if src:
         env["PYTHONPATH"] = src + os.pathsep + env.get("PYTHONPATH", "")
     argv = [sys.executable, "-m", "newslint", *case.argv]
+    if case.as_root_without_dac and os.geteuid() == 0:
+        argv = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", *argv]
     if src and "--allow-local-plugins" in argv:
         argv.remove("--allow-local-plugins")  # the old version has no opt-in flag
     if src and "--check-timeout" in argv:  # nor a time limit
@@ -536,9 +534,6 @@ def run_case(case: Case, src: str | None, timeout: float, mem_cap_mb: int) -> di
         os.setsid()
         cap = mem_cap_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-        if case.as_nobody and os.geteuid() == 0:
-            os.setgid(65534)
-            os.setuid(65534)
 
     out_f = tempfile.TemporaryFile()
     err_f = tempfile.TemporaryFile()

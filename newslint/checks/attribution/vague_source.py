@@ -9,7 +9,7 @@ from ...analysis.prose import prose_paragraphs
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
-from ._sources import NAMED, grade, neighbours, vocabulary
+from ._sources import grade, named_in, neighbours, vocabulary
 
 #: Wire-style anonymous sourcing that follows stated rules: info at most.
 _WIRE = re.compile(r"\b(?:familiar with|spoke on (?:the )?condition of anonymity|not authori[sz]ed to|"
@@ -65,13 +65,13 @@ def vague_source(article: Article, ctx: CheckContext) -> Iterator[Hit]:
                 continue
             if article.in_quote(m.start()):
                 continue
-            context = neighbours(article, sentence)
             outlet = bool(_OUTLET.search(m.group(0)))
-            if NAMED.search(sentence.text) and not outlet:
+            if named_in(article, sentence) and not outlet:
                 continue
             if re.search(r"\b(?:at|from|with|of) (?:the )?[A-Z]", article.text[m.end():m.end() + 14]):
                 continue  # "experts at the University of Chicago said": a named institution
-            wire = bool(_WIRE.search(context))
+            wire = article.memo(f"vague_source.wire:{sentence.start}",
+                                lambda a, s=sentence: bool(_WIRE.search(neighbours(a, s))))
             severity, confidence = ("info", 0.5) if wire else grade(article, sentence.text)
             what = ("a vague outlet: name the report or the publication" if outlet
                     else "an anonymous authority: name the experts, officials or organisation")
