@@ -175,8 +175,9 @@ def analyse(article: Article, extra: Iterable[str] = ()) -> dict[int, str]:
         else:
             in_list = False
     buttons = {p.index for p in paras if p.text.strip(" :·|•").lower() in BUTTONS}
+    marked = buttons | found.keys()  # once: rebuilt per button it was quadratic (16,000 "Share" lines)
     for i in buttons:
-        if {i - 1, i + 1} & (buttons | found.keys()):
+        if i - 1 in marked or i + 1 in marked:
             found[i] = "widget"
     if not found:
         return found
