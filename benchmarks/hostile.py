@@ -47,7 +47,7 @@ from newslint import hookimpl, Hit
 from newslint.check import check
 import os, sys, time
 
-@check(code="EV901", name="hostile", category="{category}", severity="info")
+@check(code="{code}", name="hostile", category="{category}", severity="info")
 def hostile(article, ctx):
     """Hostile test check."""
 {body}
@@ -79,10 +79,10 @@ def write(path: Path, data: str | bytes) -> Path:
     return path
 
 
-def plugin(folder: Path, body: str, category: str = "spacing") -> Path:
+def plugin(folder: Path, body: str, category: str = "spacing", code: str = "EV901") -> Path:
     """A local plugin file whose check runs ``body`` (indented function body)."""
     text = PLUGIN.format(body="\n".join("    " + ln for ln in body.strip().splitlines()),
-                         category=category)
+                         category=category, code=code)
     return write(folder / "evil.py", text)
 
 
@@ -383,7 +383,7 @@ def c_d9_pyproject(tmp: Path) -> Case:
 
 
 def c_d9_option(tmp: Path) -> Case:
-    write(tmp / "newslint.toml", '[checks.NL141]\nmin-rows = "abc"\n')
+    write(tmp / "newslint.toml", '[checks.NL630]\nmax-words = "abc"\n')
     write(tmp / "a.txt", ARTICLE)
     return Case(["--no-plugins", "a.txt"], str(tmp), check=lambda o, e: f"stderr: {e.strip()[:80]!r}")
 
@@ -409,14 +409,14 @@ def c_d11(tmp: Path) -> Case:
     write(tmp / "tree" / "ok.txt", ARTICLE)
     os.symlink(secret, tmp / "tree" / "l.txt")
     return Case(["--isolated", "--no-plugins", "--format", "json", "tree"], str(tmp),
-                check=lambda o, e: f"outside file linted: {'secret' in o}")
+                check=lambda o, e: f"outside file linted: {'l.txt' in o}")
 
 
 def c_d12(tmp: Path) -> Case:
-    w = one(tmp, "The plan \x1b]0;pwned\x07 passed.It \x1b[2J was \x1b[8m hidden .\n")
-    w.argv = ["--isolated", "--no-plugins", "--format", "text", "a.txt"]
-    w.check = lambda o, e: f"raw ESC bytes: {o.count(chr(27))}"
-    return w
+    name = "a\x1b]0;pwned\x07\x1b[2J.txt"  # the file name is on every line of text output
+    write(tmp / name, "The plan passed.It was \x1b[8m hidden.\n")
+    return Case(["--isolated", "--no-plugins", "--format", "text", "."], str(tmp),
+                check=lambda o, e: f"raw ESC bytes: {o.count(chr(27))}")
 
 
 def c_d13(tmp: Path) -> Case:
@@ -430,14 +430,14 @@ def c_d13(tmp: Path) -> Case:
 
 def c_d15(tmp: Path) -> Case:
     lines = [json.dumps({"id": f"r{i}", "body": ARTICLE.replace("Tuesday", f"day {i} w{i}x")})
-             for i in range(20000)]
+             for i in range(4000)]
     write(tmp / "feed.jsonl", "\n".join(lines) + "\n")
     return Case(["--isolated", "--no-plugins", "--format", "jsonl", "-o", "out.jsonl", "feed.jsonl"], str(tmp))
 
 
 def c_d16(tmp: Path) -> Case:
     seeds_copy(tmp, 2)
-    plugin(tmp, "article.text = article.text.upper()\nreturn []", category="attribution")
+    plugin(tmp, "article.text = article.text.upper()\nreturn []", code="AA901")  # runs first
     write(tmp / "cfg.toml", 'plugins = ["evil.py"]\n')
     return Case(["--config", "cfg.toml", "--allow-local-plugins", "--format", "json", "arts"], str(tmp),
                 check=lambda o, e: f"findings: {o.count(chr(34) + 'code' + chr(34))}")
@@ -492,7 +492,7 @@ CASES: dict[str, Callable[[Path], Case]] = {
     "D11 file symlink out of the tree": c_d11,
     "D12 terminal escapes, text output": c_d12,
     "D13 100 KB of rare words": c_d13,
-    "D15 20,000 JSONL records": c_d15,
+    "D15 4,000 JSONL records": c_d15,
     "D16 check rewrites article.text": c_d16,
     "5 MB single-line article": c_big_line,
 }
