@@ -437,10 +437,10 @@ def c_d15(tmp: Path) -> Case:
 
 def c_d16(tmp: Path) -> Case:
     seeds_copy(tmp, 2)
-    plugin(tmp, "article.text = article.text.upper()\nreturn []", code="AA901")  # runs first
+    plugin(tmp, "article.text = article.text.replace('. ', '.')\nreturn []", code="AA901")  # runs first
     write(tmp / "cfg.toml", 'plugins = ["evil.py"]\n')
     return Case(["--config", "cfg.toml", "--allow-local-plugins", "--format", "json", "arts"], str(tmp),
-                check=lambda o, e: f"findings: {o.count(chr(34) + 'code' + chr(34))}")
+                check=lambda o, e: f"NL201 findings (none in the articles): {o.count('NL201')}")
 
 
 def c_big_line(tmp: Path) -> Case:

@@ -136,7 +136,7 @@ def run_check(article: Article, check: Check, ctx: CheckContext,
         with _timeouts_lock:
             _timeouts[key] = _timeouts.get(key, 0) + 1
         return [_internal(article, check, f"timed out after {time.monotonic() - started:.1f} s "
-                                          f"(limit {timeout:g} s, check-timeout)", "check-timed-out")]
+                                          f"(limit {timeout:g} s, check-timeout)")]
     except _TooManyHits:
         return [_internal(article, check, f"stopped after {max_hits} findings on one article "
                                           f"(more than any real defect count; a bug in the check?)")]
