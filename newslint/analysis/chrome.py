@@ -66,7 +66,9 @@ def vocabulary(extra: Iterable[str] = ()) -> re.Pattern[str]:
             if key not in _vocab:
                 phrases = _phrases() + [re.escape(p.strip()) for p in key if p.strip()]
                 _vocab[key] = re.compile(
-                    r"^\W*(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\W*$", re.IGNORECASE)
+                    # At most 40 leading marks: an unbounded \W* was backtracked over, with
+                    # every phrase tried at each step, on a long line of dashes or quotes.
+                    r"^\W{0,40}(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\W*$", re.IGNORECASE)
     return _vocab[key]
 
 

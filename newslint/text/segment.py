@@ -35,7 +35,9 @@ SENTENCE_STARTERS = frozenset(
     why how where which""".split()
 )
 
-_WORD_BEFORE = re.compile(r"([^\s(\[“\"‘']+)$")
+# The last word: tried only where a word starts, and possessive, so that searching a long run of
+# word characters is linear (every regex in the package is linear: tests/test_hostile.py).
+_WORD_BEFORE = re.compile(r"(?<![^\s(\[“\"‘'])([^\s(\[“\"‘']++)$")
 # Sentence end: terminal punctuation, closing quotes/brackets, then whitespace. Only tried at the
 # start of a run of terminal punctuation, with possessive quantifiers: a run of 30,000 dots is
 # scanned once, not once per dot (which was quadratic, reliability audit S2).

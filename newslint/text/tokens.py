@@ -13,8 +13,10 @@ TLDS = frozenset(
     tv me ly fm ai app dev online site blog live media press today world""".split()
 )
 URL_RE = re.compile(r"(?:https?://|ftp://|www\.)\S+", re.IGNORECASE)
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-DOMAIN_RE = re.compile(r"(?:[A-Za-z0-9-]+\.)+([A-Za-z]{2,12})\b")
+# Tried only where a token starts, with possessive runs: linear on 100 KB of digits or letters
+# (each position used to re-scan the run to its end).
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
+DOMAIN_RE = re.compile(r"(?<![A-Za-z0-9-])(?:[A-Za-z0-9-]++\.)+([A-Za-z]{2,12})\b")
 _TOKEN = re.compile(r"\S+")
 #: Texts at least this long get a token index (shorter ones are walked: cheaper than indexing).
 _INDEX_FROM = 2000
