@@ -166,7 +166,7 @@ news_soup = st.lists(st.tuples(st.sampled_from(TOKENS), st.sampled_from(SEPARATO
 any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
 texts = st.one_of(news_soup, any_text)
 
-BUDGET = settings(max_examples=120, deadline=None, derandomize=True, database=None,
+BUDGET = settings(max_examples=250, deadline=None, derandomize=True, database=None,
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 
