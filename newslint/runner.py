@@ -25,8 +25,10 @@ from contextlib import contextmanager
 from .article import Article
 from .config import DEFAULT_CHECK_TIMEOUT, Config
 from .declaration import Check, CheckContext
+from .dedupe import dedupe
 from .findings import Finding, Hit
 from .hookspecs import hookimpl
+from .services import ServiceError
 
 INTERNAL_CODE = "NL001"
 UNUSED_SUPPRESSION_CODE = "NL002"
@@ -140,13 +142,16 @@ def run_check(article: Article, check: Check, ctx: CheckContext,
     except _TooManyHits:
         return [_internal(article, check, f"stopped after {max_hits} findings on one article "
                                           f"(more than any real defect count; a bug in the check?)")]
+    except ServiceError as exc:
+        return [_internal(article, check, f"could not run: {exc}", severity="warning")]
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - one check must never stop the others
         return [_internal(article, check, f"crashed: {type(exc).__name__}: {exc}")]
 
 
-def _internal(article: Article, check: Check, what: str) -> Finding:
+def _internal(article: Article, check: Check, what: str, severity: str = "error") -> Finding:
     return internal_finding(article, INTERNAL_CODE, "check-crashed",
-                            f"check {check.qualified_name} ({check.code}) {what}", plugin=check.plugin)
+                            f"check {check.qualified_name} ({check.code}) {what}", severity=severity,
+                            plugin=check.plugin)
 
 
 @hookimpl(trylast=True)
@@ -156,4 +161,4 @@ def newslint_lint_article(article: Article, checks: list[Check], config: Config)
         # Each linter holds copies of its checks with the configured options already resolved.
         findings.extend(run_check(article, check, CheckContext(check.options, check, config.settings),
                                   config.check_timeout))
-    return findings
+    return dedupe(findings)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .article import Article
+from .findings import Finding
 
 # The opening of a directive. Its end ("-->") is then looked for with str.find within
 # _MAX_DIRECTIVE characters and the inside parsed separately: the single regex this replaces had
@@ -86,9 +87,9 @@ def _next_line_span(article: Article, offset: int) -> tuple[int, int]:
 
 def apply_suppressions(
     directives: Iterable[Directive],
-    findings: list,
-    matches: Callable[[str, object], bool],
-) -> list:
+    findings: list[Finding],
+    matches: Callable[[str, Finding], bool],
+) -> list[Finding]:
     """Drop findings inside a matching region; mark the regions that were used.
 
     ``matches(token, finding)`` says whether a token (code, prefix, name or category) names the

@@ -36,7 +36,7 @@ def test_text_output_format_and_summary(articles, capsys):
     code, out, _ = run(["--isolated", "--no-plugins", "--select", "spacing", str(articles)], capsys)
     lines = out.strip().splitlines()
     assert code == 1
-    assert lines[0].startswith(f"{articles / 'bad.txt'}:1:6: NL201 [spacing] ")
+    assert lines[0].startswith(f"{articles / 'bad.txt'}:1:6: NL201 [*] warning [spacing] ")
     assert lines[-1].startswith("Found 2 findings (0 errors, 2 warnings, 0 info) in 2 files; mean quality score")
 
 

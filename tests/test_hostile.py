@@ -96,9 +96,9 @@ def _literal_regexes() -> dict[str, re.Pattern[str]]:
             flags = 0
             for kw in node.keywords:
                 if kw.arg == "flags":
-                    flags = eval(compile(ast.Expression(kw.value), "<flags>", "eval"), {"re": re})  # noqa: S307
+                    flags = eval(compile(ast.Expression(kw.value), "<flags>", "eval"), {"re": re})
             if node.func.attr == "compile" and len(node.args) > 1:
-                flags = eval(compile(ast.Expression(node.args[1]), "<flags>", "eval"), {"re": re})  # noqa: S307
+                flags = eval(compile(ast.Expression(node.args[1]), "<flags>", "eval"), {"re": re})
             if isinstance(source, str):
                 out[f"{path.relative_to(PACKAGE)}:{node.lineno}"] = re.compile(source, flags)
     return out
@@ -228,7 +228,7 @@ def test_records_with_lone_surrogates_can_be_written(full_linter, body, bad):
     items = list(parse_jsonl(line.encode("ascii"), "f.jsonl", full_linter.config))
     assert len(items) == 1
     report = full_linter.lint_article(items[0])
-    for name, factory in full_linter.formatters().items():
+    for _name, factory in full_linter.formatters().items():
         out = StringIO()
         fmt = factory(out, {"color": False, "checks": full_linter.all_checks})
         fmt.begin()

@@ -138,7 +138,7 @@ def test_d5_jsonl_on_stdin_is_streamed_with_a_per_record_limit(tmp_path, monkeyp
     (tmp_path / "newslint.toml").write_text(f"max-file-size = {len(record) * 10}\n")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=__import__("io").BytesIO(data)))
-    rc, out, err = run_cli(["--no-plugins", "--format", "jsonl", "--stdin-filename", "f.jsonl", "-"], capsys)
+    rc, out, _err = run_cli(["--no-plugins", "--format", "jsonl", "--stdin-filename", "f.jsonl", "-"], capsys)
     entries = [json.loads(line) for line in out.splitlines()]
     assert len(entries) == 32  # more than max-file-size in total: streamed, not refused whole
     assert "record too large" in entries[30]["error"] and rc == 2
@@ -448,7 +448,7 @@ def test_d10_linted_folder_config_cannot_choose_the_languagetool_host(tmp_path, 
     monkeypatch.chdir(elsewhere)
     seen = []
     monkeypatch.setattr(grammar, "query", lambda url, *a: seen.append(url) or [])
-    rc, _, err = run_cli(["--no-plugins", "--format", "json", str(folder)], capsys)
+    _rc, _, err = run_cli(["--no-plugins", "--format", "json", str(folder)], capsys)
     assert not seen and "may not choose where article text is sent" in err
     monkeypatch.chdir(folder)  # the project you stand in may
     run_cli(["--no-plugins", "--select", "NL601", "--format", "json", "a.txt"], capsys)
@@ -485,12 +485,12 @@ def test_s14_pyproject_two_folders_up_and_module_names(tmp_path, capsys, monkeyp
     (top / "evilmod.py").write_text(f"open({str(tmp_path / 'PWNED')!r}, 'w').write('x')\n")
     (top / "a" / "b" / "story.txt").write_text(ARTICLE)
     monkeypatch.chdir(tmp_path)
-    rc, _, err = run_cli(["--format", "json", str(top / "a" / "b" / "story.txt")], capsys)
+    rc, _, _err = run_cli(["--format", "json", str(top / "a" / "b" / "story.txt")], capsys)
     assert rc == 2 and not (tmp_path / "PWNED").exists()
 
 
 def test_s14_no_plugins_stops_local_plugins(untrusted, capsys):
-    rc, _, err = run_cli(["--no-plugins", "--format", "json", str(untrusted.folder / "story.txt")], capsys)
+    rc, _, _err = run_cli(["--no-plugins", "--format", "json", str(untrusted.folder / "story.txt")], capsys)
     assert rc == 0 and not untrusted.marker.exists()
 
 
@@ -522,7 +522,7 @@ def test_d1_parallel_run_uses_the_folder_config(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(arts)
     outs = []
     for jobs in ("1", "2"):
-        rc, out, _ = run_cli(["--no-plugins", "--jobs", jobs, "--format", "json", "."], capsys)
+        _rc, out, _ = run_cli(["--no-plugins", "--jobs", jobs, "--format", "json", "."], capsys)
         outs.append(out)
     assert "NL201" not in outs[0] and outs[0] == outs[1]
 
@@ -588,7 +588,7 @@ def test_d12_terminal_escapes_are_shown_not_sent(tmp_path, capsys, monkeypatch):
     name = "a\x1b]0;pwned\x07\x1b[2J.txt"
     (tmp_path / name).write_text("The plan passed.It was \x1b[8m hidden.\n")
     monkeypatch.chdir(tmp_path)
-    rc, out, err = run_cli(["--isolated", "--no-plugins", "--format", "text", "--color", "."], capsys)
+    _rc, out, _err = run_cli(["--isolated", "--no-plugins", "--format", "text", "--color", "."], capsys)
     assert "\x07" not in out and "\x1b]" not in out and "\x1b[2J" not in out
     assert "\\x1b]0;pwned\\x07" in out
     assert "\x1b[" in out  # newslint's own colours are kept

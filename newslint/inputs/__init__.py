@@ -34,6 +34,9 @@ class InputProblem:
 
     path: str
     message: str
+    #: For a record of a JSON/JSONL file: the file and the record id, kept apart from ``path``.
+    file: str | None = None
+    record: str | None = None
     severity: str = "error"
 
     def __str__(self) -> str:

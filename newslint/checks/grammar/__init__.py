@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from ...config import Config
 from ...declaration import Check
 from ...hookspecs import hookimpl
+from ...services import languagetool as languagetool_service
 from .languagetool import languagetool
 
 #: This plugin's checks, in code order.
@@ -22,6 +24,12 @@ CHECKS: tuple[Check, ...] = (
 def newslint_register_checks(register: Callable[[Check], None]) -> None:
     for chk in CHECKS:
         register(chk)
+
+
+@hookimpl
+def newslint_configure(config: Config) -> None:
+    # The LanguageTool client notices a missing server only when grammar was asked for by name.
+    languagetool_service.configure(config)
 
 
 @hookimpl

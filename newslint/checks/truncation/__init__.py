@@ -11,10 +11,12 @@ from collections.abc import Callable
 from ...declaration import Check
 from ...hookspecs import hookimpl
 from .truncated_body import truncated_body
+from .truncated_paragraph import truncated_paragraph
 
 #: This plugin's checks, in code order.
 CHECKS: tuple[Check, ...] = (
     truncated_body,  # NL101
+    truncated_paragraph,  # NL102
 )
 
 
