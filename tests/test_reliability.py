@@ -422,18 +422,26 @@ def test_s13_response_size_is_capped(kind):
 
 
 @pytest.mark.parametrize("kind", ["shape", "shape2"])
-def test_d7_wrong_shaped_answer_is_one_notice_not_a_crash_per_article(kind, capsys):
+def test_d7_wrong_shaped_answer_is_a_failed_server_not_a_crash(kind, monkeypatch):
+    asked = []
+    real_post = service_http.post
+    monkeypatch.setattr(grammar, "post", lambda *a, **kw: asked.append(1) or real_post(*a, **kw))
     with server(kind) as url:
         lin = Linter({"select": ["NL601", "NL602", "NL603"], "languagetool-url": url},
                      load_entry_points=False)
         reports = [lin.lint(ARTICLE + f"\nStory {i}.") for i in range(3)]
-    assert not [f for r in reports for f in r.findings if f.code == "NL001"]
-    assert capsys.readouterr().err.count("LanguageTool server") == 1
+    internal = [f for r in reports for f in r.findings if f.code == "NL001"]
+    assert len(asked) == 1  # the server is asked once, then treated as failed
+    assert len(internal) == 3 and all(f.severity == "warning" for f in internal)  # one per article
+    assert all("not LanguageTool JSON" in f.message or "failed" in f.message for f in internal)
+    assert not any("crashed" in f.message for f in internal)
 
 
 def test_lt_run_budget_stops_asking():
+    from newslint.services import ServiceError
+
     grammar._spent[0] = grammar.RUN_BUDGET + 1
-    with pytest.raises(TimeoutError):
+    with pytest.raises(ServiceError, match="budget"):
         grammar.query("http://127.0.0.1:9", "text", "en-US", (), 1.0)
 
 

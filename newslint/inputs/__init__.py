@@ -210,7 +210,7 @@ def collect_inputs(
                             # make newslint read (and quote in excerpts) files from elsewhere.
                             yield InputProblem(full, "not linted: symbolic link to a file outside "
                                                      f"{raw} (name it on the command line to lint it)",
-                                               "warning")
+                                               severity="warning")
                             continue
                         yield full
             for err in unreadable:
