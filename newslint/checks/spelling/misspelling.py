@@ -42,7 +42,10 @@ _verdicts: dict[str, tuple[str, float] | None] = {}
 #: articles have at most 14; 100 KB of non-dictionary tokens (a code list, a foreign text, an
 #: attack) had 12,000 and took over 30 s (reliability audit D13). Past it, only the list of
 #: known misspellings is checked.
-MAX_SEARCHES = 150
+MAX_SEARCHES = 60
+#: Longer "words" are glued text or data, not misspellings; the correction search grows with the
+#: square of the length (two slips), so a 100 KB run of letters never reaches it.
+MAX_WORD = 40
 
 
 def _correction(word: str) -> tuple[str, float] | None:
@@ -130,7 +133,8 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     searches = 0
     for w in article.words:
         word = w.text
-        if len(word) < 4 or not word.islower() or not word.isalpha() or word in accept:
+        if len(word) < 4 or len(word) > MAX_WORD or not word.islower() or not word.isalpha() \
+                or word in accept:
             continue
         right = pairs.get(word)
         if right is None:
