@@ -39,7 +39,7 @@ FLOOR_UNSEEN = -1.5
 
 _verdicts: dict[str, tuple[str, float] | None] = {}
 #: Distinct unknown words one article may send to the correction search. The 2,611 corpus
-#: articles have at most 14; 100 KB of non-dictionary tokens (a code list, a foreign text, an
+#: articles have at most 16; 100 KB of non-dictionary tokens (a code list, a foreign text, an
 #: attack) had 12,000 and took over 30 s (reliability audit D13). Past it, only the list of
 #: known misspellings is checked.
 MAX_SEARCHES = 60
