@@ -44,7 +44,10 @@ ARTICLE = (
 FIXABLE = "The council met on Monday.It approved the plan.\n"  # NL201, a safe fix
 PLUGIN = '''
 from newslint import hookimpl, Hit
-from newslint.check import check
+try:
+    from newslint.declaration import check
+except ImportError:  # before the renovation
+    from newslint.check import check
 import os, sys, time
 
 @check(code="{code}", name="hostile", category="{category}", severity="info")
