@@ -638,3 +638,27 @@ def test_fix_killed_mid_run_leaves_every_file_old_or_new(tmp_path, sig):
                             "--format", "json", str(folder)], capture_output=True, text=True, timeout=300)
     assert rerun.returncode in (0, 1) and "Traceback" not in rerun.stderr
     assert all(p.read_text() == fixed_text * 40 for p in folder.glob("a*.txt"))
+
+
+# -- D15: memory over a long run ----------------------------------------------------------------
+
+@pytest.mark.parametrize("n", [0, 1, 5])
+def test_d15_json_output_is_streamed_and_identical(linter, n):
+    from io import StringIO
+
+    from newslint.formatters import JsonFormatter
+    from newslint.report import Summary
+
+    reports = [linter.lint(FIXABLE if i % 2 else ARTICLE, path=f"a{i}.txt") for i in range(n)]
+    summary = Summary()
+    out = StringIO()
+    fmt = JsonFormatter(out, {})
+    fmt.begin()
+    for r in reports:
+        summary.add(r, "warning")
+        fmt.article(r)
+        assert not any(isinstance(v, list) and v for v in vars(fmt).values())  # nothing kept
+    fmt.end(summary)
+    expected = json.dumps({"version": "1", "files": [r.to_dict() for r in reports],
+                           "summary": summary.to_dict()}, ensure_ascii=False, indent=2) + "\n"
+    assert out.getvalue() == expected
