@@ -207,7 +207,7 @@ def c_s4(tmp: Path) -> Case:
 def c_s5(tmp: Path) -> Case:
     d = seeds_copy(tmp, 40)
     write(d / "a07.txt", ARTICLE + "\nKILLME\n")
-    plugin(tmp, 'if "KILLME" in article.text:\n    os._exit(1)\nreturn []')
+    plugin(tmp, 'if "KILLME" in article.text:\n    os.kill(os.getpid(), 9)\nreturn []')
     write(tmp / "cfg.toml", 'plugins = ["evil.py"]\n')
     return Case(["--config", "cfg.toml", "--allow-local-plugins", "--jobs", "2", "--format", "json", "arts"],
                 str(tmp))
@@ -467,7 +467,7 @@ CASES: dict[str, Callable[[Path], Case]] = {
     "S3 120 KB of '[a]'": c_s3_brackets,
     "S3 40 KB glued words": c_s3_glued,
     "S4 FIFO feed.jsonl in folder": c_s4,
-    "S5 --jobs 2 worker os._exit": c_s5,
+    "S5 --jobs 2 worker killed (SIGKILL)": c_s5,
     "S6 check sleeps 60 s (2 articles)": c_s6_sleep,
     "S6 check yields forever": c_s6_forever,
     "S7 LanguageTool trickles 1 B/3 s": c_s7,

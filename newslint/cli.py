@@ -40,6 +40,7 @@ from .inputs import InputProblem
 from .linter import Linter
 from .parallel import bounded_jobs, default_jobs, parallel_reports
 from .report import Report, Summary
+from .runner import warm_up
 from .termsafe import TerminalSafeStream, terminal_safe
 
 COMMANDS = ("rules", "rule", "plugins")
@@ -301,6 +302,8 @@ def iter_reports(pool: LinterPool, paths: Sequence[str], items: list[str | Input
             pool.linter_for(f)
         yield from parallel_reports(first, items, jobs, linter_for=pool.linter_for)
         return
+    if files:  # load word data outside any check's time limit (runner.warm_up)
+        warm_up(first.checks, first.config.settings)
     for item in items:
         if isinstance(item, InputProblem):
             yield Report.from_problem(item)
