@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from .article import Article
+from .calibration import calibrate
 from .config import DEFAULT_CHECK_TIMEOUT, Config
 from .declaration import Check, CheckContext
 from .dedupe import dedupe
@@ -195,4 +196,4 @@ def newslint_lint_article(article: Article, checks: list[Check], config: Config)
         # Each linter holds copies of its checks with the configured options already resolved.
         findings.extend(run_check(article, check, CheckContext(check.options, check, config.settings),
                                   config.check_timeout))
-    return dedupe(findings)
+    return calibrate(dedupe(findings))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -162,4 +163,5 @@ def test_console_script_runs_on_seeds():
                           env={**os.environ, "NO_COLOR": "1"}, timeout=120)
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr
+    assert any(re.match(r".+:\d+:\d+: NL\d{3} ", line) for line in proc.stdout.splitlines())
     assert proc.stdout.strip().splitlines()[-1].startswith("Found ")

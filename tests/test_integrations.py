@@ -17,7 +17,7 @@ import pytest
 from newslint import Linter
 from newslint.cli import main
 
-from .conftest import CORPUS, ROOT
+from .conftest import ROOT, shared
 
 BAD = "Gang members.This included sharing data with officials,many of them.\n"
 
@@ -30,17 +30,16 @@ def run(args, capsys):
 
 # -- inputs ------------------------------------------------------------------------------------
 
-@pytest.mark.skipif(not (CORPUS / "html").is_dir(), reason="no HTML corpus")
 def test_every_html_page_extracts_or_fails_cleanly():
     linter = Linter({"select": ["spacing", "boilerplate"]}, load_entry_points=False)
-    pages = sorted((CORPUS / "html").glob("*.html"))
+    pages = sorted(shared("corpus", "html").glob("*.html"))
     assert len(pages) >= 50
     extracted = 0
     for page in pages:
         for report in linter.lint_file(str(page)):
             assert report.error is None or "no article" in report.error, (page, report.error)
             extracted += report.extracted
-    assert extracted >= len(pages) - 5
+    assert extracted == len(pages)  # measured: all 70 pages yield an article
 
 
 def test_html_fields_and_bad_pages(tmp_path):
@@ -247,6 +246,9 @@ def test_lint_many_streams_and_per_article_function_pickles():
 
 @pytest.mark.skipif(shutil.which("pre-commit") is None and not (Path(sys.executable).parent / "pre-commit").exists(),
                     reason="pre-commit not installed")
+@pytest.mark.skipif(not (os.environ.get("CI") or os.environ.get("NEWSLINT_SLOW_TESTS")),
+                    reason="builds a pre-commit hook environment (about 80 s, more than the rest of the "
+                           "suite): runs in CI, or locally with NEWSLINT_SLOW_TESTS=1")
 def test_pre_commit_try_repo(tmp_path):
     exe = shutil.which("pre-commit") or str(Path(sys.executable).parent / "pre-commit")
     repo = tmp_path / "newsroom"

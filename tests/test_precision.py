@@ -159,14 +159,17 @@ def test_verdicts_unread_counts_as_false(tmp_path: Path) -> None:
     assert per["NL620"].precision == 0.5 and len(unread) == 1
 
 
-def test_stored_verdicts_are_well_formed() -> None:
-    path = ROOT / "benchmarks" / "verdicts" / "checking-half.jsonl"
+@pytest.mark.parametrize("half", ["checking", "tuning"])
+def test_stored_verdicts_are_well_formed(half: str) -> None:
+    path = ROOT / "benchmarks" / "verdicts" / f"{half}-half.jsonl"
     split = _load("split")
-    for line in path.read_text(encoding="utf-8").splitlines():
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines
+    for line in lines:
         rec = json.loads(line)
         assert rec["verdict"] in ("real", "false")
         assert {"file", "code", "start", "end", "excerpt", "note"} <= set(rec)
-        assert split.half_of(rec["file"]) == "checking"
+        assert split.half_of(rec["file"]) == half
 
 
 # --- entity-variant (NL301): lowercase phrase against the same words capitalised -----------------
@@ -278,6 +281,11 @@ def test_headline_us_against_body_us_periods() -> None:
     assert "NL352" not in codes(text)
 
 
+def test_us_inside_a_company_name() -> None:
+    text = "US Airfreight cut jobs. U.S. exporters were hit, and US Airfreight said so again."
+    assert "NL352" not in codes(text)
+
+
 def test_body_us_mixed_still_flagged() -> None:
     text = "U.S. farmers expect a poor harvest. The US ministry said so, and U.S. banks agreed."
     assert [f.excerpt for f in alarms(text, "NL352")] == ["US"]
@@ -301,3 +309,26 @@ def test_body_pasted_twice_still_flagged() -> None:
     para = "The town voted on Monday to keep its library open after a long debate."
     text = f"{para}\n\nThe vote was seven to two, the clerk said on Tuesday.\n\n{para}"
     assert "NL130" in codes(text)
+
+
+# --- calibration -------------------------------------------------------------------------------
+
+def test_calibrated_confidence_replaces_the_checks_own_on_warnings() -> None:
+    from newslint.calibration import MIN_LABELLED, table
+    measured = table()
+    assert measured, "newslint/calibration.json is missing or empty"
+    raw = json.loads((ROOT / "newslint" / "calibration.json").read_text(encoding="utf-8"))
+    for row in raw["codes"].values():
+        assert row["labelled"] >= MIN_LABELLED
+        assert row["confidence"] == round((row["right"] + 1) / (row["labelled"] + 2), 3)
+    text = "The rain stopped at noon. the roads reopened an hour later."
+    found = [f for f in LINTER.lint(text).findings if f.code == "NL302"]
+    assert found and found[0].confidence == measured["NL302"]
+
+
+def test_calibration_leaves_info_findings_alone() -> None:
+    from newslint.calibration import calibrate
+    info = _f("NL302", "capitalization", 0, 3, severity="info")
+    info.confidence = 0.42
+    calibrate([info])
+    assert info.confidence == 0.42

@@ -65,7 +65,7 @@ def unclosed_quotation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
 
 
 #: How many paragraphs a quotation may run on without reopening marks.
-_RUN_ON_PARAGRAPHS = 4
+_RUN_ON_PARAGRAPHS = 8
 
 
 def _closes_in_later_paragraph(paras: list, index: int, last: int) -> bool:
