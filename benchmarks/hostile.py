@@ -44,7 +44,10 @@ ARTICLE = (
 FIXABLE = "The council met on Monday.It approved the plan.\n"  # NL201, a safe fix
 PLUGIN = '''
 from newslint import hookimpl, Hit
-from newslint.check import check
+try:
+    from newslint.declaration import check
+except ImportError:  # before the renovation
+    from newslint.check import check
 import os, sys, time
 
 @check(code="{code}", name="hostile", category="{category}", severity="info")
@@ -204,7 +207,7 @@ def c_s4(tmp: Path) -> Case:
 def c_s5(tmp: Path) -> Case:
     d = seeds_copy(tmp, 40)
     write(d / "a07.txt", ARTICLE + "\nKILLME\n")
-    plugin(tmp, 'if "KILLME" in article.text:\n    os._exit(1)\nreturn []')
+    plugin(tmp, 'if "KILLME" in article.text:\n    os.kill(os.getpid(), 9)\nreturn []')
     write(tmp / "cfg.toml", 'plugins = ["evil.py"]\n')
     return Case(["--config", "cfg.toml", "--allow-local-plugins", "--jobs", "2", "--format", "json", "arts"],
                 str(tmp))
@@ -326,10 +329,11 @@ def c_s16(tmp: Path) -> Case:
 
 
 def c_d1(tmp: Path) -> Case:
-    seeds_copy(tmp, 40)
-    write(tmp / "arts" / "newslint.toml", 'ignore = ["NL401", "NL403", "NL105"]\n')
+    for i in range(40):
+        write(tmp / "arts" / f"a{i:02d}.txt", FIXABLE)
+    write(tmp / "arts" / "newslint.toml", 'ignore = ["NL201"]\n')
     return Case(["--no-plugins", "--format", "json", "."], str(tmp / "arts"),
-                check=lambda o, e: f"ignored codes in output: {o.count('NL401') + o.count('NL403') + o.count('NL105')}")
+                check=lambda o, e: f"ignored NL201 in output: {o.count('NL201')}")
 
 
 def c_d2(tmp: Path) -> Case:
@@ -351,9 +355,10 @@ def c_d4(tmp: Path) -> Case:
 
 def c_d5(tmp: Path) -> Case:
     rec = json.dumps({"id": "x", "body": ARTICLE}) + "\n"
-    data = (rec * (25_000_000 // len(rec) + 1)).encode()
-    return Case(["--isolated", "--no-plugins", "--format", "jsonl", "--stdin-filename", "f.jsonl", "-"],
-                str(tmp), stdin=data, check=lambda o, e: f"stdout {len(o)} B")
+    write(tmp / "newslint.toml", "max-file-size = 100000\n")
+    data = (rec * (1_000_000 // len(rec) + 1)).encode()  # 1 MB of records, limit 100 KB
+    return Case(["--no-plugins", "--format", "jsonl", "--stdin-filename", "f.jsonl", "-"],
+                str(tmp), stdin=data, check=lambda o, e: f"records reported: {o.count(chr(10))}")
 
 
 def c_d6(tmp: Path) -> Case:
@@ -462,7 +467,7 @@ CASES: dict[str, Callable[[Path], Case]] = {
     "S3 120 KB of '[a]'": c_s3_brackets,
     "S3 40 KB glued words": c_s3_glued,
     "S4 FIFO feed.jsonl in folder": c_s4,
-    "S5 --jobs 2 worker os._exit": c_s5,
+    "S5 --jobs 2 worker killed (SIGKILL)": c_s5,
     "S6 check sleeps 60 s (2 articles)": c_s6_sleep,
     "S6 check yields forever": c_s6_forever,
     "S7 LanguageTool trickles 1 B/3 s": c_s7,
@@ -481,7 +486,7 @@ CASES: dict[str, Callable[[Path], Case]] = {
     "D2 8,001 <br> poem": c_d2,
     "D3 unreadable sub-folder": c_d3,
     "D4 UTF-16 article": c_d4,
-    "D5 25 MB JSONL on stdin": c_d5,
+    "D5 1 MB JSONL on stdin, limit 100 KB": c_d5,
     "D6 max-file-size on a JSONL record": c_d6,
     "D7 LanguageTool answers [1,2,3]": c_d7,
     "D8 TOML nested 5,000 deep": c_d8,

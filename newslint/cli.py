@@ -40,6 +40,7 @@ from .inputs import InputProblem
 from .linter import Linter
 from .parallel import bounded_jobs, default_jobs, parallel_reports
 from .report import Report, Summary
+from .runner import warm_up
 from .termsafe import TerminalSafeStream, terminal_safe
 
 COMMANDS = ("rules", "rule", "plugins")
@@ -301,6 +302,8 @@ def iter_reports(pool: LinterPool, paths: Sequence[str], items: list[str | Input
             pool.linter_for(f)
         yield from parallel_reports(first, items, jobs, linter_for=pool.linter_for)
         return
+    if files:  # load word data outside any check's time limit (runner.warm_up)
+        warm_up(first.checks, first.config.settings)
     for item in items:
         if isinstance(item, InputProblem):
             yield Report.from_problem(item)
@@ -562,8 +565,35 @@ def run_rules(argv: list[str], out: TextIO) -> int:
     return 0
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that ``finally`` blocks run (a ``--fix`` in progress
+    removes its temporary file). Not an ``Exception`` nor a ``SystemExit``: no check's error
+    handling may swallow it."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise Terminated()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    else:
+        previous = None
+    try:
+        return _main(argv)
+    except Terminated:
+        return 143
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: list[str]) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             return run_rules(argv, sys.stdout)

@@ -51,7 +51,7 @@ class ConfigError(Exception):
     """A configuration problem, worded for the user: ``file: key: what is wrong``."""
 
 
-_TOML_AT = re.compile(r" ?\(at line (\d+), column (\d+)\)\s{0,2}$")
+_TOML_AT = re.compile(r"(?<!\s)\s*+\(at line (\d+), column (\d+)\)\s*$")
 
 
 def toml_error_position(exc: Exception) -> tuple[str, int, int]:

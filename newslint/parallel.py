@@ -19,13 +19,13 @@ from concurrent.futures.process import BrokenProcessPool
 from .inputs import InputProblem
 from .linter import Linter
 from .report import Report
+from .runner import WARM_UP, warm_up  # noqa: F401 - WARM_UP re-exported for callers
 
 _linter_for: Callable[[str], Linter] | None = None
 #: Below this many files a pool costs more (start-up, plugin loading) than it saves.
 AUTO_MIN_FILES = 32
 #: Never more workers than this many per core: more only adds memory and start-up time.
 MAX_JOBS_PER_CORE = 4
-WARM_UP = "The council met on Monday.It approved the budget, officials said. “We won,” he said."
 DIED = ("not linted: the worker process died while linting it (a check or a C extension crashed "
         "the process, or it was killed, e.g. out of memory)")
 
@@ -60,7 +60,7 @@ def parallel_reports(linter: Linter, paths: Iterable[str | InputProblem], jobs: 
     """
     # Load the lazy word lists and dictionaries once here: forked workers inherit them instead of
     # each loading its own copy (about 1.5 s per worker).
-    linter.lint(WARM_UP)
+    warm_up(linter.checks, linter.config.settings)
     chooser = linter_for or (lambda _path: linter)
     ctx = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
 

@@ -16,11 +16,13 @@ dead worker is reported by :mod:`newslint.parallel`.
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from typing import Any
 
 from .article import Article
 from .calibration import calibrate
@@ -51,6 +53,15 @@ class CheckTimeout(BaseException):
 
 class _TooManyHits(Exception):
     pass
+
+
+class _ProcessExit(BaseException):
+    """A check called ``os._exit``: refused while checks run on the main thread, because it
+    would end the run with no report (and ``os._exit(0)`` with a passing status)."""
+
+
+def _refuse_exit(code: int = 0) -> None:
+    raise _ProcessExit(code)
 
 
 @contextmanager
@@ -122,6 +133,10 @@ def run_check(article: Article, check: Check, ctx: CheckContext,
                                           f"(check-timeout) on {MAX_TIMEOUTS} earlier articles")]
     max_hits = MAX_HITS_FLOOR + size // MAX_HITS_PER_CHARS
     started = time.monotonic()
+    real_exit = os._exit
+    on_main = threading.current_thread() is threading.main_thread()
+    if on_main:
+        os._exit = _refuse_exit  # type: ignore[assignment]
     try:
         with time_limit(timeout) as deadline:
             hits: Iterable[Hit] = check(article, ctx) or ()
@@ -143,16 +158,35 @@ def run_check(article: Article, check: Check, ctx: CheckContext,
     except _TooManyHits:
         return [_internal(article, check, f"stopped after {max_hits} findings on one article "
                                           f"(more than any real defect count; a bug in the check?)")]
+    except _ProcessExit as exc:
+        return [_internal(article, check, f"crashed: it called os._exit({exc.args[0]})")]
     except ServiceError as exc:
         return [_internal(article, check, f"could not run: {exc}", severity="warning")]
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - one check must never stop the others
         return [_internal(article, check, f"crashed: {type(exc).__name__}: {exc}")]
+    finally:
+        if on_main:
+            os._exit = real_exit
 
 
 def _internal(article: Article, check: Check, what: str, severity: str = "error") -> Finding:
     return internal_finding(article, INTERNAL_CODE, "check-crashed",
                             f"check {check.qualified_name} ({check.code}) {what}", severity=severity,
                             plugin=check.plugin)
+
+
+#: A short text that makes every built-in check load its word lists and dictionaries.
+WARM_UP = "The council met on Monday.It approved the budget, officials said. “We won,” he said."
+
+
+def warm_up(checks: Iterable[Check], settings: Mapping[str, Any]) -> None:
+    """Run the built-in checks once on :data:`WARM_UP` without a time limit, so that loading
+    their data (a second or more, lazily, on first use) is never counted against
+    ``check-timeout`` nor interrupted half-way. Plugin checks are not run: they may hang."""
+    article = Article(WARM_UP, path="warm-up.txt")
+    for check in checks:
+        if (check.plugin or "").startswith("newslint.") and not check.service:
+            run_check(article, check, CheckContext(check.options, check, settings), None)
 
 
 @hookimpl(trylast=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import http.server
 import json
 import os
+import signal
 import socketserver
 import sys
 import threading
@@ -29,7 +30,7 @@ from newslint.declaration import check
 from newslint.findings import Hit
 from newslint.inputs import InputProblem, collect_inputs, decode_text
 from newslint.parallel import DIED, bounded_jobs, parallel_reports
-from newslint.runner import CheckTimeout, _timeouts, time_limit
+from newslint.runner import CheckTimeout, _timeouts, time_limit, warm_up
 from newslint.services import http as service_http
 from newslint.services import languagetool as grammar
 
@@ -209,12 +210,14 @@ def test_s6_check_past_its_time_limit_is_one_internal_finding():
         return []
 
     lin = Linter(Config(check_timeout=0.5), plugins=[plugin_with(sleepy)], load_entry_points=False)
+    warm_up(lin.checks, {})  # word data loads outside the limit, as the command line does
     with within(10):
         reports = [lin.lint(ARTICLE) for _ in range(4)]
     internal = [[f.message for f in r.findings if f.code == "NL001"] for r in reports]
     assert all(len(m) == 1 for m in internal)
     assert "timed out" in internal[0][0] and "timed out" in internal[1][0]
     assert "skipped" in internal[2][0]  # after two time-outs the check is no longer run
+    assert all("EV901" in m[0] for m in internal)  # no built-in check was near the limit
 
 
 def test_s6_endless_generator_is_stopped():
@@ -239,6 +242,7 @@ def test_s6_time_limit_off_thread_polls_between_hits():
             yield Hit(0, 1, "x")
 
     lin = Linter(Config(check_timeout=0.3), plugins=[plugin_with(slow_hits)], load_entry_points=False)
+    warm_up(lin.checks, {})
     box: list = []
     thread = threading.Thread(target=lambda: box.append(lin.lint(ARTICLE)))
     thread.start()
@@ -258,11 +262,26 @@ def test_s10_system_exit_in_a_check_is_caught(exc):
     assert "NL001" in codes and "NL201" in codes
 
 
+@pytest.mark.parametrize("code", [0, 1])
+def test_s10_os_exit_in_a_check_on_the_main_thread_is_caught(code):
+    def exits(article, ctx):
+        """Calls os._exit."""
+        os._exit(code)
+
+    real = os._exit
+    lin = Linter(plugins=[plugin_with(exits)], load_entry_points=False)
+    report = lin.lint(FIXABLE)
+    assert os._exit is real
+    internal = [f.message for f in report.findings if f.code == "NL001"]
+    assert len(internal) == 1 and f"os._exit({code})" in internal[0]
+    assert "NL201" in [f.code for f in report.findings]
+
+
 def test_s5_dead_worker_is_reported_and_others_linted(tmp_path):
     def killer(article, ctx):
-        """Kills its process on a marker."""
+        """Kills its process on a marker (as the kernel's out-of-memory killer would)."""
         if "KILLME" in article.text:
-            os._exit(1)
+            os.kill(os.getpid(), signal.SIGKILL)
         return []
 
     paths = []
@@ -602,3 +621,65 @@ def test_d12_terminal_escapes_are_shown_not_sent(tmp_path, capsys, monkeypatch):
     assert "\x07" not in out and "\x1b]" not in out and "\x1b[2J" not in out
     assert "\\x1b]0;pwned\\x07" in out
     assert "\x1b[" in out  # newslint's own colours are kept
+
+
+# -- --fix under interruption -------------------------------------------------------------------
+
+@pytest.mark.parametrize("sig", ["SIGKILL", "SIGTERM"])
+def test_fix_killed_mid_run_leaves_every_file_old_or_new(tmp_path, sig):
+    import signal
+    import subprocess
+
+    fixed_text = FIXABLE.replace("Monday.It", "Monday. It")
+    folder = tmp_path / "many"
+    folder.mkdir()
+    n = 150
+    for i in range(n):
+        (folder / f"a{i:03d}.txt").write_text(FIXABLE * 40)
+    proc = subprocess.Popen([sys.executable, "-m", "newslint", "--isolated", "--no-plugins", "--fix",
+                             "--format", "json", str(folder)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:  # kill once some files are fixed
+        if sum(p.read_text() == fixed_text * 40 for p in folder.glob("a00*.txt")) >= 3:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    proc.send_signal(getattr(signal, sig))
+    proc.wait(60)
+    contents = [p.read_text() for p in sorted(folder.glob("a*.txt"))]
+    assert len(contents) == n
+    assert all(c in (FIXABLE * 40, fixed_text * 40) for c in contents)  # never half-written
+    assert 0 < sum(c == fixed_text * 40 for c in contents) < n
+    leftovers = list(folder.glob(".newslint-*"))
+    if sig == "SIGTERM":
+        assert proc.returncode == 143 and not leftovers  # the temporary file was removed
+    # After SIGKILL a temporary file may remain: it is never an article (a dot file, .tmp).
+    rerun = subprocess.run([sys.executable, "-m", "newslint", "--isolated", "--no-plugins", "--fix",
+                            "--format", "json", str(folder)], capture_output=True, text=True, timeout=300)
+    assert rerun.returncode in (0, 1) and "Traceback" not in rerun.stderr
+    assert all(p.read_text() == fixed_text * 40 for p in folder.glob("a*.txt"))
+
+
+# -- D15: memory over a long run ----------------------------------------------------------------
+
+@pytest.mark.parametrize("n", [0, 1, 5])
+def test_d15_json_output_is_streamed_and_identical(linter, n):
+    from io import StringIO
+
+    from newslint.formatters import JsonFormatter
+    from newslint.report import Summary
+
+    reports = [linter.lint(FIXABLE if i % 2 else ARTICLE, path=f"a{i}.txt") for i in range(n)]
+    summary = Summary()
+    out = StringIO()
+    fmt = JsonFormatter(out, {})
+    fmt.begin()
+    for r in reports:
+        summary.add(r, "warning")
+        fmt.article(r)
+        assert not any(isinstance(v, list) and v for v in vars(fmt).values())  # nothing kept
+    fmt.end(summary)
+    expected = json.dumps({"version": "1", "files": [r.to_dict() for r in reports],
+                           "summary": summary.to_dict()}, ensure_ascii=False, indent=2) + "\n"
+    assert out.getvalue() == expected

@@ -80,6 +80,10 @@ def parse_json(data: bytes, path: str, config: Config) -> Iterator[Article | Inp
         yield item
 
 
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.1f} KB" if n >= 1e3 else f"{n} bytes"
+
+
 def _lines(stream: IO[bytes], limit: int) -> Iterator[tuple[bytes, int]]:
     """``(line, length)`` pairs, never holding more than ``limit`` + 1 bytes of one line: a longer
     line is skipped to its end and given as ``(b"", length)``."""
@@ -105,8 +109,8 @@ def parse_jsonl_stream(stream: IO[bytes], path: str, config: Config) -> Iterator
     limit = config.max_file_size
     for lineno, (raw, size) in enumerate(_lines(stream, limit), start=1):
         if size > limit:
-            yield InputProblem(f"{path}#{lineno}", f"record too large ({size / 1e6:.1f} MB, limit "
-                                                   f"{limit / 1e6:.1f} MB; raise max-file-size to lint it)",
+            yield InputProblem(f"{path}#{lineno}", f"record too large ({_size(size)}, limit "
+                                                   f"{_size(limit)}; raise max-file-size to lint it)",
                                file=path, record=str(lineno))
             continue
         if not raw.strip():

@@ -222,7 +222,7 @@ def query(url: str, text: str, language: str, disabled: tuple[str, ...], timeout
     except ResponseTooLarge as exc:
         raise ServiceError(str(exc)) from None
     except TimeoutError:
-        raise ServiceError(f"no complete answer within {timeout:g} s") from None
+        raise ServiceError(f"no answer within {timeout:g} s") from None
     except OSError as exc:
         raise ServiceError(f"connection failed ({exc})") from None
     finally:

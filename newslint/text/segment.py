@@ -106,7 +106,8 @@ def strip_span(span: Span) -> Span | None:
     return Span(span.start + left, span.start + left + len(stripped), stripped)
 
 
-_NUMBER_BEFORE = re.compile(r"\d[\d.,]{0,24}\s{0,3}\S{1,40}$")
+# Bounded runs (the text searched is a 40-character window): linear on any text.
+_NUMBER_BEFORE = re.compile(r"(?<![\d.,])\d[\d.,]{0,40}\s{0,4}\S{1,40}$")
 
 
 def _ends_with_abbreviation(before: str, next_char: str, next_word: str = "") -> bool:

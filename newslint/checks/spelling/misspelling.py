@@ -39,13 +39,13 @@ FLOOR_UNSEEN = -1.5
 
 _verdicts: dict[str, tuple[str, float] | None] = {}
 #: Distinct unknown words one article may send to the correction search. The 2,611 corpus
-#: articles have at most 14; 100 KB of non-dictionary tokens (a code list, a foreign text, an
+#: articles have at most 16; 100 KB of non-dictionary tokens (a code list, a foreign text, an
 #: attack) had 12,000 and took over 30 s (reliability audit D13). Past it, only the list of
-#: known misspellings is checked. A search costs about 18 ms, so 50 keep 100 KB under a second.
-MAX_SEARCHES = 50
-#: Longer runs of letters are fused text (other checks' business), not a word to correct; the
-#: candidate search grows with the word's length, so a 100 KB glued run must not reach it.
-MAX_WORD_LETTERS = 30
+#: known misspellings is checked.
+MAX_SEARCHES = 60
+#: Longer "words" are glued text or data, not misspellings; the correction search grows with the
+#: square of the length (two slips), so a 100 KB run of letters never reaches it.
+MAX_WORD = 40
 
 
 def _correction(word: str) -> tuple[str, float] | None:
@@ -133,7 +133,7 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     searches = 0
     for w in article.words:
         word = w.text
-        if not 4 <= len(word) <= MAX_WORD_LETTERS or not word.islower() or not word.isalpha() \
+        if len(word) < 4 or len(word) > MAX_WORD or not word.islower() or not word.isalpha() \
                 or word in accept:
             continue
         right = pairs.get(word)
