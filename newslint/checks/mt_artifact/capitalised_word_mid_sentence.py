@@ -187,7 +187,7 @@ def capitalised_word_mid_sentence(article: Article, ctx: CheckContext) -> Iterat
                     if cap_tag and cap_tag[:2] != tag[:2] and not (
                             cap_tag.startswith("NNP") and tag == "VB" and zipf(lower) >= 4.5):
                         continue  # the capitalised form is its own word ("Polish", "the Left")
-                    if after_name and (not tag.startswith(_NEVER_IN_NAMES) or _in_title(words, i)):
+                    if _in_title(words, i) or (after_name and not tag.startswith(_NEVER_IN_NAMES)):
                         continue  # a multi-word name ("Attorney General"), a title ("Biden Has a Plan")
                 elif after_name or _in_title(words, i):
                     continue  # "Attorney General"; "How Much for Just the Planet": title case
