@@ -4,7 +4,8 @@ generated check reference in ``docs/`` all come from here, so they cannot disagr
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
 
 from .declaration import Check
 
@@ -76,13 +77,21 @@ def render_rule_page(check: Check, linter: Linter | None = None) -> str:
 
 
 def _example_output(check: Check, text: str, linter: Linter) -> list[str]:
+    import io
+
     from .article import Article
     from .declaration import CheckContext
+    from .formatters.text import TextFormatter
+    from .locations import locate
+    from .report import Report
     from .runner import run_check
 
     article = Article(text, path="example.txt")
-    return [f"example.txt:{f.line}:{f.column}: {f.code} [{f.category}] {f.message}"
-            for f in run_check(article, check, CheckContext(check.options, check))]
+    findings = run_check(article, check, CheckContext(check.options, check))
+    locate(article, findings)
+    text_out = TextFormatter(io.StringIO(), {"color": False})
+    report = Report(path="example.txt", findings=findings)
+    return [text_out.line_for(report, f) for f in findings]
 
 
 def render_checks_reference(linter: Linter) -> str:
@@ -112,7 +121,7 @@ def render_hooks_reference() -> str:
              "Generated from `newslint/hookspecs.py` by `python -m newslint.docs docs/`; do not "
              "edit by hand. Implement hooks with `from newslint import hookimpl`.", ""]
     for name, fn in hook_functions(hookspecs):
-        sig = str(inspect.signature(fn)).replace("'", "")
+        sig = str(inspect.signature(cast(Callable[..., Any], fn))).replace("'", "")
         opts = getattr(fn, "newslint_spec", {}) or {}
         first = " (firstresult)" if opts.get("firstresult") else ""
         lines += [f"## `{name}{sig}`{first}", "", inspect.getdoc(fn) or "", ""]

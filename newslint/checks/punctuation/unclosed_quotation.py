@@ -34,6 +34,9 @@ _OPENERS = ("“", '"', "«")
         good("He called it \"a disaster\" and \"a shame\", then \"left\" the room."),
         good("“The first paragraph of a long quotation runs on,\n“and the next one opens again,” "
              "he said.\nThe end."),
+        good("Her family said: “We cannot take it in.\n\nShe was kind to everyone.\n\nWe miss "
+             "her,” they said.\n\nThe inquest opens next week.",
+             title="a quotation over paragraphs that closes later"),
     ],
 )
 def unclosed_quotation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
@@ -70,6 +73,8 @@ def unclosed_quotation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
                 nxt = paras[para.index + 1] if para.index + 1 < len(paras) else None
                 if nxt is not None and nxt.text.startswith(_OPENERS):
                     continue  # a quotation running over paragraphs re-opens each one
+                if _closes_in_later_paragraph(paras, para.index, last):
+                    continue  # the quotation runs over paragraphs without reopening marks, then closes
             at = para.start + start
             yield Hit(at, _first_words(text, at, stop),
                       "this quotation mark is never closed: where does the quotation end?"
@@ -126,3 +131,24 @@ def _first_words(text: str, start: int, stop: int, words: int = 3) -> int:
         if end < stop and text[end].isspace() and not text[end - 1].isspace():
             seen += 1
     return end
+
+
+#: How many paragraphs a quotation may run on without reopening marks.
+_RUN_ON_PARAGRAPHS = 8
+
+
+def _closes_in_later_paragraph(paras: list, index: int, last: int) -> bool:
+    """A later paragraph (within a few, before any other quotation opens) closes a quotation it
+    never opened: the quotation ran over paragraphs, as segmented or re-flowed copy writes it."""
+    for para in paras[index + 1:min(index + 1 + _RUN_ON_PARAGRAPHS, last + 1)]:
+        text = para.text
+        for i, ch in enumerate(text):
+            if ch == "”" or ch == "»":
+                return True
+            if ch in "“«":
+                return False
+            if ch == '"':
+                before = text[i - 1] if i else " "
+                after = text[i + 1] if i + 1 < len(text) else " "
+                return not before.isspace() and (after.isspace() or after in ".,;:!?)")
+    return False
