@@ -9,7 +9,7 @@ from ...analysis.prose import prose_paragraphs
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
-from ...lexicon import pos
+from ...lexicon import pos, zipf
 
 _SINGULAR = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _PLURAL_PEOPLE = re.compile(
@@ -49,7 +49,7 @@ def pronoun_number(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         Flags a sentence that opens with "He" or "She" when the sentence before is about a
         plural group (it opens with "They", or its subject is a plural noun phrase: "The
         detainees were ...", "250 Venezuelan men ...") and no single person (a he/she, a title,
-        a name) appears in the six sentences before.
+        a name) appears in the three sentences before.
 
     Why it matters:
         Machine translation from languages without grammatical number (or with a dropped
@@ -84,8 +84,8 @@ def pronoun_number(article: Article, ctx: CheckContext) -> Iterator[Hit]:
 #: "He"/"She" followed by a verb form that only a plural subject takes.
 _PLURAL_VERB = re.compile(r"(?:He|She) (?:(?:also|still|now|never|then|all) )?(?:are|were|have|do|don't|"
                           r"aren't|weren't|haven't)\b(?! (?:to|been)\b)")
-#: How many sentences back a single person could still be the "He": a paragraph or two.
-_WINDOW = 6
+#: How many sentences back a single person could still be the "He".
+_WINDOW = 3
 _TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lady|Lord|Dame)\b\.?")
 _GROUP_START = frozenset("the these those some many both all most several few other their our".split())
 
@@ -117,8 +117,11 @@ def _person_named(context: list[str]) -> bool:
     ("Jane Smith said"), or one capitalised word as a speaker ("Claure said"). Names of places and companies ("Saudi Arabia", "Seiko Epson") are
     not people, so a capitalised pair alone is not enough."""
     for text in context:
-        if _SPEAKER.search(text):
+        if _SPEAKER.search(text) or _INITIAL_NAME.search(text):
             return True
+        lead = _LEAD_SPEAKER.match(text)
+        if (lead and (pos(lead.group(1)) or "").startswith("NNP")) or (lead and zipf(lead.group(1)) < 4.0):
+            return True  # "Wang said ...": a named speaker opening the sentence
         words = text.split()
         for k in range(1, len(words) - 1):
             a, b = words[k], words[k + 1]
@@ -138,5 +141,8 @@ def _person_named(context: list[str]) -> bool:
 #: too, but a "He" after a named speaker is most likely that speaker).
 _SPEAKER = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+(?:’s|'s)? (?:said|says|noted|told|added|wrote|stressed|"
                       r"explained|argued)\b|\b(?:said|says|noted|added) [A-Z][a-z]+\b(?! [A-Z])")
+_LEAD_SPEAKER = re.compile(r"([A-Z][a-z]+) (?:said|says|noted|told|added|wrote|stressed|explained|argued)\b")
+#: "John M. Ford": a middle initial makes a person's name.
+_INITIAL_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. [A-Z][a-z]+")
 #: Endings of role nouns that introduce a person's name ("minister", "spokesman", "director").
 _ROLE_ENDINGS = ("er", "or", "ist", "ent", "man", "woman", "person", "ary", "ant", "ive")
