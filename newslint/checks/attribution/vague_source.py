@@ -40,6 +40,7 @@ _OUTLET = re.compile(r"reporting|reports?|accounts|estimates", re.IGNORECASE)
         bad("The plan was regarded by some as a risky bet.", "regarded by some"),
         bad("It was reported that the minister had resigned.", "It was reported that"),
         bad("It has been said that the mill will close.", "It has been said that"),
+        good("Protesters believe the bill is an attack on the city's freedoms."),
         good("Analysts said the dollar would weaken, and the analysts at Goldman expect a cut."),
         good("It is expected to close on Friday, and it was reported by Reuters on Monday."),
         good("The plan, considered by Smith to be final, was regarded by the board as sound."),
