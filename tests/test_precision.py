@@ -372,3 +372,13 @@ def test_fused_word_reported_once() -> None:
     text = "The court said the reorganization planhad been approved by creditors on Monday."
     found = [f.code for f in LINTER.lint(text).findings if f.excerpt == "planhad"]
     assert found == ["NL401"], found
+
+
+@pytest.mark.parametrize("ending", ["\n\nREUTER...\n", " REUTER\n", " REUTER^M\n", " /\n"])
+def test_wire_sign_off_is_not_a_cut_body(ending: str) -> None:
+    text = "The board approved the merger on Friday after a long debate, the company said." + ending
+    assert "NL101" not in codes(text)
+
+
+def test_cut_body_still_flagged() -> None:
+    assert "NL101" in codes("The board approved the merger on Friday after a long debate and the")
