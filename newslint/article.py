@@ -115,7 +115,7 @@ class Article:
         text, and no cached analysis: what ``--fix`` lints after each pass of edits."""
         return Article(text, path=self.path, title=self.title, byline=self.byline, date=self.date,
                        url=self.url, media_type=self.media_type, extracted=self.extracted,
-                       fields=self.fields)
+                       fields=self.fields, origin=self.origin)
 
     # -- structure -------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from . import __version__
 from .config import FAIL_ON, MAX_JOBS, Config, ConfigError, find_config_file, load_config_file
@@ -62,7 +62,7 @@ def _score(value: str) -> float:
 class Parser(argparse.ArgumentParser):
     """argparse with ``newslint: error: ...`` on one line and exit status 2."""
 
-    def error(self, message: str) -> Any:
+    def error(self, message: str) -> NoReturn:
         error(message + " (see 'newslint --help')")
         raise SystemExit(2)
 
@@ -360,7 +360,15 @@ def run_lint(args: argparse.Namespace) -> int:
     validate_args(args)
     from .services import languagetool
 
-    languagetool.QUIET = bool(args.quiet)  # set on every run: main() may be called many times
+    quiet_before = languagetool.QUIET
+    languagetool.QUIET = quiet_before or args.quiet
+    try:
+        return _run_lint(args)
+    finally:
+        languagetool.QUIET = quiet_before
+
+
+def _run_lint(args: argparse.Namespace) -> int:
     pool = LinterPool(args)
     linter = pool.linter_for(args.paths[0])
     formatters = linter.formatters()

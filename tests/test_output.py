@@ -439,3 +439,11 @@ def test_rules_and_plugins_honour_the_config(tmp_path, monkeypatch, capsys):
 def test_console_script_env_free_of_shared(tmp_path):
     """The output tests need nothing outside the repository."""
     assert OUT.is_dir() and os.path.exists(FIXTURES / "sarif" / "LICENSE-sarif-schema.md")
+
+
+def test_sarif_fixes_are_the_safe_fixes_only(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("The budgett was thier plan.\n", encoding="utf-8")
+    results = sarif_of(["--select", "spelling", str(tmp_path / "a.txt")], capsys)["runs"][0]["results"]
+    by_word = {r["properties"]["excerpt"]: r for r in results}
+    assert "fixes" in by_word["thier"], "a known misspelling has a safe fix"
+    assert "fixes" not in by_word["budgett"], "a guessed spelling's fix is unsafe: not offered"

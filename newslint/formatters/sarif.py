@@ -13,8 +13,8 @@ What makes the log point at the right place:
   fragment) and relative to ``%SRCROOT%``, the current directory, when the path is relative.
 - ``partialFingerprints`` (``newslint/v1``) hash the code, the excerpt and its occurrence number
   in the article, so a finding keeps its identity when lines are added above it.
-- Rules carry ``help`` (the check's documentation) and results carry ``fixes`` from the fixes
-  that apply to the file itself (never for extracted text).
+- Rules carry ``help`` (the check's documentation) and results carry ``fixes`` from the safe
+  fixes (what ``--fix`` applies), for files linted as they are (never for extracted text).
 """
 
 from __future__ import annotations
@@ -142,9 +142,10 @@ class SarifFormatter:
                 result["properties"]["record"] = report.record
             if f.suggestion is not None:
                 result["properties"]["suggestion"] = f.suggestion
-            if f.fix is not None and not report.extracted:
+            if f.fix is not None and f.fix.applicability == "safe" and not report.extracted:
                 result["fixes"] = [{
-                    "description": {"text": f"{f.fix.applicability} fix for {f.code}"},
+                    "description": {"text": f"safe fix for {f.code}"
+                                    + (f": {f.suggestion!r}" if f.suggestion is not None else "")},
                     "artifactChanges": [{
                         "artifactLocation": dict(location),
                         "replacements": [{"deletedRegion": {"charOffset": e.start,
