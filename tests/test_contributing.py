@@ -62,7 +62,7 @@ def copy_package(tmp_path: Path) -> Path:
 
 
 PROBE = r'''
-import json, re, sys
+import json, sys
 import newslint
 from newslint import Linter
 from newslint.docs import render_rule_page
@@ -88,7 +88,7 @@ if code in checks:
     # with the example's real finding
     page = render_rule_page(chk, linter)
     out["documented"] = (chk.plugin or "").startswith("newslint.") and page.startswith(f"## {code} {name}") \
-        and re.search(rf"{code}( \[\*\])? (error|warning|info) \[{chk.category}\]", page) is not None
+        and any(f"{code} " in line and f"[{chk.category}]" in line for line in page.splitlines())
 print(json.dumps(out))
 '''
 
