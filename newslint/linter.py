@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from .article import Article
-from .check import Check
 from .config import CORE_KEYS, Config, ConfigError, config_from_mapping
+from .declaration import Check
 from .findings import Finding
 from .house_rules import load_rule_file
 from .inputs import InputError, InputProblem, Parser, collect_inputs, read_bytes

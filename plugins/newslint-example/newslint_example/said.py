@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint import Article, Fix, Hit
-from newslint.check import CheckContext, bad, check, good
+from newslint import CheckContext, bad, check, good
 
 LOADED_VERBS = {
     "claimed": "suggests the reporter doubts the speaker",
