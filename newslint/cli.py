@@ -12,7 +12,6 @@ User errors are one line on standard error, never a traceback.
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -25,7 +24,6 @@ from .config import FAIL_ON, Config, ConfigError, find_config_file, load_config_
 from .fixes import fix_text, write_atomically
 from .inputs import InputProblem
 from .linter import Linter
-from .parallel import default_jobs, parallel_reports
 from .report import Report, Summary
 
 COMMANDS = ("rules", "rule", "plugins")
@@ -134,6 +132,8 @@ def iter_reports(pool: LinterPool, paths: Sequence[str]) -> Iterator[Report]:
     first = pool.linter_for(paths[0] if paths else ".")
     items = list(first.inputs(paths))
     files = [i for i in items if isinstance(i, str) and i != "-"]
+    from .parallel import default_jobs, parallel_reports  # multiprocessing: only when needed
+
     jobs = first.config.jobs or default_jobs(len(files))
     same_config = len({pool.config_for(f).source for f in files}) <= 1
     if jobs > 1 and same_config and not (args.fix or args.diff) and all(isinstance(i, str) for i in items):
@@ -197,6 +197,8 @@ def fix_file(linter: Linter, path: str, args: argparse.Namespace) -> Iterator[Re
     fixed, applied = fix_text(findings_of, original, unsafe=args.unsafe_fixes)
     if applied and fixed != original:
         if args.diff:
+            import difflib
+
             diff = difflib.unified_diff(original.splitlines(keepends=True), fixed.splitlines(keepends=True),
                                         fromfile=path, tofile=path)
             sys.stdout.writelines(diff)

@@ -11,7 +11,6 @@ import importlib
 import importlib.util
 import sys
 from collections.abc import Iterable
-from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -74,6 +73,9 @@ def build_plugin_manager(
     for name in names:
         pm.register(importlib.import_module(name), name=name)
     if load_entry_points:
+        # Imported here: importlib.metadata (with email, zipfile, csv) costs ~20 ms of start-up.
+        from importlib.metadata import entry_points
+
         for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             if pm.has_plugin(ep.name) or pm.is_blocked(ep.name):
                 continue

@@ -19,7 +19,6 @@ stamp triggers one build at first use; a run never rebuilds data that is current
 
 from __future__ import annotations
 
-import hashlib
 import json
 import mmap
 import os
@@ -70,6 +69,8 @@ def source_signature() -> dict[str, Any]:
 
 
 def stamp(sig: dict[str, Any]) -> str:
+    import hashlib
+
     return hashlib.sha1(json.dumps(sig, sort_keys=True).encode()).hexdigest()[:12]
 
 
