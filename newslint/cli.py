@@ -132,12 +132,15 @@ def iter_reports(pool: LinterPool, paths: Sequence[str]) -> Iterator[Report]:
     first = pool.linter_for(paths[0] if paths else ".")
     items = list(first.inputs(paths))
     files = [i for i in items if isinstance(i, str) and i != "-"]
-    from .parallel import default_jobs, parallel_reports  # multiprocessing: only when needed
+    from .parallel import default_jobs, parallel_reports, work_units  # multiprocessing: only when needed
 
-    jobs = first.config.jobs or default_jobs(len(files))
-    same_config = len({pool.config_for(f).source for f in files}) <= 1
-    if jobs > 1 and same_config and not (args.fix or args.diff) and all(isinstance(i, str) for i in items):
-        yield from parallel_reports(first, items, jobs)
+    jobs = first.config.jobs or default_jobs(work_units(first, items))
+    sources = {pool.config_for(f).source for f in files}
+    if "-" in items:
+        sources.add(pool.config_for(args.stdin_filename or ".").source)
+    same_config = len(sources) <= 1
+    if jobs > 1 and same_config and not (args.fix or args.diff):
+        yield from parallel_reports(first, items, jobs, stdin_name=args.stdin_filename)
         return
     progress = Progress(len(items))
     for item in items:

@@ -347,7 +347,10 @@ class Linter:
             yield InputProblem(name, "no parser for this kind of file")
             return
         try:
-            if path == "-":
+            if path == "-" and parser.parse_stream is not None:
+                # JSON Lines on standard input is streamed like a file: no size limit, flat memory.
+                yield from parser.parse_stream(sys.stdin.buffer, name, self.config)
+            elif path == "-":
                 data = sys.stdin.buffer.read(self.config.max_file_size + 1)
                 if len(data) > self.config.max_file_size:
                     raise InputError("standard input too large (raise max-file-size to lint it)")

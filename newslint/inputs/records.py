@@ -65,8 +65,15 @@ def parse_json(data: bytes, path: str, config: Config) -> Iterator[Article | Inp
 
 
 def parse_jsonl_stream(stream: IO[bytes], path: str, config: Config) -> Iterator[Article | InputProblem]:
+    return parse_jsonl_lines(enumerate(stream, start=1), path, config)
+
+
+def parse_jsonl_lines(numbered: Iterable[tuple[int, bytes]], path: str,
+                      config: Config) -> Iterator[Article | InputProblem]:
+    """Records from ``(line number, raw line)`` pairs: the whole stream, or one chunk of it that
+    ``newslint.parallel`` hands to a worker (line numbers stay those of the file)."""
     mapping = dict(config.field_map)
-    for lineno, raw in enumerate(stream, start=1):
+    for lineno, raw in numbered:
         if not raw.strip():
             continue
         try:
