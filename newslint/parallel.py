@@ -18,7 +18,6 @@ Why it scales:
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 from collections import deque
@@ -144,6 +143,8 @@ def parallel_reports(linter: Linter, paths: Iterable[str | InputProblem], jobs: 
     ``jobs`` processes, in input order."""
     # Open the word data and compile lazy patterns once here: forked workers inherit them.
     linter.lint(WARM_UP)
+    import multiprocessing  # here: a one-process run never pays for importing it
+
     ctx = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
     gc.collect()
     gc.freeze()
