@@ -58,7 +58,7 @@ def test_standard_input_jsonl_is_streamed_without_size_limit(tmp_path, monkeypat
     outputs = []
     for jobs in ("1", "2"):
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(feed.read_bytes())))
-        code, out, err = run([*ARGS, "--jobs", jobs, "--stdin-filename", "feed.jsonl", "-"], capsys)
+        _, out, err = run([*ARGS, "--jobs", jobs, "--stdin-filename", "feed.jsonl", "-"], capsys)
         assert "too large" not in err
         outputs.append(out)
     assert outputs[0] == outputs[1] and len(outputs[0].splitlines()) == 82

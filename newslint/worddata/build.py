@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from . import hyphen
-from .store import FORMAT_VERSION, VENDORED_LEXICON
+from .layout import FORMAT_VERSION, VENDORED_LEXICON
 
 FOREIGN = ("es", "fr", "de", "pt", "it")
 

