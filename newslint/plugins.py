@@ -73,8 +73,8 @@ def build_plugin_manager(
     for name in names:
         pm.register(importlib.import_module(name), name=name)
     if load_entry_points:
-        # Imported here: importlib.metadata (with email, zipfile, csv) costs ~20 ms of start-up.
-        from importlib.metadata import entry_points
+        # Read entry_points.txt directly: importlib.metadata costs ~30 ms of start-up.
+        from .entrypoints import entry_points
 
         for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             if pm.has_plugin(ep.name) or pm.is_blocked(ep.name):

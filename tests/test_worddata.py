@@ -55,16 +55,21 @@ def test_syllables_match_textstat() -> None:
 
 
 def test_hyphenation_port_matches_pyphen() -> None:
-    import marshal
-
     import pyphen
 
+    from newslint.worddata.hyphen import Patterns, positions_from_dict
+
     reference = pyphen.Pyphen(lang="en_US")
-    with open(worddata.data_dir() / "hyphen.marshal", "rb") as fh:
-        data = marshal.load(fh)
-    for word in ["uglifying", "hyphenation", "salvatrucha", "a", "zz", "interdepartmental",
-                 "naïve", "bukele", "extraordinarily", "ab"]:
-        assert hyphen.positions(word, data["patterns"], data["maxlen"]) == reference.positions(word)
+    compiled = Patterns(store.trie("hyphen"), store.column("hyphen.index.u32"),
+                        store.column("hyphen.values.u8"), store.meta()["hyphen_maxlen"])
+    patterns = {k: (v[0], tuple(int(x) for x in v[1])) for k, v in reference.hd.patterns.items()}
+    words = ["uglifying", "hyphenation", "salvatrucha", "a", "zz", "interdepartmental", "naïve",
+             "bukele", "extraordinarily", "ab", "ukrenergo", "zelenskyy", "2019", "x1y2"]
+    for word in words:
+        expected = reference.positions(word)
+        assert compiled.positions(word) == expected, word
+        assert positions_from_dict(word, patterns, reference.hd.maxlen) == expected, word
+        assert compiled.syllables(word) == len(expected) + 1
 
 
 def test_spelling_matches_pyspellchecker() -> None:

@@ -23,7 +23,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
-from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from ..article import Article
@@ -42,7 +42,7 @@ NOTICE = "grammar checks skipped: no LanguageTool server; set languagetool-url o
 
 
 def default_disabled_rules() -> list[str]:
-    text = files(__package__).joinpath("data", "languagetool_disabled.txt").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "data" / "languagetool_disabled.txt").read_text(encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import math
 import re
 import string
-import threading
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -41,9 +40,15 @@ __all__ = [
     "zipf",
 ]
 
-#: Zipf value of each wordfreq bucket: bucket b holds words of frequency 10 ** (-b / 100).
-_ZIPF_ROUNDED = [0.0] + [round(math.log10(10 ** (-b / 100)) + 9, 2) for b in range(4096)]
-_ZIPF_EXACT = [0.0] + [math.log10(10 ** (-b / 100)) + 9 for b in range(4096)]
+
+@lru_cache(maxsize=4096)  # one entry per wordfreq bucket and kind (under 2,000)
+def _bucket_zipf(value: int, rounded: bool) -> float:
+    """Zipf value of a stored bucket (value = bucket + 1; 0 = absent), computed as wordfreq
+    does: bucket b holds words of frequency ``10 ** (-b / 100)``, Zipf is ``log10(f) + 9``."""
+    if value == 0:
+        return 0.0
+    z = math.log10(10 ** (-(value - 1) / 100)) + 9
+    return round(z, 2) if rounded else z
 
 
 def zipf(word: str) -> float:
@@ -52,7 +57,7 @@ def zipf(word: str) -> float:
     i = store.trie("en").get(word.lower().replace("’", "'"))
     if i is None:
         return 0.0
-    return _ZIPF_ROUNDED[store.column("en.zipf.u16")[i]]
+    return _bucket_zipf(store.column("en.zipf.u16")[i], True)
 
 
 def foreign_zipf(lang: str, word: str) -> float:
@@ -61,7 +66,7 @@ def foreign_zipf(lang: str, word: str) -> float:
     i = store.trie(lang).get(word)
     if i is None:
         return 0.0
-    return _ZIPF_EXACT[store.column(f"{lang}.zipf.u16")[i]]
+    return _bucket_zipf(store.column(f"{lang}.zipf.u16")[i], False)
 
 
 def pos(word: str) -> str | None:
@@ -76,22 +81,16 @@ def pos(word: str) -> str | None:
 
 _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
 _PUNCTUATION = re.compile(r"[^\w\s\']")
-_hyphen_lock = threading.Lock()
-_hyphen: dict[str, Any] = {}
+_hyphen: list[Any] = []
 
 
 def _hyphen_syllables(token: str) -> int:
     if not _hyphen:
-        with _hyphen_lock:
-            if not _hyphen:
-                import marshal
+        from .hyphen import Patterns
 
-                # loads(read()): marshal.load on a file reads object by object, ~10x slower.
-                with open(data_dir() / "hyphen.marshal", "rb") as fh:
-                    _hyphen.update(marshal.loads(fh.read()))
-    from .hyphen import syllables
-
-    return syllables(token, _hyphen["patterns"], _hyphen["maxlen"])
+        _hyphen.append(Patterns(store.trie("hyphen"), store.column("hyphen.index.u32"),
+                                store.column("hyphen.values.u8"), store.meta()["hyphen_maxlen"]))
+    return _hyphen[0].syllables(token)
 
 
 def _token_syllables(token: str) -> int:

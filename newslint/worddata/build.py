@@ -8,7 +8,8 @@ Sources, read only here and never at lint time:
 - pyspellchecker's English dictionary (word counts, its alphabet and longest word length, so a
   one-edit correction can be computed as pyspellchecker computes it);
 - the CMU pronouncing dictionary (syllables = stressed vowels of the first pronunciation, as in
-  textstat 0.7.8) and pyphen's en_US hyphenation patterns (syllables of the other words);
+  textstat 0.7.8) and pyphen's en_US hyphenation patterns (syllables of the other words, and
+  ``hyphen.*`` for words no source lists);
 - the Brill part-of-speech lexicon vendored in ``data/`` (see ``data/LICENSE-brill-lexicon.txt``).
 
 Every English word from any source gets one id in ``en.trie``; ``en.zipf.u16`` (wordfreq bucket
@@ -23,7 +24,6 @@ foreign lists.
 from __future__ import annotations
 
 import json
-import marshal
 import os
 import shutil
 import sys
@@ -63,6 +63,22 @@ def _frequency_buckets(lang: str, wordlist: str) -> dict[str, int]:
         for word in bucket:
             out[word] = index
     return out
+
+
+def _write_hyphenation(out: Path, patterns: dict[str, tuple[int, tuple[int, ...]]], maxlen: int) -> None:
+    """``hyphen.trie`` + ``hyphen.index.u32`` + ``hyphen.values.u8`` (see ``hyphen.Patterns``)."""
+    trie = _trie(out / "hyphen.trie", list(patterns))
+    chunks: list[bytes] = [b""] * len(trie)
+    for key, (offset, values) in patterns.items():
+        if offset > 255 or any(not 0 <= v <= 255 for v in values):
+            raise ValueError(f"hyphenation pattern {key!r} does not fit in bytes")
+        chunks[trie[key]] = bytes([offset, *values])
+    index = [0]
+    for chunk in chunks:
+        index.append(index[-1] + len(chunk))
+    _write_column(out / "hyphen.index.u32", "I", index)
+    with open(out / "hyphen.values.u8", "wb") as fh:
+        fh.write(b"".join(chunks))
 
 
 def read_brill(path: Path = VENDORED_LEXICON) -> dict[str, str]:
@@ -109,6 +125,8 @@ def compile_to(out: Path) -> dict[str, Any]:
     sylls = [0] * n
     hd = pyphen.Pyphen(lang="en_US").hd  # textstat 0.7.8 asks for en_US
     patterns = {k: (v[0], tuple(int(x) for x in v[1])) for k, v in hd.patterns.items()}
+    _write_hyphenation(out, patterns, hd.maxlen)
+    facts["hyphen_maxlen"] = hd.maxlen
     for word in words:
         i = trie[word]
         b = en_freq.get(word)
@@ -121,15 +139,13 @@ def compile_to(out: Path) -> dict[str, Any]:
         if prons:
             s = sum(1 for p in prons[0] if p[-1].isdigit())
         else:
-            s = hyphen.syllables(word, patterns, hd.maxlen)
+            s = len(hyphen.positions_from_dict(word, patterns, hd.maxlen)) + 1
         sylls[i] = min(s, 255)
     if max(counts) >= 1 << 32:
         raise ValueError("a pyspellchecker count does not fit in 32 bits")
     _write_column(out / "en.zipf.u16", "H", zipf)
     _write_column(out / "en.spell.u32", "I", counts)
     _write_column(out / "en.syll.u8", "B", sylls)
-    with open(out / "hyphen.marshal", "wb") as fh:
-        marshal.dump({"patterns": patterns, "maxlen": hd.maxlen}, fh)
     facts["en_words"] = n
 
     brill = read_brill()

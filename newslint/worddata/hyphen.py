@@ -1,35 +1,32 @@
 """Syllable estimates by hyphenation patterns, for words the compiled tables do not hold.
 
-A port of the part of pyphen (``HyphDict.positions`` with ``Pyphen(lang="en_US", left=2, right=2)``) that
-textstat 0.7.8 uses for words missing from the CMU dictionary: the number of hyphenation points
-plus one. The patterns are compiled once with the other word data (``hyphen.marshal``), so this
-module never imports pyphen nor parses its dictionary (about 0.15 s per process); results are the
-same as ``len(Pyphen(lang="en_US").positions(word)) + 1``, which ``tests/test_worddata.py`` checks.
+A port of the part of pyphen (``HyphDict.positions`` with ``Pyphen(lang="en_US", left=2,
+right=2)``) that textstat 0.7.8 uses for words missing from the CMU dictionary: the number of
+hyphenation points plus one. Results are the same as ``len(Pyphen(lang="en_US").positions(word))
++ 1``, which ``tests/test_worddata.py`` checks.
 
-Unlike pyphen's own per-word cache, which grows without bound on a stream of new words, callers
-cache results in a bounded ``lru_cache``.
+At lint time the patterns are a memory-mapped marisa trie (``hyphen.trie``, opened in ~0.1 ms
+where parsing pyphen's dictionary takes ~150 ms and even a marshalled dict ~5 ms) with packed
+values; one prefix walk per letter finds every pattern starting there, which is also about twice
+as fast as pyphen's one dict probe per substring. Callers cache results in a bounded
+``lru_cache`` (pyphen's own per-word cache grows without bound on a stream of new words).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
-Patterns = Mapping[str, tuple[int, tuple[int, ...]]]
+#: ``starting(text)``: (offset, values) of every pattern that is a prefix of ``text``.
+Lookup = Callable[[str], Iterable[tuple[int, bytes | tuple[int, ...]]]]
 
 
-def positions(word: str, patterns: Patterns, maxlen: int, left: int = 2, right: int = 2) -> list[int]:
-    """Hyphenation points of ``word`` (0-based character offsets), as pyphen reports them."""
+def _points(word: str, starting: Lookup, maxlen: int, left: int, right: int) -> list[int]:
     word = word.lower()
     pointed = f".{word}."
     n = len(pointed)
     references = [0] * (n + 1)
     for i in range(n - 1):
-        stop = min(i + maxlen, n) + 1
-        for j in range(i + 1, stop):
-            pattern = patterns.get(pointed[i:j])
-            if not pattern:
-                continue
-            offset, values = pattern
+        for offset, values in starting(pointed[i:i + maxlen]):
             base = i + offset
             for k, value in enumerate(values):
                 if value > references[base + k]:
@@ -39,7 +36,38 @@ def positions(word: str, patterns: Patterns, maxlen: int, left: int = 2, right: 
             if reference % 2 and left <= i - 1 <= last]
 
 
-def syllables(word: str, patterns: Patterns, maxlen: int) -> int:
-    """Syllables of one lower-case token when the CMU dictionary does not know it: textstat's
-    fallback, the hyphenation points plus one."""
-    return len(positions(word, patterns, maxlen)) + 1
+def positions_from_dict(word: str, patterns: Mapping[str, tuple[int, tuple[int, ...]]], maxlen: int,
+                        left: int = 2, right: int = 2) -> list[int]:
+    """Hyphenation points from pyphen's own pattern dict (used when building the data)."""
+    def starting(text: str) -> Iterable[tuple[int, tuple[int, ...]]]:
+        for j in range(1, len(text) + 1):
+            pattern = patterns.get(text[:j])
+            if pattern:
+                yield pattern
+    return _points(word, starting, maxlen, left, right)
+
+
+class Patterns:
+    """The compiled patterns: ``trie`` (keys), ``index`` (start of each key's values in
+    ``blob``, one more entry than keys) and ``blob`` (per key: offset byte, then value bytes)."""
+
+    def __init__(self, trie: object, index: memoryview, blob: memoryview, maxlen: int) -> None:
+        self._walk = trie.iter_prefixes_with_ids  # type: ignore[attr-defined]
+        self._index = index
+        self._blob = blob
+        self.maxlen = maxlen
+
+    def starting(self, text: str) -> Iterator[tuple[int, bytes]]:
+        index, blob = self._index, self._blob
+        for _, key_id in self._walk(text):
+            chunk = bytes(blob[index[key_id]:index[key_id + 1]])
+            yield chunk[0], chunk[1:]
+
+    def positions(self, word: str, left: int = 2, right: int = 2) -> list[int]:
+        """Hyphenation points of ``word`` (0-based character offsets), as pyphen reports them."""
+        return _points(word, self.starting, self.maxlen, left, right)
+
+    def syllables(self, word: str) -> int:
+        """Syllables of one lower-case token the CMU dictionary does not know: textstat's
+        fallback, the hyphenation points plus one."""
+        return len(self.positions(word)) + 1

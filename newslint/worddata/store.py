@@ -6,7 +6,7 @@ The data is compiled once (``newslint.worddata.build``) into a directory of smal
   parsed, and forked workers share the pages);
 - ``*.u8`` / ``*.u16`` / ``*.u32``: one packed little-endian column per fact, indexed by the
   word's trie id (memory-mapped too);
-- ``hyphen.marshal``: hyphenation patterns for syllables of unknown words;
+- ``hyphen.*``: hyphenation patterns (a trie and packed values) for syllables of unknown words;
 - ``meta.json``: format version, what it was built from, small facts (tag names, alphabets).
 
 Search order for the directory: ``$NEWSLINT_WORDDATA`` (a prebuilt directory, used as is), the
@@ -66,9 +66,10 @@ def source_signature() -> dict[str, Any]:
 
 
 def stamp(sig: dict[str, Any]) -> str:
-    import hashlib
+    """A short name for a source signature (CRC-32: zlib is loaded already, hashlib is not)."""
+    import zlib
 
-    return hashlib.sha1(json.dumps(sig, sort_keys=True).encode()).hexdigest()[:12]
+    return f"{zlib.crc32(json.dumps(sig, sort_keys=True).encode()):08x}"
 
 
 def _complete(path: Path) -> bool:

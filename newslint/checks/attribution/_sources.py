@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
-from importlib.resources import files
+from pathlib import Path
 
 from ...article import Article
 from ...text.segment import Sentence
@@ -42,7 +42,7 @@ def vocabulary(name: str, extra: list[str] | tuple[str, ...] = ()) -> re.Pattern
     if key not in _patterns:
         with _lock:
             if key not in _patterns:
-                text = files(__package__).joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
+                text = (Path(__file__).parent / "data" / f"{name}.txt").read_text(encoding="utf-8")
                 phrases = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
                 phrases += [re.escape(p) for p in extra]
                 _patterns[key] = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in phrases)

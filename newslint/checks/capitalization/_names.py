@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
-from importlib.resources import files
+from pathlib import Path
 
 from ...article import Article
 from ...text.segment import Span
@@ -21,7 +21,7 @@ _NAME_RUN = re.compile(
 
 
 def _read(name: str) -> list[str]:
-    text = files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 

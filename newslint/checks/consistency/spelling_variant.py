@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib.resources import files
+from pathlib import Path
 
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
@@ -17,7 +17,7 @@ from ._variants import _minority, _usable
 @lru_cache(maxsize=1)
 def _pairs() -> dict[str, tuple[str, str]]:
     """Spelling to (American, British) for both forms and their plurals."""
-    text = files(__package__).joinpath("data", "spelling_pairs.txt").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "data" / "spelling_pairs.txt").read_text(encoding="utf-8")
     out: dict[str, tuple[str, str]] = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
-from importlib.resources import files
+from pathlib import Path
 
 _LOCK = threading.Lock()
 _CACHE: dict[tuple[str, tuple[str, ...]], re.Pattern[str]] = {}
@@ -18,7 +18,7 @@ _CACHE: dict[tuple[str, tuple[str, ...]], re.Pattern[str]] = {}
 
 def phrases(name: str) -> list[str]:
     """The phrases of ``data/<name>.txt``, comments and blank lines dropped."""
-    text = files(__package__).joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "data" / f"{name}.txt").read_text(encoding="utf-8")
     out = []
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""

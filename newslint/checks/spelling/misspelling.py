@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Iterator
-from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from ...analysis.prose import chrome
@@ -25,7 +25,7 @@ def _resources() -> tuple[Any, dict[str, str]]:
     if "checker" not in _state:
         with _lock:
             if "checker" not in _state:
-                text = files(__package__).joinpath("data", "misspellings.txt").read_text(encoding="utf-8")
+                text = (Path(__file__).parent / "data" / "misspellings.txt").read_text(encoding="utf-8")
                 pairs = dict(line.split(None, 1) for line in text.splitlines()
                              if line.strip() and not line.startswith("#"))
                 _state["pairs"] = {k: v.strip() for k, v in pairs.items()}
