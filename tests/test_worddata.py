@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from newslint import lexicon, worddata
-from newslint.worddata import hyphen, store
+from newslint.worddata import store
 from newslint.worddata.build import read_brill
 
 random.seed(16)

