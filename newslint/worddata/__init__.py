@@ -110,7 +110,7 @@ def syllable_count(text: str) -> int:
     return sum(_token_syllables(t) for t in text.split())
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def syllables(word: str) -> int:
     """Syllables of one word, at least 1 (what readability formulas need); bounded cache."""
     return max(1, syllable_count(word))

@@ -33,7 +33,7 @@ def _leaning(word: str) -> tuple[str, float] | None:
     return _leaning_lower(word.lower())
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def _leaning_lower(low: str) -> tuple[str, float] | None:
     en = zipf(low)
     if en >= 6.0 and low not in _AMBIGUOUS:

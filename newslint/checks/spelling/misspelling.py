@@ -43,7 +43,7 @@ def _correction(word: str, checker: Any) -> str | None:
         candidate = checker.correction(word)
         if candidate and candidate != word and zipf(candidate) >= 3.5:
             verdict = candidate
-    if len(_verdicts) < 1 << 18:
+    if len(_verdicts) < 1 << 15:  # bounded: memory stays flat on streams of new words
         _verdicts[word] = verdict
     return verdict
 
