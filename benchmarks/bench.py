@@ -255,10 +255,16 @@ def stream_memory(sizes: list[int], tmp: str) -> list[dict[str, Any]]:
 # -- main --------------------------------------------------------------------------------------
 
 
-def prepare() -> None:
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "newslint")],
-                   check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([sys.executable, "-c", "from newslint import worddata; worddata.data_dir()"], check=True)
+def prepare() -> str:
+    """Byte-compile the newslint that will run (``PYTHONPATH`` may point at another checkout, to
+    measure an older version with the same script) and build its word data if it has any."""
+    probe = subprocess.run([sys.executable, "-c", "import newslint, os; print(os.path.dirname(newslint.__file__))"],
+                           capture_output=True, text=True, check=True)
+    package = probe.stdout.strip()
+    subprocess.run([sys.executable, "-m", "compileall", "-q", package], check=True, stdout=subprocess.DEVNULL)
+    if os.path.isdir(os.path.join(package, "worddata")):
+        subprocess.run([sys.executable, "-c", "from newslint import worddata; worddata.data_dir()"], check=True)
+    return package
 
 
 def main() -> int:
@@ -275,11 +281,12 @@ def main() -> int:
         return 2
     paths = load_corpus()
     only = set(args.only.split(","))
-    prepare()
+    package = prepare()
     one = args.file or min(paths, key=lambda p: abs(n_words(p.read_text(encoding="utf-8")) - 848))
     load = os.getloadavg()
     print(f"# newslint speed benchmark\n\nPython {sys.version.split()[0]}, {os.cpu_count()} cores, "
-          f"load average {load[0]:.1f} at start; clean corpus: {len(paths)} articles.\n")
+          f"load average {load[0]:.1f} at start; clean corpus: {len(paths)} articles; newslint from "
+          f"`{package}`.\n")
     raw: dict[str, Any] = {"load_average": load}
     with tempfile.TemporaryDirectory() as tmp:
         if "one" in only:
