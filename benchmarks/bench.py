@@ -4,7 +4,7 @@ newslint beside proselint on the same input.
 
     python benchmarks/bench.py                      # everything below, Markdown on stdout
     python benchmarks/bench.py --runs 5 --only one,corpus
-    python benchmarks/bench.py --stream-sizes 10000,100000,1000000 --json /tmp/bench.json
+    python benchmarks/bench.py --only stream --stream-records 1000000 --json /tmp/bench.json
 
 Sections (``--only`` picks some):
 
@@ -19,8 +19,9 @@ Sections (``--only`` picks some):
   pass (warm), the same passes for both tools.
 - ``jobs``: ``--jobs 1`` against ``--jobs 2`` on a folder (the clean corpus copied 4 times) and on
   one JSON Lines file of the same articles (8 copies), alternating.
-- ``stream``: peak RSS of ``newslint --format jsonl -`` fed N synthetic records on standard input,
-  each record bringing words no earlier record had (flat memory means bounded caches).
+- ``stream``: resident memory of ``newslint --format jsonl -`` sampled while it works through N
+  synthetic records on standard input (``--stream-records``), each record bringing words no
+  earlier record had (flat memory means bounded caches and a running summary).
 
 CPU and peak memory are read from ``os.wait4`` (the process and the workers it waited for).
 Before timing, newslint's modules are byte-compiled (as an installed wheel is; proselint's are
@@ -230,26 +231,49 @@ def _record(rng: random.Random, i: int) -> str:
     return json.dumps({"id": i, "body": body})
 
 
-def stream_memory(sizes: list[int], tmp: str) -> list[dict[str, Any]]:
+def _rss_mb(pid: int) -> float | None:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def stream_memory(n: int, checkpoints: int = 10) -> dict[str, Any]:
+    """One run over ``n`` new-word records on standard input; the resident memory is sampled
+    as the reports come out, at every ``n / checkpoints`` records (Linux ``/proc``)."""
+    import threading
+
     nl = tool("newslint") or [sys.executable, "-m", "newslint"]
-    rows = []
-    for n in sizes:
-        feed = Path(tmp) / f"stream-{n}.jsonl"
+    cmd = [*nl, "--isolated", "--no-plugins", "--format", "jsonl", "--jobs", "1",
+           "--stdin-filename", "stream.jsonl", "-"]
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert proc.stdin is not None and proc.stdout is not None
+
+    def feed() -> None:
         rng = random.Random(16)
-        with open(feed, "w", encoding="utf-8") as fh:
-            for i in range(n):
-                fh.write(_record(rng, i) + "\n")
-        cmd = [*nl, "--isolated", "--no-plugins", "--format", "jsonl", "--jobs", "1",
-               "--stdin-filename", "stream.jsonl", "-"]
-        t0 = time.perf_counter()
-        with open(feed, "rb") as fh:
-            proc = subprocess.Popen(cmd, stdin=fh, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            _, _, usage = os.wait4(proc.pid, 0)
-            proc.returncode = 0
-        rows.append({"records": n, "wall": time.perf_counter() - t0, "cpu": usage.ru_utime + usage.ru_stime,
-                     "rss_mb": usage.ru_maxrss / 1024})
-        feed.unlink()
-    return rows
+        assert proc.stdin is not None
+        for i in range(n):
+            proc.stdin.write((_record(rng, i) + "\n").encode())
+        proc.stdin.close()
+
+    writer = threading.Thread(target=feed, daemon=True)
+    t0 = time.perf_counter()
+    writer.start()
+    step = max(1, n // checkpoints)
+    samples = []
+    done = 0
+    for _ in proc.stdout:
+        done += 1
+        if done % step == 0:
+            samples.append({"records": done, "rss_mb": _rss_mb(proc.pid), "seconds": time.perf_counter() - t0})
+    _, _, usage = os.wait4(proc.pid, 0)
+    proc.returncode = 0
+    return {"records": n, "samples": samples, "peak_rss_mb": usage.ru_maxrss / 1024,
+            "cpu": usage.ru_utime + usage.ru_stime, "wall": time.perf_counter() - t0}
 
 
 # -- main --------------------------------------------------------------------------------------
@@ -273,7 +297,7 @@ def main() -> int:
     ap.add_argument("--corpus-runs", type=int, default=5)
     ap.add_argument("--only", default="one,corpus,inproc,jobs,stream")
     ap.add_argument("--file", type=Path, help="the one article (default: clean article nearest 848 words)")
-    ap.add_argument("--stream-sizes", default="10000,100000")
+    ap.add_argument("--stream-records", default="100000", help="records in the memory stream")
     ap.add_argument("--json", type=Path, help="also write the raw figures here")
     args = ap.parse_args()
     if not CLEAN.is_dir():
@@ -327,15 +351,18 @@ def main() -> int:
                 speedup = r["jobs1"]["wall"]["median"] / r["jobs2"]["wall"]["median"]
                 print(f"--jobs 2 speed-up: **{speedup:.2f}x** wall\n")
         if "stream" in only:
-            sizes = [int(s) for s in args.stream_sizes.split(",") if s]
-            rows = stream_memory(sizes, tmp)
-            raw["stream"] = rows
-            print("## Memory on a stream of new-word records (standard input, --jobs 1)\n")
-            print("| records | wall s | CPU s | peak RSS MB |\n| --- | --- | --- | --- |")
-            for r in rows:
-                print(f"| {r['records']} | {r['wall']:.1f} | {r['cpu']:.1f} | {r['rss_mb']:.1f} |")
-            if len(rows) > 1:
-                print(f"\npeak RSS, largest / smallest stream: **{rows[-1]['rss_mb'] / rows[0]['rss_mb']:.3f}**\n")
+            n = int(args.stream_records)
+            res = stream_memory(n)
+            raw["stream"] = res
+            print(f"## Memory on a stream of {n} new-word records (standard input, --jobs 1)\n")
+            print(f"Each record brings three words no earlier record had; resident memory sampled as the "
+                  f"reports come out. CPU {res['cpu']:.0f} s, peak RSS {res['peak_rss_mb']:.1f} MB.\n")
+            print("| records done | RSS MB |\n| --- | --- |")
+            for row in res["samples"]:
+                print(f"| {row['records']} | {row['rss_mb']:.1f} |")
+            rss = [r["rss_mb"] for r in res["samples"] if r["rss_mb"]]
+            if len(rss) > 1:
+                print(f"\nRSS at the end / at the first checkpoint: **{rss[-1] / rss[0]:.3f}**\n")
     if args.json:
         args.json.write_text(json.dumps(raw, indent=1))
     return 0
