@@ -66,8 +66,8 @@ def _run(task: Task) -> list[Report]:
         parser = linter.parser_for(name)
         assert parser is not None
         items = parser.parse(data, name, linter.config)
-    return [Report(path=i.path, error=i.message) if isinstance(i, InputProblem)
-            else linter.lint_article(i) for i in items]
+    return [Report.from_problem(i) if isinstance(i, InputProblem) else linter.lint_article(i)
+            for i in items]
 
 
 def default_jobs(n_files: int) -> int:
@@ -115,7 +115,7 @@ def _tasks(linter: Linter, items: Iterable[str | InputProblem], stdin_name: str 
     """Tasks for the workers, or finished reports (unreadable inputs), in input order."""
     for item in items:
         if isinstance(item, InputProblem):
-            yield Report(path=item.path, error=item.message)
+            yield Report.from_problem(item)
         elif item == "-":
             name = stdin_name or "-"
             if _splits_records(linter, name):

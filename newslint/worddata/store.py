@@ -6,6 +6,8 @@ The data is compiled once (``newslint.worddata.build``) into a directory of smal
   parsed, and forked workers share the pages);
 - ``*.u8`` / ``*.u16`` / ``*.u32``: one packed little-endian column per fact, indexed by the
   word's trie id (memory-mapped too);
+- ``common.trie``, ``deletes.btrie``: common dictionary words and their one-deletion index
+  (correction candidates for the spelling check);
 - ``hyphen.*``: hyphenation patterns (a trie and packed values) for syllables of unknown words;
 - ``meta.json``: format version, what it was built from, small facts (tag names, alphabets).
 
@@ -159,6 +161,22 @@ def trie(name: str) -> Any:
                 import marisa_trie
 
                 table = marisa_trie.Trie()
+                table.mmap(str(data_dir() / key))
+                _tables[key] = table
+    return table
+
+
+def bytes_trie(name: str) -> Any:
+    """The memory-mapped marisa ``BytesTrie`` ``name.btrie`` (several byte values per key)."""
+    key = f"{name}.btrie"
+    table = _tables.get(key)
+    if table is None:
+        with _lock:
+            table = _tables.get(key)
+            if table is None:
+                import marisa_trie
+
+                table = marisa_trie.BytesTrie()
                 table.mmap(str(data_dir() / key))
                 _tables[key] = table
     return table
