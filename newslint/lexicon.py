@@ -15,12 +15,11 @@ from functools import lru_cache
 from . import worddata
 from .worddata import Spelling, foreign_zipf, spelling, syllable_count, syllables
 
-#: Entries per word cache. A look-up in the compiled data costs ~1-2 µs, a cache hit ~0.1 µs; 32k
-#: words cover a news corpus's working vocabulary, and a full cache stays ~5 MB, so memory is
-#: flat on a stream of new words (measured in benchmarks/bench.py).
-CACHE_WORDS = 1 << 15
+#: Entries per word cache (see ``newslint.worddata.CACHE_WORDS``).
+CACHE_WORDS = worddata.CACHE_WORDS
 
 __all__ = [
+    "CACHE_WORDS",
     "Spelling",
     "foreign_zipf",
     "is_name_form",

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import worddata
-from ..lexicon import pos, zipf
+from ..lexicon import CACHE_WORDS, pos, zipf
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY_POS = {ch: (r, c + 0.5 * r) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
@@ -162,7 +162,7 @@ _BRITISH = tuple((re.compile(a), b) for a, b in (
 ))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=CACHE_WORDS)  # bounded: flat memory on streams
 def known(word: str) -> bool:
     """Whether ``word`` (lowercase) is an English word: listed, or an inflection, derivation,
     prefixed form or compound of listed words ("overstretched", "livestreamed", "homebuyers"),
@@ -236,7 +236,7 @@ def _stem_known(part: str, words: Container[str] | None = None) -> bool:
     return False
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=CACHE_WORDS)
 def corrections(q: str, max_slips: int = 2, limit: int = 5) -> tuple[Correction, ...]:
     """The likeliest intended words for the typed non-word ``q``, best first.
 

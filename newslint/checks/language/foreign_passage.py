@@ -10,7 +10,7 @@ from ...analysis.prose import chrome, words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
-from ...lexicon import foreign_zipf, zipf
+from ...lexicon import CACHE_WORDS, foreign_zipf, zipf
 
 #: Short function words shared by English and Romance languages ("a", "de" in names).
 _AMBIGUOUS = frozenset("a de la el le".split())
@@ -33,7 +33,7 @@ def _leaning(word: str) -> tuple[str, float] | None:
     return _leaning_lower(word.lower())
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=CACHE_WORDS)
 def _leaning_lower(low: str) -> tuple[str, float] | None:
     en = zipf(low)
     if en >= 6.0 and low not in _AMBIGUOUS:
