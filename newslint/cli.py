@@ -419,9 +419,6 @@ def _lint(args: argparse.Namespace, pool: LinterPool, linter: Linter, factory: A
         for diff in diffs:
             sys.stdout.write(diff)
         sys.stdout.flush()
-        from . import regex_cache
-
-        regex_cache.save()  # patterns this run compiled, for the next run (writes only when new)
     except BrokenPipeError:
         quiet_closed_stdout()
         return exit_status(args, summary, diffs)
@@ -507,4 +504,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def entry() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    status = main()
+    # The patterns this command compiled, for the next run (written only when some are new).
+    # Here and not in main(): a host process calling main() (tests, tools) has its own patterns.
+    from . import regex_cache
+
+    regex_cache.save()
+    sys.exit(status)
