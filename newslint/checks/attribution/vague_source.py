@@ -10,7 +10,7 @@ from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
 from ._shapes import find_shapes
-from ._sources import NAMED, grade, neighbours, vocabulary
+from ._sources import grade, named_in, neighbours, vocabulary
 
 #: Wire-style anonymous sourcing that follows stated rules: info at most.
 _WIRE = re.compile(r"\b(?:familiar with|spoke on (?:the )?condition of anonymity|not authori[sz]ed to|"
@@ -40,6 +40,7 @@ _OUTLET = re.compile(r"reporting|reports?|accounts|estimates", re.IGNORECASE)
         bad("The plan was regarded by some as a risky bet.", "regarded by some"),
         bad("It was reported that the minister had resigned.", "It was reported that"),
         bad("It has been said that the mill will close.", "It has been said that"),
+        good("Protesters believe the bill is an attack on the city's freedoms."),
         good("Analysts said the dollar would weaken, and the analysts at Goldman expect a cut."),
         good("It is expected to close on Friday, and it was reported by Reuters on Monday."),
         good("The plan, considered by Smith to be final, was regarded by the board as sound."),
@@ -103,11 +104,12 @@ def _judge(article: Article, start: int, end: int, outlet: bool) -> Hit | None:
     sentence = article.sentence_at(start)
     if sentence is None or article.in_quote(start):
         return None
-    if NAMED.search(sentence.text) and not outlet:
+    if named_in(article, sentence) and not outlet:  # memoised: asked once per match
         return None
     if re.search(r"\b(?:at|from|with|of) (?:the )?[A-Z]", article.text[end:end + 14]):
         return None  # "experts at the University of Chicago said": a named institution
-    wire = bool(_WIRE.search(neighbours(article, sentence)))
+    wire = article.memo(f"vague_source.wire:{sentence.start}",
+                        lambda a: bool(_WIRE.search(neighbours(a, sentence))))
     severity, confidence = ("info", 0.5) if wire else grade(article, sentence.text)
     phrase = article.text[start:end]
     what = ("a vague outlet: name the report or the publication" if outlet
