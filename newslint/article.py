@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, TypeVar
 
+from .analysis.layout import DEFAULT_SETTINGS, Layout, LayoutSettings
 from .text.segment import (
     LIST_MARKER,
     Sentence,
@@ -99,6 +100,8 @@ class Article:
         self.media_type = media_type
         self.extracted = extracted
         self.fields: dict[str, Any] = dict(fields or {})
+        #: How :attr:`layout` is computed; the ``Linter`` sets it from its configuration.
+        self.layout_settings: LayoutSettings = DEFAULT_SETTINGS
         self._memo: dict[str, Any] = {}
 
     def __repr__(self) -> str:
@@ -172,6 +175,12 @@ class Article:
     @cached_property
     def word_count(self) -> int:
         return len(self.words)
+
+    @cached_property
+    def layout(self) -> Layout:
+        """Page layout: furniture lines, where the body ends, which paragraphs are prose
+        (computed once, on first use, with :attr:`layout_settings`)."""
+        return Layout(self, self.layout_settings)
 
     # -- quotations ------------------------------------------------------------------------
 

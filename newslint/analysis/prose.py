@@ -18,21 +18,13 @@ _CAPITALISED = re.compile(r"(?<![^\W_])[A-Z][^\W_]*(?:['’\-][^\W_]+)*")
 
 
 def chrome(article: Article) -> frozenset[int]:
-    """Indices of paragraphs judged page chrome (empty when the chrome analysis is absent)."""
-    try:
-        from .chrome import chrome_paragraphs
-    except ImportError:
-        return frozenset()
-    return chrome_paragraphs(article)
+    """Indices of furniture paragraphs (``article.layout.furniture_indices``)."""
+    return article.layout.furniture_indices
 
 
 def prose_paragraphs(article: Article) -> list[Paragraph]:
-    """Body paragraphs: not headings, not list items, not chrome."""
-    def build(a: Article) -> list[Paragraph]:
-        skip = chrome(a)
-        return [p for p in a.paragraphs if p.kind == "body" and p.index not in skip]
-
-    return article.memo("prose.paragraphs", build)
+    """Body paragraphs: not headings, not list items, not furniture (``article.layout.prose``)."""
+    return article.layout.prose
 
 
 def words_between(article: Article, start: int, end: int) -> list[Span]:
