@@ -235,7 +235,7 @@ class Article:
         """Compute an analysis once per article and share it between checks.
 
         Two checks that both need, say, the page-chrome lines call
-        ``article.memo("chrome", find_chrome)`` and the second gets the first one's result.
+        ``article.memo("names", find_names)`` and the second gets the first one's result.
         """
         if key not in self._memo:
             self._memo[key] = factory(self)

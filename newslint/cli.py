@@ -263,6 +263,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             return run_rules(argv, out)
+        if argv and argv[0] == "learn-furniture":
+            from .learn import learn_command
+
+            return learn_command(argv[1:], out)
         args = build_parser().parse_args(argv)
         if args.output:
             with open(args.output, "w", encoding="utf-8") as fh:

@@ -3,8 +3,8 @@
 A site prints the same promo, credit pattern or related-links header under every article; the
 first article gives no evidence, but by the third the line has shown itself. During a run the
 ``Linter`` keeps one :class:`FurnitureMemory`; each article's layout calls :meth:`observe` with
-its lines, and a line whose fingerprint (:func:`newslint.analysis.furniture.normalise`: case,
-digits and punctuation folded) has been seen in ``min_articles`` articles of the same source is
+its lines, and a line whose fingerprint (:func:`newslint.analysis.furniture.normalise`: case
+and punctuation folded) has been seen in ``min_articles`` articles of the same source is
 furniture from then on.
 
 A source is a record field (``source``, ``site``, ``domain``, ``publisher``), else the domain of
@@ -131,3 +131,4 @@ def load_profiles(path: str | Path) -> dict[str, frozenset[str]]:
     data: Any = json.loads(Path(path).read_text(encoding="utf-8"))
     sites = data.get("sites", {}) if isinstance(data, dict) else {}
     return {str(k).lower(): frozenset(normalise(str(x)) for x in v) for k, v in sites.items()}
+

@@ -35,13 +35,27 @@ from ..text.tokens import looks_like_address
 TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’)\]]$")
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_DURATION = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+_DURATION = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b(?!\s*[ap]\.?m\b)", re.IGNORECASE)
 _AGO = re.compile(r"\b\d+\s*(?:s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?|years?)\s+ago\b",
                   re.IGNORECASE)
 _DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
                    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s[|•·»›]|[|•·»›]\s")
 _HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
+#: A photo credit: a parenthesised "(Name/Agency)" or "(... Getty Images)" closing the line, or a line
+#: opening "Photo by Name", "Image: Name", "Credit: Name".
+CREDIT = re.compile(
+    r"\((?:[A-Z][^()/]{0,60}/[A-Z][^()]{0,60}|[^()]{0,60}\b(?:Getty Images|AFP|AP Photo|Reuters|EPA|Shutterstock|"
+    r"iStock|[Pp]hoto|[Ii]mage|[Cc]redit)\b[^()]{0,60})\)\W*$|"
+    r"^\W*(?:[Pp]hoto|[Ii]mage|[Pp]icture)s? by\s+[A-Z]|"
+    r"^\W*(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Cc]redit)s?:\s*[A-Z]\S*(?:\s+\S+){0,5}\W*$")
+
+#: A call to action written as a sentence ("To get the best of our journalism in your inbox, sign up
+#: for the Morning Briefing."): a sign-up verb and what is signed up to, close together.
+PROMO_SENTENCE = re.compile(
+    r"\b(?:sign(?:ing)? up|subscribe|register|join)\b.{0,80}\b(?:newsletters?|inbox|briefing|alerts|podcasts?|"
+    r"membership|daily email)\b|\b(?:newsletters?|inbox|briefing)\b.{0,80}\b(?:sign up|subscribe)\b|"
+    r"\bdownload (?:our|the) (?:free )?(?:\w+ )?app\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:by|written by|words by)\s+[A-Z]", re.IGNORECASE)
 
 #: Function words: prose is made of them, furniture mostly is not ("Share this", "Photo: AP").
@@ -69,12 +83,13 @@ KINDS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
          r"sign in|log ?in|register (?:now|for free)|unlock|premium)\b"),
         ("share", "a share bar",
          r"\b(?:share|tweet|pin it|whatsapp|facebook|twitter|linkedin|pinterest|reddit|"
-         r"copy link|print this|e-?mail this|follow us|instagram|youtube)\b"),
+         r"copy link|print this|e-?mail this|follow us|instagram|youtube|retweets?)\b"),
         ("photo", "a photo credit or caption",
          r"\b(?:photos?|image|picture|pictured|credit|getty|shutterstock|afp|ap photo|file photo|"
          r"illustration|caption|gallery|courtesy of|istock|reuters/|/reuters)\b"),
         ("video", "video-player text",
-         r"\b(?:video|watch|play(?:ing)?|embed|replay|autoplay|now playing|duration)\b|\b\d{1,2}:\d{2}\b"),
+         r"\b(?:video|watch|play(?:ing)?|embed|replay|autoplay|now playing|duration)\b|"
+         r"\b\d{1,2}:\d{2}\b(?!\s*[ap]\.?m\b)"),
         ("podcast", "a podcast or TV promo",
          r"\b(?:podcast|listen|episode|tune in|on air|apple music|spotify|stitcher)\b"),
         ("related", "a related-content link",
@@ -88,7 +103,8 @@ KINDS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
          r"©|\b(?:copyright|all rights reserved|terms (?:of|and) (?:use|service|conditions)|privacy "
          r"policy|cookies?|reprints?|licensing|may not be (?:published|reproduced))\b"),
         ("timestamp", "a timestamp or byline",
-         r"\b(?:updated|published|posted|last modified|min(?:ute)?s? read)\b|\b\d+\s*(?:hours?|mins?|minutes?|days?) ago\b"),
+         r"\b(?:updated|published|posted|last modified|min(?:ute)?s? read)\b|\b\d+\s*(?:hours?|mins?|minutes?|days?) ago\b|"
+         r"^\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\.?\s*[-–·|]\s*\d{1,2}\s+[A-Z][a-z]{2}"),
         ("error", "error-page or script text",
          r"\b(?:javascript|enable (?:cookies|js)|page not found|404|error|browser (?:is|does not)|"
          r"loading)\b"),
@@ -114,9 +130,9 @@ def words_of(text: str) -> list[str]:
 
 
 def normalise(text: str) -> str:
-    """A line's fingerprint text: case, digits, punctuation and spacing folded, so the same promo
-    with another date or count compares equal."""
-    return " ".join(w for w in (t.lower() for t in _WORD.findall(text)) if not w.isdigit())
+    """A line's fingerprint text: case, punctuation and spacing folded. Numbers are kept: two wire
+    stories that differ only in their figures are not one promo."""
+    return " ".join(t.lower() for t in _WORD.findall(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +191,7 @@ def line_features(lines: Sequence[str], phrase_flags: Sequence[bool]) -> list[di
             "separators": min(len(_SEPARATORS.findall(text)), 3) / 3,
             "address": float(any(looks_like_address(w) for w in text.split()) or bool(_HANDLE.search(text))),
             "copyright": float("©" in text or "copyright" in lower),
+            "credit": float(bool(CREDIT.search(text))),
             "byline": float(bool(_BYLINE.match(text))),
             "phrase": float(shape.phrase),
             "label": float(shape.label),

@@ -27,22 +27,23 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.resources import files
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..text.tokens import looks_like_address
 from . import furniture as model_mod
-from .furniture import KIND_LABELS, TERMINAL, kind_of
+from .furniture import CREDIT, KIND_LABELS, PROMO_SENTENCE, TERMINAL, kind_of
 
 if TYPE_CHECKING:
     from ..article import Article, Paragraph
     from .batch import FurnitureMemory
 
-__all__ = ["TERMINAL", "Furniture", "Layout", "LayoutSettings", "is_finished_prose", "phrase_match",
-           "vocabulary"]
+__all__ = ["TERMINAL", "Furniture", "Layout", "LayoutSettings", "is_finished_prose", "layout_settings",
+           "phrase_match", "vocabulary"]
 
 _lock = threading.Lock()
 _vocab: dict[tuple[str, ...], re.Pattern[str]] = {}
@@ -116,9 +117,48 @@ class LayoutSettings:
     threshold: float | None = None
     memory: FurnitureMemory | None = field(default=None, compare=False)
     profiles: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
+    #: Another line model than the shipped one (the training script's held-out folds).
+    line_model: model_mod.FurnitureModel | None = field(default=None, compare=False)
 
 
 DEFAULT_SETTINGS = LayoutSettings()
+
+#: Top-level configuration keys of the layout (declared by the boilerplate plugin).
+CONFIG_KEYS = {
+    "furniture-model": "use the learned page-furniture line model (default true)",
+    "furniture-threshold": "furniture model probability above which a line is furniture (default: shipped)",
+    "furniture-batch": "in a run over many files, lines recurring in several articles of one source are "
+                       "furniture (default true)",
+    "furniture-min-articles": "articles of one source a line must recur in to be batch furniture (default 3)",
+    "furniture-profiles": "JSON file(s) of site profiles written by `newslint learn-furniture`",
+}
+
+
+def layout_settings(config: Any, checks: Iterable[Any]) -> LayoutSettings:
+    """The layout settings of a ``Linter`` from its ``Config`` and its configured checks (the
+    page-chrome check's ``extra-phrases`` option is a layout setting: read here, once)."""
+    extra: list[str] = []
+    for chk in checks:
+        if chk.code == "NL110":
+            extra = list(chk.options.get("extra-phrases", []) or [])
+    return settings_from_config(config.settings, extra, config.root)
+
+
+def settings_from_config(settings: Mapping[str, Any], extra_phrases: Iterable[str] = (),
+                         root: str | None = None) -> LayoutSettings:
+    """The layout settings of a ``Linter``: top-level ``furniture-*`` keys, the page-chrome check's
+    ``extra-phrases``, and site profiles read once (paths relative to the config's folder)."""
+    from .batch import load_profiles
+
+    profiles: dict[str, frozenset[str]] = {}
+    paths = settings.get("furniture-profiles") or []
+    for path in [paths] if isinstance(paths, str) else paths:
+        full = Path(path) if Path(path).is_absolute() or not root else Path(root) / path
+        for site, prints in load_profiles(full).items():
+            profiles[site] = profiles.get(site, frozenset()) | prints
+    threshold = settings.get("furniture-threshold")
+    return LayoutSettings(extra_phrases=tuple(extra_phrases), model=bool(settings.get("furniture-model", True)),
+                          threshold=float(threshold) if threshold is not None else None, profiles=profiles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +196,10 @@ def _shape_reason(text: str, vocab: re.Pattern[str]) -> str | None:
     if len(text) > MAX_CHROME_CHARS or text.startswith(_QUOTE_OPEN):
         return None
     words = text.split()
+    if len(words) <= MAX_MODEL_WORDS and CREDIT.search(text):
+        return "caption"
+    if len(words) <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text) and not _INNER_BOUNDARY.search(text):
+        return "promo"  # one sentence; a promo glued to body sentences is a partial span
     crumbs = len(_BREADCRUMB.findall(text[:80]))
     if len(words) > MAX_CHROME_WORDS and not crumbs:
         return None
@@ -183,6 +227,37 @@ def _headline(text: str) -> bool:
     return sum(w[0].isupper() for w in words) * 10 >= len(words) * 7
 
 
+_INNER_BOUNDARY = re.compile(r"[.!?…][\"”’)]*\s+\S")
+_RULE = re.compile(r"^[_*=~\-–—]{3,}$")
+_BYLINE = re.compile(r"^(?:by|written by|reporting by|with)\s", re.IGNORECASE)
+#: Model probability a line needs to join a run of furniture next to it.
+RUN_SCORE = 0.5
+#: Longest line the model may call furniture on its own (longer ones are prose that it spares).
+MAX_ALONE_WORDS = 25
+
+
+def _model_in_run(para: Paragraph, first_prose: int = -1) -> bool:
+    """A model verdict that may stand next to other furniture: not a quotation, list item, section
+    rule or byline, not the headline, not a plain sentence, and above the first prose paragraph
+    not a line of six words or more (the headline and standfirst under a top promo)."""
+    text = para.text
+    if para.index < first_prose and len(text.split()) >= 6 and kind_of(text) == "furniture":
+        return False
+    if len(text.split()) >= 4 and TERMINAL.search(text) and kind_of(text) == "furniture":
+        return False  # a sentence of the body: the model's neighbour features must not sweep it in
+    return not (text.startswith(_QUOTE_OPEN) or para.is_list_item or _RULE.match(text)
+                or _BYLINE.match(text) or para.index == 0 or len(text) < 2)
+
+
+def _model_alone(para: Paragraph) -> bool:
+    """A model verdict that stands on its own: the line also has a word that names its kind
+    ("Share", "newsletter", "Photo:") and is short, but more than one word (a lone "Twitter"
+    between body paragraphs may be a section label). A title-case line without one is as often a
+    subheading as a related headline, so it needs neighbours (:func:`_model_in_run`)."""
+    return _model_in_run(para, -1) and 2 <= len(para.text.split()) <= MAX_ALONE_WORDS \
+        and kind_of(para.text) != "furniture"
+
+
 class Layout:
     """The layout analysis of one article (build it through ``article.layout``)."""
 
@@ -203,8 +278,12 @@ class Layout:
         for index, evidence in sorted({**found, **extra}.items()):
             para = paras[index]
             kind = kind_of(para.text)
-            if kind == "furniture" and evidence == "breadcrumb":
+            if evidence == "breadcrumb":
                 kind = "navigation"
+            elif evidence == "caption":
+                kind = "photo"
+            elif evidence == "promo" and PROMO_SENTENCE.search(para.text):
+                kind = "newsletter"
             out[index] = Furniture(para.start, para.end, index, kind, evidence,
                                    self._scores.get(index, 1.0) if evidence == "model" else 1.0)
         return out
@@ -229,6 +308,8 @@ class Layout:
                     continue
                 if phrase_match(text, self.vocab) and kind_of(text) != "furniture":
                     out.append(Furniture(sentence.start, sentence.end, para.index, kind_of(text), "phrase"))
+                elif len(text.split()) <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text):
+                    out.append(Furniture(sentence.start, sentence.end, para.index, "newsletter", "promo"))
         return out
 
     def _rules(self) -> dict[int, str]:
@@ -322,7 +403,7 @@ class Layout:
         paras = self.article.paragraphs
         texts = [p.text for p in paras]
         flags = [phrase_match(t, self.vocab) for t in texts]
-        model = model_mod.model()
+        model = self.settings.line_model or model_mod.model()
         return {p.index: model.score(f) for p, f in zip(paras, model_mod.line_features(texts, flags), strict=True)
                 if len(p.text.split()) <= MAX_MODEL_WORDS}
 
@@ -347,19 +428,34 @@ class Layout:
                 elif fp in recurring:
                     out[p.index] = "batch"
         if settings.model:
-            threshold = settings.threshold if settings.threshold is not None else model_mod.model().threshold
-            for index, score in self._scores.items():
-                if index in found or index in out or score < threshold:
-                    continue
-                para = paras[index]
-                if para.text.startswith(_QUOTE_OPEN) or para.is_list_item or len(para.text) < 3:
-                    continue
-                if index == 0 and kind_of(para.text) == "furniture":
-                    continue  # the headline
-                out[index] = "model"
+            model = settings.line_model or model_mod.model()
+            threshold = settings.threshold if settings.threshold is not None else model.threshold
+            open_ = {i: score for i, score in self._scores.items() if i not in found and i not in out}
+            strong = {i for i, score in open_.items() if score >= threshold and _model_alone(paras[i])}
+            for i in sorted(strong):
+                out[i] = "model"
+            # A weaker model verdict (more likely furniture than not) holds next to other furniture:
+            # a run of widget lines grows from any furniture line outwards through such
+            # neighbours (each line visited once).
+            weak = {i for i, score in open_.items()
+                    if i not in strong and score >= RUN_SCORE and _model_in_run(paras[i], self.first_prose)}
+            todo = [i for i in sorted(found.keys() | out.keys())]
+            while todo:
+                i = todo.pop()
+                for j in (i - 1, i + 1):
+                    if j in weak:
+                        weak.discard(j)
+                        out[j] = "model"
+                        todo.append(j)
         return out
 
     # -- body and prose --------------------------------------------------------------------
+
+    @cached_property
+    def first_prose(self) -> int:
+        """Index of the first finished prose paragraph (the number of paragraphs when none)."""
+        return next((p.index for p in self.article.paragraphs
+                     if p.kind == "body" and is_finished_prose(p.text)), len(self.article.paragraphs))
 
     @cached_property
     def last_prose(self) -> int:

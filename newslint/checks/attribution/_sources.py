@@ -75,11 +75,11 @@ def unattributed_count(article: Article) -> int:
     that rests on three or more is a sourcing failure (warning).
     """
     def build(a: Article) -> int:
-        from ...analysis.prose import prose_paragraphs
+
 
         vague, hedge = vocabulary("vague_sources"), vocabulary("hedges")
         n = 0
-        for para in prose_paragraphs(a):
+        for para in a.layout.prose:
             for pattern in (vague, hedge):
                 for m in pattern.finditer(a.text, para.start, para.end):
                     sentence = a.sentence_at(m.start())

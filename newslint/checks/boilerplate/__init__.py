@@ -6,8 +6,9 @@ test fails when a check module is missing from it).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
+from ...analysis.layout import CONFIG_KEYS
 from ...declaration import Check
 from ...hookspecs import hookimpl
 from .page_chrome import page_chrome
@@ -22,3 +23,8 @@ CHECKS: tuple[Check, ...] = (
 def newslint_register_checks(register: Callable[[Check], None]) -> None:
     for chk in CHECKS:
         register(chk)
+
+
+@hookimpl
+def newslint_config_keys() -> Mapping[str, str]:
+    return CONFIG_KEYS

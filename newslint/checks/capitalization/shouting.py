@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.prose import prose_paragraphs
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -41,7 +40,7 @@ def shouting(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         Capitals for emphasis are not news style; in scraped text they are often a leftover label
         ("BREAKING", "WATCH") or a machine-rewritten heading.
     """
-    for para in prose_paragraphs(article):
+    for para in article.layout.prose:
         for m in _CAPS.finditer(article.text, para.start, para.end):
             words = m.group(0).split()
             if any(w in ACRONYMS for w in words) or article.in_quote(m.start()):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.prose import capitalised_counts, prose_paragraphs, words_between
+from ...analysis.words import capitalised_counts, words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
@@ -54,7 +54,7 @@ def capitalised_word_mid_sentence(article: Article, ctx: CheckContext) -> Iterat
     """
     text = article.text
     names = capitalised_counts(article)
-    for para in prose_paragraphs(article):
+    for para in article.layout.prose:
         for sentence in article.sentences_of(para):
             if not _CANDIDATE.search(sentence.text):
                 continue  # no capitalised word between lowercase ones: nothing to judge

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from importlib.resources import files
 from typing import Any
 
-from ...analysis.prose import chrome
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
@@ -88,7 +87,7 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """
     checker, pairs = _resources()
     accept = {w.lower() for w in ctx.options.get("accept", [])}
-    skip = chrome(article)
+    skip = article.layout.furniture_indices
     text = article.text
     counts: Counter[str] | None = None
     for w in article.words:

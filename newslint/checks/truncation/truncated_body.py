@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.chrome import body_end, chrome_map
+from ...analysis.layout import TERMINAL
 from ...article import Article, Paragraph
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
 from ...text.tokens import looks_like_address
 
-_TERMINAL = re.compile(r"[.!?…\"“”’)\]]$")
 #: A rule of underscores, dashes or asterisks (AP's ``___``): a section break, not bold text.
 _RULE = re.compile(r"[_*=~-]{3,}")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
@@ -44,13 +43,13 @@ def _verdict(article: Article, para: Paragraph) -> tuple[str, float] | None:
         return "breaks off inside bold text (an emphasis marker is never closed)", 0.9
     if _ELLIPSIS.search(text) and not text.endswith(("”", '"')):
         return "ends in an ellipsis: the body was cut to a teaser", 0.85
-    if para.is_list_item and not _TERMINAL.search(text):
+    if para.is_list_item and not TERMINAL.search(text):
         items = [p for p in article.paragraphs[max(0, para.index - 6):para.index] if p.is_list_item]
-        if len(items) >= 2 and sum(bool(_TERMINAL.search(p.text)) for p in items) >= len(items) - 1:
+        if len(items) >= 2 and sum(bool(TERMINAL.search(p.text)) for p in items) >= len(items) - 1:
             return "breaks off in the middle of a list item", 0.85
     prose_like = para.kind == "body" or (
         len(words) >= 8 and sum(w[:1].islower() for w in words) * 2 >= len(words))
-    if prose_like and not _TERMINAL.search(text) and len(words) >= 5 \
+    if prose_like and not TERMINAL.search(text) and len(words) >= 5 \
             and not _CLEAN_ENDING.search(text) and not text.rstrip().endswith(":") \
             and (text[-1] in ",;-–" or _FUNCTION_END.search(text) or text.split()[-1][:1].islower()):
         return "breaks off mid-sentence", 0.85
@@ -102,10 +101,10 @@ def truncated_body(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         A cut-off article misleads: the reader gets the setup without the facts, and
         aggregators republish the stub as if it were the story.
     """
-    end = body_end(article)
+    end = article.layout.body_end
     if end < 0:
         return
-    chrome = chrome_map(article)
+    chrome = article.layout.furniture
     for para in article.paragraphs[end:]:
         m = _PAYWALL.search(para.text)
         if m and (para.index in chrome or para.index == end or len(para.text.split()) <= 16):
