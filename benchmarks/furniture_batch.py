@@ -67,7 +67,7 @@ def one_site_promo(corpus: Path, out: list[str], n: int = 200) -> None:
             (folder / p.name).write_text(p.read_text(encoding="utf-8").rstrip() + "\n\n" + PROMO + "\n", encoding="utf-8")
         linter = Linter({"select": ["NL110"]}, load_entry_points=False)
         found, other = [], []
-        for i, path in enumerate(sorted(folder.iterdir())):
+        for path in sorted(folder.iterdir()):
             for report in linter.lint_file(str(path)):
                 lines = batch_lines(report)
                 found.append(any(PROMO.startswith(x.removesuffix("...")) for x in lines))

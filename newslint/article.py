@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .analysis.layout import DEFAULT_SETTINGS, Layout, LayoutSettings
 from .text.segment import (
@@ -25,6 +25,9 @@ from .text.segment import (
     strip_span,
     words_of,
 )
+
+if TYPE_CHECKING:
+    from .locations import Origin
 
 T = TypeVar("T")
 
@@ -90,6 +93,7 @@ class Article:
         media_type: str = "text/plain",
         extracted: bool = False,
         fields: Mapping[str, Any] | None = None,
+        origin: Origin | None = None,
     ) -> None:
         self.text = text
         self.path = path
@@ -102,10 +106,19 @@ class Article:
         self.fields: dict[str, Any] = dict(fields or {})
         #: How :attr:`layout` is computed; the ``Linter`` sets it from its configuration.
         self.layout_settings: LayoutSettings = DEFAULT_SETTINGS
+        #: Where extracted text came from in its file (record id, source lines); None for raw text.
+        self.origin = origin
         self._memo: dict[str, Any] = {}
 
     def __repr__(self) -> str:
         return f"Article(path={self.path!r}, chars={len(self.text)})"
+
+    def with_text(self, text: str) -> Article:
+        """The same article (path, title, byline, date, url, media type, fields) with another
+        text, and no cached analysis: what ``--fix`` lints after each pass of edits."""
+        return Article(text, path=self.path, title=self.title, byline=self.byline, date=self.date,
+                       url=self.url, media_type=self.media_type, extracted=self.extracted,
+                       fields=self.fields)
 
     # -- structure -------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from .findings import Finding
 from .inputs import InputProblem, Parser, collect_inputs
 from .inputs.reading import parser_for, read_input
 from .inputs.records import article_from_record, article_kwargs
+from .locations import locate
 from .plugins import build_plugin_manager
 from .registry import CORE_CODES, CheckRegistry, token_matches_check
 from .report import Report
@@ -80,6 +81,10 @@ class Linter:
         self._batch_layout = replace(self.layout, memory=self.furniture_memory)
         self.pm.hook.newslint_configure(config=config)
 
+    def selector_names(self) -> set[str]:
+        """Every code, check name and category a selector may use (for "did you mean")."""
+        return self.registry.selector_names()
+
     def formatters(self) -> dict[str, Any]:
         """Registered output formats: name to factory."""
         return self.registry.formatters()
@@ -126,8 +131,13 @@ class Linter:
                 metrics.update(result)
         fields = {k: v for k, v in (("title", article.title), ("byline", article.byline),
                                     ("date", article.date), ("url", article.url)) if v}
+        locate(article, findings)
+        origin = article.origin
         return Report(path=article.path or "<string>", findings=findings,
-                      extracted=article.extracted, metrics=metrics, fields=fields)
+                      extracted=article.extracted, metrics=metrics, fields=fields,
+                      file=origin.file if origin is not None else None,
+                      record=origin.record if origin is not None else None,
+                      words=article.word_count)
 
     def _suppress(self, article: Article, findings: list[Finding]) -> list[Finding]:
         directives = parse_directives(article)
@@ -156,7 +166,7 @@ class Linter:
         ``error`` set. A file of records (JSONL) gives one report per record."""
         for item in self.read(path, stdin_name=stdin_name):
             if isinstance(item, InputProblem):
-                yield Report(path=item.path, error=item.message)
+                yield Report.from_problem(item)
             else:
                 yield self.lint_article(item, batch=True)
 

@@ -98,7 +98,7 @@ KINDS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
          r"continue reading|click here|learn more|find out more)\b"),
         ("advert", "an advertisement or sponsor notice",
          r"\b(?:advertisements?|advertising|sponsored|sponsor|partner content|affiliate|commission|"
-         r"promoted|buy now|shop now|deal|coupon|\bad\b)\b"),
+         r"promoted|buy now|shop now|coupon|\bad\b)\b"),
         ("legal", "a copyright or legal notice",
          r"©|\b(?:copyright|all rights reserved|terms (?:of|and) (?:use|service|conditions)|privacy "
          r"policy|cookies?|reprints?|licensing|may not be (?:published|reproduced))\b"),

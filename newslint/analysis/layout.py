@@ -5,8 +5,8 @@ paragraphs are prose. Computed once per article (``article.layout``), configured
 
 Every paragraph is judged on four kinds of evidence:
 
-* vocabulary: a data file of furniture phrases (``analysis/data/furniture.txt``, extendable per
-  site), matched against the WHOLE short line, or against every sentence of a short paragraph at
+* vocabulary: a word list of furniture phrases (``checks/boilerplate/data/boilerplate.txt``,
+  adjustable with the ``word-lists`` config table, extendable per site), matched against the WHOLE short line, or against every sentence of a short paragraph at
   the page edges, so a phrase quoted or used inside a normal sentence never counts;
 * shape: breadcrumb separators (``Home » world »``), a bare domain in a short promo line, a
   bar of ``|``-separated short fields (``Name | Contributing Writer | 5 days ago``);
@@ -30,10 +30,10 @@ import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import wordlists
 from ..text.tokens import looks_like_address
 from . import furniture as model_mod
 from .furniture import CREDIT, KIND_LABELS, PROMO_SENTENCE, TERMINAL, kind_of
@@ -46,7 +46,7 @@ __all__ = ["TERMINAL", "Furniture", "Layout", "LayoutSettings", "is_finished_pro
            "phrase_match", "vocabulary"]
 
 _lock = threading.Lock()
-_vocab: dict[tuple[str, ...], re.Pattern[str]] = {}
+_vocab: dict[tuple[tuple[str, ...], ...], re.Pattern[str]] = {}
 MAX_CHROME_WORDS = 16
 #: Longer lines are never matched against the vocabulary (bounds the regex work per line).
 MAX_CHROME_CHARS = 300
@@ -78,18 +78,19 @@ def is_finished_prose(text: str) -> bool:
     return len(text.split()) >= PROSE_WORDS and bool(TERMINAL.search(text))
 
 
-def _phrases() -> list[str]:
-    text = files("newslint.analysis").joinpath("data", "furniture.txt").read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+#: The furniture vocabulary: a ``regex`` word list (``checks/boilerplate/data/boilerplate.txt``).
+WORD_LIST = "boilerplate/boilerplate"
 
 
-def vocabulary(extra: Iterable[str] = ()) -> re.Pattern[str]:
-    """The furniture vocabulary plus a site's extra phrases (literal text), compiled once per set."""
-    key = tuple(extra)
+def vocabulary(extra: Iterable[str] = (), extend: Iterable[str] = (), remove: Iterable[str] = ()) -> re.Pattern[str]:
+    """The furniture vocabulary, adjusted by the ``word-lists`` config table (``extend`` regex
+    fragments, ``remove`` entries), plus a site's extra phrases (literal text); compiled once per set."""
+    key = (tuple(extra), tuple(extend), tuple(remove))
     if key not in _vocab:
         with _lock:
             if key not in _vocab:
-                phrases = _phrases() + [re.escape(p.strip()) for p in key if p.strip()]
+                own = wordlists.load(WORD_LIST).adjusted(key[1], key[2])
+                phrases = list(own) + [re.escape(p.strip()) for p in key[0] if p.strip()]
                 _vocab[key] = re.compile(
                     r"^\W*(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\W*$", re.IGNORECASE)
     return _vocab[key]
@@ -106,13 +107,16 @@ def phrase_match(text: str, vocab: re.Pattern[str] | None = None) -> bool:
 class LayoutSettings:
     """How layout is computed, set once per ``Linter`` from the configuration.
 
-    ``extra_phrases``: a site's own furniture lines (whole-line, literal). ``model``: whether the
+    ``extra_phrases``: a site's own furniture lines (whole-line, literal); ``extend_phrases`` and
+    ``remove_phrases``: the ``word-lists`` config table's adjustments of the vocabulary. ``model``: whether the
     learned line model is used; ``threshold`` overrides its shipped threshold. ``memory``: the
     run's batch memory of recurring lines (``None`` outside a batch run). ``profiles``: saved site
     profiles, source key to known furniture fingerprints (``newslint learn-furniture``).
     """
 
     extra_phrases: tuple[str, ...] = ()
+    extend_phrases: tuple[str, ...] = ()
+    remove_phrases: tuple[str, ...] = ()
     model: bool = True
     threshold: float | None = None
     memory: FurnitureMemory | None = field(default=None, compare=False)
@@ -157,7 +161,8 @@ def settings_from_config(settings: Mapping[str, Any], extra_phrases: Iterable[st
         for site, prints in load_profiles(full).items():
             profiles[site] = profiles.get(site, frozenset()) | prints
     threshold = settings.get("furniture-threshold")
-    return LayoutSettings(extra_phrases=tuple(extra_phrases), model=bool(settings.get("furniture-model", True)),
+    extend, remove = wordlists.adjustments(settings, WORD_LIST)
+    return LayoutSettings(extra_phrases=tuple(extra_phrases), extend_phrases=extend, remove_phrases=remove, model=bool(settings.get("furniture-model", True)),
                           threshold=float(threshold) if threshold is not None else None, profiles=profiles)
 
 
@@ -228,6 +233,10 @@ def _headline(text: str) -> bool:
 
 
 _INNER_BOUNDARY = re.compile(r"[.!?…][\"”’)]*\s+\S")
+#: A wire agency's credit line ("© Reuters", "(AP)", "— AFP"): copy the publisher keeps on purpose.
+_AGENCY_CREDIT = re.compile(
+    r"^\W*(?:©|\(c\)|copyright)?\s*(?:\d{4}\s+)?(?:the\s+)?(?:associated press|ap|reuters|afp|bloomberg|pti|"
+    r"ians|ani|upi|xinhua|dpa|efe)\W*$", re.IGNORECASE)
 _RULE = re.compile(r"^[_*=~\-–—]{3,}$")
 _BYLINE = re.compile(r"^(?:by|written by|reporting by|with)\s", re.IGNORECASE)
 #: Model probability a line needs to join a run of furniture next to it.
@@ -238,7 +247,7 @@ MAX_ALONE_WORDS = 25
 
 def _model_in_run(para: Paragraph, first_prose: int = -1) -> bool:
     """A model verdict that may stand next to other furniture: not a quotation, list item, section
-    rule or byline, not the headline, not a plain sentence, and above the first prose paragraph
+    rule, byline or wire agency credit, not the headline, not a plain sentence, and above the first prose paragraph
     not a line of six words or more (the headline and standfirst under a top promo)."""
     text = para.text
     if para.index < first_prose and len(text.split()) >= 6 and kind_of(text) == "furniture":
@@ -246,7 +255,7 @@ def _model_in_run(para: Paragraph, first_prose: int = -1) -> bool:
     if len(text.split()) >= 4 and TERMINAL.search(text) and kind_of(text) == "furniture":
         return False  # a sentence of the body: the model's neighbour features must not sweep it in
     return not (text.startswith(_QUOTE_OPEN) or para.is_list_item or _RULE.match(text)
-                or _BYLINE.match(text) or para.index == 0 or len(text) < 2)
+                or _BYLINE.match(text) or _AGENCY_CREDIT.match(text) or para.index == 0 or len(text) < 2)
 
 
 def _model_alone(para: Paragraph) -> bool:
@@ -264,7 +273,7 @@ class Layout:
     def __init__(self, article: Article, settings: LayoutSettings = DEFAULT_SETTINGS) -> None:
         self.article = article
         self.settings = settings
-        self.vocab = vocabulary(settings.extra_phrases)
+        self.vocab = vocabulary(settings.extra_phrases, settings.extend_phrases, settings.remove_phrases)
 
     # -- furniture -------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, TYPE_CHECKING, Any
 
 from ..article import Article
+from ..locations import json_body_line, json_record_starts
 from . import InputError, InputProblem, decode_text
 
 if TYPE_CHECKING:
@@ -28,18 +29,27 @@ def _record_id(record: Mapping[str, Any], fallback: str) -> str:
     return fallback
 
 
-def record_article(record: Any, path: str, where: str, mapping: Mapping[str, str]) -> Article | InputProblem:
-    """One record as an article, or the problem with it."""
+def record_article(record: Any, path: str, where: str, mapping: Mapping[str, str],
+                   line: int | None = None) -> Article | InputProblem:
+    """One record as an article, or the problem with it. ``line`` is the line of the file the
+    record starts on, when known: findings then point at it (see :mod:`newslint.locations`)."""
+    from ..locations import Origin
+
     if not isinstance(record, Mapping):
-        return InputProblem(f"{path}#{where}", f"record is not a JSON object (got {type(record).__name__})")
+        return InputProblem(f"{path}#{where}", f"record is not a JSON object (got {type(record).__name__})",
+                            file=path, record=where)
     missing = [src for src in mapping.values() if src not in record]
     if missing:
-        return InputProblem(f"{path}#{where}", f"record has no field {missing[0]!r} (from --field)")
-    label = f"{path}#{_record_id(record, where)}"
+        return InputProblem(f"{path}#{where}", f"record has no field {missing[0]!r} (from --field)",
+                            file=path, record=where)
+    record_id = _record_id(record, where)
+    label = f"{path}#{record_id}"
     try:
-        return article_from_record(record, path=label, mapping=mapping)
+        article = article_from_record(record, path=label, mapping=mapping)
     except InputError as exc:
-        return InputProblem(label, str(exc))
+        return InputProblem(label, str(exc), file=path, record=record_id)
+    article.origin = Origin(file=path, record=record_id, line=line)
+    return article
 
 
 def parse_json(data: bytes, path: str, config: Config) -> Iterator[Article | InputProblem]:
@@ -49,17 +59,25 @@ def parse_json(data: bytes, path: str, config: Config) -> Iterator[Article | Inp
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     records: Iterable[Any]
+    # Record lines are known for a list of records or a single record; {"articles": [...]} has
+    # none (its findings keep the record id as their location).
+    starts: list[int] | None = None
     if isinstance(doc, list):
         records = doc
+        starts = json_record_starts(text)
     elif isinstance(doc, dict) and isinstance(doc.get("articles"), list):
         records = doc["articles"]
     elif isinstance(doc, dict):
         records = [doc]
+        starts = json_record_starts(text)
     else:
         raise InputError(f"JSON is not an object or a list of objects (got {type(doc).__name__})")
     mapping = dict(config.field_map)
     for i, record in enumerate(records):
-        yield record_article(record, path, str(i + 1), mapping)
+        item = record_article(record, path, str(i + 1), mapping)
+        if isinstance(item, Article) and item.origin is not None and starts is not None and i < len(starts):
+            item.origin.line = json_body_line(text, starts[i], item.text)
+        yield item
 
 
 def parse_jsonl_stream(stream: IO[bytes], path: str, config: Config) -> Iterator[Article | InputProblem]:
@@ -70,12 +88,14 @@ def parse_jsonl_stream(stream: IO[bytes], path: str, config: Config) -> Iterator
         try:
             record = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:
-            yield InputProblem(f"{path}#{lineno}", "record is not valid UTF-8")
+            yield InputProblem(f"{path}#{lineno}", "record is not valid UTF-8", file=path,
+                               record=str(lineno))
             continue
         except json.JSONDecodeError as exc:
-            yield InputProblem(f"{path}#{lineno}", f"malformed JSON record: {exc.msg}")
+            yield InputProblem(f"{path}#{lineno}", f"malformed JSON record: {exc.msg}", file=path,
+                               record=str(lineno))
             continue
-        yield record_article(record, path, str(lineno), mapping)
+        yield record_article(record, path, str(lineno), mapping, lineno)
 
 
 def parse_jsonl(data: bytes, path: str, config: Config) -> Iterator[Article | InputProblem]:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-import threading
-from importlib.resources import files
+from collections.abc import Mapping
+from typing import Any
 
+from ... import wordlists
 from ...article import Article
 from ...text.segment import Sentence
-
-_lock = threading.Lock()
-_patterns: dict[str, re.Pattern[str]] = {}
 
 #: A named source: "according to The Washington Post", "Smith said", "told Reuters",
 #: "police said", "court documents", "the indictment".
@@ -36,18 +34,11 @@ HIGH_STAKES = re.compile(
     re.IGNORECASE)
 
 
-def vocabulary(name: str, extra: list[str] | tuple[str, ...] = ()) -> re.Pattern[str]:
-    """One compiled alternation of a data file's phrases (plus a user's extra phrases)."""
-    key = f"{name}|{'|'.join(extra)}"
-    if key not in _patterns:
-        with _lock:
-            if key not in _patterns:
-                text = files(__package__).joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
-                phrases = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-                phrases += [re.escape(p) for p in extra]
-                _patterns[key] = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in phrases)
-                                            + r")(?![\w-])", re.IGNORECASE)
-    return _patterns[key]
+def vocabulary(name: str, extra: list[str] | tuple[str, ...] = (),
+               settings: Mapping[str, Any] | None = None) -> re.Pattern[str]:
+    """One compiled alternation of a ``regex`` word list (plus a user's literal extra phrases and
+    the config's ``word-lists`` adjustments), via the shared loader."""
+    return wordlists.pattern(f"attribution/{name}", settings, tuple(extra), boundary=r"[\w-]")
 
 
 def neighbours(article: Article, sentence: Sentence, before: int = 1, after: int = 1) -> str:
@@ -90,11 +81,32 @@ def unattributed_count(article: Article) -> int:
     return article.memo("attribution.unattributed", build)
 
 
+def named_source_count(article: Article) -> int:
+    """How many named sources the article cites in the reporter's voice ("Smith said", "told
+    Reuters", "according to the ministry")."""
+    def build(a: Article) -> int:
+
+
+        return sum(1 for para in a.layout.prose for m in NAMED.finditer(a.text, para.start, para.end)
+                   if not a.in_quote(m.start()))
+
+    return article.memo("attribution.named", build)
+
+
 def grade(article: Article, sentence_text: str) -> tuple[str, float]:
-    """Severity and confidence of an unattributed claim: warning when the claim is serious
-    (a crime, a death) or the article's sourcing is vague throughout; info otherwise."""
-    if HIGH_STAKES.search(sentence_text):
+    """Severity and confidence of an unattributed claim.
+
+    A warning only where the article's sourcing is vague throughout: three or more unattributed
+    claims and no named source anywhere, or a serious claim (a crime, a death) in such an
+    article. Edited wire copy that names its sources and adds "analysts said" for market colour
+    is house practice, not a slip: on the checking half of the clean material (issue 13) every
+    such warning was judged false, so those are info, with a lower confidence.
+    """
+    vague_throughout = unattributed_count(article) >= DENSITY_WARNING and named_source_count(article) == 0
+    if vague_throughout and HIGH_STAKES.search(sentence_text):
         return "warning", 0.8
-    if unattributed_count(article) >= DENSITY_WARNING:
+    if vague_throughout:
         return "warning", 0.75
-    return "info", 0.6
+    if HIGH_STAKES.search(sentence_text):
+        return "info", 0.5
+    return "info", 0.4

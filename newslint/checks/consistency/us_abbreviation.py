@@ -22,13 +22,17 @@ _US = re.compile(r"(?<![\w.])(?:U\.S\.(?!\w)|US(?![\w.]))")
     examples=[
         bad("The U.S. said no. Later the US agreed, and U.S. officials left.", "US"),
         good("The U.S. said no. Later U.S. officials agreed."),
+        good("US and China agree on trade truce\n\nThe U.S. and China agreed on Monday to pause "
+             "new tariffs.", title="headline style"),
     ],
 )
 def us_abbreviation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """"U.S." and "US" both used in one article.
 
     What it does:
-        When the article writes both "U.S." and "US", flags the less common form.
+        When the article's body writes both "U.S." and "US", flags the less common form.
+        Headlines and headings are left out: many house styles write "US" in headlines and
+        "U.S." in body copy.
 
     Why it matters:
         House styles pick one; mixing them shows copy stitched from several sources.
@@ -36,7 +40,10 @@ def us_abbreviation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     groups: dict[str, list[re.Match[str]]] = defaultdict(list)
     for m in _US.finditer(article.text):
         para = article.paragraph_at(m.start())
-        if para is not None and not para.text.isupper() and _usable(article, m.start()):
+        if para is not None and (para.text.isupper() or para.is_heading or (para.index == 0 and
+                                 len(article.paragraphs) > 1 and para.text[-1:] not in ".!?")):
+            continue  # headline style: "US" in headlines, "U.S." in body copy (AP, Reuters)
+        if _usable(article, m.start()):
             groups[m.group(0)].append(m)
     pick = _minority(groups, "U.S.")
     if pick:

@@ -36,6 +36,7 @@ _DETERMINERS = frozenset("the a an this that these those some any no every each"
         good("WASHINGTON (AP) — The Senate voted on Monday. It passed."),
         good("“Did you know?” she asked. “No.” He shrugged and left the room."),
         good("Key findings\n\n* Compromised identities.\n\nPhoto: Reuters."),
+        good("Will the service last? Probably. Its rivals have struggled."),
     ],
 )
 def verbless_fragment(article: Article, ctx: CheckContext) -> Iterator[Hit]:
@@ -64,6 +65,8 @@ def verbless_fragment(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             words = [w.text for w in words_between(article, sentence.start, sentence.end)]
             if not 1 <= len(words) <= 4 or any(ch.isdigit() or ch in "!?" for ch in sentence.text):
                 continue
+            if prev.text.rstrip("”\"’')").endswith("?"):
+                continue  # an answer to a question: "Is it the future?" Possibly.
             kind = _fragment_kind(words, sentence.text)
             if kind is None or (kind == "speech" and prev.text.endswith(("”", '"'))):
                 continue  # “... end.” Paul said. is a punctuation slip, not a cut sentence
@@ -92,8 +95,9 @@ def _fragment_kind(words: list[str], text: str) -> str | None:
         return "speech"
     if not first[:1].isupper() or first.lower() in _DETERMINERS:
         return None
-    tags = [pos(w.lower()) or pos(w) for w in words]
-    if any(t is None for t in tags) or len(words) < 2:
+    found = [pos(w.lower()) or pos(w) for w in words]
+    tags = [t for t in found if t is not None]
+    if len(tags) != len(found) or len(words) < 2:
         return None
     if any(t.startswith(_VERB_TAGS) or t in ("PRP", "EX", "UH", "RB", "WRB", "WP", "CC") for t in tags):
         return None
