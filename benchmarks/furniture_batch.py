@@ -10,8 +10,8 @@
    with one promo sentence appended to each; reports in which articles the promo was found
    and every other line the batch pass flagged (false batch findings, Reuters repeats none).
 3. A stream of N records (default 100,000) from 50 sources, each record a few unique lines plus
-   its source's promo, through ``Linter.lint_many``; the batch memory's size and the traced
-   Python heap are sampled every 10% of the stream (flat = bounded).
+   its source's promo, through ``Linter.lint_many`` (``--select NL110``); the batch memory's size
+   and the process's resident memory are sampled every 10% of the stream (flat = bounded).
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ import shutil
 import sys
 import tempfile
 import time
-import tracemalloc
 from collections import defaultdict
 from pathlib import Path
 
@@ -79,6 +78,14 @@ def one_site_promo(corpus: Path, out: list[str], n: int = 200) -> None:
         out += [f"  other: {name}: {line!r}" for name, line in other[:20]]
 
 
+def _rss_mb() -> float:
+    """Resident set size of this process (Linux ``/proc/self/statm``)."""
+    import os
+
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
 def stream(n: int, out: list[str]) -> None:
     linter = Linter({"select": ["NL110"]}, load_entry_points=False)
 
@@ -90,16 +97,14 @@ def stream(n: int, out: list[str]) -> None:
                            f"A second line {i} quotes resident number {i * 31 % 99991}.\n\n"
                            f"Promo of {site}: subscribe for unlimited access to every story."}
 
-    tracemalloc.start()
     t0 = time.time()
     found = 0
     for i, report in enumerate(linter.lint_many(records())):
         found += any("recurs in other articles" in f.message for f in report.findings)
         if (i + 1) % (n // 10) == 0:
-            cur, _peak = tracemalloc.get_traced_memory()
             out.append(f"  after {i + 1:7} records: memory entries {linter.furniture_memory.entries():6}, "
-                       f"traced heap {cur / 1e6:7.2f} MB, promo found in {found} records, {time.time() - t0:6.1f} s")
-    tracemalloc.stop()
+                       f"resident {_rss_mb():7.1f} MB, promo found in {found} records, {time.time() - t0:6.1f} s")
+            print(out[-1], flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:

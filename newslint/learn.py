@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .analysis.batch import FurnitureMemory, load_profiles, save_profiles, source_key
+from .article import Article
 from .linter import Linter
 
 
@@ -29,8 +30,8 @@ def learn_command(argv: list[str], out: Any) -> int:
         if not isinstance(item, str):
             continue
         for article in linter.read(item):
-            if isinstance(article, str) or not hasattr(article, "paragraphs"):
-                continue
+            if not isinstance(article, Article):
+                continue  # an input problem: nothing to learn from
             memory.observe(source_key(article), (p.text for p in article.paragraphs))
             articles += 1
     learned: dict[str, set[str]] = {k: set(v) for k, v in memory.profiles(args.min_share).items()}

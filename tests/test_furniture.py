@@ -143,6 +143,17 @@ def test_partial_furniture_at_the_end_of_a_body_paragraph_is_its_own_span():
     assert "glued" in findings[0].message
 
 
+@pytest.mark.parametrize(("text", "span"), [
+    (f"{BODY} The mayor said the vote was a victory. Critics disagreed. (Jasper Colt/USA TODAY)",
+     "(Jasper Colt/USA TODAY)"),
+    (f"Photo: Jane Doe/AP {BODY} The mayor said the vote was a victory.", "Photo: Jane Doe/AP"),
+])
+def test_photo_credit_glued_to_a_body_paragraph_is_its_own_span(text, span):
+    findings = run_example(page_chrome, text)
+    assert [text[f.start:f.end] for f in findings] == [span]
+    assert "a photo credit or caption glued" in findings[0].message
+
+
 def test_quoted_furniture_words_are_not_furniture():
     text = f"{BODY}\n\n“Share this story with everyone you know,” she told the crowd.\n\n{BODY}"
     assert not run_example(page_chrome, text)

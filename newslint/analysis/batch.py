@@ -9,8 +9,8 @@ furniture from then on.
 
 A source is a record field (``source``, ``site``, ``domain``, ``publisher``), else the domain of
 the article's URL, else the folder of its file. Memory stays bounded on an endless stream: at
-most ``max_sources`` sources (least recently seen dropped) and ``max_entries`` fingerprints per
-source (when full, the fingerprints seen least often are forgotten: lossy counting, so a line
+most ``max_sources`` sources (128, least recently seen dropped) and ``max_entries`` fingerprints
+per source (2,000) (when full, the fingerprints seen least often are forgotten: lossy counting, so a line
 recurring in every article is never the one dropped).
 
 What a run learned can be saved as site profiles (``newslint learn-furniture``) and reused in
@@ -65,7 +65,7 @@ def fingerprint(text: str) -> str | None:
 class FurnitureMemory:
     """Counts of line fingerprints per source within one run (thread-safe, bounded)."""
 
-    def __init__(self, min_articles: int = 3, max_entries: int = 5000, max_sources: int = 256) -> None:
+    def __init__(self, min_articles: int = 3, max_entries: int = 2000, max_sources: int = 128) -> None:
         self.min_articles = min_articles
         self.max_entries = max_entries
         self.max_sources = max_sources

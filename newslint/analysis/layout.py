@@ -201,8 +201,8 @@ def _shape_reason(text: str, vocab: re.Pattern[str]) -> str | None:
     if len(text) > MAX_CHROME_CHARS or text.startswith(_QUOTE_OPEN):
         return None
     words = text.split()
-    if len(words) <= MAX_MODEL_WORDS and CREDIT.search(text):
-        return "caption"
+    if len(words) <= MAX_MODEL_WORDS and CREDIT.search(text) and len(_INNER_BOUNDARY.findall(text)) <= 1:
+        return "caption"  # a caption of a sentence or two; a longer paragraph gets a partial span
     if len(words) <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text) and not _INNER_BOUNDARY.search(text):
         return "promo"  # one sentence; a promo glued to body sentences is a partial span
     crumbs = len(_BREADCRUMB.findall(text[:80]))
@@ -232,6 +232,12 @@ def _headline(text: str) -> bool:
     return sum(w[0].isupper() for w in words) * 10 >= len(words) * 7
 
 
+#: A parenthesised photo credit closing a paragraph, and a "Photo: Name/Agency" credit opening one.
+_CREDIT_TAIL = re.compile(
+    r"[.!?”\"]\s*(\((?:[A-Z][^()/]{0,60}/[A-Z][^()]{0,60}|(?:AP |Reuters |AFP )?(?:Photo|Image|Credit)s?\b"
+    r"[^()]{0,60}|[^()]{0,60}\b(?:Getty Images|Shutterstock)\b[^()]{0,30})\))\s*$")
+_CREDIT_HEAD = re.compile(r"^((?:Photo|Image|Picture)s?(?::| by) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+                          r"(?:\s*/\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})?)\s+(?=[A-Z“\"])")
 _INNER_BOUNDARY = re.compile(r"[.!?…][\"”’)]*\s+\S")
 #: A wire agency's credit line ("© Reuters", "(AP)", "— AFP"): copy the publisher keeps on purpose.
 _AGENCY_CREDIT = re.compile(
@@ -308,6 +314,12 @@ class Layout:
         out: list[Furniture] = []
         article = self.article
         for para in self.prose:
+            # A photo credit glued to either end of the paragraph: "(Jasper Colt/USA TODAY)" closing
+            # it, "Photo: Jane Doe/AP" opening it.
+            for m in (_CREDIT_TAIL.search(para.text), _CREDIT_HEAD.match(para.text)):
+                if m and not article.in_quote(para.start + m.start()):
+                    out.append(Furniture(para.start + m.start(1), para.start + m.end(1), para.index,
+                                         "photo", "caption"))
             sentences = article.sentences_of(para)
             if len(sentences) < 2:
                 continue
@@ -429,8 +441,8 @@ class Layout:
             recurring = settings.memory.observe(source, [p.text for p in paras]) \
                 if settings.memory is not None else frozenset()
             for p in paras:
-                if p.index in found or p.text.startswith(_QUOTE_OPEN):
-                    continue
+                if p.index in found or p.text.startswith(_QUOTE_OPEN) or _BYLINE.match(p.text):
+                    continue  # a byline recurs because the writer does, not because it is furniture
                 fp = model_mod.normalise(p.text)
                 if fp in known:
                     out[p.index] = "profile"
