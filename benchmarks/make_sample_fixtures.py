@@ -119,6 +119,9 @@ DEFECTS: list[tuple[str, list[tuple[str, object, list[str]]], str]] = [
     ("horne-buzz-fake-30.txt", [("attribution", "sources said", [])], "anonymous sources"),
     ("horne-buzz-fake-33.txt", [("attribution", "Kremlin sources say", [])], "anonymous sources"),
     ("horne-buzz-fake-30.txt", [("attribution", "U.S. Defense sources said", [])], "anonymous sources"),
+    # quotation marks and one thing written two ways
+    ("fnc-17604.txt", [("punctuation", "“pushing’", [])], "curly double quote closed by a single one"),
+    ("horne-buzz-real-114.txt", [("punctuation", "“STEMpathy jobs", [])], "quotation never closed"),
     # shouting capitals and misspellings
     ("horne-rand-fake-69.txt", [("capitalization", "FOUR", []), ("capitalization", "ZERO", [])],
      "capitals for emphasis"),
@@ -192,7 +195,7 @@ def excerpt_window(text: str, first: int, last: int) -> tuple[int, int]:
         ns, ne = spans[j + 1]
         end = ne
         if ne - ns > CONTEXT_CHARS:
-            m = re.search(r"[.!?][\"”’)]?(?= )", text[ns + CONTEXT_CHARS // 2:ne])
+            m = re.search(r"[.!?][\"”’)]?(?=\s|$)", text[ns + CONTEXT_CHARS // 2:ne])
             end = ns + CONTEXT_CHARS // 2 + m.end() if m else spans[j][1]
     else:
         end = len(text)

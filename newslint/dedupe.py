@@ -57,6 +57,8 @@ RULES: tuple[Rule, ...] = (
          "an unclosed quotation explains a quote without a speaker and a body 'ending inside a quote'"),
     Rule(_sel("NL403"), _sel("NL302"), "overlap",
          "a dangling fragment is reported once, as a fragment, not also for its lowercase start"),
+    Rule(_sel("NL401"), _sel("spelling"), "overlap",
+         "two words run together are one slip, not also a misspelling"),
     Rule(_sel("capitalization"), _sel("NL402"), "overlap",
          "a capitalised word already explained by a capitalization check"),
 )

@@ -1,6 +1,7 @@
 """Gates that run in any checkout: precision and recall of the whole linter on the vendored sample
 (tests/fixtures/sample, see tests/fixtures/README.md), the sample's integrity, and the rule that
-every test asserts something.
+every test asserts something. With ../shared (always in CI) also the whole linter's warnings per
+check on the full clean corpus, and the sample checked against the corpus it was cut from.
 
 Thresholds are the values measured when the sample was built (``python
 benchmarks/make_sample_fixtures.py``), written next to each constant. A change that makes them
@@ -23,19 +24,21 @@ from newslint.findings import CATEGORIES
 
 from .conftest import ROOT, SAMPLE, sample_defects, sample_texts, shared, word_count
 
-#: Warnings and errors allowed on the 21 screened clean openings (5,067 words): measured 1, a
-#: real typo the screening missed ("prioritze", horne-rand-real-189, NL620 since the recall merge
-#: of 2026-11-23); 0 false alarms.
-MAX_CLEAN_WARNINGS = 1
+#: Warnings and errors allowed on the 21 screened clean openings (5,067 words): measured 2, both
+#: real slips the screening missed: a typo ("prioritze", horne-rand-real-189, NL620 since the
+#: recall merge of 2026-11-23) and a quotation never closed ('"you dealt with one regulator ...
+#: maybe two. “Now it’s five', np-huffingtonpost.com1, NL250 since the per-paragraph quotation
+#: scan of the recall branch); 0 false alarms.
+MAX_CLEAN_WARNINGS = 2
 #: On the 5 unscreened dev-clean openings (1,143 words): measured 13, all real defects of
 #: sh-0dd135704572 (11 spaces before punctuation, 2 flattened tweets). It was 15 before the
 #: precision merge of 2026-11-23 (an NL130 and an NL405 false alarm went).
 MAX_DEV_CLEAN_WARNINGS = 13
-#: Expected defects found per category on sample/defective.jsonl (50 labelled): measured 47/50;
-#: the 3 misses are anonymous "sources said" attributions.
+#: Expected defects found per category on sample/defective.jsonl (52 labelled in 48 excerpts):
+#: measured 49/52; the 3 misses are anonymous "sources said" attributions.
 MIN_FOUND = {"attribution": 0, "boilerplate": 17, "capitalization": 3, "duplicate": 4, "markup": 4,
-             "spacing": 10, "spelling": 2, "truncation": 7}
-MIN_RECALL = 47 / 50
+             "punctuation": 2, "spacing": 10, "spelling": 2, "truncation": 7}
+MIN_RECALL = 49 / 52
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +84,23 @@ def test_defective_sample_recall(isolated):
     assert sum(found.values()) / sum(total.values()) >= MIN_RECALL, misses
     for cat, floor in MIN_FOUND.items():
         assert found[cat] >= floor, f"{cat}: {found[cat]}/{total[cat]} found; misses {misses}"
+
+
+#: Warnings per check on the 142 screened clean articles of ../shared/corpus/clean (80,781 words),
+#: whole linter: measured 10 (0.124 per 1,000 words). 7 are real slips the screening missed
+#: (NL620 prioritze, incubaction, sutomatic, govemor; NL201 "Colorado,Washington",
+#: 'Twitter."That'; NL250 '"you dealt with', an unclosed quotation), 3 are false alarms (NL402
+#: x2, NL354 x1). Any other check: 0.
+MAX_CLEAN_CORPUS_WARNINGS = {"NL620": 4, "NL201": 2, "NL402": 2, "NL354": 1, "NL250": 1}
+
+
+def test_clean_corpus_precision_whole_linter(isolated):
+    paths = sorted(shared("corpus", "clean").glob("*.txt"))
+    assert len(paths) >= 142
+    alarms = _warnings(isolated, [(p.name, p.read_text(encoding="utf-8")) for p in paths])
+    by_code = Counter(code for _, code, _ in alarms)
+    over = {code: n for code, n in by_code.items() if n > MAX_CLEAN_CORPUS_WARNINGS.get(code, 0)}
+    assert over == {}, [a for a in alarms if a[1] in over]
 
 
 # -- the sample itself -------------------------------------------------------------------------
@@ -151,22 +171,31 @@ def test_vendored_seed_spec_matches_shared():
 _FAILING_CALLS = ("raises", "fail", "warns", "deprecated_call")
 
 
+def _always_true(test: ast.expr) -> bool:
+    """``assert True``, ``assert 1``, ``assert "x"``; and ``MIN >= 0``-style bounds on a count or
+    ratio (``x >= 0``, ``x >= 0.0``), which no run can break."""
+    if isinstance(test, ast.Constant):
+        return bool(test.value)
+    return (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.GtE)
+            and isinstance(test.comparators[0], ast.Constant) and test.comparators[0].value == 0)
+
+
 def _call_name(node: ast.Call) -> str:
     func = node.func
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
 def find_tests_without_assertion(source: str) -> list[str]:
-    """Names of ``test*`` functions in ``source`` that can never fail: no ``assert``, no
-    ``pytest.raises``/``fail``/``warns``, no ``assert_*`` call and no call to a function of the same
-    module that (itself or through others) does one of those."""
+    """Names of ``test*`` functions in ``source`` that can never fail: no ``assert`` (other than
+    an always-true one), no ``pytest.raises``/``fail``/``warns``, no ``assert_*`` call and no call
+    to a function of the same module that (itself or through others) does one of those."""
     tree = ast.parse(source)
     functions = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
     asserting: set[str] = set()
 
     def asserts(fn: ast.AST) -> bool:
         for node in ast.walk(fn):
-            if isinstance(node, ast.Assert):
+            if isinstance(node, ast.Assert) and not _always_true(node.test):
                 return True
             if isinstance(node, ast.Call):
                 name = _call_name(node)
@@ -201,8 +230,14 @@ def test_assertion_scan_catches_an_empty_test():
         def test_runs_only(linter):
             linter.lint("text")
 
-        def test_with_assert():
-            assert 1
+        def test_with_assert(x):
+            assert x == 1
+
+        def test_always_true():
+            assert True
+
+        def test_bound_that_cannot_break(found, total):
+            assert found / total >= 0.0
 
         def test_through_helper():
             helper(1)
@@ -214,7 +249,8 @@ def test_assertion_scan_catches_an_empty_test():
         def test_example(check, example):
             assert_example(check, example)
     ''')
-    assert find_tests_without_assertion(source) == ["test_runs_only"]
+    assert find_tests_without_assertion(source) == ["test_always_true", "test_bound_that_cannot_break",
+                                                    "test_runs_only"]
 
 
 def corpus_skips(source: str) -> list[str]:

@@ -24,6 +24,8 @@ _US = re.compile(r"(?<![\w.])(?:U\.S\.(?!\w)|US(?![\w.]))")
         good("The U.S. said no. Later U.S. officials agreed."),
         good("US and China agree on trade truce\n\nThe U.S. and China agreed on Monday to pause "
              "new tariffs.", title="headline style"),
+        good("US Telco lost money. The U.S. market is hard, a US Telco executive said.",
+             title="US inside a company name"),
     ],
 )
 def us_abbreviation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
@@ -32,7 +34,8 @@ def us_abbreviation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     What it does:
         When the article's body writes both "U.S." and "US", flags the less common form.
         Headlines and headings are left out: many house styles write "US" in headlines and
-        "U.S." in body copy.
+        "U.S." in body copy. A form always followed by the same capitalised word is part of a
+        name ("US Sprint") and is not counted.
 
     Why it matters:
         House styles pick one; mixing them shows copy stitched from several sources.
@@ -45,6 +48,10 @@ def us_abbreviation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             continue  # headline style: "US" in headlines, "U.S." in body copy (AP, Reuters)
         if _usable(article, m.start()):
             groups[m.group(0)].append(m)
+    for form, found in list(groups.items()):
+        if len(found) >= 2 and len({_next_word(article.text, m.end()) for m in found}) == 1 \
+                and _next_word(article.text, found[0].end())[:1].isupper():
+            del groups[form]  # "US Sprint" every time: part of a company's name, not the style
     pick = _minority(groups, "U.S.")
     if pick:
         minority, majority = pick
@@ -52,3 +59,8 @@ def us_abbreviation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(m.start(), m.end(), f"\"{minority}\" here, \"{majority}\" elsewhere in the article",
                       suggestion=majority, confidence=0.9)
 
+
+def _next_word(text: str, end: int) -> str:
+    words = text[end:end + 40].split()
+    word = words[0].strip(",.;:’'\"") if words else ""
+    return word.removesuffix("'s").removesuffix("’s")  # "US Sprint's" is the same name

@@ -38,6 +38,8 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,[^-—–\n]{2,40})?(?:\s*\([A
         good("Officials said the plan was final.\n\nKey dates\n\nThe vote is set for May 4."),
         good("Officials said the plan was final.\n\nHow the vote unfolded\n\nThe vote was set "
              "for May 4."),
+        good("The council met on Monday.\n\nA statement from the mayor's office said -\n\n"
+             "“We will rebuild the bridge.”\n\nWork starts in June.", title="a lead-in to a quotation"),
     ],
 )
 def truncated_paragraph(article: Article, ctx: CheckContext) -> Iterator[Hit]:
@@ -72,9 +74,24 @@ def truncated_paragraph(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         nxt = paras[para.index + 1]
         if nxt.is_list_item or nxt.index in chrome or (not nxt.text[:1].isupper() and nxt.text[:1] not in "“\"‘'"):
             continue
+        if _leads_on(para.text, nxt.text):
+            continue
         if not breaks_off(article, para, strict_headings=True):
             continue
         start = para.text.rfind(" ", 0, max(0, len(para.text) - 12)) + 1
         yield Hit(para.start + start, para.end,
                   "this paragraph breaks off mid-sentence: the end of the sentence (or at least its "
                   "full stop) is missing", confidence=0.75)
+
+
+def _leads_on(text: str, next_text: str) -> bool:
+    """The paragraph ends on purpose: a dash or a colon introducing what follows ("... from the
+    Italian Treasury said-", "... reported by private exporters -"), a comma or dash leading into
+    a quotation in the next paragraph, or a full stop inside a closing bracket ("Holdings
+    Inc.>")."""
+    tail = text.rstrip()
+    if tail.endswith((".>", ".]", ".)")):
+        return True
+    if tail.endswith(("-", "—", "–", ":")):
+        return True
+    return tail.endswith(",") and next_text[:1] in "“\"‘'"
