@@ -15,7 +15,6 @@ was linted so far.
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 import time
@@ -38,7 +37,6 @@ from .didyoumean import did_you_mean
 from .fixes import fix_text, write_atomically
 from .inputs import InputProblem
 from .linter import Linter
-from .parallel import bounded_jobs, default_jobs, parallel_reports
 from .report import Report, Summary
 from .runner import warm_up
 from .termsafe import TerminalSafeStream, terminal_safe
@@ -297,11 +295,27 @@ def iter_reports(pool: LinterPool, paths: Sequence[str], items: list[str | Input
     args = pool.args
     first = pool.linter_for(paths[0] if paths else ".")
     files = [i for i in items if isinstance(i, str) and i != "-"]
-    jobs = bounded_jobs(first.config.jobs or default_jobs(len(files)), len(files))
-    if jobs > 1 and not (args.fix or args.diff) and "-" not in items:
+    from .parallel import (  # here: multiprocessing only for parallel runs
+        bounded_jobs,
+        default_jobs,
+        parallel_reports,
+        stdin_streams_records,
+        work_units,
+    )
+
+    units = work_units(first, items)
+    jobs = first.config.jobs or default_jobs(units)
+    # Records streamed on standard input have no known length: an explicit --jobs is taken as is.
+    streamed = "-" in items and stdin_streams_records(pool.linter_for(args.stdin_filename or "."),
+                                                     args.stdin_filename or "-")
+    jobs = bounded_jobs(jobs, max(units, jobs if streamed else 1))
+    if jobs > 1 and not (args.fix or args.diff):
         for f in files:  # build (and so validate) every file's linter before forking
             pool.linter_for(f)
-        yield from parallel_reports(first, items, jobs, linter_for=pool.linter_for)
+        if "-" in items:
+            pool.linter_for(args.stdin_filename or ".")
+        yield from parallel_reports(first, items, jobs, linter_for=pool.linter_for,
+                                    stdin_name=args.stdin_filename)
         return
     if files:  # load word data outside any check's time limit (runner.warm_up)
         warm_up(first.checks, first.config.settings)
@@ -323,6 +337,8 @@ def unified_diff(path: str, original: str, fixed: str) -> str:
     name = Path(path).as_posix()
     if name.startswith("./"):
         name = name[2:]
+    import difflib  # only --diff needs it
+
     old_lines = original.splitlines(keepends=True)
     new_lines = fixed.splitlines(keepends=True)
     out: list[str] = []
@@ -615,4 +631,10 @@ def _main(argv: list[str]) -> int:
 
 def entry() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    status = main()
+    # The patterns this command compiled, for the next run (written only when some are new).
+    # Here and not in main(): a host process calling main() (tests, tools) has its own patterns.
+    from . import regex_cache
+
+    regex_cache.save()
+    sys.exit(status)

@@ -105,9 +105,22 @@ def parse_jsonl_stream(stream: IO[bytes], path: str, config: Config) -> Iterator
     """One article per line. ``max-file-size`` applies to each record (a stream may be endless,
     a record may not be larger than a file would be); a bad line is one problem, and the
     records after it are still read."""
+    return parse_jsonl_lines(numbered_lines(stream, config.max_file_size), path, config)
+
+
+def numbered_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes, int]]:
+    """``(line number, line, length)`` of a JSON Lines stream (see ``_lines``)."""
+    for lineno, (raw, size) in enumerate(_lines(stream, limit), start=1):
+        yield lineno, raw, size
+
+
+def parse_jsonl_lines(numbered: Iterable[tuple[int, bytes, int]], path: str,
+                      config: Config) -> Iterator[Article | InputProblem]:
+    """Records from ``(line number, line, length)`` triples: the whole stream, or one chunk of it
+    that ``newslint.parallel`` hands to a worker (line numbers stay those of the file)."""
     mapping = dict(config.field_map)
     limit = config.max_file_size
-    for lineno, (raw, size) in enumerate(_lines(stream, limit), start=1):
+    for lineno, raw, size in numbered:
         if size > limit:
             yield InputProblem(f"{path}#{lineno}", f"record too large ({_size(size)}, limit "
                                                    f"{_size(limit)}; raise max-file-size to lint it)",
