@@ -114,7 +114,7 @@ def _edits(q: str) -> Iterator[tuple[str, str, float]]:
             start = q.find(a, start + 1)
 
 
-_lock = threading.Lock()
+_lock = threading.RLock()  # re-entrant: the vocabulary is built from the dictionary under it
 _state: dict[str, object] = {}
 
 
