@@ -34,6 +34,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,[^-—–\n]{2,40})?(?:\s*\([A
              "Officials said the plan was final."),
         bad("MUNICH, March 26 - Siemens AG said on Thursday it would sell its stake in the\n\nThe sale "
             "needs approval.", "in the"),
+        bad("OSLO, Oct 20 - Den Norske Creditbank (DNC\n\nThe bank said profits rose.", "(DNC"),
         good("Council votes to delay the plan, and the mayor\n\nOfficials met on Monday. The vote "
              "was close.", note="a headline before the first sentence"),
         good("Officials said the plan was final.\n\nKey dates\n\nThe vote is set for May 4."),
