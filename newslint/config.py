@@ -33,10 +33,16 @@ CORE_KEYS: dict[str, str] = {
     "exclude": "glob patterns of files and folders not to lint",
     "max-file-size": "largest input file in bytes (default 20 MB)",
     "jobs": "parallel worker processes for the command line",
+    "check-timeout": "seconds one check may run on one article before it is stopped (default 30; 0: none)",
     "fields": "table mapping article fields to a CMS record's fields (body = \"content\")",
 }
 FAIL_ON: tuple[str, ...] = (*SEVERITIES, "never")
+#: Settings and check options that send article text to another host: a config found in a
+#: linted tree (not the one you stand in) may not set them.
+REMOTE_SETTINGS: tuple[str, ...] = ("languagetool-url",)
+REMOTE_OPTIONS: tuple[str, ...] = ("url",)
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
+DEFAULT_CHECK_TIMEOUT = 30.0
 #: More worker processes than this is a typo, not a machine.
 MAX_JOBS = 256
 
@@ -45,31 +51,42 @@ class ConfigError(Exception):
     """A configuration problem, worded for the user: ``file: key: what is wrong``."""
 
 
-_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_TOML_AT = re.compile(r"(?<!\s)\s*+\(at line (\d+), column (\d+)\)\s*$")
 
 
-def toml_error_position(exc: Exception) -> tuple[str, int, int]:
+_TOML_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
+
+
+def toml_error_position(exc: Exception, source: str | None = None) -> tuple[str, int, int]:
     """``(message, line, column)`` of a TOML syntax error (0, 0 when the parser gave none).
 
     Python 3.11-3.13's ``tomllib`` puts the position only in the message text; 3.14 adds
-    ``lineno``/``colno``. Both are read."""
+    ``lineno``/``colno``. Both are read. "At end of document" becomes the document's last
+    position when ``source`` (the TOML text) is given."""
     text = str(exc)
     line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
     m = _TOML_AT.search(text)
     if m:
         text = text[:m.start()]
         line, col = line or int(m.group(1)), col or int(m.group(2))
+    end = _TOML_AT_END.search(text)
+    if end:
+        text = text[:end.start()] + " (at end of document)"
+        if source is not None and not line:
+            body = source.rstrip("\n")
+            line = body.count("\n") + 1
+            col = len(body) - (body.rfind("\n") + 1) + 1
     return text, int(line or 0), int(col or 0)
 
 
-def syntax_error(path: Path | str, exc: Exception, kind: str) -> ConfigError:
+def syntax_error(path: Path | str, exc: Exception, kind: str, source: str | None = None) -> ConfigError:
     """A ConfigError for a TOML or YAML syntax error, in the ``file:line:column: message`` form
     editors and CI logs link to."""
     mark = getattr(exc, "problem_mark", None)
     if mark is not None:  # PyYAML: 0-based line and column
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return ConfigError(f"{path}:{mark.line + 1}:{mark.column + 1}: invalid {kind}: {problem}")
-    msg, line, col = toml_error_position(exc)
+    msg, line, col = toml_error_position(exc, source)
     where = f"{path}:{line}:{col}" if line else str(path)
     return ConfigError(f"{where}: invalid {kind}: {msg}")
 
@@ -91,6 +108,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     jobs: int | None = None
+    check_timeout: float = DEFAULT_CHECK_TIMEOUT
     field_map: Mapping[str, str] = field(default_factory=dict)
     settings: Mapping[str, Any] = field(default_factory=dict)
     source: str | None = None
@@ -123,11 +141,14 @@ def find_config_file(start: Path) -> Path | None:
 
 def _pyproject_has_section(path: Path) -> bool:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_text(encoding="utf-8")
+        data = tomllib.loads(raw)
     except (OSError, UnicodeDecodeError):
         return False
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
-        raise syntax_error(path, exc, "TOML") from None
+        raise syntax_error(path, exc, "TOML", raw) from None
     return isinstance(data.get("tool"), dict) and "newslint" in data["tool"]
 
 
@@ -140,7 +161,9 @@ def load_config_file(path: Path) -> Config:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise syntax_error(path, exc, "TOML") from None
+        raise syntax_error(path, exc, "TOML", raw) from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     if path.name == "pyproject.toml":
         section = data.get("tool", {}).get("newslint", {})
     else:
@@ -214,6 +237,10 @@ def config_from_mapping(
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_JOBS:
                 raise ConfigError(f"{where}: expected a whole number from 1 to {MAX_JOBS}")
             kwargs["jobs"] = value
+        elif key == "check-timeout":
+            if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 86400:
+                raise ConfigError(f"{where}: expected a number of seconds from 0 (no limit) to 86400")
+            kwargs["check_timeout"] = float(value)
         elif key == "fields":
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise ConfigError(f"{where}: expected a table of field = \"record field\"")

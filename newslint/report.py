@@ -73,6 +73,9 @@ class Report:
         if self.extracted:
             for entry, f in zip(out["findings"], self.findings, strict=True):
                 entry["source_line"] = f.source_line
+                if f.source_column is not None:
+                    entry["source_column"] = f.source_column
+                    entry["source_end_column"] = f.source_end_column
         if not self.error:
             out["score"] = self.score
         if self.fields:

@@ -127,11 +127,18 @@ def punctuated_style(article: Article) -> bool:
     return article.memo("truncation.punctuated", build)
 
 
+#: A wire agency's sign-off after the last full sentence ("... 49.55 U.S. Cts. REUTER",
+#: "REUTER..." on its own line, "REUTER^M"), or a stray slash after it: the story is complete.
+_SIGN_OFF = re.compile(r"(?:^|[.!?”\"]\s*)(?:(?:REUTERS?|Reuters?)\s*(?:\.{2,}|…|\^M)?|/)\s*$")
+
+
 def _verdict(article: Article, para: Paragraph) -> tuple[str, float] | None:
     text = para.text
     words = text.split()
     if _RULE.fullmatch(text) or looks_like_address(words[-1].rstrip(".,;:")):
         return None  # a section rule, or a closing link: both deliberate endings
+    if _SIGN_OFF.search(text):
+        return None
     if _emphasis_open(text):
         return "breaks off inside bold text (an emphasis marker is never closed)", 0.9
     if _ELLIPSIS.search(text) and not text.endswith(("”", '"')):
@@ -179,6 +186,8 @@ def _verdict(article: Article, para: Paragraph) -> tuple[str, float] | None:
         good("The vote passed 52-48.\n\nFollow us on Twitter\n\nShare this:\n\nFacebook\n\nTwitter"),
         good("WASHINGTON (AP) — The vote passed 52-48 on Tuesday after a long debate.\n\n"
              "— Reporting by Jane Smith; Editing by John Doe"),
+        good("The vote passed 52-48 on Tuesday after a long debate. REUTER...",
+             title="a wire sign-off"),
     ],
 )
 def truncated_body(article: Article, ctx: CheckContext) -> Iterator[Hit]:
