@@ -130,15 +130,20 @@ def _dictionary() -> set[str] | frozenset[str]:
 
 
 def _vocabulary() -> frozenset[str]:
-    """Words common enough to be what a writer meant (Zipf >= 3, listed by the dictionary)."""
+    """Words common enough to be what a writer meant: listed by the dictionary and Zipf >= 3
+    (built through the public ``lexicon.zipf``, so it works over any word-data backend)."""
     if "vocab" not in _state:
         with _lock:
             if "vocab" not in _state:
-                from ..lexicon import _load
+                from .. import lexicon
 
                 words = _dictionary()
-                _state["vocab"] = frozenset(w for w, f in _load().items()
-                                            if f >= 1e-6 and w.isalpha() and w in words)
+                table = getattr(lexicon, "_load", None)  # the plain frequency table, when exposed
+                if table is not None:
+                    _state["vocab"] = frozenset(w for w, f in table().items()
+                                                if f >= 1e-6 and w.isalpha() and w in words)
+                else:
+                    _state["vocab"] = frozenset(w for w in words if w.isalpha() and zipf(w) >= 3.0)
     return _state["vocab"]  # type: ignore[return-value]
 
 
