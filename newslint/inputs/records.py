@@ -28,8 +28,13 @@ def _record_id(record: Mapping[str, Any], fallback: str) -> str:
     return fallback
 
 
-def record_article(record: Any, path: str, where: str, mapping: Mapping[str, str]) -> Article | InputProblem:
-    """One record as an article, or the problem with it."""
+def record_article(record: Any, path: str, where: str, mapping: Mapping[str, str], *,
+                   id_field: str | None = None) -> Article | InputProblem:
+    """One record as an article, or the problem with it, labelled ``path#id``.
+
+    The id is ``record[id_field]`` when ``id_field`` names one (a dataframe's id column), else
+    the first of :data:`ID_FIELDS` the record has, else ``where`` (a line or row number).
+    """
     from ..linter import article_from_record
 
     if not isinstance(record, Mapping):
@@ -37,7 +42,10 @@ def record_article(record: Any, path: str, where: str, mapping: Mapping[str, str
     missing = [src for src in mapping.values() if src not in record]
     if missing:
         return InputProblem(f"{path}#{where}", f"record has no field {missing[0]!r} (from --field)")
-    label = f"{path}#{_record_id(record, where)}"
+    if id_field is not None and record.get(id_field) is not None and str(record[id_field]).strip():
+        label = f"{path}#{record[id_field]}"
+    else:
+        label = f"{path}#{_record_id(record, where)}"
     try:
         return article_from_record(record, path=label, mapping=mapping)
     except InputError as exc:
