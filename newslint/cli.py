@@ -22,6 +22,7 @@ from typing import TextIO
 from . import __version__
 from .article import Article
 from .config import FAIL_ON, Config, ConfigError, find_config_file, load_config_file
+from .engines import ENGINES, MissingExtra, engine_reports, require
 from .fixes import fix_text, write_atomically
 from .inputs import InputProblem
 from .linter import Linter
@@ -58,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--field", action="append", default=[], metavar="NAME=SOURCE",
                    help="read article field NAME from record field SOURCE (e.g. body=content)")
     p.add_argument("--jobs", "-j", type=int, help="worker processes (default: all cores for 32+ files)")
+    p.add_argument("--engine", choices=ENGINES, default="default",
+                   help="run on Dask or Spark (a local cluster of --jobs workers unless --master or "
+                        "DASK_SCHEDULER_ADDRESS names one); same output as the default engine")
+    p.add_argument("--master", metavar="URL", help="with --engine: the Spark master or Dask scheduler")
     p.add_argument("--fail-under", type=float, metavar="SCORE",
                    help="exit 1 when an article's quality score (0-100) is below SCORE")
     p.add_argument("--fix", action="store_true", help="apply safe fixes in place (atomic writes)")
@@ -133,6 +138,11 @@ def iter_reports(pool: LinterPool, paths: Sequence[str]) -> Iterator[Report]:
     args = pool.args
     first = pool.linter_for(paths[0] if paths else ".")
     items = list(first.inputs(paths))
+    if args.engine != "default":
+        jobs = first.config.jobs or os.cpu_count() or 1
+        yield from engine_reports(args.engine, first, items, jobs=jobs, stdin_name=args.stdin_filename,
+                                  master=args.master)
+        return
     files = [i for i in items if isinstance(i, str) and i != "-"]
     jobs = first.config.jobs or default_jobs(len(files))
     same_config = len({pool.config_for(f).source for f in files}) <= 1
@@ -214,8 +224,19 @@ def run_lint(args: argparse.Namespace, out: TextIO) -> int:
     if args.unsafe_fixes and not (args.fix or args.diff):
         error("--unsafe-fixes goes with --fix or --diff")
         return 2
+    if args.engine != "default":
+        problem = engine_problem(args)
+        if problem:
+            error(problem)
+            return 2
     pool = LinterPool(args)
     linter = pool.linter_for(args.paths[0])
+    if args.engine != "default":
+        configs = {pool.config_for(i).source for i in linter.inputs(args.paths) if isinstance(i, str)}
+        if len(configs) > 1:
+            error(f"--engine {args.engine} lints every input with one configuration, and these inputs "
+                  "have several config files: pass --config or --isolated")
+            return 2
     formatters = linter.formatters()
     if args.format not in formatters:
         error(f"unknown format {args.format!r} (choose from {', '.join(sorted(formatters))})")
@@ -233,6 +254,17 @@ def run_lint(args: argparse.Namespace, out: TextIO) -> int:
     if not (args.quiet and args.format == "text"):
         formatter.end(summary)
     return summary.exit_code
+
+
+def engine_problem(args: argparse.Namespace) -> str | None:
+    """Why ``--engine`` cannot run with these arguments (a missing extra, --fix), or None."""
+    if args.fix or args.diff:
+        return "--fix and --diff run on the default engine only"
+    try:
+        require(args.engine)
+    except MissingExtra as exc:
+        return str(exc)
+    return None
 
 
 def run_rules(argv: list[str], out: TextIO) -> int:

@@ -12,7 +12,9 @@ one readable line (``pip install 'newslint[dask]'``).
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable, Iterator
 from types import ModuleType
+from typing import Any
 
 #: Engine name to the import it needs and the extra that installs it.
 EXTRAS: dict[str, tuple[str, str]] = {
@@ -38,3 +40,18 @@ def require(what: str) -> ModuleType:
     except ImportError:
         raise MissingExtra(f"{what} support needs the {module!r} package: "
                            f"pip install 'newslint[{extra}]'") from None
+
+
+def engine_reports(engine: str, linter: Any, items: Iterable[Any], *, jobs: int,
+                   stdin_name: str | None = None, master: str | None = None) -> Iterator[Any]:
+    """The command line's reports from ``engine`` (``dask`` or ``spark``), in input order: the
+    same reports the default engine gives for the same inputs and linter."""
+    if engine == "dask":
+        from .dask import cli_reports as dask_reports
+
+        return dask_reports(linter, items, jobs=jobs, stdin_name=stdin_name, address=master)
+    if engine == "spark":
+        from .spark import cli_reports as spark_reports
+
+        return spark_reports(linter, items, jobs=jobs, stdin_name=stdin_name, master=master)
+    raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")

@@ -18,6 +18,8 @@ views of it, so persisting ``frame`` lints every article once when both are used
 from __future__ import annotations
 
 import os
+import tempfile
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -126,14 +128,47 @@ def session(master: str | None = None, jobs: int | None = None) -> tuple[Any, bo
     if active is not None and master is None:
         return active, False
     os.environ.setdefault("PYSPARK_PYTHON", worker_python())
-    builder = (SparkSession.builder.appName("newslint")
-               .master(master or os.environ.get("SPARK_MASTER") or f"local[{jobs or os.cpu_count() or 1}]")
+    master = master or os.environ.get("SPARK_MASTER") or f"local[{jobs or os.cpu_count() or 1}]"
+    if master.startswith("local"):
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # no "resolves to a loopback" warning
+    quiet = f"-Dlog4j2.configurationFile=file:{_quiet_log4j()}"
+    builder = (SparkSession.builder.appName("newslint").master(master)
                .config("spark.ui.enabled", "false")
                .config("spark.ui.showConsoleProgress", "false")
-               .config("spark.python.worker.reuse", "true"))
-    spark = builder.getOrCreate()
+               .config("spark.python.worker.reuse", "true")
+               .config("spark.driver.extraJavaOptions", quiet))
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
+        spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark, True
+
+
+#: Spark's own logging, errors only: the command line's standard error is newslint's.
+_QUIET_LOG4J = """rootLogger.level = error
+rootLogger.appenderRef.stderr.ref = console
+appender.console.type = Console
+appender.console.name = console
+appender.console.target = SYSTEM_ERR
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = spark: %p %c{1}: %m%n
+logger.repl.name = org.apache.spark.repl.Main
+logger.repl.level = error
+"""
+
+
+def _quiet_log4j() -> str:
+    """A log4j2 configuration file with :data:`_QUIET_LOG4J` (written once per content)."""
+    import hashlib
+
+    digest = hashlib.sha1(_QUIET_LOG4J.encode()).hexdigest()[:12]
+    path = os.path.join(tempfile.gettempdir(), f"newslint-log4j2-{digest}.properties")
+    if not os.path.exists(path):
+        tmp = f"{path}.{os.getpid()}"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(_QUIET_LOG4J)
+        os.replace(tmp, path)
+    return path
 
 
 def cli_reports(linter: Linter, items: Iterable[str | InputProblem], *, jobs: int,

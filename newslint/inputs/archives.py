@@ -66,7 +66,7 @@ def _csv_stream(delimiter: str) -> Any:
         # Article bodies are longer than the csv module's default field limit (128 KiB).
         csv.field_size_limit(max(csv.field_size_limit(), min(config.max_file_size, sys.maxsize)))
         text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-        reader = csv.DictReader(text, delimiter=delimiter)
+        reader = csv.DictReader(text, delimiter=delimiter, strict=True)  # damage is reported, not guessed
         mapping = dict(config.field_map)
         row = 0
         try:
