@@ -83,7 +83,7 @@ def throughput(texts: list[str], repeat: int) -> dict[str, dict[str, float]]:
 def per_check_share(texts: list[str]) -> list[tuple[str, float]]:
     """Seconds per check over the corpus (each article parsed once, structure pre-warmed)."""
     from newslint.article import Article
-    from newslint.check import CheckContext
+    from newslint.declaration import CheckContext
     from newslint.runner import run_check
 
     linter = newslint_linter()

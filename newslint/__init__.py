@@ -11,9 +11,10 @@ For pipelines, build a :class:`Linter` once and reuse it (it is thread-safe and 
     for record in records:
         report = linter.lint(record)          # a str, a mapping with "body", or an Article
 
-Checks are declared with ``from newslint.check import check, bad, good`` (``newslint.check`` is
-the module; the decorator lives inside it). ``import newslint`` is cheap: nothing (no check, no
-plugin manager) loads until first use.
+Checks are declared with ``from newslint import check, bad, good, CheckContext, Hit`` (the
+decorator and the :class:`Check` class live in :mod:`newslint.declaration`, so module, class and
+decorator no longer share a name). ``import newslint`` is cheap: nothing (no check, no plugin
+manager) loads until first use.
 """
 
 from __future__ import annotations
@@ -26,29 +27,42 @@ __version__ = "0.1.0"
 __all__ = [
     "Article",
     "Check",
+    "CheckContext",
     "Config",
     "ConfigError",
+    "Example",
     "Finding",
     "Fix",
     "Hit",
+    "InputError",
     "Linter",
     "Report",
+    "bad",
+    "check",
+    "good",
     "hookimpl",
     "lint",
 ]
 
 if TYPE_CHECKING:
     from .article import Article
-    from .check import Check
     from .config import Config, ConfigError
+    from .declaration import Check, CheckContext, Example, bad, check, good
     from .findings import Finding, Fix, Hit
     from .hookspecs import hookimpl
+    from .inputs import InputError
     from .linter import Linter
     from .report import Report
 
 _LAZY = {
     "Article": "article",
-    "Check": "check",
+    "Check": "declaration",
+    "CheckContext": "declaration",
+    "Example": "declaration",
+    "bad": "declaration",
+    "check": "declaration",
+    "good": "declaration",
+    "InputError": "inputs",
     "Config": "config",
     "ConfigError": "config",
     "Finding": "findings",

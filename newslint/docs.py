@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from .check import Check
+from .declaration import Check
 
 if TYPE_CHECKING:
     from .linter import Linter
@@ -77,7 +77,7 @@ def render_rule_page(check: Check, linter: Linter | None = None) -> str:
 
 def _example_output(check: Check, text: str, linter: Linter) -> list[str]:
     from .article import Article
-    from .check import CheckContext
+    from .declaration import CheckContext
     from .runner import run_check
 
     article = Article(text, path="example.txt")

@@ -18,8 +18,8 @@ import pluggy
 
 if TYPE_CHECKING:
     from .article import Article
-    from .check import Check
     from .config import Config
+    from .declaration import Check
     from .findings import Finding
 
 hookspec = pluggy.HookspecMarker("newslint")
@@ -30,7 +30,7 @@ hookimpl = pluggy.HookimplMarker("newslint")
 def newslint_register_checks(register: Callable[[Check], None]) -> None:
     """Register checks.
 
-    :param register: call it once per :class:`newslint.check.Check` (build them with the
+    :param register: call it once per :class:`newslint.declaration.Check` (build them with the
         ``@check`` decorator). The plugin that called it is recorded as the check's plugin.
     :returns: nothing.
 

@@ -1,7 +1,7 @@
 """House rules without Python: declarative rule files, modelled on Vale's extension points.
 
 A newsroom lists rule files under ``rules = ["style/house.toml"]`` in its configuration (TOML or
-YAML). Each ``[[rule]]`` becomes an ordinary :class:`~newslint.check.Check`, with its own code,
+YAML). Each ``[[rule]]`` becomes an ordinary :class:`~newslint.declaration.Check`, with its own code,
 message, severity, category and examples, so ``newslint rules``, the docs and the example test
 helper treat it exactly like a Python check. Types:
 
@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from .article import Article, Paragraph
-from .check import Check, CheckContext, Example
 from .config import ConfigError
+from .declaration import Check, CheckContext, Example
 from .findings import Fix, Hit
 
 RULE_TYPES = ("existence", "substitution", "occurrence", "capitalization", "conditional")

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .article import Article
-from .check import Check, CheckContext
 from .config import Config
+from .declaration import Check, CheckContext
 from .findings import Finding, Hit
 from .hookspecs import hookimpl
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .article import Article
-from .check import Check, CheckContext, Example
+from .declaration import Check, CheckContext, Example
 from .findings import Finding
 from .fixes import apply_fixes
 from .runner import run_check

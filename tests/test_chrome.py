@@ -1,7 +1,6 @@
-"""Page chrome analysis and the boilerplate/truncation checks of ``extraction_chrome``.
+"""Page chrome analysis and the checks built on it: page-chrome (NL110) and truncated-body (NL101).
 
-The checks are run directly (``run_example``) so that these tests hold whichever package
-currently registers NL101/NL110 (see ``newslint/checks/extraction_chrome/__init__.py``).
+The checks are run directly (``run_example``) on labelled excerpts and the corpus.
 """
 
 from __future__ import annotations
@@ -12,8 +11,8 @@ import pytest
 
 from newslint.analysis.chrome import body_end, body_end_offset, chrome_paragraphs
 from newslint.article import Article
-from newslint.checks.extraction_chrome.boilerplate import page_chrome
-from newslint.checks.extraction_chrome.truncation import truncated_body
+from newslint.checks.boilerplate.page_chrome import page_chrome
+from newslint.checks.truncation.truncated_body import truncated_body
 from newslint.testing import run_example
 
 from .conftest import CORPUS, FIXTURES

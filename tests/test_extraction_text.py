@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from newslint.check import Check
-from newslint.checks.extraction_text import duplicate, generated, markup
+from newslint.checks import duplicate, generated_text, markup
+from newslint.declaration import Check
 from newslint.testing import assert_example, example_params, run_example
 
-CHECKS = [v for m in (duplicate, markup, generated) for v in vars(m).values() if isinstance(v, Check)]
+CHECKS = [*duplicate.CHECKS, *markup.CHECKS, *generated_text.CHECKS]
 BY_CODE = {c.code: c for c in CHECKS}
 FIXTURES = Path(__file__).parent / "fixtures" / "extraction_text"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -35,7 +35,7 @@ def test_suppression_comment_is_not_markup() -> None:
 
 def test_markdown_file_may_use_markdown() -> None:
     from newslint.article import Article
-    from newslint.check import CheckContext
+    from newslint.declaration import CheckContext
     from newslint.runner import run_check
 
     text = "# Heading\n\nRead the [report](https://example.com/r).\n\nThe **vote** passed."
@@ -107,10 +107,9 @@ def test_clean_corpus_false_alarms() -> None:
     assert alarms * 1000 / words <= 0.1
 
 
-def test_plugin_registers_all_checks_once() -> None:
-    """The plugin registers its thirteen checks with unique codes."""
-    import newslint.checks.extraction_text as pkg
-
+def test_plugins_register_all_checks_once() -> None:
+    """The three text-damage plugins register their thirteen checks with unique codes."""
     got: list[Check] = []
-    pkg.newslint_register_checks(got.append)
-    assert len({c.code for c in got}) == len(got) == len(CHECKS)
+    for pkg in (duplicate, markup, generated_text):
+        pkg.newslint_register_checks(got.append)
+    assert len({c.code for c in got}) == len(got) == len(CHECKS) == 13

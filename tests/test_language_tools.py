@@ -14,7 +14,7 @@ import pytest
 
 from newslint import Linter
 from newslint.article import Article
-from newslint.checks.language_tools import grammar
+from newslint.services import languagetool as grammar
 
 from .conftest import FIXTURES
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newslint import Linter, hookimpl
-from newslint.check import bad, check, good
+from newslint.declaration import bad, check, good
 from newslint.findings import Hit
 
 
@@ -89,7 +89,7 @@ def _install_fake_distribution(root: Path, name: str, module_source: str) -> Non
 def test_entry_point_plugin_and_broken_plugin(tmp_path, monkeypatch):
     _install_fake_distribution(tmp_path, "nl_good_plugin", """
         from newslint import Hit, hookimpl
-        from newslint.check import check
+        from newslint.declaration import check
 
         @check(code="NL980", name="no-lorem", category="generated_text")
         def no_lorem(article, ctx):
@@ -114,7 +114,7 @@ def test_entry_point_plugin_and_broken_plugin(tmp_path, monkeypatch):
 def test_local_plugin_file_from_config(tmp_path):
     (tmp_path / "house.py").write_text(textwrap.dedent("""
         from newslint import Hit, hookimpl
-        from newslint.check import check
+        from newslint.declaration import check
 
         @check(code="NL970", name="no-utilize", category="consistency", severity="info")
         def no_utilize(article, ctx):

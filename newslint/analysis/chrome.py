@@ -3,7 +3,7 @@ comment and ad notices, share bars, site promos), and where the article body rea
 
 Every paragraph is judged on three kinds of evidence:
 
-* vocabulary: a data file of widget phrases (``checks/extraction_chrome/data/boilerplate.txt``,
+* vocabulary: a data file of widget phrases (``checks/boilerplate/data/boilerplate.txt``,
   extendable per site), matched against the WHOLE short line, or against every sentence of a short
   paragraph at the page edges, so a phrase quoted or used inside a normal sentence never counts;
 * shape: breadcrumb separators (``Home » world »``), a bare domain in a short promo line, a
@@ -53,7 +53,7 @@ BOTTOM_EDGE = 6
 
 
 def _phrases() -> list[str]:
-    text = files("newslint.checks.extraction_chrome").joinpath("data").joinpath("boilerplate.txt").read_text(
+    text = files("newslint.checks.boilerplate").joinpath("data").joinpath("boilerplate.txt").read_text(
         encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 

@@ -1,17 +1,6 @@
-"""Built-in checks. Each sub-package is one plugin (a topic), registered exactly like a
-third-party plugin: it implements ``newslint_register_checks`` and registers its checks."""
+"""Built-in checks, one folder per contract category and one module per check.
 
-from __future__ import annotations
-
-from collections.abc import Callable
-from types import ModuleType
-
-from ..check import Check
-
-
-def register_all(register: Callable[[Check], None], *modules: ModuleType) -> None:
-    """Register every :class:`Check` defined at the top level of ``modules``."""
-    for module in modules:
-        for value in vars(module).values():
-            if isinstance(value, Check):
-                register(value)
+Each folder is a plugin registered exactly like a third-party one (it implements
+``newslint_register_checks`` and lists its checks in ``CHECKS``); the folders themselves are
+listed in :data:`newslint.plugins.BUILTIN_CHECK_PLUGINS`.
+"""

@@ -35,8 +35,6 @@ def record_article(record: Any, path: str, where: str, mapping: Mapping[str, str
     The id is ``record[id_field]`` when ``id_field`` names one (a dataframe's id column), else
     the first of :data:`ID_FIELDS` the record has, else ``where`` (a line or row number).
     """
-    from ..linter import article_from_record
-
     if not isinstance(record, Mapping):
         return InputProblem(f"{path}#{where}", f"record is not a JSON object (got {type(record).__name__})")
     missing = [src for src in mapping.values() if src not in record]
@@ -92,3 +90,57 @@ def parse_jsonl(data: bytes, path: str, config: Config) -> Iterator[Article | In
     import io
 
     yield from parse_jsonl_stream(io.BytesIO(data), path, config)
+
+
+def article_kwargs(fields: Mapping[str, Any]) -> dict[str, Any]:
+    known = {"byline", "date", "url", "media_type", "extracted"}
+    kwargs = {k: v for k, v in fields.items() if k in known}
+    extra = {k: v for k, v in fields.items() if k not in known}
+    if extra:
+        kwargs["fields"] = extra
+    return kwargs
+
+
+#: Field names tried, in order, for the body of a record.
+BODY_FIELDS: tuple[str, ...] = ("body", "text", "content", "article", "articleBody")
+
+
+def article_from_record(record: Mapping[str, Any], *, path: str | None = None,
+                        mapping: Mapping[str, str] | None = None) -> Article:
+    """An article from a CMS record: ``{"id", "title", "body", "url", ...}``.
+
+    ``mapping`` renames fields (``{"body": "content"}`` reads the body from ``content``).
+    Raises :class:`InputError` when the record has no text.
+    """
+    mapping = dict(mapping or {})
+
+    def field_of(name: str) -> Any:
+        return record.get(mapping.get(name, name))
+
+    body = None
+    if "body" in mapping:
+        body = record.get(mapping["body"])
+    else:
+        for name in BODY_FIELDS:
+            if isinstance(record.get(name), str):
+                body = record[name]
+                break
+    if not isinstance(body, str) or not body.strip():
+        raise InputError("record has no text field (body, text or content)")
+    extra = {k: v for k, v in record.items() if k not in {"title", "byline", "date", "url"}
+             and isinstance(v, str | int | float | bool) and k not in BODY_FIELDS}
+    return Article(
+        body,
+        path=path,
+        title=_str_or_none(field_of("title")),
+        byline=_str_or_none(field_of("byline") or field_of("author")),
+        date=_str_or_none(field_of("date")),
+        url=_str_or_none(field_of("url")),
+        media_type="application/json",
+        extracted=True,
+        fields=extra,
+    )
+
+
+def _str_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None

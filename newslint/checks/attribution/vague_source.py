@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from ...analysis.prose import prose_paragraphs
 from ...article import Article
-from ...check import CheckContext, bad, check, good
+from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
-from .sources import NAMED, grade, neighbours, vocabulary
+from ._sources import NAMED, grade, neighbours, vocabulary
 
 #: Wire-style anonymous sourcing that follows stated rules: info at most.
 _WIRE = re.compile(r"\b(?:familiar with|spoke on (?:the )?condition of anonymity|not authori[sz]ed to|"

@@ -1,15 +1,30 @@
-"""Capitalization: lowercase sentence starts, one name in two cases, heading style, shouting."""
+"""Built-in plugin for the ``capitalization`` category: lowercase sentence starts, one name written with different case, heading style mixed.
+
+One check per module, named after the check; every one is listed in :data:`CHECKS` (the structure
+test fails when a check module is missing from it).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from ...check import Check
+from ...declaration import Check
 from ...hookspecs import hookimpl
-from .. import register_all
-from . import entity_variant, heading_style, lowercase_start, shouting
+from .entity_variant import entity_variant
+from .heading_style import heading_style
+from .lowercase_sentence_start import lowercase_sentence_start
+from .shouting import shouting
+
+#: This plugin's checks, in code order.
+CHECKS: tuple[Check, ...] = (
+    entity_variant,  # NL301
+    lowercase_sentence_start,  # NL302
+    heading_style,  # NL303
+    shouting,  # NL304
+)
 
 
 @hookimpl
 def newslint_register_checks(register: Callable[[Check], None]) -> None:
-    register_all(register, entity_variant, lowercase_start, heading_style, shouting)
+    for chk in CHECKS:
+        register(chk)

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 
 from ...analysis.prose import chrome, sentence_start_offsets
 from ...article import Article
-from ...check import CheckContext, bad, check, good
+from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 from ...text.tokens import looks_like_address, token_around
-from .names import CONNECTORS, name_runs, proper_nouns, title_words
+from ._names import CONNECTORS, name_runs, proper_nouns, title_words
 
 #: Name particles written either way ("bin Laden" / "Bin Laden" at a sentence start).
 PARTICLES = frozenset("bin ibn al van von da di du del le la".split())

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ...analysis.prose import chrome
 from ...article import Article, Paragraph
-from ...check import CheckContext, bad, check, good
+from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
 
 SMALL_WORDS = frozenset(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ...analysis.prose import prose_paragraphs
 from ...article import Article
-from ...check import CheckContext, bad, check, good
+from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
 from ...lexicon import zipf
 

@@ -1,15 +1,30 @@
-"""Consistency: one thing written two ways in one article (dates, U.S./US, spellings, names)."""
+"""Built-in plugin for the ``consistency`` category: one thing written two ways: dates, numbers, spelling variants, names.
+
+One check per module, named after the check; every one is listed in :data:`CHECKS` (the structure
+test fails when a check module is missing from it).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from ...check import Check
+from ...declaration import Check
 from ...hookspecs import hookimpl
-from .. import register_all
-from . import variants
+from .date_style import date_style
+from .name_spelling import name_spelling
+from .spelling_variant import spelling_variant
+from .us_abbreviation import us_abbreviation
+
+#: This plugin's checks, in code order.
+CHECKS: tuple[Check, ...] = (
+    date_style,  # NL351
+    us_abbreviation,  # NL352
+    spelling_variant,  # NL353
+    name_spelling,  # NL354
+)
 
 
 @hookimpl
 def newslint_register_checks(register: Callable[[Check], None]) -> None:
-    register_all(register, variants)
+    for chk in CHECKS:
+        register(chk)

@@ -1,15 +1,30 @@
-"""Spacing checks: missing, doubled and misplaced spaces around punctuation."""
+"""Built-in plugin for the ``spacing`` category: missing or doubled spaces around punctuation.
+
+One check per module, named after the check; every one is listed in :data:`CHECKS` (the structure
+test fails when a check module is missing from it).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from ...check import Check
+from ...declaration import Check
 from ...hookspecs import hookimpl
-from .. import register_all
-from . import around_punctuation, missing_space
+from .doubled_space import doubled_space
+from .missing_space_after_punctuation import missing_space_after_punctuation
+from .space_before_punctuation import space_before_punctuation
+from .space_inside_quotes import space_inside_quotes
+
+#: This plugin's checks, in code order.
+CHECKS: tuple[Check, ...] = (
+    missing_space_after_punctuation,  # NL201
+    space_before_punctuation,  # NL202
+    space_inside_quotes,  # NL203
+    doubled_space,  # NL204
+)
 
 
 @hookimpl
 def newslint_register_checks(register: Callable[[Check], None]) -> None:
-    register_all(register, missing_space, around_punctuation)
+    for chk in CHECKS:
+        register(chk)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newslint import Article, Fix, Hit
-from newslint.check import CheckContext, bad, check, good
+from newslint import Article, CheckContext, Fix, Hit, bad, check, good
 
 LOADED_VERBS = {
     "claimed": "suggests the reporter doubts the speaker",

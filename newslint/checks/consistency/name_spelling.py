@@ -1,0 +1,57 @@
+"""A name spelled two ways, with and without accents ("Ramírez" and "Ramirez")."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from ...article import Article
+from ...declaration import CheckContext, bad, check, good
+from ...findings import Hit
+
+
+def _fold(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
+_CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b")
+
+
+@check(
+    code="NL354",
+    name="name-spelling",
+    category="consistency",
+    severity="warning",
+    examples=[
+        bad("Carlos Ramírez met the DEA. Ramirez later left.", "Ramirez"),
+        good("Carlos Ramírez met the DEA. Ramírez later left."),
+    ],
+)
+def name_spelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
+    """A name spelled two ways, with and without accents ("Ramírez" and "Ramirez").
+
+    What it does:
+        Groups capitalised words that are equal once accents are removed; when a group has two
+        spellings, flags the less common one with the other as suggestion.
+
+    Why it matters:
+        A name is a fact; two spellings leave the reader (and search) unsure who is meant.
+    """
+    groups: dict[str, dict[str, list[re.Match[str]]]] = defaultdict(lambda: defaultdict(list))
+    for m in _CAPITALISED.finditer(article.text):
+        word = m.group(0)
+        groups[_fold(word)][word].append(m)
+    for spellings in groups.values():
+        if len(spellings) < 2:
+            continue
+        counts = Counter({k: len(v) for k, v in spellings.items()})
+        majority = max(counts, key=lambda k: (counts[k], not k.isascii()))
+        for word, matches in spellings.items():
+            if word == majority:
+                continue
+            for m in matches:
+                yield Hit(m.start(), m.end(), f"\"{word}\" is spelled \"{majority}\" elsewhere in "
+                          "this article", suggestion=majority, confidence=0.85)
+

@@ -1,0 +1,108 @@
+"""NL640: a passage in another language inside an English article."""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ...analysis.prose import chrome, words_between
+from ...article import Article
+from ...declaration import CheckContext, bad, check, good
+from ...findings import Hit
+from ...lexicon import zipf
+
+#: Short function words shared by English and Romance languages ("a", "de" in names).
+_AMBIGUOUS = frozenset("a de la el le".split())
+#: A paragraph can hold a foreign run only if it has a letter English lacks or a foreign
+#: function word; most paragraphs are skipped on this one search.
+_MARKER = re.compile(r"[À-ÖØ-öø-ÿ]|\b(?:de|del|la|las|los|el|y|para|por|con|des|du|les|und|der|das|"
+                     r"von|für|dos|della|di|il|che|et|pour|avec|dans|em|uma|um|ao|zu|mit)\b")
+LANGUAGES = {"es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian"}
+_lock = threading.Lock()
+_freq: dict[str, dict[str, float]] = {}
+
+
+def _zipf_in(lang: str, word: str) -> float:
+    """Zipf frequency in another language, from wordfreq's small lists (~35k words each, loaded
+    once, a few MB): enough to tell "Confinamiento" is Spanish, without a 100 MB detector."""
+    if lang not in _freq:
+        with _lock:
+            if lang not in _freq:
+                from wordfreq import get_frequency_dict
+
+                _freq[lang] = get_frequency_dict(lang, wordlist="small")
+    f = _freq[lang].get(word)
+    return 0.0 if not f else math.log10(f) + 9
+
+
+def _leaning(word: str) -> tuple[str, float] | None:
+    """The language a word leans to, if it is clearly more common there than in English."""
+    return _leaning_lower(word.lower())
+
+
+@lru_cache(maxsize=1 << 16)
+def _leaning_lower(low: str) -> tuple[str, float] | None:
+    en = zipf(low)
+    if en >= 6.0 and low not in _AMBIGUOUS:
+        return None  # a very common English word ("the", "said") never starts a foreign run
+    best = max(((lang, _zipf_in(lang, low)) for lang in LANGUAGES), key=lambda kv: kv[1])
+    if best[1] >= 2.0 and best[1] >= en + 0.8:
+        return best
+    return None
+
+
+@check(
+    code="NL640",
+    name="foreign-passage",
+    category="language",
+    severity="info",
+    options={"min-words": 3},
+    examples=[
+        bad("The core issue is the Programa de Protección a Testigos and its failures.",
+            "Programa de Protección"),
+        bad("The detainees went to the Centro de Confinamiento de Terroristas, officials said.",
+            "Centro de Confinamiento de Terroristas"),
+        good("He flew from Los Angeles to San Francisco and then to El Salvador."),
+        good("The council approved the budget on Monday after a long debate."),
+    ],
+)
+def foreign_passage(article: Article, ctx: CheckContext) -> Iterator[Hit]:
+    """Words in another language (Spanish, French, German, Portuguese, Italian) in English text.
+
+    What it does:
+        Marks each word that is clearly more common in one of five languages than in English
+        (word-frequency lists from wordfreq), and reports runs of at least ``min-words`` such
+        words ("Centro de Confinamiento de Terroristas") at info level, naming the language.
+        Two-word place names (Los Angeles, El Salvador) are below the threshold.
+
+    Why it matters:
+        Untranslated passages are a trace of machine translation or of copy pasted from a
+        foreign source; an editor should decide whether to translate or gloss them.
+
+    Options:
+        min-words: the shortest run reported.
+    """
+    skip = chrome(article)
+    min_words = int(ctx.options.get("min-words", 3))
+    for para in article.paragraphs:
+        if para.index in skip or not _MARKER.search(para.text):
+            continue
+        words = words_between(article, para.start, para.end)
+        run: list[tuple[int, int, str]] = []
+        for w in [*words, None]:
+            lean = _leaning(w.text) if w is not None and w.text.isalpha() else None
+            if lean is not None and run and article.text[run[-1][1]:w.start].strip(" ") == "":
+                run.append((w.start, w.end, lean[0]))
+                continue
+            if len(run) >= min_words:
+                votes: dict[str, int] = {}
+                for _, _, lang in run:
+                    votes[lang] = votes.get(lang, 0) + 1
+                lang = max(votes, key=votes.__getitem__)
+                yield Hit(run[0][0], run[-1][1],
+                          f"\"{article.text[run[0][0]:run[-1][1]]}\" looks {LANGUAGES[lang]}: "
+                          "translate or gloss it for English readers", confidence=0.7)
+            run = [(w.start, w.end, lean[0])] if lean is not None else []

@@ -1,0 +1,56 @@
+"""A machine timestamp (ISO 8601 or Unix seconds) left in the text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...article import Article
+from ...declaration import CheckContext, bad, check, good
+from ...findings import Hit
+
+_TIMESTAMP = re.compile(r"\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?\b")
+
+
+_EPOCH = re.compile(r"(?<![\w.,$])1[3-7]\d{8}(?:\d{3})?(?![\w.,%])")
+
+
+def _epoch_context(text: str, at: int) -> bool:
+    """A ten-digit number is a timestamp only where a date would be: after a date word or a
+    label, or alone on its line; otherwise it may be a phone or account number."""
+    before = text[max(0, at - 25):at].lower()
+    line_start = text.rfind("\n", 0, at) + 1
+    alone = not text[line_start:at].strip()
+    return alone or any(w in before for w in ("updated", "posted", "published", "timestamp",
+                                                "modified", "date", "time"))
+
+
+@check(
+    code="NL143",
+    name="machine-timestamp",
+    category="markup",
+    severity="warning",
+    examples=[
+        bad("Updated 2019-11-18T14:32:00Z. The council met.", "2019-11-18T14:32:00Z"),
+        bad("Posted 1574090000\n\nThe council met.", "1574090000"),
+        good("The council met on Nov. 18, 2019, at 2:32 p.m."),
+        good("The fund holds 1574090000 dollars in reserve."),
+    ],
+)
+def machine_timestamp(article: Article, ctx: CheckContext) -> Iterator[Hit]:
+    """A machine timestamp (ISO 8601 or Unix seconds) left in the text.
+
+    What it does:
+        Flags timestamps like ``2019-11-18T14:32:00Z`` from a page's metadata, and Unix
+        timestamps (``1574090000``) alone on a line or after a date label ("Updated").
+
+    Why it matters:
+        They are page furniture from the CMS, not a date written for readers.
+    """
+    for m in _TIMESTAMP.finditer(article.text):
+        yield Hit(m.start(), m.end(), "a machine timestamp left in the text", confidence=0.9)
+    for m in _EPOCH.finditer(article.text):
+        if _epoch_context(article.text, m.start()):
+            yield Hit(m.start(), m.end(), "a Unix timestamp (seconds since 1970) left in the text",
+                      confidence=0.7)
+

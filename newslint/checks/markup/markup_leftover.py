@@ -1,0 +1,122 @@
+"""HTML tags, entities or Markdown syntax left in plain text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...analysis.chrome import chrome_paragraphs as chrome_map
+from ...article import Article
+from ...declaration import CheckContext, bad, check, good
+from ...findings import Fix, Hit
+
+_TAG = re.compile(r"</?(?:p|div|span|br|a|strong|em|b|i|u|img|iframe|script|style|h[1-6]|ul|ol|li|table|"
+                  r"tr|td|th|blockquote|figure|figcaption|section|article|header|footer|nav)\b[^<>\n]{0,200}>",
+                  re.IGNORECASE)
+
+
+_ENTITY = re.compile(r"&(?:nbsp|amp|quot|apos|lt|gt|rsquo|lsquo|rdquo|ldquo|mdash|ndash|hellip|"
+                     r"#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+
+
+_MD_LINK = re.compile(r"\[[^\[\]\n]{1,200}\]\((?:https?://|/)[^()\s]{1,500}\)")
+
+
+_MD_HEADING = re.compile(r"^#{1,6} ")
+
+
+_DIRECTIVE = re.compile(r"<!--\s*newslint\s*:")
+
+
+def _open_emphasis(text: str, marker: str) -> bool:
+    """An odd number of emphasis markers, not counting ones inside a word ("s**thole"), runs of
+    three or more (``___`` and ``***`` are rules or dinkuses, not emphasis), or markers inside a
+    URL or identifier token (``?__mref=``)."""
+    count = 0
+    char = marker[0]
+    start = text.find(marker)
+    while start >= 0:
+        stop = start
+        while stop < len(text) and text[stop] == char:
+            stop += 1
+        before = text[start - 1] if start else " "
+        after = text[stop] if stop < len(text) else " "
+        if stop - start == 2 and not (before.isalnum() and after.isalnum()) \
+                and not _in_url(text, start):
+            count += 1
+        start = text.find(marker, stop)
+    return count % 2 == 1
+
+
+def _last_marker(text: str, marker: str) -> int:
+    """Offset of the last lone (exactly doubled) marker in ``text``."""
+    at = text.rfind(marker)
+    while at > 0 and (text[at - 1] == marker[0] or text[at + 2:at + 3] == marker[0]):
+        at = text.rfind(marker, 0, at)
+    return max(at, 0)
+
+
+def _in_url(text: str, at: int) -> bool:
+    """Whether the token around ``at`` looks like a URL or a query string."""
+    left = text.rfind(" ", 0, at) + 1
+    right = text.find(" ", at)
+    token = text[left:right if right >= 0 else len(text)]
+    return "://" in token or "=" in token or token.startswith("www.")
+
+
+@check(
+    code="NL140",
+    name="markup-leftover",
+    category="markup",
+    severity="warning",
+    fixable=True,
+    examples=[
+        bad("* Enhanced vetting.\n\n* **Autonomous", "**Autonomous"),
+        bad("The mayor said<br> the plan&nbsp;works.", "<br>", "&nbsp;"),
+        bad("Read the [full report](https://example.com/report) today.", "[full report]"),
+        good("The **plan** was approved by the *council*."),
+        good("Profits rose 5% at AT&T and P&G; 3 < 4 > 2."),
+        good("The first item.\n\n___\n\nAssociated Press writers contributed."),
+        good("See https://example.com/x?__mref=message for details."),
+    ],
+)
+def markup_leftover(article: Article, ctx: CheckContext) -> Iterator[Hit]:
+    """HTML tags, entities or Markdown syntax left in plain text.
+
+    What it does:
+        Flags unclosed bold or italic markers (``**Autonomous``), HTML tags (``<br>``,
+        ``</div>``), HTML entities (``&nbsp;``, ``&amp;``) and Markdown links or headings in
+        plain-text articles. Markdown files may use Markdown (only unclosed emphasis counts
+        there); newslint's own suppression comments are not markup.
+
+    Why it matters:
+        Markup leftovers show that conversion to text failed; readers see the code, and
+        downstream systems may render or escape it twice.
+    """
+    text = article.text
+    markdown = article.media_type == "text/markdown"
+    chrome = chrome_map(article)
+    for para in article.paragraphs:
+        if para.index in chrome:
+            continue
+        for marker in ("**", "__"):
+            if _open_emphasis(para.text, marker):
+                at = para.start + _last_marker(para.text, marker)
+                end = at + 2
+                while end < para.end and not text[end].isspace():
+                    end += 1
+                yield Hit(at, end, f"the emphasis marker \"{marker}\" is never closed",
+                          confidence=0.9, fix=Fix.delete(at, at + 2, safe=False))
+        if markdown:
+            continue
+        if _DIRECTIVE.search(para.text):
+            continue
+        for pattern, what in ((_TAG, "an HTML tag"), (_ENTITY, "an HTML entity"),
+                              (_MD_LINK, "a Markdown link")):
+            for m in pattern.finditer(text, para.start, para.end):
+                yield Hit(m.start(), m.end(), f"\"{m.group(0)[:40]}\" is {what} left in plain text",
+                          confidence=0.9)
+        if _MD_HEADING.match(para.text) and article.media_type == "text/plain":
+            yield Hit(para.start, para.start + para.text.index(" "), "a Markdown heading marker in "
+                      "plain text", confidence=0.7)
+

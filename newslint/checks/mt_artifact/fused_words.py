@@ -1,0 +1,127 @@
+"""NL401: two words run together, the trace of link text pasted into a sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...analysis.prose import chrome, words_between
+from ...article import Article
+from ...declaration import CheckContext, bad, check, good
+from ...findings import Fix, Hit
+from ...lexicon import zipf
+from ...text.tokens import looks_like_address, token_around
+
+# "membersGranted", "PostThe": a lowercase letter followed by a capitalised word, inside a token.
+_CAMEL = re.compile(r"(?<![\w’'])([A-Za-z]*[a-z])([A-Z][a-z]+)(?![\w’'])")
+# "[Tren de Aragua]Those": a closing bracket glued to a word.
+#: Words that start clauses: glued after a capitalised word ("PostThe") they mark a lost boundary;
+#: after a lowercase word any common word does ("membersGranted").
+FUNCTION_WORDS = frozenset(
+    """the a an more most those these this that who which what when where while there their they
+    he she it its we our his her in on at for with from and but or of to as by after before
+    since despite during under over into than then some many several""".split()
+)
+_BRACKET = re.compile(r"\]([A-Za-z][a-z]+)")
+# "Salvadorwho": a word with a function word glued to its end.
+_TAILS = ("who", "which", "that", "the", "and", "was", "were", "with", "from", "has", "have", "had",
+          "said", "will", "would")
+_FUNCTION_TAIL = re.compile(r"([A-Za-z]{3,}?)(" + "|".join(_TAILS) + ")")
+
+
+@check(
+    code="NL401",
+    name="fused-words",
+    category="mt_artifact",
+    severity="warning",
+    fixable=True,
+    examples=[
+        bad("Deport alleged gang membersGranted the administration access.", "membersGranted",
+            fixed="Deport alleged gang members Granted the administration access."),
+        bad("according to Washington PostThe White House feared it.", "PostThe"),
+        bad("who are members of [Tren de Aragua]Those who are within the country", "]Those"),
+        bad("an agreement with the President of El Salvadorwho agreed to it.", "Salvadorwho"),
+        good("He bought an iPhone, watched YouTube, ate at McDonald's and sold on eBay."),
+        good("JPMorgan and PlayStation executives met at LinkedIn and FedEx offices."),
+        good("Follow @NewsDesk and #BreakingNews at https://example.com/SomePage."),
+    ],
+)
+def fused_words(article: Article, ctx: CheckContext) -> Iterator[Hit]:
+    """Two words are run together with no space ("membersGranted", "El Salvadorwho").
+
+    What it does:
+        Flags a lowercase word running straight into a capitalised one (``membersGranted``,
+        ``PostThe``), a closing bracket glued to a word (``]Those``), and a word with a function
+        word glued to its end (``Salvadorwho``), when both parts are real words and the joined
+        form is not. Brand and name shapes (iPhone, YouTube, McDonald's, eBay, JPMorgan,
+        LinkedIn), names the article repeats, URLs, handles and hashtags are left alone.
+
+    Why it matters:
+        Machine rewriting and careless pasting drop the space around hyperlink text. The result
+        reads as a non-word and often hides a sentence boundary.
+    """
+    text = article.text
+    skip = chrome(article)
+    counts: dict[str, int] = {}
+    for para in article.paragraphs:
+        if para.index in skip:
+            continue
+        for m in _CAMEL.finditer(text, para.start, para.end):
+            left, right = m.group(1), m.group(2)
+            token = m.group(0)
+            if len(left) < 2 or _is_address(text, m.start()):
+                continue
+            if zipf(token) >= 1.5 or zipf(left) < 2.5 or zipf(right) < 3.0:
+                continue
+            if left[0].isupper() and right.lower() not in FUNCTION_WORDS:
+                continue  # "WoodSpring", "SecureDrop", "McCrispy": brand and name shapes
+            if not counts:
+                counts = _token_counts(article)
+            if counts.get(token, 0) > 1:  # a name the article repeats ("MoveOn")
+                continue
+            at = m.start(2)
+            yield Hit(m.start(), m.end(),
+                      f"\"{token}\" runs two words together; a space is missing before "
+                      f"\"{right}\" (often the trace of pasted link text)",
+                      suggestion=f"{left} {right}", confidence=0.9 if zipf(right) >= 5 else 0.8,
+                      fix=Fix.replace(at, at, " "))
+        for m in _BRACKET.finditer(text, para.start, para.end):
+            at = m.start(1)
+            yield Hit(m.start(), m.end(), f"no space between the closing bracket and \"{m.group(1)}\"",
+                      suggestion=f"] {m.group(1)}", confidence=0.85, fix=Fix.replace(at, at, " "))
+        for w in words_between(article, para.start, para.end):
+            token = w.text
+            if len(token) < 6 or not token.endswith(_TAILS):
+                continue
+            m = _FUNCTION_TAIL.fullmatch(token)
+            if m is None:
+                continue
+            head, tail = m.group(1), m.group(2)
+            if _is_address(text, w.start) or zipf(token) > 0:
+                continue
+            if zipf(head) < 3.0 and not _elsewhere(article, head, w.start):
+                continue
+            at = w.start + len(head)
+            yield Hit(w.start, w.end,
+                      f"\"{token}\" runs \"{head}\" and \"{tail}\" together; a space is missing",
+                      suggestion=f"{head} {tail}", confidence=0.8, fix=Fix.replace(at, at, " "))
+
+
+def _is_address(text: str, index: int) -> bool:
+    start, end = token_around(text, index)
+    return looks_like_address(text[start:end])
+
+
+def _token_counts(article: Article) -> dict[str, int]:
+    def build(a: Article) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for w in a.words:
+            out[w.text] = out.get(w.text, 0) + 1
+        return out
+
+    return article.memo("mt.token_counts", build)
+
+
+def _elsewhere(article: Article, word: str, not_at: int) -> bool:
+    """Whether ``word`` stands alone somewhere else in the article."""
+    return any(w.text == word and w.start != not_at for w in article.words)

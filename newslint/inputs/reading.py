@@ -1,0 +1,57 @@
+"""Reading one input (a file, or ``-`` for standard input) into articles with the right parser.
+
+Every failure, from an unreadable file to a parser bug, becomes an :class:`InputProblem` naming
+the file, so one bad input never stops a run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from ..article import Article
+from . import InputError, InputProblem, Parser, read_bytes
+
+if TYPE_CHECKING:
+    from ..config import Config
+
+
+def parser_for(parsers: Mapping[str, Parser], path: str) -> Parser | None:
+    """The parser for a file name (by extension; plain text for unknown extensions)."""
+    ext = os.path.splitext(path)[1].lower()
+    return parsers.get(ext) or parsers.get(".txt")
+
+
+def read_input(path: str, parsers: Mapping[str, Parser], config: Config, *,
+               stdin_name: str | None = None) -> Iterator[Article | InputProblem]:
+    """Parse one file (``-`` for standard input) into articles, turning every failure into an
+    :class:`InputProblem`."""
+    name = (stdin_name or "-") if path == "-" else path
+    parser = parser_for(parsers, name)
+    if parser is None:
+        yield InputProblem(name, "no parser for this kind of file")
+        return
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(config.max_file_size + 1)
+            if len(data) > config.max_file_size:
+                raise InputError("standard input too large (raise max-file-size to lint it)")
+            yield from parser.parse(data, name, config)
+        elif parser.parse_stream is not None:
+            try:
+                fh = open(path, "rb")
+            except OSError as exc:
+                raise InputError(f"cannot read: {exc.strerror or exc}") from None
+            with fh:
+                yield from parser.parse_stream(fh, path, config)
+        else:
+            data = read_bytes(path, config.max_file_size)
+            yield from parser.parse(data, path, config)
+    except InputError as exc:
+        yield InputProblem(name, str(exc))
+    except RecursionError:
+        yield InputProblem(name, "too deeply nested to parse")
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the run
+        yield InputProblem(name, f"could not be parsed ({type(exc).__name__}: {exc})")

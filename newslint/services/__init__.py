@@ -1,0 +1,1 @@
+"""Outside services checks may call (LanguageTool); not checks themselves."""
