@@ -89,8 +89,11 @@ class Article:
         media_type: str = "text/plain",
         extracted: bool = False,
         fields: Mapping[str, Any] | None = None,
+        id: str | None = None,
     ) -> None:
         self.text = text
+        #: The record's id when the article is a CMS record (reports carry it).
+        self.id = id
         self.path = path
         self.title = title
         self.byline = byline

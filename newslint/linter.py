@@ -19,7 +19,7 @@ from .declaration import Check
 from .findings import Finding
 from .inputs import InputProblem, Parser, collect_inputs
 from .inputs.reading import parser_for, read_input
-from .inputs.records import article_from_record, article_kwargs
+from .inputs.records import article_from_record, article_kwargs, library_article
 from .plugins import build_plugin_manager
 from .registry import CORE_CODES, CheckRegistry, token_matches_check
 from .report import Report
@@ -89,13 +89,19 @@ class Linter:
         path: str | None = None,
         **fields: Any,
     ) -> Report:
-        """Lint a string, a record (a mapping with ``body``/``text``) or an :class:`Article`."""
+        """Lint a string, a record (a mapping with ``body``/``text``) or an :class:`Article`.
+
+        A record is read with the configured ``fields`` mapping, and its id (``id``, ``_id``,
+        ``uuid``, ``slug`` or ``guid``) is kept: ``report.id`` and ``"id"`` in ``to_dict()``, with
+        ``path`` ending in ``#id`` as on the command line. A record without text raises
+        :class:`newslint.InputError` naming every field tried.
+        """
         if isinstance(source, Article):
             article = source
         elif isinstance(source, str):
             article = Article(source, path=path, title=title, **article_kwargs(fields))
         elif isinstance(source, Mapping):
-            article = article_from_record(source, path=path)
+            article = library_article(source, path=path, mapping=self.config.field_map)
         else:
             raise TypeError(f"lint() takes a str, a mapping or an Article, not {type(source).__name__}")
         return self.lint_article(article)
@@ -114,7 +120,7 @@ class Linter:
         fields = {k: v for k, v in (("title", article.title), ("byline", article.byline),
                                     ("date", article.date), ("url", article.url)) if v}
         return Report(path=article.path or "<string>", findings=findings,
-                      extracted=article.extracted, metrics=metrics, fields=fields)
+                      extracted=article.extracted, metrics=metrics, fields=fields, id=article.id)
 
     def _suppress(self, article: Article, findings: list[Finding]) -> list[Finding]:
         directives = parse_directives(article)

@@ -33,11 +33,15 @@ class Report:
     error: str | None = None
     metrics: dict[str, Any] = field(default_factory=dict)
     fields: dict[str, Any] = field(default_factory=dict)
+    #: The record's id, for an article read from a record (``path`` ends with ``#id`` then).
+    id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's file entry."""
-        out: dict[str, Any] = {
-            "path": self.path,
+        out: dict[str, Any] = {"path": self.path}
+        if self.id is not None:
+            out["id"] = self.id
+        out |= {
             "text": "extracted" if self.extracted else "raw",
             "findings": [f.to_dict() for f in self.findings],
         }

@@ -37,17 +37,34 @@ def record_article(record: Any, path: str, where: str, mapping: Mapping[str, str
     """
     if not isinstance(record, Mapping):
         return InputProblem(f"{path}#{where}", f"record is not a JSON object (got {type(record).__name__})")
-    missing = [src for src in mapping.values() if src not in record]
-    if missing:
-        return InputProblem(f"{path}#{where}", f"record has no field {missing[0]!r} (from --field)")
-    if id_field is not None and record.get(id_field) is not None and str(record[id_field]).strip():
-        label = f"{path}#{record[id_field]}"
-    else:
-        label = f"{path}#{_record_id(record, where)}"
     try:
-        return article_from_record(record, path=label, mapping=mapping)
+        missing_mapped_fields(record, mapping)
+    except InputError as exc:
+        return InputProblem(f"{path}#{where}", str(exc))
+    if id_field is not None and record.get(id_field) is not None and str(record[id_field]).strip():
+        rid = str(record[id_field])
+    else:
+        rid = _record_id(record, where)
+    label = f"{path}#{rid}"
+    try:
+        return article_from_record(record, path=label, mapping=mapping, record_id=rid)
     except InputError as exc:
         return InputProblem(label, str(exc))
+
+
+def missing_mapped_fields(record: Mapping[str, Any], mapping: Mapping[str, str]) -> None:
+    """Raise :class:`InputError` when a field the mapping names is not in the record, naming
+    every such field and the mapping that asked for it."""
+    missing = [f"{source!r} (for {name})" for name, source in mapping.items() if source not in record]
+    if missing:
+        raise InputError(f"record has no field {', '.join(missing)} (from --field or the config's "
+                         "fields)")
+
+
+def record_id(record: Mapping[str, Any]) -> str | None:
+    """The record's own id (the first of :data:`ID_FIELDS` it has), or None."""
+    rid = _record_id(record, "")
+    return rid or None
 
 
 def parse_json(data: bytes, path: str, config: Config) -> Iterator[Article | InputProblem]:
@@ -93,7 +110,7 @@ def parse_jsonl(data: bytes, path: str, config: Config) -> Iterator[Article | In
 
 
 def article_kwargs(fields: Mapping[str, Any]) -> dict[str, Any]:
-    known = {"byline", "date", "url", "media_type", "extracted"}
+    known = {"byline", "date", "url", "media_type", "extracted", "id"}
     kwargs = {k: v for k, v in fields.items() if k in known}
     extra = {k: v for k, v in fields.items() if k not in known}
     if extra:
@@ -106,11 +123,12 @@ BODY_FIELDS: tuple[str, ...] = ("body", "text", "content", "article", "articleBo
 
 
 def article_from_record(record: Mapping[str, Any], *, path: str | None = None,
-                        mapping: Mapping[str, str] | None = None) -> Article:
+                        mapping: Mapping[str, str] | None = None, record_id: str | None = None) -> Article:
     """An article from a CMS record: ``{"id", "title", "body", "url", ...}``.
 
-    ``mapping`` renames fields (``{"body": "content"}`` reads the body from ``content``).
-    Raises :class:`InputError` when the record has no text.
+    ``mapping`` renames fields (``{"body": "content"}`` reads the body from ``content``);
+    ``record_id`` becomes the article's (and its report's) ``id``. Raises :class:`InputError`
+    naming every field tried when the record has no text.
     """
     mapping = dict(mapping or {})
 
@@ -118,15 +136,14 @@ def article_from_record(record: Mapping[str, Any], *, path: str | None = None,
         return record.get(mapping.get(name, name))
 
     body = None
-    if "body" in mapping:
-        body = record.get(mapping["body"])
-    else:
-        for name in BODY_FIELDS:
-            if isinstance(record.get(name), str):
-                body = record[name]
-                break
-    if not isinstance(body, str) or not body.strip():
-        raise InputError("record has no text field (body, text or content)")
+    tried = (mapping["body"],) if "body" in mapping else BODY_FIELDS
+    for name in tried:
+        if isinstance(record.get(name), str) and record[name].strip():
+            body = record[name]
+            break
+    if body is None:
+        how = "mapped to body" if "body" in mapping else "map yours with --field body=NAME or the config's fields"
+        raise InputError(f"record has no text field (tried {', '.join(map(repr, tried))}; {how})")
     extra = {k: v for k, v in record.items() if k not in {"title", "byline", "date", "url"}
              and isinstance(v, str | int | float | bool) and k not in BODY_FIELDS}
     return Article(
@@ -139,7 +156,21 @@ def article_from_record(record: Mapping[str, Any], *, path: str | None = None,
         media_type="application/json",
         extracted=True,
         fields=extra,
+        id=record_id,
     )
+
+
+def library_article(record: Mapping[str, Any], *, path: str | None = None,
+                    mapping: Mapping[str, str] | None = None) -> Article:
+    """The article ``Linter.lint(record)`` lints: read with the configured ``fields`` mapping,
+    labelled ``path#id`` (``<record>#id`` without a path) and carrying the record's ``id``, so
+    the report says which record it is about. Raises :class:`InputError` naming the fields tried.
+    """
+    mapping = dict(mapping or {})
+    missing_mapped_fields(record, mapping)
+    rid = record_id(record)
+    label = f"{path or '<record>'}#{rid}" if rid is not None else path
+    return article_from_record(record, path=label, mapping=mapping, record_id=rid)
 
 
 def _str_or_none(value: Any) -> str | None:
