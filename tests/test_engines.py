@@ -261,3 +261,12 @@ def test_engine_needs_its_extra(monkeypatch: pytest.MonkeyPatch, capsys: pytest.
     assert capsys.readouterr().err == ("newslint: error: spark support needs the 'pyspark' package: "
                                        "pip install 'newslint[spark]'\n")
     assert main(["--engine", "dask", "--fix", str(SEEDS)]) == 2
+
+
+def test_engine_needs_one_configuration(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "newslint.toml").write_text(f'ignore = ["NL20{ord(name) - 96}"]\n', encoding="utf-8")
+        (tmp_path / name / "story.txt").write_text("The council met.It voted.\n", encoding="utf-8")
+    assert main(["--engine", "dask", str(tmp_path / "a"), str(tmp_path / "b")]) == 2
+    assert "several config files: pass --config or --isolated" in capsys.readouterr().err
