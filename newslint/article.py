@@ -107,6 +107,13 @@ class Article:
     def __repr__(self) -> str:
         return f"Article(path={self.path!r}, chars={len(self.text)})"
 
+    def with_text(self, text: str) -> Article:
+        """The same article (path, title, byline, date, url, media type, fields) with another
+        text, and no cached analysis: what ``--fix`` lints after each pass of edits."""
+        return Article(text, path=self.path, title=self.title, byline=self.byline, date=self.date,
+                       url=self.url, media_type=self.media_type, extracted=self.extracted,
+                       fields=self.fields)
+
     # -- structure -------------------------------------------------------------------------
 
     @cached_property

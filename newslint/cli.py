@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .article import Article
 from .config import FAIL_ON, Config, ConfigError, find_config_file, load_config_file
 from .engines import ENGINES, MissingExtra, engine_reports, require
 from .fixes import fix_text, write_atomically
@@ -88,6 +87,9 @@ class LinterPool:
         self.args = args
         self._by_source: dict[str | None, Linter] = {}
         self._config_by_dir: dict[str, Path | None] = {}
+        #: Each config file is read and validated once per run, whatever the number of files
+        #: and records it governs; the command-line overrides are applied once per file too.
+        self._config_by_file: dict[Path | None, Config] = {}
         self.explicit: Config | None = None
         if args.config:
             self.explicit = load_config_file(Path(args.config))
@@ -112,15 +114,17 @@ class LinterPool:
                              jobs=a.jobs)
 
     def config_for(self, path: str) -> Config:
-        if self.explicit is not None:
-            return self._overrides(self.explicit)
-        if self.args.isolated:
-            return self._overrides(Config())
+        if self.explicit is not None or self.args.isolated:
+            if None not in self._config_by_file:
+                self._config_by_file[None] = self._overrides(self.explicit or Config())
+            return self._config_by_file[None]
         folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
         if folder not in self._config_by_dir:
             self._config_by_dir[folder] = find_config_file(Path(folder))
         found = self._config_by_dir[folder]
-        return self._overrides(load_config_file(found) if found else Config())
+        if found not in self._config_by_file:
+            self._config_by_file[found] = self._overrides(load_config_file(found) if found else Config())
+        return self._config_by_file[found]
 
     def linter_for(self, path: str) -> Linter:
         config = self.config_for(path)
@@ -147,7 +151,7 @@ def iter_reports(pool: LinterPool, paths: Sequence[str]) -> Iterator[Report]:
     jobs = first.config.jobs or default_jobs(len(files))
     same_config = len({pool.config_for(f).source for f in files}) <= 1
     if jobs > 1 and same_config and not (args.fix or args.diff) and all(isinstance(i, str) for i in items):
-        yield from parallel_reports(first, items, jobs)
+        yield from parallel_reports(first, [i for i in items if isinstance(i, str)], jobs)
         return
     progress = Progress(len(items))
     for item in items:
@@ -199,10 +203,13 @@ def fix_file(linter: Linter, path: str, args: argparse.Namespace) -> Iterator[Re
         return
     article = items[0]
     original = article.text
+    reports: dict[str, Report] = {}
 
     def findings_of(text: str) -> list:
-        clone = Article(text, path=path, media_type=article.media_type, title=article.title)
-        return linter.lint_article(clone).findings
+        # Every field of the article is kept (byline, date, fields...), and each pass's report
+        # is kept so the text left at the end is not linted a second time.
+        reports[text] = linter.lint_article(article.with_text(text))
+        return reports[text].findings
 
     fixed, applied = fix_text(findings_of, original, unsafe=args.unsafe_fixes)
     if applied and fixed != original:
@@ -213,8 +220,8 @@ def fix_file(linter: Linter, path: str, args: argparse.Namespace) -> Iterator[Re
         else:
             write_atomically(path, fixed)
             sys.stderr.write(f"{path}: fixed {applied} finding{'s' if applied != 1 else ''}\n")
-    yield linter.lint_article(Article(fixed if not args.diff else original, path=path,
-                                      media_type=article.media_type, title=article.title))
+    final = fixed if not args.diff else original
+    yield reports.get(final) or linter.lint_article(article.with_text(final))
 
 
 def run_lint(args: argparse.Namespace, out: TextIO) -> int:

@@ -4,7 +4,8 @@ generated check reference in ``docs/`` all come from here, so they cannot disagr
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
 
 from .declaration import Check
 
@@ -112,7 +113,7 @@ def render_hooks_reference() -> str:
              "Generated from `newslint/hookspecs.py` by `python -m newslint.docs docs/`; do not "
              "edit by hand. Implement hooks with `from newslint import hookimpl`.", ""]
     for name, fn in hook_functions(hookspecs):
-        sig = str(inspect.signature(fn)).replace("'", "")
+        sig = str(inspect.signature(cast(Callable[..., Any], fn))).replace("'", "")
         opts = getattr(fn, "newslint_spec", {}) or {}
         first = " (firstresult)" if opts.get("firstresult") else ""
         lines += [f"## `{name}{sig}`{first}", "", inspect.getdoc(fn) or "", ""]

@@ -97,8 +97,9 @@ def newslint_lint_article(article: Article, checks: list[Check], config: Config)
     :param config: the resolved configuration.
     :returns: the findings, or ``None`` to let the next implementation run.
 
-    The core's own implementation is ``trylast``. Wrap it (``hookwrapper=True``) to filter or add
-    findings; suppression and severity overrides are applied after this hook.
+    The core's own implementation is ``trylast``. Wrap it with ``@hookimpl(wrapper=True)`` to
+    filter or add findings: ``findings = yield`` gives the findings, and what the wrapper returns
+    replaces them. Suppression and severity overrides are applied after this hook.
     """
 
 

@@ -120,8 +120,8 @@ def _phrase_pattern(phrases: list[str], rule: Mapping[str, Any], where: str) -> 
         raise ConfigError(f"{where}: bad pattern: {exc}") from None
 
 
-def _in_scope(article: Article, rule: Mapping[str, Any]) -> Iterator[Paragraph]:
-    scope = rule.get("scope", "all")
+def paragraphs_in_scope(article: Article, scope: str = "all") -> Iterator[Paragraph]:
+    """The paragraphs a rule looks at: ``all``, ``body`` (no headings) or ``headings``."""
     for para in article.paragraphs:
         if scope == "headings" and not para.is_heading:
             continue
@@ -130,13 +130,23 @@ def _in_scope(article: Article, rule: Mapping[str, Any]) -> Iterator[Paragraph]:
         yield para
 
 
-def _matches(article: Article, rule: Mapping[str, Any], pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    skip_quotes = rule.get("skip-quotes", True)
-    for para in _in_scope(article, rule):
+def existence_matches(article: Article, pattern: re.Pattern[str], *, scope: str = "all",
+                      skip_quotes: bool = True) -> Iterator[re.Match[str]]:
+    """Every match of ``pattern`` in scope, outside quotations unless ``skip_quotes`` is false.
+
+    The one scanner behind house ``existence`` and ``substitution`` rules and the built-in
+    word-list checks (chatbot phrases...), so they agree on scope and quotations.
+    """
+    for para in paragraphs_in_scope(article, scope):
         for m in pattern.finditer(article.text, para.start, para.end):
             if skip_quotes and article.in_quote(m.start(), m.end()):
                 continue
             yield m
+
+
+def _matches(article: Article, rule: Mapping[str, Any], pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    return existence_matches(article, pattern, scope=rule.get("scope", "all"),
+                             skip_quotes=rule.get("skip-quotes", True))
 
 
 def _message(rule: Mapping[str, Any], match: str, replacement: str = "") -> str:

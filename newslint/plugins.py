@@ -24,6 +24,7 @@ ENTRY_POINT_GROUP = "newslint"
 
 #: Core plugins that are not checks: inputs, formatters and the default lint implementation.
 CORE_PLUGINS: tuple[str, ...] = (
+    "newslint.wordlists",
     "newslint.inputs",
     "newslint.formatters",
     "newslint.runner",

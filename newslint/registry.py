@@ -135,8 +135,8 @@ class CheckRegistry:
             ("select", cfg.select or ()), ("extend-select", cfg.extend_select),
             ("ignore", cfg.ignore), ("severity", cfg.severity.keys()),
         ]
-        for glob, tokens in cfg.per_path_ignores.items():
-            groups.append((f"per-path-ignores.{glob}", tokens))
+        for glob, ignored in cfg.per_path_ignores.items():
+            groups.append((f"per-path-ignores.{glob}", ignored))
         for key, tokens in groups:
             for token in tokens:
                 if not self._known(token):

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .article import Article
+from .findings import Finding
 
 DIRECTIVE = re.compile(
     r"<!--\s*newslint\s*:\s*(disable-next|disable|enable)\b\s*(?:=\s*([A-Za-z0-9_.,\s-]*?))?\s*-->"
@@ -72,9 +73,9 @@ def _next_line_span(article: Article, offset: int) -> tuple[int, int]:
 
 def apply_suppressions(
     directives: Iterable[Directive],
-    findings: list,
-    matches: Callable[[str, object], bool],
-) -> list:
+    findings: list[Finding],
+    matches: Callable[[str, Finding], bool],
+) -> list[Finding]:
     """Drop findings inside a matching region; mark the regions that were used.
 
     ``matches(token, finding)`` says whether a token (code, prefix, name or category) names the

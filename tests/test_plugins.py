@@ -148,3 +148,21 @@ def test_invalid_declaration_is_refused():
 def test_examples_decorators_make_examples():
     ex = bad("a", "a", fixed="b"), good("c")
     assert ex[0].bad and not ex[1].bad and ex[0].fixed == "b"
+
+
+def test_new_style_wrapper_filters_findings():
+    """A ``wrapper=True`` implementation of ``newslint_lint_article`` sees the core's findings
+    (``findings = yield``) and what it returns replaces them."""
+    from newslint import Linter, hookimpl
+
+    class DropSpacing:
+        @hookimpl(wrapper=True)
+        def newslint_lint_article(self, article, checks, config):
+            findings = yield
+            return [f for f in findings if f.category != "spacing"]
+
+    text = "Officials said the vote was close.It passed."
+    plain = Linter(load_entry_points=False).lint(text)
+    wrapped = Linter(plugins=[DropSpacing()], load_entry_points=False).lint(text)
+    assert any(f.category == "spacing" for f in plain.findings)
+    assert not any(f.category == "spacing" for f in wrapped.findings)

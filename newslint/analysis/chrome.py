@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
-from importlib.resources import files
 
+from .. import wordlists
 from ..article import Article, Paragraph
 from ..text.tokens import looks_like_address
 
@@ -53,9 +53,7 @@ BOTTOM_EDGE = 6
 
 
 def _phrases() -> list[str]:
-    text = files("newslint.checks.boilerplate").joinpath("data").joinpath("boilerplate.txt").read_text(
-        encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(wordlists.load("boilerplate/boilerplate").entries)
 
 
 def vocabulary(extra: Iterable[str] = ()) -> re.Pattern[str]:

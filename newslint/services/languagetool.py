@@ -26,9 +26,9 @@ import urllib.parse
 import urllib.request
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
-from importlib.resources import files
 from typing import Any
 
+from .. import wordlists
 from ..article import Article
 from ..declaration import Check, CheckContext, check, good
 from ..findings import Fix, Hit
@@ -45,8 +45,7 @@ NOTICE = "grammar checks skipped: no LanguageTool server; set languagetool-url o
 
 
 def default_disabled_rules() -> list[str]:
-    text = files(__package__).joinpath("data", "languagetool_disabled.txt").read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(wordlists.load("services/languagetool_disabled").entries)
 
 
 def notice(message: str) -> None:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-import threading
-from importlib.resources import files
+from collections.abc import Mapping
+from typing import Any
 
+from ... import wordlists
 from ...article import Article
 from ...text.segment import Sentence
-
-_lock = threading.Lock()
-_patterns: dict[str, re.Pattern[str]] = {}
 
 #: A named source: "according to The Washington Post", "Smith said", "told Reuters",
 #: "police said", "court documents", "the indictment".
@@ -36,18 +34,11 @@ HIGH_STAKES = re.compile(
     re.IGNORECASE)
 
 
-def vocabulary(name: str, extra: list[str] | tuple[str, ...] = ()) -> re.Pattern[str]:
-    """One compiled alternation of a data file's phrases (plus a user's extra phrases)."""
-    key = f"{name}|{'|'.join(extra)}"
-    if key not in _patterns:
-        with _lock:
-            if key not in _patterns:
-                text = files(__package__).joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
-                phrases = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-                phrases += [re.escape(p) for p in extra]
-                _patterns[key] = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in phrases)
-                                            + r")(?![\w-])", re.IGNORECASE)
-    return _patterns[key]
+def vocabulary(name: str, extra: list[str] | tuple[str, ...] = (),
+               settings: Mapping[str, Any] | None = None) -> re.Pattern[str]:
+    """One compiled alternation of a ``regex`` word list (plus a user's literal extra phrases and
+    the config's ``word-lists`` adjustments), via the shared loader."""
+    return wordlists.pattern(f"attribution/{name}", settings, tuple(extra), boundary=r"[\w-]")
 
 
 def neighbours(article: Article, sentence: Sentence, before: int = 1, after: int = 1) -> str:

@@ -40,7 +40,7 @@ def agentless_claim(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         Agentless phrasing hides who is concerned or who criticises; in rewritten copy it
         turns an opinion into an apparent fact.
     """
-    pattern = vocabulary("agentless")
+    pattern = vocabulary("agentless", settings=ctx.settings)
     for para in prose_paragraphs(article):
         for sentence in article.sentences_of(para):
             for m in pattern.finditer(article.text, sentence.start, sentence.end):

@@ -43,7 +43,7 @@ def unsourced_hedge(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     Options:
         extra-phrases: more hedging phrases.
     """
-    pattern = vocabulary("hedges", tuple(ctx.options.get("extra-phrases", [])))
+    pattern = vocabulary("hedges", tuple(ctx.options.get("extra-phrases", [])), settings=ctx.settings)
     for para in prose_paragraphs(article):
         for m in pattern.finditer(article.text, para.start, para.end):
             sentence = article.sentence_at(m.start())

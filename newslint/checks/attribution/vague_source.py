@@ -57,7 +57,7 @@ def vague_source(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     Options:
         extra-phrases: more phrases to treat as vague sources (a newsroom's own list).
     """
-    pattern = vocabulary("vague_sources", tuple(ctx.options.get("extra-phrases", [])))
+    pattern = vocabulary("vague_sources", tuple(ctx.options.get("extra-phrases", [])), settings=ctx.settings)
     for para in prose_paragraphs(article):
         for m in pattern.finditer(article.text, para.start, para.end):
             sentence = article.sentence_at(m.start())

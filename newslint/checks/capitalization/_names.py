@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import threading
-from importlib.resources import files
 
+from ... import wordlists
 from ...article import Article
 from ...text.segment import Span
 
@@ -20,9 +20,8 @@ _NAME_RUN = re.compile(
 )
 
 
-def _read(name: str) -> list[str]:
-    text = files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+def _read(name: str) -> tuple[str, ...]:
+    return wordlists.load(f"capitalization/{name.removesuffix('.txt')}").entries
 
 
 def proper_nouns() -> dict[str, str]:

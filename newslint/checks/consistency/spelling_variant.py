@@ -6,8 +6,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib.resources import files
 
+from ... import wordlists
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -17,13 +17,10 @@ from ._variants import _minority, _usable
 @lru_cache(maxsize=1)
 def _pairs() -> dict[str, tuple[str, str]]:
     """Spelling to (American, British) for both forms and their plurals."""
-    text = files(__package__).joinpath("data", "spelling_pairs.txt").read_text(encoding="utf-8")
     out: dict[str, tuple[str, str]] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            us, uk = line.split()
-            for a, b in ((us, uk), (us + "s", uk + "s")):
-                out[a] = out[b] = (a, b)
+    for us, uk in wordlists.load("consistency/spelling_pairs").pairs().items():
+        for a, b in ((us, uk), (us + "s", uk + "s")):
+            out[a] = out[b] = (a, b)
     return out
 
 

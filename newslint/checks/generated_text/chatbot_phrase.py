@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
+from ...house_rules import existence_matches
 from ._generated import _extra
 from ._vocab import pattern
 
@@ -38,8 +39,8 @@ def chatbot_phrase(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         extra-phrases: more chatbot phrases (literal text, case-insensitive), added to
             ``data/chatbot.txt``.
     """
-    for m in pattern("chatbot", _extra(ctx)).finditer(article.text):
-        if not article.in_quote(m.start()):
-            yield Hit(m.start(), m.end(), f"\"{m.group(0)}\" is a chatbot's phrase left in the text",
-                      confidence=0.95)
+    chatbot = pattern("chatbot", _extra(ctx), settings=ctx.settings)
+    for m in existence_matches(article, chatbot, skip_quotes=True):
+        yield Hit(m.start(), m.end(), f"\"{m.group(0)}\" is a chatbot's phrase left in the text",
+                  confidence=0.95)
 

@@ -39,7 +39,7 @@ def content_farm_callout(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         extra-phrases: more callout labels (literal text, case-insensitive), added to
             ``data/callouts.txt``.
     """
-    callout = pattern("callouts", _extra(ctx), anchored=True)
+    callout = pattern("callouts", _extra(ctx), settings=ctx.settings, anchored=True)
     for para in article.paragraphs:
         text = para.text.lstrip("*_#>•- ")
         m = callout.match(text)

@@ -55,7 +55,7 @@ def engagement_bait(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         extra-phrases: more engagement prompts (literal text, case-insensitive), added to
             ``data/bait.txt``.
     """
-    bait = pattern("bait", _extra(ctx))
+    bait = pattern("bait", _extra(ctx), settings=ctx.settings)
     for para in prose_paragraphs(article):
         for sentence in article.sentences_of(para):
             m = bait.search(sentence.text)

@@ -50,7 +50,7 @@ def placeholder(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             ``data/placeholders.txt``.
     """
     text = article.text
-    found = list(_SLOT.finditer(text)) + list(pattern("placeholders", _extra(ctx)).finditer(text))
+    found = list(_SLOT.finditer(text)) + list(pattern("placeholders", _extra(ctx), settings=ctx.settings).finditer(text))
     for m in _TK.finditer(text):
         after = text[m.end():m.end() + 2]
         before = text[max(0, m.start() - 12):m.start()]

@@ -94,7 +94,8 @@ def foreign_passage(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         run: list[tuple[int, int, str]] = []
         for w in [*words, None]:
             lean = _leaning(w.text) if w is not None and w.text.isalpha() else None
-            if lean is not None and run and article.text[run[-1][1]:w.start].strip(" ") == "":
+            if w is not None and lean is not None and run \
+                    and article.text[run[-1][1]:w.start].strip(" ") == "":
                 run.append((w.start, w.end, lean[0]))
                 continue
             if len(run) >= min_words:
@@ -105,4 +106,4 @@ def foreign_passage(article: Article, ctx: CheckContext) -> Iterator[Hit]:
                 yield Hit(run[0][0], run[-1][1],
                           f"\"{article.text[run[0][0]:run[-1][1]]}\" looks {LANGUAGES[lang]}: "
                           "translate or gloss it for English readers", confidence=0.7)
-            run = [(w.start, w.end, lean[0])] if lean is not None else []
+            run = [(w.start, w.end, lean[0])] if w is not None and lean is not None else []

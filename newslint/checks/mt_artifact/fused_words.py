@@ -93,10 +93,10 @@ def fused_words(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             token = w.text
             if len(token) < 6 or not token.endswith(_TAILS):
                 continue
-            m = _FUNCTION_TAIL.fullmatch(token)
-            if m is None:
+            split = _FUNCTION_TAIL.fullmatch(token)
+            if split is None:
                 continue
-            head, tail = m.group(1), m.group(2)
+            head, tail = split.group(1), split.group(2)
             if _is_address(text, w.start) or zipf(token) > 0:
                 continue
             if zipf(head) < 3.0 and not _elsewhere(article, head, w.start):

@@ -92,8 +92,9 @@ def _fragment_kind(words: list[str], text: str) -> str | None:
         return "speech"
     if not first[:1].isupper() or first.lower() in _DETERMINERS:
         return None
-    tags = [pos(w.lower()) or pos(w) for w in words]
-    if any(t is None for t in tags) or len(words) < 2:
+    found = [pos(w.lower()) or pos(w) for w in words]
+    tags = [t for t in found if t is not None]
+    if len(tags) != len(found) or len(words) < 2:
         return None
     if any(t.startswith(_VERB_TAGS) or t in ("PRP", "EX", "UH", "RB", "WRB", "WP", "CC") for t in tags):
         return None

@@ -5,9 +5,9 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Iterator
-from importlib.resources import files
 from typing import Any
 
+from ... import wordlists
 from ...analysis.prose import chrome
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
@@ -26,10 +26,7 @@ def _resources() -> tuple[Any, dict[str, str]]:
             if "checker" not in _state:
                 from spellchecker import SpellChecker
 
-                text = files(__package__).joinpath("data", "misspellings.txt").read_text(encoding="utf-8")
-                pairs = dict(line.split(None, 1) for line in text.splitlines()
-                             if line.strip() and not line.startswith("#"))
-                _state["pairs"] = {k: v.strip() for k, v in pairs.items()}
+                _state["pairs"] = wordlists.load("spelling/misspellings").pairs()
                 _state["checker"] = SpellChecker(distance=1)
     return _state["checker"], _state["pairs"]
 
