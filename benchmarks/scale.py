@@ -32,8 +32,9 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 SOURCES = ("clean", "defective", "dev-clean")
 
 
-def corpus_texts(paragraphs: bool) -> list[tuple[str, str]]:
-    """``(name, text)`` of every corpus article (or paragraph of 8+ words), in a fixed order."""
+def corpus_texts(paragraphs: bool, max_words: int | None = None) -> list[tuple[str, str]]:
+    """``(name, text)`` of every corpus article (or paragraph of 8+ words, cut to its first
+    ``max_words`` words when given), in a fixed order."""
     out = []
     for folder in SOURCES:
         for path in sorted((CORPUS / folder).glob("*.txt")):
@@ -42,17 +43,20 @@ def corpus_texts(paragraphs: bool) -> list[tuple[str, str]]:
                 out.append((path.stem, text))
                 continue
             for i, para in enumerate(p.strip() for p in text.split("\n")):
-                if len(para.split()) >= 8:
+                words = para.split()
+                if len(words) >= 8:
+                    if max_words and len(words) > max_words:
+                        para = " ".join(words[:max_words]).rstrip(",;:") + "."
                     out.append((f"{path.stem}-p{i}", para))
     return out
 
 
-def generate(n: int, shards: int, out: Path, paragraphs: bool) -> None:
+def generate(n: int, shards: int, out: Path, paragraphs: bool, max_words: int | None = None) -> None:
     """Write ``n`` records as JSONL and Parquet shards (``out/jsonl/``, ``out/parquet/``)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    texts = corpus_texts(paragraphs)
+    texts = corpus_texts(paragraphs, max_words)
     (out / "jsonl").mkdir(parents=True, exist_ok=True)
     (out / "parquet").mkdir(parents=True, exist_ok=True)
     per = -(-n // shards)
@@ -132,6 +136,69 @@ def throughput(data: Path, engines: list[str], workers: list[int], formats: list
                       file=sys.stderr, flush=True)
 
 
+def library(data: Path, engines: list[str], workers: list[int]) -> None:
+    """The Python API on a Parquet folder: ``newslint.engines.dask.lint`` on ``dd.read_parquet``
+    and ``newslint.engines.spark.lint`` on ``spark.read.parquet``. Start-up (cluster or JVM, and a
+    warm-up lint of one partition so every worker has built its linter) is timed apart from the
+    full pass, which computes both result tables."""
+    from newslint import Linter
+
+    linter = Linter(load_entry_points=False)
+    total = count_records(data)
+    print("| API | workers | start-up incl. warm-up (s) | steady state (articles/s) |")
+    print("| --- | --- | --- | --- |")
+    for engine in engines:
+        for w in workers:
+            t0 = time.perf_counter()
+            if engine == "dask":
+                import dask
+                import dask.dataframe as dd
+                from distributed import Client, LocalCluster
+
+                from newslint.engines.dask import lint as dask_lint
+
+                cluster = LocalCluster(n_workers=w, threads_per_worker=1, processes=True,
+                                       dashboard_address=None)
+                client = Client(cluster)
+                df = dd.read_parquet(str(data))
+                warm = dask_lint(df.partitions[:w], linter, text_column="body", id_column="id")
+                client.run(lambda: None)
+                dask.compute(warm.articles.head(1, npartitions=-1))
+                client.run(_warm_worker, linter)
+                startup = time.perf_counter() - t0
+                t1 = time.perf_counter()
+                result = dask_lint(df, linter, text_column="body", id_column="id")
+                _, articles = dask.compute(result.findings, result.articles)
+                steady = len(articles) / (time.perf_counter() - t1)
+                client.close()
+                cluster.close()
+            else:
+                from newslint.engines.spark import lint as spark_lint
+                from newslint.engines.spark import session
+
+                spark, _ = session(f"local[{w}]")
+                df = spark.read.parquet(str(data)).repartition(4 * w).persist()
+                df.count()
+                spark_lint(df.limit(2 * w).repartition(w), linter, text_column="body").articles.count()
+                startup = time.perf_counter() - t0
+                t1 = time.perf_counter()
+                result = spark_lint(df, linter, text_column="body", id_column="id")
+                result.frame.persist()
+                result.findings.count()
+                n = result.articles.count()
+                steady = n / (time.perf_counter() - t1)
+                spark.stop()
+            assert len(articles) == total if engine == "dask" else n == total
+            print(f"| {engine} | {w} | {startup:.1f} | {steady:.1f} |", flush=True)
+
+
+def _warm_worker(linter: object) -> None:
+    """Build the worker's linter and load its word lists before the timed pass."""
+    from newslint.engines.partition import LinterHandle
+
+    LinterHandle.of(linter).get().lint("Warm up.The council met on Monday, officials said.")  # type: ignore[arg-type]
+
+
 def _tree_rss(pid: int) -> int:
     """Resident memory of a process and all its children (bytes)."""
     import psutil
@@ -193,12 +260,17 @@ def main(argv: list[str] | None = None) -> None:
     g.add_argument("--records", type=int, default=10_000)
     g.add_argument("--shards", type=int, default=10)
     g.add_argument("--paragraphs", action="store_true", help="one record per corpus paragraph")
+    g.add_argument("--max-words", type=int, help="with --paragraphs: cut each to its first N words")
     g.add_argument("--out", type=Path, required=True)
     t = sub.add_parser("throughput")
     t.add_argument("--data", type=Path, required=True)
     t.add_argument("--engines", default="default,dask,spark")
     t.add_argument("--workers", default="1,2")
     t.add_argument("--formats", default="parquet,jsonl")
+    lib = sub.add_parser("library")
+    lib.add_argument("--data", type=Path, required=True, help="a folder of Parquet files")
+    lib.add_argument("--engines", default="dask,spark")
+    lib.add_argument("--workers", default="1,2")
     m = sub.add_parser("memory")
     m.add_argument("--data", type=Path, required=True, help="a Parquet file or folder")
     m.add_argument("--engine", default="default")
@@ -206,10 +278,12 @@ def main(argv: list[str] | None = None) -> None:
     m.add_argument("--select", help="checks to run (a cheap selection makes a million records quick)")
     args = p.parse_args(argv)
     if args.cmd == "generate":
-        generate(args.records, args.shards, args.out, args.paragraphs)
+        generate(args.records, args.shards, args.out, args.paragraphs, args.max_words)
     elif args.cmd == "throughput":
         throughput(args.data, args.engines.split(","), [int(w) for w in args.workers.split(",")],
                    args.formats.split(","))
+    elif args.cmd == "library":
+        library(args.data, args.engines.split(","), [int(w) for w in args.workers.split(",")])
     else:
         memory(args.data, args.engine, args.workers, args.select)
 
