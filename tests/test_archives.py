@@ -126,3 +126,19 @@ def test_long_csv_fields_are_read(tmp_path: Path) -> None:
     path = _write_csv(tmp_path / "long.csv", [{"id": "x", "body": body}])
     items = list(archives.parse_csv_stream(open(path, "rb"), str(path), Config()))
     assert len(items) == 1 and items[0].text == body
+
+
+def test_run_summary_keeps_totals_not_one_entry_per_article() -> None:
+    """A million-record stream must not grow the summary: it keeps sums, not a list of scores."""
+    from dataclasses import fields
+
+    from newslint.report import Report, Summary
+
+    summary = Summary()
+    linter = Linter(load_entry_points=False)
+    for text in ("The council met.It voted.", "The council met on Monday.", "Fine text here."):
+        summary.add(linter.lint(text), "warning")
+    summary.add(Report(path="x", error="unreadable"), "warning")
+    assert summary.mean_score == round((94.6 + 100 + 100) / 3, 1)
+    assert not [f.name for f in fields(summary) if isinstance(getattr(summary, f.name), list | dict)
+                and f.name != "by_severity"]
