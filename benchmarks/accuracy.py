@@ -9,10 +9,16 @@
 - Recall per category on labelled fixtures: every ``tests/fixtures/**/*.jsonl`` record with a
   ``text`` and a list of expected spans (``expected``/``labels``/``spans``: ``{category, start,
   end}``); records whose list is empty are negatives, and any warning on them is a false alarm.
-- False alarms per 1,000 words per check on ../shared/corpus/clean/ (warnings and errors; info
-  counted apart).
-- Per check: hits (expected items found on seeds and fixtures), false alarms, precision, and
-  proselint's lintscore, hits x precision^2.
+- The clean material (../shared/corpus/clean/ and dev-clean/) split into a tuning and a checking
+  half by the fixed rule of ``split.py``: per check and per half, firings (warnings and errors) and
+  warnings per 1,000 words, with the baseline figures beside them (``benchmarks/baseline.json``).
+- Per source family and half: warnings, and false alarms per 1,000 words, where a false alarm is
+  a warning judged false in ``benchmarks/verdicts/*.jsonl`` or never judged (``verdicts.py``).
+- Per check: hits (expected items found on seeds and fixtures), labelled precision on the checking
+  half, and proselint's lintscore, hits x precision^2.
+
+    python benchmarks/accuracy.py --findings out.json   # reuse a saved run over clean/ + dev-clean/
+    python benchmarks/accuracy.py --save-baseline       # store this run's figures as the "before"
 """
 
 from __future__ import annotations
@@ -20,13 +26,59 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import subprocess
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from split import CHECKING, CLEAN_FOLDERS, CORPUS, DEV_FAMILIES, TUNING, family_of, half_of, word_count
+from verdicts import VERDICTS_DIR, VerdictIndex, load_alarms, load_verdicts, tally
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 WORD = re.compile(r"\w+")
+BASELINE = Path(__file__).resolve().parent / "baseline.json"
+FAMILIES = ("clean", *DEV_FAMILIES)
+
+
+def run_clean_material(out: Path) -> None:
+    """Lint clean/ and dev-clean/ the way a user would (CLI, parallel), JSON to ``out``."""
+    cmd = [sys.executable, "-m", "newslint", "--isolated", "--no-plugins", "--format", "json",
+           "--fail-on", "never", "--output", str(out), *(str(CORPUS / f) for f in CLEAN_FOLDERS)]
+    subprocess.run(cmd, check=True, cwd=ROOT, stderr=subprocess.DEVNULL)
+
+
+def _read(path: str) -> str:
+    p = Path(path)
+    if not p.is_absolute() and not p.exists():
+        p = ROOT / path
+    return p.read_text(encoding="utf-8")
+
+
+def clean_figures(findings_json: Path) -> dict:
+    """Per-half and per-family counts from one run: words, alarms per code, info per code."""
+    doc = json.loads(findings_json.read_text(encoding="utf-8"))
+    fig: dict = {"words": Counter(), "alarms": {}, "info": {}}
+    for entry in doc["files"]:
+        name = Path(entry["path"]).name
+        half, fam = half_of(name), family_of(entry["path"])
+        fig["words"][f"{fam}/{half}"] += word_count(_read(entry["path"]))
+        for f in entry["findings"]:
+            bucket = fig["info"] if f["severity"] == "info" else fig["alarms"]
+            bucket.setdefault(f["code"], Counter())[f"{fam}/{half}"] += 1
+    return fig
+
+
+def total(counter: Counter, half: str | None = None, fams: tuple[str, ...] = FAMILIES) -> int:
+    """Sum a family/half counter over the given families and one half (or both)."""
+    return sum(v for k, v in counter.items()
+               if k.split("/")[0] in fams and (half is None or k.endswith("/" + half)))
+
+
+def per_k(n: int, words: int) -> str:
+    return f"{1000 * n / words:.3f}" if words else "-"
 
 
 def overlaps(f: dict, exp: dict) -> bool:
@@ -57,6 +109,10 @@ def load_fixture_records() -> list[dict]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--write", help="also write the Markdown to this file")
+    ap.add_argument("--findings", help="newslint --format json output over clean/ and dev-clean/ "
+                    "(default: run newslint now)")
+    ap.add_argument("--save-baseline", action="store_true",
+                    help=f"store this run's clean-material figures in {BASELINE.name} as the 'before'")
     args = ap.parse_args()
 
     from newslint import Linter
@@ -123,45 +179,131 @@ def main() -> int:
         out += ["", f"Negative excerpts: {negatives}, of which {negative_alarms} drew a warning or error "
                     "from a check of their category.", ""]
 
-    # Clean corpus.
-    clean = sorted((SHARED / "corpus" / "clean").glob("*.txt"))
-    words = 0
-    info: Counter[str] = Counter()
-    clean_alarms: Counter[str] = Counter()
+    # The clean material, both halves.
+    if args.findings:
+        findings_json = Path(args.findings)
+    else:
+        findings_json = Path(tempfile.mkdtemp()) / "clean-material.json"
+        run_clean_material(findings_json)
+    fig = clean_figures(findings_json)
+    if args.save_baseline:
+        BASELINE.write_text(json.dumps(fig, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    base = json.loads(BASELINE.read_text(encoding="utf-8")) if BASELINE.exists() else None
+    base_alarms = {c: Counter(v) for c, v in (base or {}).get("alarms", {}).items()}
+    words = fig["words"]
+    w_tun, w_chk = total(words, TUNING), total(words, CHECKING)
     names = {c.code: c.qualified_name for c in linter.all_checks}
-    for path in clean:
-        text = path.read_text(encoding="utf-8")
-        words += len(WORD.findall(text))
-        for f in linter.lint(text, path=str(path)).findings:
-            if f.severity == "info":
-                info[f.code] += 1
-            else:
-                clean_alarms[f.code] += 1
-                false_alarms[f.code] += 1
-    total = sum(clean_alarms.values())
-    out += [f"## False alarms on clean copy ({len(clean)} articles, {words} words)", "",
-            f"Warnings and errors: **{total}**, **{1000 * total / words:.3f} per 1,000 words**; "
-            f"info findings: {sum(info.values())}.", "",
-            "| code | check | warnings+errors | per 1,000 words | info |", "| --- | --- | --- | --- | --- |"]
-    for code in sorted(set(clean_alarms) | set(info)):
-        out.append(f"| {code} | {names.get(code, '?')} | {clean_alarms[code]} | "
-                   f"{1000 * clean_alarms[code] / words:.3f} | {info[code]} |")
-    out.append("")
+    verdict_files = sorted(VERDICTS_DIR.glob("*.jsonl"))
+    index = VerdictIndex(load_verdicts(verdict_files))
+    per_chk, _ = tally(load_alarms(findings_json, CHECKING), index)
+    per_tun, _ = tally(load_alarms(findings_json, TUNING), index)
+    out += ["## The clean material, split in two", "",
+            "`clean/` and `dev-clean/` of `../shared/corpus`, split by the fixed rule of "
+            "`benchmarks/split.py`: a file is in the tuning half when "
+            "`sha1(base_name.encode()).digest()[0] % 2 == 0`, otherwise in the checking half. Checks are "
+            "tuned on the tuning half only; the checking half is where precision is measured.", "",
+            "| family | tuning words | checking words |", "| --- | --- | --- |"]
+    for fam in FAMILIES:
+        out.append(f"| {fam} | {words.get(fam + '/' + TUNING, 0)} | {words.get(fam + '/' + CHECKING, 0)} |")
+    out += [f"| **all** | {w_tun} | {w_chk} |", ""]
+
+    all_codes = sorted(set(fig["alarms"]) | set(base_alarms) | set(fig["info"]))
+    out += ["### Warnings per check, both halves", "",
+            "Firings are warnings and errors (info findings counted apart). *Before* is the baseline "
+            "run stored in `benchmarks/baseline.json` (newslint before issue 13's work). Real/false "
+            "are the verdicts read on the checking half (`benchmarks/verdicts/`); an unread warning "
+            "counts as false.", "",
+            "| code | check | tuning before | tuning now | per 1k now | checking before | checking now | "
+            "per 1k now | info (chk) | real | false+unread | precision (chk) |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for code in all_codes:
+        now = fig["alarms"].get(code, Counter())
+        bef = base_alarms.get(code, Counter())
+        t = per_chk.get(code)
+        prec = "-" if t is None or t.precision is None else f"{t.precision:.2f}"
+        out.append(
+            f"| {code} | {names.get(code, '?')} | {total(bef, TUNING) if base else '-'} | {total(now, TUNING)} | "
+            f"{per_k(total(now, TUNING), w_tun)} | {total(bef, CHECKING) if base else '-'} | "
+            f"{total(now, CHECKING)} | {per_k(total(now, CHECKING), w_chk)} | "
+            f"{total(fig['info'].get(code, Counter()), CHECKING)} | {t.real if t else 0} | "
+            f"{t.wrong if t else 0} | {prec} |")
+    a_tun = sum(total(v, TUNING) for v in fig["alarms"].values())
+    a_chk = sum(total(v, CHECKING) for v in fig["alarms"].values())
+    wrong = sum(t.wrong for t in per_chk.values())
+    wrong_tun = sum(t.wrong for t in per_tun.values())
+    out += ["", f"Checking half: **{a_chk}** warnings, **{per_k(a_chk, w_chk)} per 1,000 words**; judged "
+                f"false or unread: **{wrong}**, **{per_k(wrong, w_chk)} false alarms per 1,000 words** "
+                f"(bar: 0.15). Tuning half: {a_tun} warnings, {per_k(a_tun, w_tun)} per 1,000 words; "
+                f"judged false or unread: {wrong_tun}, {per_k(wrong_tun, w_tun)} per 1,000 words.", ""]
+
+    # Per family, both halves: unread warnings count as false.
+    wrong_by: Counter[str] = Counter()
+    for half in (TUNING, CHECKING):
+        for a in load_alarms(findings_json, half):
+            rec = index.find(a)
+            if rec is None or rec["verdict"] == "false":
+                wrong_by[f"{family_of(a.path)}/{half}"] += 1
+    out += ["### Per source family", "",
+            "False alarms are warnings judged false or never read, on both halves "
+            "(`benchmarks/verdicts/checking-half.jsonl`, `tuning-half.jsonl`). "
+            "The `dev-clean` families are reported apart because their house styles differ "
+            "(1987 Reuters wire copy writes \"mln\", \"dlrs\", \"pct\").", "",
+            "| family | half | words | warnings before | warnings now | per 1k now | false alarms | "
+            "false per 1k |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for fam in FAMILIES:
+        for half in (TUNING, CHECKING, None):
+            w = words.get(f"{fam}/{half}", 0) if half else words.get(f"{fam}/{TUNING}", 0) + words.get(
+                f"{fam}/{CHECKING}", 0)
+            halves = (half,) if half else (TUNING, CHECKING)
+            n_now = sum(total(v, h, (fam,)) for v in fig["alarms"].values() for h in halves)
+            n_bef = (sum(total(v, h, (fam,)) for v in base_alarms.values() for h in halves)
+                     if base else "-")
+            fa = sum(wrong_by[f"{fam}/{h}"] for h in halves)
+            out.append(f"| {fam} | {half or '**both**'} | {w} | {n_bef} | {n_now} | {per_k(n_now, w)} | "
+                       f"{fa} | {per_k(fa, w)} |")
+
+    # Calibration: does a finding's confidence match how often such findings were right?
+    bins = [(0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 0.9), (0.9, 0.95), (0.95, 1.01)]
+    rows_cal = []
+    for lo, hi in bins:
+        sel = [a for a in load_alarms(findings_json, CHECKING) if a.confidence is not None
+               and lo <= a.confidence < hi]
+        right = sum(1 for a in sel if (r := index.find(a)) is not None and r["verdict"] == "real")
+        mean = sum(a.confidence or 0 for a in sel) / len(sel) if sel else 0
+        rows_cal.append(f"| {lo:.2f}-{min(hi, 1):.2f} | {len(sel)} | {mean:.2f} | "
+                        f"{right / len(sel) if sel else 0:.2f} |")
+    out += ["", "### Calibration of `confidence` (checking half)", "",
+            "Warnings grouped by their `confidence`, against the share judged real. Confidences of "
+            "checks with ten or more judged warnings on the tuning half come from "
+            "`newslint/calibration.json` (`python benchmarks/calibrate.py`); the checking half "
+            "tests them.", "",
+            "| confidence | warnings | mean confidence | share real |", "| --- | --- | --- | --- |",
+            *rows_cal]
+    out += ["", "Recompute the labelled figures from the stored verdicts with "
+                "`python benchmarks/verdicts.py out.json` (checking half), where `out.json` is "
+                "`newslint --isolated --no-plugins --format json --fail-on never ../shared/corpus/clean "
+                "../shared/corpus/dev-clean > out.json`; `--unread` lists the warnings still to be read.", ""]
 
     # Per-check table.
-    out += ["## Per check: hits, false alarms, precision, lintscore", "",
-            "Hits are expected items found (seeds and fixtures); false alarms are warnings and errors on "
-            "clean copy and on negative fixtures. lintscore = hits x precision^2.", "",
-            "| code | check | hits | false alarms | precision | lintscore |", "| --- | --- | --- | --- | --- | --- |"]
+    out += ["## Per check: hits, labelled precision, lintscore", "",
+            "Hits are expected items found (seeds and fixtures); precision is the share of the check's "
+            "warnings on the checking half judged real (unread counts as false; `-` when it raised none "
+            "there), with false alarms on negative fixtures added to the false side. "
+            "lintscore = hits x precision^2.", "",
+            "| code | check | hits | checking warnings | real | precision | lintscore |",
+            "| --- | --- | --- | --- | --- | --- | --- |"]
     rows = []
     for chk in linter.checks:
-        h, fa = hits[chk.code], false_alarms[chk.code]
-        precision = h / (h + fa) if h + fa else float("nan")
-        score = h * precision ** 2 if h + fa else 0.0
-        rows.append((score, chk.code, chk.qualified_name, h, fa, precision))
-    for score, code, name, h, fa, precision in sorted(rows, key=lambda r: (-r[0], r[1])):
+        h = hits[chk.code]
+        t = per_chk.get(chk.code)
+        n = (t.alarms if t else 0) + false_alarms[chk.code]
+        real = t.real if t else 0
+        precision = real / n if n else float("nan")
+        score = h * precision ** 2 if n else float(h)
+        rows.append((score, chk.code, chk.qualified_name, h, n, real, precision))
+    for score, code, name, h, n, real, precision in sorted(rows, key=lambda r: (-r[0], r[1])):
         p = "-" if precision != precision else f"{precision:.2f}"
-        out.append(f"| {code} | {name} | {h} | {fa} | {p} | {score:.1f} |")
+        out.append(f"| {code} | {name} | {h} | {n} | {real} | {p} | {score:.1f} |")
     text = "\n".join(out) + "\n"
     sys.stdout.write(text)
     if args.write:

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .text.segment import (
     LIST_MARKER,
@@ -24,6 +24,9 @@ from .text.segment import (
     strip_span,
     words_of,
 )
+
+if TYPE_CHECKING:
+    from .locations import Origin
 
 T = TypeVar("T")
 
@@ -89,11 +92,9 @@ class Article:
         media_type: str = "text/plain",
         extracted: bool = False,
         fields: Mapping[str, Any] | None = None,
-        id: str | None = None,
+        origin: Origin | None = None,
     ) -> None:
         self.text = text
-        #: The record's id when the article is a CMS record (reports carry it).
-        self.id = id
         self.path = path
         self.title = title
         self.byline = byline
@@ -102,6 +103,8 @@ class Article:
         self.media_type = media_type
         self.extracted = extracted
         self.fields: dict[str, Any] = dict(fields or {})
+        #: Where extracted text came from in its file (record id, source lines); None for raw text.
+        self.origin = origin
         self._memo: dict[str, Any] = {}
 
     def __repr__(self) -> str:
@@ -112,7 +115,7 @@ class Article:
         text, and no cached analysis: what ``--fix`` lints after each pass of edits."""
         return Article(text, path=self.path, title=self.title, byline=self.byline, date=self.date,
                        url=self.url, media_type=self.media_type, extracted=self.extracted,
-                       fields=self.fields)
+                       fields=self.fields, origin=self.origin)
 
     # -- structure -------------------------------------------------------------------------
 

@@ -1,12 +1,15 @@
 """The ``newslint`` command line.
 
-    newslint [OPTIONS] PATH...        lint files and folders
-    newslint rules [--format json]    list every registered check
-    newslint rule CODE                one check's documentation and examples
+    newslint [OPTIONS] PATH...        lint files and folders (options and paths in any order)
+    newslint rules [--format json]    list every registered check (config and plugins honoured)
+    newslint rule CODE...             one check's documentation and examples
     newslint plugins                  loaded plugins and what they registered
 
-Exit status: 0 clean, 1 a finding at or above ``--fail-on``, 2 a usage, config or input error.
-User errors are one line on standard error, never a traceback.
+Exit status: 0 clean, 1 a finding at or above ``--fail-on`` (or, with ``--diff``, something to
+fix), 2 a usage, config or input error. User errors are one line on standard error, never a
+traceback; every argument is checked before any output file is created. When the reader of
+standard output goes away (``newslint . | head``) the run stops quietly with the status of what
+was linted so far.
 """
 
 from __future__ import annotations
@@ -15,12 +18,14 @@ import argparse
 import difflib
 import os
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, NoReturn, TextIO
 
 from . import __version__
-from .config import FAIL_ON, Config, ConfigError, find_config_file, load_config_file
+from .config import FAIL_ON, MAX_JOBS, Config, ConfigError, find_config_file, load_config_file
+from .didyoumean import did_you_mean
 from .engines import ENGINES, MissingExtra, engine_reports, require
 from .fixes import fix_text, write_atomically
 from .inputs import InputProblem
@@ -35,39 +40,80 @@ def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if not 1 <= n <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"expected 1 to {MAX_JOBS} worker processes, got {n}")
+    return n
+
+
+def _score(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {value!r}") from None
+    if not 0 <= n <= 100:
+        raise argparse.ArgumentTypeError(f"a quality score is from 0 to 100, got {value}")
+    return n
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with ``newslint: error: ...`` on one line and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        error(message + " (see 'newslint --help')")
+        raise SystemExit(2)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = Parser(
         prog="newslint",
         description="Lint news articles for quality defects.",
         epilog="Commands: 'newslint rules' lists checks; 'newslint rule CODE' documents one; "
                "'newslint plugins' lists plugins.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files and folders to lint ('-' for stdin)")
-    p.add_argument("--format", "-f", default="text", help="text, json, jsonl (and plugin formats)")
+    p.add_argument("--format", "-f", default="text", help="text, json, jsonl, sarif, github (and plugin formats)")
     p.add_argument("--select", type=_csv, help="only these codes/prefixes/names/categories")
     p.add_argument("--extend-select", type=_csv, help="add to the selection")
     p.add_argument("--ignore", type=_csv, help="skip these codes/prefixes/names/categories")
+    p.add_argument("--exclude", type=_csv, metavar="GLOBS",
+                   help="file patterns not to lint (replaces the config's exclude)")
+    p.add_argument("--extend-exclude", type=_csv, metavar="GLOBS",
+                   help="file patterns not to lint, added to the config's exclude")
     p.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails (default warning)")
+    p.add_argument("--exit-zero", action="store_true",
+                   help="exit 0 even when findings fail (usage and input errors still exit 2)")
     p.add_argument("--config", help="config file (default: nearest newslint.toml/pyproject.toml)")
     p.add_argument("--isolated", action="store_true", help="ignore every config file")
     p.add_argument("--no-plugins", action="store_true", help="do not load entry-point plugins")
     p.add_argument("--color", dest="color", action="store_true", default=None, help="force colour")
     p.add_argument("--no-color", dest="color", action="store_false", help="no colour")
+    p.add_argument("--show-source", action="store_true",
+                   help="text: show each finding's line with the words underlined")
+    p.add_argument("--show-fixes", action="store_true", help="text: show each finding's fix")
+    p.add_argument("--statistics", action="store_true",
+                   help="text: counts per code instead of the findings")
     p.add_argument("--output", "-o", help="write the report to this file instead of stdout")
     p.add_argument("--stdin-filename", help="file name for standard input ('-'): format and config")
     p.add_argument("--field", action="append", default=[], metavar="NAME=SOURCE",
                    help="read article field NAME from record field SOURCE (e.g. body=content)")
-    p.add_argument("--jobs", "-j", type=int, help="worker processes (default: all cores for 32+ files)")
+    p.add_argument("--jobs", "-j", type=_jobs, help="worker processes (default: all cores for 32+ files)")
     p.add_argument("--engine", choices=ENGINES, default="default",
                    help="run on Dask or Spark (a local cluster of --jobs workers unless --master or "
                         "DASK_SCHEDULER_ADDRESS names one); same output as the default engine")
     p.add_argument("--master", metavar="URL", help="with --engine: the Spark master or Dask scheduler")
-    p.add_argument("--fail-under", type=float, metavar="SCORE",
+    p.add_argument("--fail-under", type=_score, metavar="SCORE",
                    help="exit 1 when an article's quality score (0-100) is below SCORE")
     p.add_argument("--fix", action="store_true", help="apply safe fixes in place (atomic writes)")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: unsafe fixes too")
-    p.add_argument("--diff", action="store_true", help="show the fixes as a diff; write nothing")
-    p.add_argument("--quiet", "-q", action="store_true", help="no summary line in text output")
+    p.add_argument("--diff", action="store_true",
+                   help="print the fixes as a patch git accepts, nothing else; write nothing; "
+                        "exit 1 when there is something to fix")
+    p.add_argument("--quiet", "-q", action="store_true", help="no summary line, no progress")
     p.add_argument("--version", action="version", version=f"newslint {__version__}")
     return p
 
@@ -78,6 +124,16 @@ def error(message: str) -> None:
 
 def warn(message: str) -> None:
     sys.stderr.write(f"newslint: warning: {message}\n")
+
+
+def config_folder(path: str) -> str:
+    """The folder whose config applies to ``path``: the folder itself for a folder (so
+    ``newslint .`` reads ``./pyproject.toml``), the file's folder for a file, the current
+    folder for standard input."""
+    if path == "-":
+        return os.getcwd()
+    full = os.path.abspath(path)
+    return full if os.path.isdir(full) else os.path.dirname(full)
 
 
 class LinterPool:
@@ -107,18 +163,21 @@ class LinterPool:
                     raise ConfigError(f"--field {item!r}: unknown article field {name.strip()!r} "
                                       "(body, title, byline, date, url)")
                 fields[name.strip()] = source.strip()
+        exclude = tuple(a.exclude) if a.exclude is not None else None
+        if a.extend_exclude:
+            exclude = (*(exclude if exclude is not None else config.exclude), *a.extend_exclude)
         return config.merged(select=tuple(a.select) if a.select else None,
                              extend_select=tuple(a.extend_select) if a.extend_select else None,
                              ignore=tuple(a.ignore) if a.ignore else None,
                              fail_on=a.fail_on, fail_under=a.fail_under, field_map=fields,
-                             jobs=a.jobs)
+                             jobs=a.jobs, exclude=exclude)
 
     def config_for(self, path: str) -> Config:
         if self.explicit is not None or self.args.isolated:
             if None not in self._config_by_file:
                 self._config_by_file[None] = self._overrides(self.explicit or Config())
             return self._config_by_file[None]
-        folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
+        folder = config_folder(path)
         if folder not in self._config_by_dir:
             self._config_by_dir[folder] = find_config_file(Path(folder))
         found = self._config_by_dir[folder]
@@ -137,11 +196,48 @@ class LinterPool:
         return self._by_source[key]
 
 
-def iter_reports(pool: LinterPool, paths: Sequence[str]) -> Iterator[Report]:
+class Progress:
+    """A one-line count of files done on standard error: only on a terminal, only once a run
+    has taken more than a second, and for every way of running (sequential, parallel, fixes)."""
+
+    DELAY = 1.0
+    EVERY = 0.25
+
+    def __init__(self, total: int, enabled: bool = True) -> None:
+        self.total = total
+        self.count = 0
+        self.enabled = enabled and total > 1 and sys.stderr.isatty()
+        self.started = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+        self._current: str | None = None
+
+    def report(self, report: Report) -> None:
+        """Count a report; records of one file count as one file."""
+        key = report.file or report.path
+        if key != self._current:
+            self._current = key
+            self.count += 1
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self.started >= self.DELAY and now - self.last >= self.EVERY:
+            self.last = now
+            self.shown = True
+            sys.stderr.write(f"\rnewslint: {min(self.count, self.total)}/{self.total} files")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r" + " " * 40 + "\r")
+            sys.stderr.flush()
+
+
+def iter_reports(pool: LinterPool, paths: Sequence[str], items: list[str | InputProblem],
+                 diffs: list[str]) -> Iterator[Report]:
     """Reports in input order; unreadable inputs give a report with ``error`` set."""
     args = pool.args
     first = pool.linter_for(paths[0] if paths else ".")
-    items = list(first.inputs(paths))
     if args.engine != "default":
         jobs = first.config.jobs or os.cpu_count() or 1
         yield from engine_reports(args.engine, first, items, jobs=jobs, stdin_name=args.stdin_filename,
@@ -153,41 +249,36 @@ def iter_reports(pool: LinterPool, paths: Sequence[str]) -> Iterator[Report]:
     if jobs > 1 and same_config and not (args.fix or args.diff) and all(isinstance(i, str) for i in items):
         yield from parallel_reports(first, [i for i in items if isinstance(i, str)], jobs)
         return
-    progress = Progress(len(items))
     for item in items:
-        progress.tick()
         if isinstance(item, InputProblem):
-            yield Report(path=item.path, error=item.message)
+            yield Report.from_problem(item)
             continue
         linter = pool.linter_for(item if item != "-" else (args.stdin_filename or "."))
         if args.fix or args.diff:
-            yield from fix_file(linter, item, args)
+            yield from fix_file(linter, item, args, diffs)
         else:
             yield from linter.lint_file(item, stdin_name=args.stdin_filename)
-    progress.done()
 
 
-class Progress:
-    """A one-line progress count on standard error, for long runs on a terminal only."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.count = 0
-        self.show = total >= 200 and sys.stderr.isatty()
-
-    def tick(self) -> None:
-        self.count += 1
-        if self.show and self.count % 50 == 0:
-            sys.stderr.write(f"\rnewslint: {self.count}/{self.total} files")
-            sys.stderr.flush()
-
-    def done(self) -> None:
-        if self.show:
-            sys.stderr.write("\r" + " " * 40 + "\r")
+def unified_diff(path: str, original: str, fixed: str) -> str:
+    """A unified diff of one file that ``git apply`` and ``patch -p1`` accept: ``a/`` and ``b/``
+    prefixes and the ``\\ No newline at end of file`` marker where a side lacks the final
+    newline."""
+    name = Path(path).as_posix()
+    if name.startswith("./"):
+        name = name[2:]
+    old_lines = original.splitlines(keepends=True)
+    new_lines = fixed.splitlines(keepends=True)
+    out: list[str] = []
+    for line in difflib.unified_diff(old_lines, new_lines, fromfile=f"a/{name}", tofile=f"b/{name}"):
+        out.append(line)
+        if not line.endswith("\n"):
+            out.append("\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
-def fix_file(linter: Linter, path: str, args: argparse.Namespace) -> Iterator[Report]:
-    """Apply fixes to one file (or show them with --diff); report what is left afterwards.
+def fix_file(linter: Linter, path: str, args: argparse.Namespace, diffs: list[str]) -> Iterator[Report]:
+    """Apply fixes to one file (or collect them as a diff with --diff); report what is left.
 
     Only files whose findings index the file itself are touched (not HTML or CMS records), and
     only when the file was read and parsed completely."""
@@ -195,10 +286,10 @@ def fix_file(linter: Linter, path: str, args: argparse.Namespace) -> Iterator[Re
     items = list(linter.read(path))
     if path == "-" or parser is None or not parser.fixable or len(items) != 1 \
             or isinstance(items[0], InputProblem):
-        if parser is not None and not parser.fixable and path != "-":
+        if parser is not None and not parser.fixable and path != "-" and not args.diff:
             warn(f"{path}: not fixed: findings index extracted text, not the file")
         for item in items:
-            yield Report(path=item.path, error=item.message) if isinstance(item, InputProblem) \
+            yield Report.from_problem(item) if isinstance(item, InputProblem) \
                 else linter.lint_article(item)
         return
     article = items[0]
@@ -214,9 +305,7 @@ def fix_file(linter: Linter, path: str, args: argparse.Namespace) -> Iterator[Re
     fixed, applied = fix_text(findings_of, original, unsafe=args.unsafe_fixes)
     if applied and fixed != original:
         if args.diff:
-            diff = difflib.unified_diff(original.splitlines(keepends=True), fixed.splitlines(keepends=True),
-                                        fromfile=path, tofile=path)
-            sys.stdout.writelines(diff)
+            diffs.append(unified_diff(path, original, fixed))
         else:
             write_atomically(path, fixed)
             sys.stderr.write(f"{path}: fixed {applied} finding{'s' if applied != 1 else ''}\n")
@@ -224,42 +313,137 @@ def fix_file(linter: Linter, path: str, args: argparse.Namespace) -> Iterator[Re
     yield reports.get(final) or linter.lint_article(article.with_text(final))
 
 
-def run_lint(args: argparse.Namespace, out: TextIO) -> int:
+class LazyOutput:
+    """The ``--output`` file, created on first write: nothing is created when the run stops
+    on an error before producing a report."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._fh: TextIO | None = None
+
+    def _open(self) -> TextIO:
+        if self._fh is None:
+            self._fh = open(self.path, "w", encoding="utf-8")
+        return self._fh
+
+    def write(self, text: str) -> int:
+        return self._open().write(text)
+
+    def writelines(self, lines: Any) -> None:
+        self._open().writelines(lines)
+
+    def flush(self) -> None:
+        if self._fh is not None:
+            self._fh.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def touch(self) -> None:
+        """Create the file even when the report was empty (``-q`` on clean input)."""
+        self._open()
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+
+
+def validate_args(args: argparse.Namespace) -> None:
+    """Usage errors that argparse cannot see, raised before anything is read or written."""
     if not args.paths:
-        error("no paths given (try 'newslint seeds/' or 'newslint --help')")
-        return 2
+        raise ConfigError("no paths given (try 'newslint seeds/' or 'newslint --help')")
     if args.unsafe_fixes and not (args.fix or args.diff):
-        error("--unsafe-fixes goes with --fix or --diff")
-        return 2
+        raise ConfigError("--unsafe-fixes goes with --fix or --diff")
+    if args.fix and args.diff:
+        raise ConfigError("--fix and --diff do not go together: --diff shows what --fix would do")
+    if args.paths.count("-") > 1:
+        raise ConfigError("standard input ('-') can be read only once")
+    text_only = [opt for opt, on in (("--show-source", args.show_source), ("--show-fixes", args.show_fixes),
+                                     ("--statistics", args.statistics)) if on]
+    if text_only and args.format != "text":
+        raise ConfigError(f"{text_only[0]} goes with --format text")
+    if args.output and args.diff:
+        raise ConfigError("--diff prints the patch on standard output; redirect it instead of -o")
     if args.engine != "default":
         problem = engine_problem(args)
         if problem:
-            error(problem)
-            return 2
+            raise ConfigError(problem)
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    validate_args(args)
+    from .services import languagetool
+
+    quiet_before = languagetool.QUIET
+    languagetool.QUIET = quiet_before or args.quiet
+    try:
+        return _run_lint(args)
+    finally:
+        languagetool.QUIET = quiet_before
+
+
+def _run_lint(args: argparse.Namespace) -> int:
     pool = LinterPool(args)
     linter = pool.linter_for(args.paths[0])
-    if args.engine != "default":
-        configs = {pool.config_for(i).source for i in linter.inputs(args.paths) if isinstance(i, str)}
-        if len(configs) > 1:
-            error(f"--engine {args.engine} lints every input with one configuration, and these inputs "
-                  "have several config files: pass --config or --isolated")
-            return 2
     formatters = linter.formatters()
     if args.format not in formatters:
-        error(f"unknown format {args.format!r} (choose from {', '.join(sorted(formatters))})")
-        return 2
-    formatter = formatters[args.format](out, {"color": args.color, "checks": linter.all_checks})
+        raise ConfigError(f"unknown format {args.format!r}{did_you_mean(args.format, formatters)} "
+                          f"(choose from {', '.join(sorted(formatters))})")
+    items = list(linter.inputs(args.paths))
+    if args.engine != "default" and len({pool.config_for(i).source for i in items if isinstance(i, str)}) > 1:
+        raise ConfigError(f"--engine {args.engine} lints every input with one configuration, and these "
+                          "inputs have several config files: pass --config or --isolated")
+    out: TextIO | LazyOutput = LazyOutput(args.output) if args.output else sys.stdout
+    try:
+        return _lint(args, pool, linter, formatters[args.format], items, out)
+    finally:
+        if isinstance(out, LazyOutput):
+            out.close()
+
+
+def _lint(args: argparse.Namespace, pool: LinterPool, linter: Linter, factory: Any,
+          items: list[str | InputProblem], out: TextIO | LazyOutput) -> int:
+    diffs: list[str] = []
     summary = Summary()
-    formatter.begin()
-    for report in iter_reports(pool, args.paths):
-        if report.error:
-            sys.stderr.write(f"{report.path}: {report.error}\n")
-        formatter.article(report)
-        path = report.path.split("#", 1)[0]
-        config = pool.config_for(path) if os.path.exists(path) else linter.config
-        summary.add(report, config.fail_on, config.fail_under)
-    if not (args.quiet and args.format == "text"):
-        formatter.end(summary)
+    options = {"color": args.color, "checks": linter.all_checks, "show_source": args.show_source,
+               "show_fixes": args.show_fixes, "statistics": args.statistics,
+               "summary": not args.quiet}
+    # --diff prints the patch and nothing else, so that `newslint --diff . | git apply` works.
+    formatter = factory(out, options) if not args.diff else None
+    progress = Progress(len(items), enabled=not args.quiet)
+    try:
+        if formatter is not None:
+            formatter.begin()
+        for report in iter_reports(pool, args.paths, items, diffs):
+            progress.report(report)
+            source = report.file or report.path
+            config = pool.config_for(source) if os.path.exists(source) else linter.config
+            summary.add(report, config.fail_on, config.fail_under)
+            if report.error:
+                sys.stderr.write(f"{report.path}: {report.error}\n")
+            if formatter is not None:
+                formatter.article(report)
+        progress.done()
+        if formatter is not None:
+            formatter.end(summary)
+        if isinstance(out, LazyOutput):
+            out.touch()
+        for diff in diffs:
+            sys.stdout.write(diff)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        quiet_closed_stdout()
+        return exit_status(args, summary, diffs)
+    return exit_status(args, summary, diffs)
+
+
+def exit_status(args: argparse.Namespace, summary: Summary, diffs: list[str]) -> int:
+    if summary.unreadable:
+        return 2
+    if args.diff:
+        return 1 if diffs else 0
+    if args.exit_zero:
+        return 0
     return summary.exit_code
 
 
@@ -274,49 +458,71 @@ def engine_problem(args: argparse.Namespace) -> str | None:
     return None
 
 
+def quiet_closed_stdout() -> None:
+    """Point standard output at /dev/null so the interpreter's final flush does not fail
+    again on the closed pipe (Python's documented recipe for SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def run_rules(argv: list[str], out: TextIO) -> int:
+    """``rules``, ``rule CODE...`` and ``plugins``, with the same config discovery as a lint run
+    (nearest config from the current folder, ``--config``, ``--isolated``), so house rules and
+    local plugins are listed."""
     from .docs import render_rule_page, render_rules_table
 
-    linter = Linter(load_entry_points="--no-plugins" not in argv)
-    if argv and argv[0] == "rule":
-        codes = [a for a in argv[1:] if not a.startswith("-")]
-        if not codes:
-            error("usage: newslint rule CODE")
-            return 2
-        for code in codes:
-            matches = [c for c in linter.all_checks
-                       if code in (c.code, c.name, c.qualified_name)]
+    command = argv[0]
+    p = Parser(prog=f"newslint {command}")
+    if command == "rule":
+        p.add_argument("codes", nargs="+", metavar="CODE")
+    p.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    p.add_argument("--config")
+    p.add_argument("--isolated", action="store_true")
+    p.add_argument("--no-plugins", action="store_true")
+    args = p.parse_intermixed_args(argv[1:])
+    if args.config:
+        config = load_config_file(Path(args.config))
+    elif args.isolated:
+        config = Config()
+    else:
+        found = find_config_file(Path.cwd())
+        config = load_config_file(found) if found else Config()
+    linter = Linter(config, load_entry_points=not args.no_plugins)
+    for message in linter.warnings:
+        warn(message)
+    if command == "rule":
+        for code in args.codes:
+            matches = [c for c in linter.all_checks if code in (c.code, c.name, c.qualified_name)]
             if not matches:
-                error(f"no check {code!r} (see 'newslint rules')")
-                return 2
+                raise ConfigError(f"no check {code!r}{did_you_mean(code, linter.selector_names())} "
+                                  "(see 'newslint rules')")
             out.write(render_rule_page(matches[0], linter))
         return 0
-    as_json = "json" in argv
-    out.write(render_rules_table(linter, as_json=as_json, with_plugins=argv[:1] == ["plugins"]))
+    out.write(render_rules_table(linter, as_json=args.format == "json", with_plugins=command == "plugins"))
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    out: TextIO = sys.stdout
     try:
         if argv and argv[0] in COMMANDS:
-            return run_rules(argv, out)
-        args = build_parser().parse_args(argv)
-        if args.output:
-            with open(args.output, "w", encoding="utf-8") as fh:
-                return run_lint(args, fh)
-        return run_lint(args, out)
+            return run_rules(argv, sys.stdout)
+        args = build_parser().parse_intermixed_args(argv)
+        return run_lint(args)
     except ConfigError as exc:
         error(str(exc))
         return 2
+    except BrokenPipeError:
+        quiet_closed_stdout()
+        return 1
     except OSError as exc:
         error(f"{getattr(exc, 'filename', '') or ''} {exc.strerror or exc}".strip())
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 1
 
 
 def entry() -> None:

@@ -7,6 +7,7 @@ key, never a traceback. Command-line flags are merged on top with :meth:`Config.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -36,10 +37,41 @@ CORE_KEYS: dict[str, str] = {
 }
 FAIL_ON: tuple[str, ...] = (*SEVERITIES, "never")
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
+#: More worker processes than this is a typo, not a machine.
+MAX_JOBS = 256
 
 
 class ConfigError(Exception):
     """A configuration problem, worded for the user: ``file: key: what is wrong``."""
+
+
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+def toml_error_position(exc: Exception) -> tuple[str, int, int]:
+    """``(message, line, column)`` of a TOML syntax error (0, 0 when the parser gave none).
+
+    Python 3.11-3.13's ``tomllib`` puts the position only in the message text; 3.14 adds
+    ``lineno``/``colno``. Both are read."""
+    text = str(exc)
+    line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+    m = _TOML_AT.search(text)
+    if m:
+        text = text[:m.start()]
+        line, col = line or int(m.group(1)), col or int(m.group(2))
+    return text, int(line or 0), int(col or 0)
+
+
+def syntax_error(path: Path | str, exc: Exception, kind: str) -> ConfigError:
+    """A ConfigError for a TOML or YAML syntax error, in the ``file:line:column: message`` form
+    editors and CI logs link to."""
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None:  # PyYAML: 0-based line and column
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return ConfigError(f"{path}:{mark.line + 1}:{mark.column + 1}: invalid {kind}: {problem}")
+    msg, line, col = toml_error_position(exc)
+    where = f"{path}:{line}:{col}" if line else str(path)
+    return ConfigError(f"{where}: invalid {kind}: {msg}")
 
 
 @dataclass(frozen=True)
@@ -74,7 +106,10 @@ class Config:
 
 
 def find_config_file(start: Path) -> Path | None:
-    """The nearest config file at or above ``start`` that configures newslint."""
+    """The nearest config file at or above ``start`` that configures newslint.
+
+    A ``pyproject.toml`` that is not valid TOML is an error, not a file to skip: silently
+    ignoring it would silently drop the user's settings (``exclude``, ``ignore``)."""
     start = start.resolve()
     here = start if start.is_dir() else start.parent
     for folder in (here, *here.parents):
@@ -89,8 +124,10 @@ def find_config_file(start: Path) -> Path | None:
 def _pyproject_has_section(path: Path) -> bool:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError):
         return False
+    except tomllib.TOMLDecodeError as exc:
+        raise syntax_error(path, exc, "TOML") from None
     return isinstance(data.get("tool"), dict) and "newslint" in data["tool"]
 
 
@@ -103,7 +140,7 @@ def load_config_file(path: Path) -> Config:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise syntax_error(path, exc, "TOML") from None
     if path.name == "pyproject.toml":
         section = data.get("tool", {}).get("newslint", {})
     else:
@@ -166,16 +203,16 @@ def config_from_mapping(
         elif key == "fail-on":
             kwargs["fail_on"] = _severity(value, where, FAIL_ON)
         elif key == "fail-under":
-            if not isinstance(value, int | float) or not 0 <= value <= 100:
+            if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
                 raise ConfigError(f"{where}: expected a number from 0 to 100")
             kwargs["fail_under"] = float(value)
         elif key == "max-file-size":
-            if not isinstance(value, int) or value <= 0:
+            if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                 raise ConfigError(f"{where}: expected a positive number of bytes")
             kwargs["max_file_size"] = value
         elif key == "jobs":
-            if not isinstance(value, int) or value < 1:
-                raise ConfigError(f"{where}: expected a positive whole number")
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_JOBS:
+                raise ConfigError(f"{where}: expected a whole number from 1 to {MAX_JOBS}")
             kwargs["jobs"] = value
         elif key == "fields":
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):

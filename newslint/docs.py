@@ -77,13 +77,21 @@ def render_rule_page(check: Check, linter: Linter | None = None) -> str:
 
 
 def _example_output(check: Check, text: str, linter: Linter) -> list[str]:
+    import io
+
     from .article import Article
     from .declaration import CheckContext
+    from .formatters.text import TextFormatter
+    from .locations import locate
+    from .report import Report
     from .runner import run_check
 
     article = Article(text, path="example.txt")
-    return [f"example.txt:{f.line}:{f.column}: {f.code} [{f.category}] {f.message}"
-            for f in run_check(article, check, CheckContext(check.options, check))]
+    findings = run_check(article, check, CheckContext(check.options, check))
+    locate(article, findings)
+    text_out = TextFormatter(io.StringIO(), {"color": False})
+    report = Report(path="example.txt", findings=findings)
+    return [text_out.line_for(report, f) for f in findings]
 
 
 def render_checks_reference(linter: Linter) -> str:

@@ -112,9 +112,27 @@ class Finding:
     fix: Fix | None = None
     plugin: str | None = None
     data: dict[str, Any] | None = field(default=None, compare=False)
+    #: The line in the source file (see :mod:`newslint.locations`): ``line`` for raw text, the
+    #: record's or HTML text node's line for extracted text, None when it cannot be told.
+    source_line: int | None = field(default=None, compare=False)
+    #: ``(window, span offset in window, cut before, cut after)``: the finding's line around the
+    #: span, for code frames (``--show-source``). Not part of the JSON output.
+    context: tuple[str, int, bool, bool] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def end_line(self) -> int:
+        """1-based line of ``end`` (exact: the excerpt is ``text[start:end]``)."""
+        return self.line + self.excerpt.count("\n")
+
+    @property
+    def end_column(self) -> int:
+        """1-based column of ``end`` (exclusive end, as SARIF's ``endColumn``)."""
+        nl = self.excerpt.rfind("\n")
+        return self.column + len(self.excerpt) if nl < 0 else len(self.excerpt) - nl
 
     def to_dict(self) -> dict[str, Any]:
-        """The contract's JSON object for this finding (``fix`` and ``plugin`` are extensions)."""
+        """The contract's JSON object for this finding (``fix``, ``plugin``, ``end_line``,
+        ``end_column`` are extensions; reports of extracted text add ``source_line``)."""
         out: dict[str, Any] = {
             "code": self.code,
             "check": self.check,
@@ -130,6 +148,8 @@ class Finding:
             "confidence": self.confidence,
             "fix": self.fix.to_dict() if self.fix else None,
         }
+        out["end_line"] = self.end_line
+        out["end_column"] = self.end_column
         if self.plugin:
             out["plugin"] = self.plugin
         return out

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .article import Article, Paragraph
-from .config import ConfigError
+from .config import ConfigError, syntax_error
 from .declaration import Check, CheckContext, Example
 from .findings import Fix, Hit
 
@@ -60,7 +60,8 @@ def load_rule_file(path: Path) -> list[Check]:
         else:
             data = tomllib.loads(raw)
     except Exception as exc:  # noqa: BLE001 - TOML and YAML raise different errors
-        raise ConfigError(f"{path}: invalid rule file: {exc}") from None
+        kind = "YAML rule file" if path.suffix in (".yaml", ".yml") else "TOML rule file"
+        raise syntax_error(path, exc, kind) from None
     rules = data.get("rule", data.get("rules")) if isinstance(data, dict) else None
     if not isinstance(rules, list):
         raise ConfigError(f"{path}: expected a list of rules ([[rule]] tables or a 'rules:' list)")

@@ -20,6 +20,7 @@ from .findings import Finding
 from .inputs import InputProblem, Parser, collect_inputs
 from .inputs.reading import parser_for, read_input
 from .inputs.records import article_from_record, article_kwargs, library_article
+from .locations import locate
 from .plugins import build_plugin_manager
 from .registry import CORE_CODES, CheckRegistry, token_matches_check
 from .report import Report
@@ -71,6 +72,10 @@ class Linter:
         self.checks: list[Check] = self.registry.checks
         self.pm.hook.newslint_configure(config=config)
 
+    def selector_names(self) -> set[str]:
+        """Every code, check name and category a selector may use (for "did you mean")."""
+        return self.registry.selector_names()
+
     def formatters(self) -> dict[str, Any]:
         """Registered output formats: name to factory."""
         return self.registry.formatters()
@@ -92,9 +97,9 @@ class Linter:
         """Lint a string, a record (a mapping with ``body``/``text``) or an :class:`Article`.
 
         A record is read with the configured ``fields`` mapping, and its id (``id``, ``_id``,
-        ``uuid``, ``slug`` or ``guid``) is kept: ``report.id`` and ``"id"`` in ``to_dict()``, with
-        ``path`` ending in ``#id`` as on the command line. A record without text raises
-        :class:`newslint.InputError` naming every field tried.
+        ``uuid``, ``slug`` or ``guid``) is kept: ``report.record`` and ``"record"`` in
+        ``to_dict()``, with ``path`` ending in ``#id`` as on the command line. A record without
+        text raises :class:`newslint.InputError` naming every field tried.
         """
         if isinstance(source, Article):
             article = source
@@ -119,8 +124,13 @@ class Linter:
                 metrics.update(result)
         fields = {k: v for k, v in (("title", article.title), ("byline", article.byline),
                                     ("date", article.date), ("url", article.url)) if v}
+        locate(article, findings)
+        origin = article.origin
         return Report(path=article.path or "<string>", findings=findings,
-                      extracted=article.extracted, metrics=metrics, fields=fields, id=article.id)
+                      extracted=article.extracted, metrics=metrics, fields=fields,
+                      file=origin.file if origin is not None else None,
+                      record=origin.record if origin is not None else None,
+                      words=article.word_count)
 
     def _suppress(self, article: Article, findings: list[Finding]) -> list[Finding]:
         directives = parse_directives(article)
@@ -149,7 +159,7 @@ class Linter:
         ``error`` set. A file of records (JSONL) gives one report per record."""
         for item in self.read(path, stdin_name=stdin_name):
             if isinstance(item, InputProblem):
-                yield Report(path=item.path, error=item.message)
+                yield Report.from_problem(item)
             else:
                 yield self.lint_article(item)
 

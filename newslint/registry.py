@@ -20,6 +20,7 @@ import pluggy
 
 from .config import Config, ConfigError
 from .declaration import Check
+from .didyoumean import did_you_mean
 from .house_rules import load_rule_file
 from .inputs import Parser
 
@@ -128,6 +129,15 @@ class CheckRegistry:
         return any(token_matches_check(token, code, name, cat)
                    for code, (name, cat) in CORE_CODES.items())
 
+    def selector_names(self) -> set[str]:
+        """Every code, check name (bare and qualified) and category a selector may use."""
+        names = {"ALL"}
+        for c in self.all_checks:
+            names.update((c.code, c.name, c.qualified_name, c.category))
+        for code, (name, category) in CORE_CODES.items():
+            names.update((code, name, category))
+        return names
+
     def _validate_selectors(self) -> None:
         cfg = self.config
         where = cfg.source or "<config>"
@@ -140,8 +150,8 @@ class CheckRegistry:
         for key, tokens in groups:
             for token in tokens:
                 if not self._known(token):
-                    raise ConfigError(f"{where}: {key}: unknown code, check or category {token!r} "
-                                      "(see `newslint rules`)")
+                    hint = did_you_mean(token, self.selector_names()) or " (see `newslint rules`)"
+                    raise ConfigError(f"{where}: {key}: unknown code, check or category {token!r}{hint}")
 
     def _configure_checks(self) -> list[Check]:
         """Apply selection, severity overrides and options once, at build time."""

@@ -8,16 +8,31 @@ from typing import Any
 
 from .findings import SEVERITY_RANK, Finding
 
-#: Points a finding takes off the quality score, by severity (times its confidence).
+#: Points a finding takes, by severity (times its confidence).
 SCORE_WEIGHTS: dict[str, float] = {"error": 20.0, "warning": 6.0, "info": 1.0}
+#: Articles shorter than this count as this long: one slip in a 150-word brief should not weigh
+#: like seven. Chosen on the tuning half of the clean/defective corpus (benchmarks/score_eval.py).
+SCORE_MIN_WORDS = 1000
+#: Damage density (points per 1,000 words) at which the score is 50.
+SCORE_HALF_DENSITY = 50.0
 
 
-def quality_score(findings: list[Finding]) -> float:
-    """0-100: 100 minus, for each finding, its severity's weight times its confidence
-    (1 when unknown); error 20, warning 6, info 1. Internal findings do not count."""
+def quality_score(findings: list[Finding], words: int | None = None) -> float:
+    """0-100, length-normalised and never saturating, so that damaged articles still rank.
+
+    ``D = 1000 * sum(weight * confidence) / max(words, 1000)`` is the damage per 1,000 words
+    (weights: error 20, warning 6, info 1; confidence 1 when unknown; ``internal`` findings do
+    not count), and the score is ``100 / (1 + D / 50)``: 100 for no finding, 50 at 50 points
+    per 1,000 words, and strictly falling without ever reaching 0, so that an article with 40
+    warnings still scores below one with 30 of the same length. ``words`` None (unknown) counts
+    as the minimum length.
+    """
     lost = sum(SCORE_WEIGHTS.get(f.severity, 0.0) * (1.0 if f.confidence is None else f.confidence)
                for f in findings if f.category != "internal")
-    return round(max(0.0, 100.0 - lost), 1)
+    if lost <= 0:
+        return 100.0
+    density = 1000.0 * lost / max(words or 0, SCORE_MIN_WORDS)
+    return round(100.0 / (1.0 + density / SCORE_HALF_DENSITY), 1)
 
 
 @dataclass(slots=True)
@@ -33,18 +48,31 @@ class Report:
     error: str | None = None
     metrics: dict[str, Any] = field(default_factory=dict)
     fields: dict[str, Any] = field(default_factory=dict)
-    #: The record's id, for an article read from a record (``path`` ends with ``#id`` then).
-    id: str | None = None
+    #: The real file an extracted article came from, and its record id: kept apart from
+    #: ``path`` (``feed.jsonl#42``) so nobody has to split a path on ``#``.
+    file: str | None = None
+    record: str | None = None
+    words: int | None = None
+
+    @classmethod
+    def from_problem(cls, problem: Any) -> Report:
+        """The report of an input that could not be read (an ``InputProblem``)."""
+        return cls(path=problem.path, error=problem.message, file=getattr(problem, "file", None),
+                   record=getattr(problem, "record", None))
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's file entry."""
-        out: dict[str, Any] = {"path": self.path}
-        if self.id is not None:
-            out["id"] = self.id
-        out |= {
+        out: dict[str, Any] = {
+            "path": self.path,
             "text": "extracted" if self.extracted else "raw",
             "findings": [f.to_dict() for f in self.findings],
         }
+        if self.record is not None:
+            out["file"] = self.file
+            out["record"] = self.record
+        if self.extracted:
+            for entry, f in zip(out["findings"], self.findings, strict=True):
+                entry["source_line"] = f.source_line
         if not self.error:
             out["score"] = self.score
         if self.fields:
@@ -58,7 +86,8 @@ class Report:
     @property
     def score(self) -> float:
         """The article's quality score (see :func:`quality_score`)."""
-        return quality_score(self.findings)
+        words = self.words if self.words is not None else self.metrics.get("words")
+        return quality_score(self.findings, words if isinstance(words, int) else None)
 
     def counts(self) -> Counter[str]:
         return Counter(f.severity for f in self.findings)

@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .article import Article
+from .calibration import calibrate
 from .config import Config
 from .declaration import Check, CheckContext
+from .dedupe import dedupe
 from .findings import Finding, Hit
 from .hookspecs import hookimpl
+from .services import ServiceError
 
 INTERNAL_CODE = "NL001"
 UNUSED_SUPPRESSION_CODE = "NL002"
@@ -62,6 +65,12 @@ def run_check(article: Article, check: Check, ctx: CheckContext) -> list[Finding
                 raise ValueError(f"span {hit.start}:{hit.end} outside the text (0:{size})")
             out.append(make_finding(article, check, hit))
         return out
+    except ServiceError as exc:
+        return [internal_finding(
+            article, INTERNAL_CODE, "check-crashed",
+            f"check {check.qualified_name} ({check.code}) could not run: {exc}",
+            severity="warning", plugin=check.plugin,
+        )]
     except Exception as exc:  # noqa: BLE001 - one check must never stop the others
         return [internal_finding(
             article, INTERNAL_CODE, "check-crashed",
@@ -76,4 +85,4 @@ def newslint_lint_article(article: Article, checks: list[Check], config: Config)
     for check in checks:
         # Each linter holds copies of its checks with the configured options already resolved.
         findings.extend(run_check(article, check, CheckContext(check.options, check, config.settings)))
-    return findings
+    return calibrate(dedupe(findings))

@@ -68,12 +68,12 @@ def test_lint_record_keeps_its_id_and_honours_fields() -> None:
 
     linter = newslint.Linter({"fields": {"body": "story", "title": "headline"}}, load_entry_points=False)
     report = linter.lint({"id": 42, "headline": "Vote", "story": "Officials said the vote was close.It passed."})
-    assert report.id == "42" and report.path == "<record>#42"
+    assert report.record == "42" and report.path == "<record>#42"
     data = report.to_dict()
-    assert data["id"] == "42" and data["article"]["title"] == "Vote"
+    assert data["record"] == "42" and data["article"]["title"] == "Vote"
     assert [f["code"] for f in data["findings"]] == ["NL201"]
     assert linter.lint({"uuid": "u-7", "headline": "H", "story": "Fine."}, path="feed.jsonl").path == "feed.jsonl#u-7"
-    assert "id" not in newslint.Linter(load_entry_points=False).lint("No record here.").to_dict()
+    assert "record" not in newslint.Linter(load_entry_points=False).lint("No record here.").to_dict()
 
 
 def test_lint_record_errors_are_exported_and_name_every_field_tried() -> None:

@@ -25,7 +25,7 @@ def test_labelled_recall_and_precision():
             total += 1
             found += any(f.start < exp["end"] and exp["start"] < f.end for f in got)
     assert total >= 8 and negatives >= 20
-    assert found / total >= 0.9
+    assert found / total >= 8 / 8  # measured: all 8 labelled claims found
     assert alarms == 0
 
 

@@ -6,6 +6,7 @@ The checks are run directly (``run_example``) on labelled excerpts and the corpu
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -15,7 +16,7 @@ from newslint.checks.boilerplate.page_chrome import page_chrome
 from newslint.checks.truncation.truncated_body import truncated_body
 from newslint.testing import run_example
 
-from .conftest import CORPUS, FIXTURES
+from .conftest import FIXTURES, sample_texts, shared
 
 LABELS = [json.loads(line) for line in
           (FIXTURES / "chrome" / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -34,7 +35,8 @@ def test_labelled_defective_excerpts_recall():
             if not hit:
                 missed.append((rec["file"], rec["text"][exp["start"]:exp["end"]][:50]))
     assert total >= 60
-    assert found / total >= 0.8, f"{found}/{total} missed: {missed}"
+    # measured 54/64 (0.84)
+    assert found / total >= 54 / 64, f"{found}/{total} missed: {missed}"
 
 
 def test_related_list_after_a_widget_header():
@@ -96,20 +98,40 @@ def test_fix_removes_chrome_lines():
     assert apply_fixes(text, findings, unsafe=True)[0] == "The vote passed.\n\n"
 
 
+def _timed(fn, *args) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = fn(*args)
+    return time.perf_counter() - started, result
+
+
 def test_linear_on_a_long_line():
-    article = Article("Home » " * 5000 + "end")
-    chrome_paragraphs(article)
-    run_example(truncated_body, "word " * 50000)
+    """A breadcrumb line of 35,000 and 140,000 characters and a run-on paragraph of 250,000 and
+    1,000,000: four times the text takes well under sixteen times as long (no quadratic scan),
+    and the results are the right ones (no chrome paragraph in one unbroken line; the paragraph
+    that never ends a sentence is flagged as cut off, up to the end of the text)."""
+    small, chrome = _timed(chrome_paragraphs, Article("Home » " * 5000 + "end"))
+    large, _ = _timed(chrome_paragraphs, Article("Home » " * 20000 + "end"))
+    assert chrome == frozenset()
+    assert large < 8 * small + 0.5
+    text = "word " * 50000
+    small, findings = _timed(run_example, truncated_body, text)
+    large, _ = _timed(run_example, truncated_body, text * 4)
+    assert [(f.code, f.end) for f in findings] == [("NL101", len(text.rstrip()))]
+    assert large < 8 * small + 0.5
 
 
-CLEAN = sorted((CORPUS / "clean").glob("*.txt")) if (CORPUS / "clean").is_dir() else []
+def _chrome_alarms(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(name, f.excerpt) for name, text in texts for chk in CHECKS.values()
+            for f in run_example(chk, text) if f.severity != "info"]
 
 
-@pytest.mark.skipif(not CLEAN, reason="../shared/corpus/clean not present")
+def test_clean_sample_false_alarms():
+    """The vendored clean openings (tests/fixtures/sample/clean): measured 0 warnings."""
+    assert _chrome_alarms(sample_texts("clean")) == []
+
+
 def test_clean_corpus_false_alarms():
-    alarms = []
-    for path in CLEAN:
-        text = path.read_text(encoding="utf-8")
-        for chk in CHECKS.values():
-            alarms += [(path.name, f.excerpt) for f in run_example(chk, text) if f.severity != "info"]
-    assert len(alarms) <= 8, alarms
+    """The 142 clean articles of ../shared/corpus/clean: measured 0 warnings."""
+    paths = sorted(shared("corpus", "clean").glob("*.txt"))
+    assert len(paths) >= 142
+    assert _chrome_alarms([(p.name, p.read_text(encoding="utf-8")) for p in paths]) == []

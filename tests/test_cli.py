@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -36,7 +37,7 @@ def test_text_output_format_and_summary(articles, capsys):
     code, out, _ = run(["--isolated", "--no-plugins", "--select", "spacing", str(articles)], capsys)
     lines = out.strip().splitlines()
     assert code == 1
-    assert lines[0].startswith(f"{articles / 'bad.txt'}:1:6: NL201 [spacing] ")
+    assert lines[0].startswith(f"{articles / 'bad.txt'}:1:6: NL201 [*] warning [spacing] ")
     assert lines[-1].startswith("Found 2 findings (0 errors, 2 warnings, 0 info) in 2 files; mean quality score")
 
 
@@ -162,4 +163,5 @@ def test_console_script_runs_on_seeds():
                           env={**os.environ, "NO_COLOR": "1"}, timeout=120)
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr
+    assert any(re.match(r".+:\d+:\d+: NL\d{3} ", line) for line in proc.stdout.splitlines())
     assert proc.stdout.strip().splitlines()[-1].startswith("Found ")

@@ -1,22 +1,20 @@
 """Damage clean articles on purpose and check the damage is found while the originals stay quiet.
 
 Each damaged copy changes one thing: a sentence start lowercased (NL302), one occurrence of a
-repeated multi-word name lowercased (NL301), a space deleted after a comma (NL201). Recall must
-be at least 0.9 and the clean originals must draw no finding of the same check.
+repeated multi-word name lowercased (NL301), a space deleted after a comma (NL201). The vendored
+clean sample (tests/fixtures/sample/clean) runs everywhere; the full clean corpus needs ../shared.
+Recall and the number of originals that already draw one of these three checks are held at their
+measured values (a damaged copy is only scored for a check its original does not draw).
 """
 
 from __future__ import annotations
 
 import re
 
-import pytest
-
 from newslint import Linter
 
-from .conftest import CORPUS
+from .conftest import sample_texts, shared
 
-CLEAN = sorted((CORPUS / "clean").glob("*.txt")) if (CORPUS / "clean").is_dir() else []
-pytestmark = pytest.mark.skipif(not CLEAN, reason="../shared/corpus/clean not present")
 LINTER = Linter({"select": ["capitalization", "spacing"]}, load_entry_points=False)
 NAME = re.compile(r"(?<=[a-z,] )((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+)(?= [a-z])")
 
@@ -46,11 +44,21 @@ def lowercase_name(text: str) -> tuple[str, int, int] | None:
     return None
 
 
-def test_damage_recall_and_clean_originals_stay_quiet():
-    tried = found = 0
-    for path in CLEAN:
-        text = path.read_text(encoding="utf-8")
+def delete_comma_space(text: str) -> tuple[str, int, int] | None:
+    """Delete the space after a comma between two lowercase words in the second half."""
+    m = re.search(r"[a-z]{3}, [a-z]{3}", text[len(text) // 2:])
+    if not m:
+        return None
+    at = len(text) // 2 + m.start() + 4
+    return text[:at] + text[at + 1:], at - 4, at + 3
+
+
+def damage_scores(texts: list[str]) -> tuple[int, int, int]:
+    """(damaged copies tried, damage found, originals already drawing NL301/NL302/NL201)."""
+    tried = found = noisy = 0
+    for text in texts:
         original = {f.code for f in LINTER.lint(text).findings if f.severity != "info"}
+        noisy += bool(original & {"NL301", "NL302", "NL201"})
         damaged = lowercase_start(text)
         if damaged and "NL302" not in original:
             tried += 1
@@ -59,6 +67,27 @@ def test_damage_recall_and_clean_originals_stay_quiet():
         if named and "NL301" not in original:
             tried += 1
             found += "NL301" in codes_at(named[0], named[1], named[2])
-    assert tried >= 60
-    recall = found / tried
-    assert recall >= 0.9, f"damage recall {recall:.2f} ({found}/{tried})"
+        glued = delete_comma_space(text)
+        if glued and "NL201" not in original:
+            tried += 1
+            found += "NL201" in codes_at(glued[0], glued[1], glued[2])
+    return tried, found, noisy
+
+
+def test_damage_recall_on_the_vendored_sample():
+    """Measured: 39 damaged copies (14 NL302, 5 NL301, 20 NL201), all found; no original noisy."""
+    tried, found, noisy = damage_scores([text for _, text in sample_texts("clean")])
+    assert tried == 39
+    assert found == tried, f"damage recall {found}/{tried}"
+    assert noisy == 0
+
+
+def test_damage_recall_on_the_clean_corpus():
+    """Measured on the 142 clean articles: 284 damaged copies scored, 270 found (NL302 96/96,
+    NL201 132/132, NL301 42/56); 2 originals draw one of the three checks (their copies are not
+    scored for it). Before the precision merge of 2026-11-23 NL301 found 52 of 56 (279/283)."""
+    paths = sorted(shared("corpus", "clean").glob("*.txt"))
+    tried, found, noisy = damage_scores([p.read_text(encoding="utf-8") for p in paths])
+    assert tried >= 270
+    assert found / tried >= 270 / 284, f"damage recall {found}/{tried}"
+    assert noisy <= 2

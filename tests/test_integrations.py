@@ -17,7 +17,7 @@ import pytest
 from newslint import Linter
 from newslint.cli import main
 
-from .conftest import CORPUS, ROOT
+from .conftest import ROOT, shared
 
 BAD = "Gang members.This included sharing data with officials,many of them.\n"
 
@@ -30,17 +30,16 @@ def run(args, capsys):
 
 # -- inputs ------------------------------------------------------------------------------------
 
-@pytest.mark.skipif(not (CORPUS / "html").is_dir(), reason="no HTML corpus")
 def test_every_html_page_extracts_or_fails_cleanly():
     linter = Linter({"select": ["spacing", "boilerplate"]}, load_entry_points=False)
-    pages = sorted((CORPUS / "html").glob("*.html"))
+    pages = sorted(shared("corpus", "html").glob("*.html"))
     assert len(pages) >= 50
     extracted = 0
     for page in pages:
         for report in linter.lint_file(str(page)):
             assert report.error is None or "no article" in report.error, (page, report.error)
             extracted += report.extracted
-    assert extracted >= len(pages) - 5
+    assert extracted == len(pages)  # measured: all 70 pages yield an article
 
 
 def test_html_fields_and_bad_pages(tmp_path):
@@ -168,8 +167,8 @@ def test_github_annotations(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
     _, out, _ = run(["--isolated", "--no-plugins", "--select", "spacing", "--format", "github",
                      str(tmp_path)], capsys)
-    assert out.splitlines()[0].startswith(f"::warning file={tmp_path / 'a.txt'},line=1,col=6,"
-                                          "title=NL201 spacing.missing-space-after-punctuation::")
+    assert out.splitlines()[0].startswith(f"::warning file={tmp_path / 'a.txt'},line=1,endLine=1,col=6,"
+                                          "endColumn=18,title=NL201 spacing.missing-space-after-punctuation::")
 
 
 def test_quality_score_and_fail_under(tmp_path, capsys):
@@ -177,7 +176,8 @@ def test_quality_score_and_fail_under(tmp_path, capsys):
     _, out, _ = run(["--isolated", "--no-plugins", "--select", "spacing", "--format", "json",
                      str(tmp_path)], capsys)
     score = json.loads(out)["files"][0]["score"]
-    assert score == pytest.approx(100 - 6 * 0.9 * 2)
+    # Two warnings at confidence 0.9 in a short article (counted as 1,000 words): D = 10.8.
+    assert score == pytest.approx(round(100 / (1 + 10.8 / 50), 1))
     assert run(["--isolated", "--no-plugins", "--select", "spacing", "--fail-on", "never",
                 "--fail-under", "95", str(tmp_path)], capsys)[0] == 1
     assert run(["--isolated", "--no-plugins", "--select", "spacing", "--fail-on", "never",
@@ -246,6 +246,9 @@ def test_lint_many_streams_and_per_article_function_pickles():
 
 @pytest.mark.skipif(shutil.which("pre-commit") is None and not (Path(sys.executable).parent / "pre-commit").exists(),
                     reason="pre-commit not installed")
+@pytest.mark.skipif(not (os.environ.get("CI") or os.environ.get("NEWSLINT_SLOW_TESTS")),
+                    reason="builds a pre-commit hook environment (about 80 s, more than the rest of the "
+                           "suite): runs in CI, or locally with NEWSLINT_SLOW_TESTS=1")
 def test_pre_commit_try_repo(tmp_path):
     exe = shutil.which("pre-commit") or str(Path(sys.executable).parent / "pre-commit")
     repo = tmp_path / "newsroom"

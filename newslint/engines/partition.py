@@ -123,8 +123,9 @@ def row_article(row: Any, *, source: str, fallback_id: str, mapping: Mapping[str
             return fallback_id, InputProblem(f"{source}#{fallback_id}", "empty text")
         return fallback_id, Article(row, path=f"{source}#{fallback_id}")
     item = record_article(row, source, fallback_id, mapping, id_field=id_field)
-    label = item.path or ""
-    return label.rpartition("#")[2] if "#" in label else fallback_id, item
+    record = item.origin.record if isinstance(item, Article) and item.origin is not None \
+        else getattr(item, "record", None)
+    return record or fallback_id, item
 
 
 def iter_results(linter: Linter, rows: Iterable[tuple[Any, Any]], *, source: str = "<records>",
@@ -229,7 +230,7 @@ def run_units(handle: LinterHandle, units: Sequence[Unit]) -> list[Report]:
             out.append(unit)
         elif isinstance(unit, FileBytes):
             for item in parse_bytes(linter, unit.path, unit.data):
-                out.append(Report(path=item.path, error=item.message)
+                out.append(Report.from_problem(item)
                            if isinstance(item, InputProblem) else linter.lint_article(item))
         else:
             out.append(linter.lint_article(unit))
@@ -243,9 +244,13 @@ def failed_units(units: Sequence[Unit], reason: str) -> list[Report]:
     for unit in units:
         if isinstance(unit, Report):
             out.append(unit)
+        elif isinstance(unit, FileBytes):
+            out.append(Report(path=unit.path, error=f"not linted: {reason}"))
         else:
-            path = unit.path if unit.path is not None else "<string>"
-            out.append(Report(path=path, error=f"not linted: {reason}"))
+            origin = unit.origin
+            out.append(Report(path=unit.path or "<string>", error=f"not linted: {reason}",
+                              file=origin.file if origin is not None else None,
+                              record=origin.record if origin is not None else None))
     return out
 
 
@@ -263,9 +268,9 @@ def work_batches(linter: Linter, items: Iterable[str | InputProblem], *, stdin_n
     for item in items:
         new: Iterable[Unit]
         if isinstance(item, InputProblem):
-            new = [Report(path=item.path, error=item.message)]
+            new = [Report.from_problem(item)]
         elif item == "-" or _streamed(linter, item):
-            new = (Report(path=a.path, error=a.message) if isinstance(a, InputProblem) else a
+            new = (Report.from_problem(a) if isinstance(a, InputProblem) else a
                    for a in linter.read(item, stdin_name=stdin_name))
         else:
             try:

@@ -3,6 +3,9 @@
 A formatter is built with ``factory(stream, options)`` and receives ``begin()``, one
 ``article(report)`` per article as soon as it is done (so JSONL and text stream), and
 ``end(summary)``.
+
+Options every built-in formatter may receive: ``color``, ``checks`` (every registered check, for
+rule metadata), and for text ``show_source``, ``show_fixes``, ``statistics``, ``summary``.
 """
 
 from __future__ import annotations
@@ -10,60 +13,22 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable
 from typing import Any, ClassVar, Protocol, TextIO
 
 from ..hookspecs import hookimpl
 from ..report import Report, Summary
+from .text import TextFormatter
+
+__all__ = ["BUILTIN_FORMATTERS", "Formatter", "GithubFormatter", "JsonFormatter", "JsonLinesFormatter",
+           "TextFormatter"]
 
 
 class Formatter(Protocol):
     def begin(self) -> None: ...
     def article(self, report: Report) -> None: ...
     def end(self, summary: Summary) -> None: ...
-
-
-class TextFormatter:
-    """``path:line:col: CODE [category] message``, then a one-line summary."""
-
-    COLOURS: ClassVar[dict[str, str]] = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
-
-    def __init__(self, stream: TextIO, options: dict[str, Any]) -> None:
-        self.stream = stream
-        colour = options.get("color")
-        if colour is None:
-            colour = hasattr(stream, "isatty") and stream.isatty() and not os.environ.get("NO_COLOR")
-        self.colour = bool(colour)
-        self.show_suggestion = options.get("show_suggestion", True)
-
-    def begin(self) -> None:
-        pass
-
-    def _paint(self, text: str, severity: str) -> str:
-        if not self.colour:
-            return text
-        return f"{self.COLOURS.get(severity, '')}{text}\033[0m"
-
-    def article(self, report: Report) -> None:
-        write = self.stream.write
-        for f in report.findings:
-            code = self._paint(f.code, f.severity)
-            line = f"{report.path}:{f.line}:{f.column}: {code} [{f.category}] {f.message}"
-            if self.show_suggestion and f.suggestion is not None and f.suggestion not in f.message:
-                line += f" (suggestion: {f.suggestion!r})"
-            write(line + "\n")
-        self.stream.flush()
-
-    def end(self, summary: Summary) -> None:
-        s = summary.to_dict()
-        parts = [f"{s['findings']} finding{'s' if s['findings'] != 1 else ''}",
-                 f"{s['errors']} error{'s' if s['errors'] != 1 else ''}",
-                 f"{s['warnings']} warning{'s' if s['warnings'] != 1 else ''}",
-                 f"{s['info']} info"]
-        tail = f"; {s['unreadable']} unreadable" if s["unreadable"] else ""
-        score = f"; mean quality score {s['mean_score']}" if s["mean_score"] is not None else ""
-        self.stream.write(f"Found {parts[0]} ({', '.join(parts[1:])}) in {s['files']} "
-                          f"file{'s' if s['files'] != 1 else ''}{tail}{score}.\n")
 
 
 class JsonFormatter:
@@ -103,12 +68,22 @@ class JsonLinesFormatter:
 
 
 class GithubFormatter:
-    """GitHub Actions workflow commands: one annotation per finding."""
+    """GitHub Actions workflow commands: one annotation per finding, with end positions and the
+    suggestion in the message; with ``$GITHUB_STEP_SUMMARY`` set, a Markdown table of the
+    counts per check is appended to the job summary.
+
+    Extracted inputs (HTML, records) are annotated at the source line when it is known (the
+    record's line, the HTML text node's line), else on the file as a whole: never at a line of
+    the extracted text, which would point at the wrong place in the file.
+    """
 
     LEVELS: ClassVar[dict[str, str]] = {"error": "error", "warning": "warning", "info": "notice"}
 
     def __init__(self, stream: TextIO, options: dict[str, Any]) -> None:
         self.stream = stream
+        self.counts: Counter[tuple[str, str, str]] = Counter()
+        self.files: set[str] = set()
+        self.summary_path = options.get("step_summary", os.environ.get("GITHUB_STEP_SUMMARY"))
 
     def begin(self) -> None:
         pass
@@ -119,16 +94,57 @@ class GithubFormatter:
         return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
     def article(self, report: Report) -> None:
-        file = self._escape(report.path.split("#", 1)[0], prop=True)
+        file = self._escape(report.file or report.path, prop=True)
         if report.error:
-            self.stream.write(f"::error file={file},title=newslint::{self._escape(report.error)}\n")
+            self.stream.write(f"::error file={file},title=newslint::"
+                              f"{self._escape(report.path + ': ' + report.error)}\n")
         for f in report.findings:
+            self.counts[(f.code, f.check, f.severity)] += 1
+            self.files.add(report.path)
             title = self._escape(f"{f.code} {f.check}", prop=True)
-            self.stream.write(f"::{self.LEVELS[f.severity]} file={file},line={f.line},col={f.column},"
-                              f"title={title}::{self._escape(f.message)}\n")
+            if not report.extracted:
+                where = (f",line={f.line},endLine={f.end_line},col={f.column},"
+                         f"endColumn={f.end_column}")
+            elif f.source_line is not None:
+                where = f",line={f.source_line}"
+            else:
+                where = ""
+            message = f.message
+            if report.record is not None:
+                message = f"record {report.record}: {message}"
+            excerpt = " ".join(f.excerpt.split())
+            if excerpt and excerpt[:24].lower() not in message.lower():
+                message += f' — "{excerpt[:80]}{"…" if len(excerpt) > 80 else ""}"'
+            if f.suggestion is not None and f.suggestion not in f.message:
+                message += f" (suggestion: {f.suggestion!r})"
+            self.stream.write(f"::{self.LEVELS[f.severity]} file={file}{where},"
+                              f"title={title}::{self._escape(message)}\n")
+
+    def step_summary(self, summary: Summary) -> str:
+        """The Markdown written to ``$GITHUB_STEP_SUMMARY``."""
+        s = summary.to_dict()
+        lines = ["## newslint", "",
+                 f"{s['findings']} findings ({s['errors']} errors, {s['warnings']} warnings, "
+                 f"{s['info']} info) in {s['files']} files"
+                 + (f"; {s['unreadable']} unreadable" if s["unreadable"] else "")
+                 + (f"; mean quality score {s['mean_score']}" if s["mean_score"] is not None else "")
+                 + ".", ""]
+        if self.counts:
+            lines += ["| code | check | severity | findings |", "| --- | --- | --- | ---: |"]
+            for (code, check, severity), n in sorted(self.counts.items(),
+                                                     key=lambda kv: (-kv[1], kv[0])):
+                lines.append(f"| {code} | `{check}` | {severity} | {n} |")
+            lines.append("")
+        return "\n".join(lines) + "\n"
 
     def end(self, summary: Summary) -> None:
-        pass
+        if self.summary_path:
+            try:
+                with open(self.summary_path, "a", encoding="utf-8") as fh:
+                    fh.write(self.step_summary(summary))
+            except OSError as exc:
+                sys.stderr.write(f"newslint: warning: cannot write the step summary "
+                                 f"{self.summary_path}: {exc.strerror or exc}\n")
 
 
 def _sarif(stream: TextIO, options: dict[str, Any]) -> Formatter:

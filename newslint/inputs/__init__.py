@@ -30,6 +30,9 @@ class InputProblem:
 
     path: str
     message: str
+    #: For a record of a JSON/JSONL file: the file and the record id, kept apart from ``path``.
+    file: str | None = None
+    record: str | None = None
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"

@@ -53,7 +53,8 @@ def parse_parquet_stream(stream: IO[bytes], path: str, config: Config) -> Iterat
                 yield record_article(record, path, str(row), mapping)
     except (pa.ArrowException, OSError) as exc:
         # A damaged row group: what was read is kept, the rest is one problem.
-        yield InputProblem(f"{path}#{row + 1}", f"Parquet data could not be read from here on ({exc})")
+        yield InputProblem(f"{path}#{row + 1}", f"Parquet data could not be read from here on ({exc})",
+                           file=path, record=str(row + 1))
 
 
 def parse_parquet(data: bytes, path: str, config: Config) -> Iterator[Article | InputProblem]:
@@ -72,16 +73,19 @@ def _csv_stream(delimiter: str) -> Any:
         try:
             if not reader.fieldnames:
                 raise InputError("empty file (no header row)")
+            end = reader.line_num
             for record in reader:
                 row += 1
+                start, end = end + 1, reader.line_num  # the row's first line: findings point there
                 record.pop(None, None)  # cells beyond the header
-                yield record_article(record, path, str(row), mapping)
+                yield record_article(record, path, str(row), mapping, start)
         except UnicodeDecodeError as exc:
             yield InputProblem(f"{path}#{row + 1}", f"not valid UTF-8 ({exc.reason}); "
-                               "convert it with iconv or save it as UTF-8")
+                               "convert it with iconv or save it as UTF-8", file=path, record=str(row + 1))
         except csv.Error as exc:
             # The csv module cannot resynchronise after a malformed row: stop with one problem.
-            yield InputProblem(f"{path}#{row + 1}", f"malformed CSV row ({exc}); rest of file not read")
+            yield InputProblem(f"{path}#{row + 1}", f"malformed CSV row ({exc}); rest of file not read",
+                               file=path, record=str(row + 1))
 
     return parse_stream
 

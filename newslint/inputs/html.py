@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..article import Article
+from ..locations import HtmlLineMap, Origin
 from . import InputError
 
 if TYPE_CHECKING:
@@ -71,4 +72,5 @@ def parse_html(data: bytes, path: str, config: Config) -> Iterator[Article]:
     return_fields = {k: fields[k] for k in ("sitename", "hostname", "language") if fields.get(k)}
     yield Article(text, path=path, title=fields.get("title") or None, byline=fields.get("author") or None,
                   date=fields.get("date") or None, url=fields.get("url") or None,
-                  media_type="text/html", extracted=True, fields=return_fields)
+                  media_type="text/html", extracted=True, fields=return_fields,
+                  origin=Origin(file=path, line_of=HtmlLineMap(data, text)))

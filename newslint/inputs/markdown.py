@@ -1,4 +1,5 @@
-"""Markdown articles with optional YAML front matter (title, byline/author, date, url).
+"""Markdown articles with optional front matter (title, byline/author, date, url): YAML between
+``---`` lines (Jekyll, most static-site generators) or TOML between ``+++`` lines (Hugo).
 
 Offsets stay honest: the article text is the file as read, with the front-matter block replaced
 by blank lines of the same length, so every finding's line, column and excerpt refer to the file
@@ -18,23 +19,42 @@ if TYPE_CHECKING:
     from ..config import Config
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_TOML_FRONT = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 def _blank(text: str) -> str:
     return "".join(ch if ch in "\r\n" else " " for ch in text)
 
 
+def _yaml_front(block: str) -> Any:
+    import yaml
+
+    try:
+        return yaml.safe_load(block) or {}
+    except yaml.YAMLError as exc:
+        raise InputError(f"invalid YAML front matter: {str(exc).splitlines()[0]}") from None
+
+
+def _toml_front(block: str) -> Any:
+    """Hugo's TOML front matter; errors name the file's line (the block starts on line 2)."""
+    import tomllib
+
+    from ..config import toml_error_position
+
+    try:
+        return tomllib.loads(block)
+    except tomllib.TOMLDecodeError as exc:
+        msg, line, col = toml_error_position(exc)
+        where = f" at line {line + 1} column {col}" if line else ""
+        raise InputError(f"invalid TOML front matter{where}: {msg}") from None
+
+
 def parse_markdown(data: bytes, path: str, config: Config) -> Iterator[Article]:
     text = decode_text(data, path)
     fields: dict[str, Any] = {}
-    m = _FRONT.match(text)
+    m = _FRONT.match(text) or _TOML_FRONT.match(text)
     if m:
-        import yaml
-
-        try:
-            meta = yaml.safe_load(m.group(1)) or {}
-        except yaml.YAMLError as exc:
-            raise InputError(f"invalid YAML front matter: {str(exc).splitlines()[0]}") from None
+        meta = _toml_front(m.group(1)) if m.re is _TOML_FRONT else _yaml_front(m.group(1))
         if not isinstance(meta, dict):
             raise InputError("front matter is not a mapping of fields")
         fields = meta

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, TYPE_CHECKING, Any
 
 from ..article import Article
+from ..locations import json_body_line, json_record_starts
 from . import InputError, InputProblem, decode_text
 
 if TYPE_CHECKING:
@@ -28,28 +29,35 @@ def _record_id(record: Mapping[str, Any], fallback: str) -> str:
     return fallback
 
 
-def record_article(record: Any, path: str, where: str, mapping: Mapping[str, str], *,
-                   id_field: str | None = None) -> Article | InputProblem:
-    """One record as an article, or the problem with it, labelled ``path#id``.
+def record_article(record: Any, path: str, where: str, mapping: Mapping[str, str],
+                   line: int | None = None, *, id_field: str | None = None) -> Article | InputProblem:
+    """One record as an article, or the problem with it, labelled ``path#id``. ``line`` is the
+    line of the file the record starts on, when known: findings then point at it (see
+    :mod:`newslint.locations`).
 
     The id is ``record[id_field]`` when ``id_field`` names one (a dataframe's id column), else
     the first of :data:`ID_FIELDS` the record has, else ``where`` (a line or row number).
     """
+    from ..locations import Origin
+
     if not isinstance(record, Mapping):
-        return InputProblem(f"{path}#{where}", f"record is not a JSON object (got {type(record).__name__})")
+        return InputProblem(f"{path}#{where}", f"record is not a JSON object (got {type(record).__name__})",
+                            file=path, record=where)
     try:
         missing_mapped_fields(record, mapping)
     except InputError as exc:
-        return InputProblem(f"{path}#{where}", str(exc))
+        return InputProblem(f"{path}#{where}", str(exc), file=path, record=where)
     if id_field is not None and record.get(id_field) is not None and str(record[id_field]).strip():
-        rid = str(record[id_field])
+        record_id = str(record[id_field])
     else:
-        rid = _record_id(record, where)
-    label = f"{path}#{rid}"
+        record_id = _record_id(record, where)
+    label = f"{path}#{record_id}"
     try:
-        return article_from_record(record, path=label, mapping=mapping, record_id=rid)
+        article = article_from_record(record, path=label, mapping=mapping)
     except InputError as exc:
-        return InputProblem(label, str(exc))
+        return InputProblem(label, str(exc), file=path, record=record_id)
+    article.origin = Origin(file=path, record=record_id, line=line)
+    return article
 
 
 def missing_mapped_fields(record: Mapping[str, Any], mapping: Mapping[str, str]) -> None:
@@ -61,10 +69,23 @@ def missing_mapped_fields(record: Mapping[str, Any], mapping: Mapping[str, str])
                          "fields)")
 
 
-def record_id(record: Mapping[str, Any]) -> str | None:
-    """The record's own id (the first of :data:`ID_FIELDS` it has), or None."""
-    rid = _record_id(record, "")
-    return rid or None
+def library_article(record: Mapping[str, Any], *, path: str | None = None,
+                    mapping: Mapping[str, str] | None = None) -> Article:
+    """The article ``Linter.lint(record)`` lints: read with the configured ``fields`` mapping and
+    labelled ``path#id`` (``<record>#id`` without a path) with the record id kept in its origin,
+    so the report says which record it is about (``report.record``, ``"record"`` in
+    ``to_dict()``). Raises :class:`InputError` naming every field tried.
+    """
+    from ..locations import Origin
+
+    mapping = dict(mapping or {})
+    missing_mapped_fields(record, mapping)
+    record_id = _record_id(record, "") or None
+    label = f"{path or '<record>'}#{record_id}" if record_id is not None else path
+    article = article_from_record(record, path=label, mapping=mapping)
+    if record_id is not None:
+        article.origin = Origin(file=path or "<record>", record=record_id)
+    return article
 
 
 def parse_json(data: bytes, path: str, config: Config) -> Iterator[Article | InputProblem]:
@@ -74,17 +95,25 @@ def parse_json(data: bytes, path: str, config: Config) -> Iterator[Article | Inp
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     records: Iterable[Any]
+    # Record lines are known for a list of records or a single record; {"articles": [...]} has
+    # none (its findings keep the record id as their location).
+    starts: list[int] | None = None
     if isinstance(doc, list):
         records = doc
+        starts = json_record_starts(text)
     elif isinstance(doc, dict) and isinstance(doc.get("articles"), list):
         records = doc["articles"]
     elif isinstance(doc, dict):
         records = [doc]
+        starts = json_record_starts(text)
     else:
         raise InputError(f"JSON is not an object or a list of objects (got {type(doc).__name__})")
     mapping = dict(config.field_map)
     for i, record in enumerate(records):
-        yield record_article(record, path, str(i + 1), mapping)
+        item = record_article(record, path, str(i + 1), mapping)
+        if isinstance(item, Article) and item.origin is not None and starts is not None and i < len(starts):
+            item.origin.line = json_body_line(text, starts[i], item.text)
+        yield item
 
 
 def parse_jsonl_stream(stream: IO[bytes], path: str, config: Config) -> Iterator[Article | InputProblem]:
@@ -95,12 +124,14 @@ def parse_jsonl_stream(stream: IO[bytes], path: str, config: Config) -> Iterator
         try:
             record = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:
-            yield InputProblem(f"{path}#{lineno}", "record is not valid UTF-8")
+            yield InputProblem(f"{path}#{lineno}", "record is not valid UTF-8", file=path,
+                               record=str(lineno))
             continue
         except json.JSONDecodeError as exc:
-            yield InputProblem(f"{path}#{lineno}", f"malformed JSON record: {exc.msg}")
+            yield InputProblem(f"{path}#{lineno}", f"malformed JSON record: {exc.msg}", file=path,
+                               record=str(lineno))
             continue
-        yield record_article(record, path, str(lineno), mapping)
+        yield record_article(record, path, str(lineno), mapping, lineno)
 
 
 def parse_jsonl(data: bytes, path: str, config: Config) -> Iterator[Article | InputProblem]:
@@ -110,7 +141,7 @@ def parse_jsonl(data: bytes, path: str, config: Config) -> Iterator[Article | In
 
 
 def article_kwargs(fields: Mapping[str, Any]) -> dict[str, Any]:
-    known = {"byline", "date", "url", "media_type", "extracted", "id"}
+    known = {"byline", "date", "url", "media_type", "extracted"}
     kwargs = {k: v for k, v in fields.items() if k in known}
     extra = {k: v for k, v in fields.items() if k not in known}
     if extra:
@@ -123,12 +154,11 @@ BODY_FIELDS: tuple[str, ...] = ("body", "text", "content", "article", "articleBo
 
 
 def article_from_record(record: Mapping[str, Any], *, path: str | None = None,
-                        mapping: Mapping[str, str] | None = None, record_id: str | None = None) -> Article:
+                        mapping: Mapping[str, str] | None = None) -> Article:
     """An article from a CMS record: ``{"id", "title", "body", "url", ...}``.
 
-    ``mapping`` renames fields (``{"body": "content"}`` reads the body from ``content``);
-    ``record_id`` becomes the article's (and its report's) ``id``. Raises :class:`InputError`
-    naming every field tried when the record has no text.
+    ``mapping`` renames fields (``{"body": "content"}`` reads the body from ``content``).
+    Raises :class:`InputError` naming every field tried when the record has no text.
     """
     mapping = dict(mapping or {})
 
@@ -156,21 +186,7 @@ def article_from_record(record: Mapping[str, Any], *, path: str | None = None,
         media_type="application/json",
         extracted=True,
         fields=extra,
-        id=record_id,
     )
-
-
-def library_article(record: Mapping[str, Any], *, path: str | None = None,
-                    mapping: Mapping[str, str] | None = None) -> Article:
-    """The article ``Linter.lint(record)`` lints: read with the configured ``fields`` mapping,
-    labelled ``path#id`` (``<record>#id`` without a path) and carrying the record's ``id``, so
-    the report says which record it is about. Raises :class:`InputError` naming the fields tried.
-    """
-    mapping = dict(mapping or {})
-    missing_mapped_fields(record, mapping)
-    rid = record_id(record)
-    label = f"{path or '<record>'}#{rid}" if rid is not None else path
-    return article_from_record(record, path=label, mapping=mapping, record_id=rid)
 
 
 def _str_or_none(value: Any) -> str | None:

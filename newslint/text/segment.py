@@ -16,10 +16,26 @@ from dataclasses import dataclass
 #: final dot). Titles are never sentence-final; the second set may end a sentence when the
 #: next word is capitalised ("... in the U.S. The next day").
 TITLE_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen lt col maj capt sgt cpl adm cmdr st mt ft rev fr sr
-    sra pres supt insp det hon messrs mme mlle dept no nos vs v cf fig figs approx est ca
-    jan feb mar apr jun jul aug sep sept oct nov dec art sec ch vol pp p para op
+    """mr mrs ms dr prof sen rep gov gen lt col maj capt sgt cpl adm cmdr st ste mt ft rev fr sr
+    sra pres supt insp det hon messrs mme mlle dept vs v cf
+    jan feb mar apr jun jul aug sep sept oct nov dec
     e.g i.e viz al""".split()
+)
+#: Abbreviations that are ordinary words too ("no", "art", "sec"): abbreviations only when a number
+#: follows ("No. 10", "Art. 5", "p. 12"), so "He said no. The talks ended" still splits.
+NUMBER_ABBREVIATIONS = frozenset(
+    """no nos vol vols p pp fig figs art sec ch para op approx est ca""".split()
+)
+#: US state abbreviations of wire style ("R-Mo.", "Dallas, Tex."): abbreviations after a hyphen
+#: or a comma only, since several are words too ("ill", "miss", "wash").
+STATE_ABBREVIATIONS = frozenset(
+    """ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
+)
+#: Units of measure: after a number ("a 12 km. stretch") they do not end a sentence unless a
+#: capitalised word follows.
+UNIT_ABBREVIATIONS = frozenset(
+    """km kg cm mm mi lb lbs oz ft yd yds sq hr hrs min mins sec secs mph kph""".split()
 )
 FINAL_ABBREVIATIONS = frozenset(
     """u.s u.k u.n u.s.a e.u d.c a.m p.m inc co corp ltd llc plc jr bros etc ave blvd rd
@@ -84,12 +100,22 @@ def strip_span(span: Span) -> Span | None:
     return Span(span.start + left, span.start + left + len(stripped), stripped)
 
 
+_NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s*\S+$")
+
+
 def _ends_with_abbreviation(before: str, next_char: str, next_word: str = "") -> bool:
     match = _WORD_BEFORE.search(before)
     if not match:
         return False
     word = match.group(1).rstrip(".").lower().rsplit("-", 1)[-1]  # "non-U.S." -> "u.s"
     if word in TITLE_ABBREVIATIONS:
+        return True
+    if word in NUMBER_ABBREVIATIONS and (next_char.isdigit() or next_char == "#"):
+        return True
+    if word in UNIT_ABBREVIATIONS and not next_char.isupper() and _NUMBER_BEFORE.search(before):
+        return True
+    if word in STATE_ABBREVIATIONS and not next_char.isupper() and (
+            "-" in match.group(1) or before[:match.start()].rstrip().endswith(",")):
         return True
     if word in FINAL_ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
         return not (next_char.isupper() and next_word.lower() in SENTENCE_STARTERS)
@@ -118,6 +144,9 @@ def split_sentences(text: str, offset: int = 0, paragraph: int = 0) -> list[Sent
             continue
         if punct.startswith(("..", "…")) and next_char.islower():
             continue  # an ellipsis inside a sentence ("... and then")
+        if punct == "." and (next_char == "." or (next_char.islower()
+                                                   and text[max(0, match.start() - 2):match.start()] == ". ")):
+            continue  # a spaced ellipsis (". . .") inside a sentence
         if next_char.isdigit() and punct.rstrip("\"”’')]") in (".",) and match.start() > 0 \
                 and text[match.start() - 1].isdigit():
             continue
@@ -136,7 +165,38 @@ def split_sentences(text: str, offset: int = 0, paragraph: int = 0) -> list[Sent
             Sentence(offset + start + lead, offset + start + lead + len(stripped), stripped,
                      paragraph, len(sentences))
         )
-    return sentences
+    return _merge_abbreviation_stubs(sentences, text, offset)
+
+
+_FINAL_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Plc|Jr|Bros)\.)[\"”’')\]]*$")
+
+
+def _merge_abbreviation_stubs(sentences: list[Sentence], text: str, offset: int) -> list[Sentence]:
+    """Join a three-word stub to the sentence before it when that one ends in "U.S."-type dots.
+
+    "... pressure from the U.S. On Japan." and "... the Japan/U.S. Chip pact." are one sentence
+    whose abbreviation was read as its end (wire copy of the 1980s even capitalised the word after
+    "U.S."): a real sentence of three words or fewer right after "U.S." is rare and then usually
+    opens with a pronoun ("in the U.S. He left."), which stays apart. Without this, the stub is
+    reported as a verbless fragment.
+    """
+    if len(sentences) < 2:
+        return sentences
+    out: list[Sentence] = [sentences[0]]
+    for sent in sentences[1:]:
+        prev = out[-1]
+        words = sent.text.split()
+        if (len(words) <= 3 and words[0].lower() not in _PRONOUNS and words[0][:1].isupper()
+                and _FINAL_ABBREVIATION_END.search(prev.text)):
+            merged = text[prev.start - offset:sent.end - offset]
+            out[-1] = Sentence(prev.start, sent.end, merged, prev.paragraph, prev.index)
+            continue
+        out.append(Sentence(sent.start, sent.end, sent.text, sent.paragraph, len(out)))
+    return out
+
+
+#: Sentence starters that begin real short sentences after "U.S." ("in the U.S. He left.").
+_PRONOUNS = frozenset("he she it they we i you this that these those there here".split())
 
 
 def iter_words(text: str, offset: int = 0) -> Iterator[Span]:

@@ -1,4 +1,6 @@
-"""Built-in plugin for the ``attribution`` category: claims without a named source: "experts say", "reportedly", anonymous authorities, vague outlets.
+"""Built-in plugin for the ``attribution`` category.
+
+Covers claims without a named source: "experts say", "reportedly", anonymous authorities, vague outlets.
 
 One check per module, named after the check; every one is listed in :data:`CHECKS` (the structure
 test fails when a check module is missing from it).
@@ -6,10 +8,8 @@ test fails when a check module is missing from it).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ...declaration import Check
-from ...hookspecs import hookimpl
+from .. import register_hook
 from .agentless_claim import agentless_claim
 from .quote_without_speaker import quote_without_speaker
 from .unsourced_hedge import unsourced_hedge
@@ -24,7 +24,4 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-@hookimpl
-def newslint_register_checks(register: Callable[[Check], None]) -> None:
-    for chk in CHECKS:
-        register(chk)
+newslint_register_checks = register_hook(CHECKS)

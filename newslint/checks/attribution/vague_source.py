@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.prose import prose_paragraphs
+from ...analysis.prose import prose_paragraphs, words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
+from ._shapes import find_shapes
 from ._sources import NAMED, grade, neighbours, vocabulary
 
 #: Wire-style anonymous sourcing that follows stated rules: info at most.
@@ -31,6 +32,17 @@ _OUTLET = re.compile(r"reporting|reports?|accounts|estimates", re.IGNORECASE)
         bad("Several legal experts believe the government could face lawsuits.",
             "Several legal experts believe"),
         bad("Officials argued that the migrants posed a significant threat.", "Officials argued"),
+        bad("Many people believe the plan will fail.", "Many people believe",
+            note="a group with a belief verb, matched as a grammar, not a phrase"),
+        bad("Some consider the deal a mistake.", "Some consider"),
+        bad("Scientists now think the virus spread earlier.", "Scientists now think"),
+        bad("The move is considered by many to be overdue.", "considered by many"),
+        bad("The plan was regarded by some as a risky bet.", "regarded by some"),
+        bad("It was reported that the minister had resigned.", "It was reported that"),
+        bad("It has been said that the mill will close.", "It has been said that"),
+        good("Analysts said the dollar would weaken, and the analysts at Goldman expect a cut."),
+        good("It is expected to close on Friday, and it was reported by Reuters on Monday."),
+        good("The plan, considered by Smith to be final, was regarded by the board as sound."),
         good("According to The Washington Post, the deal was struck in March."),
         good("“Experts say it works,” she said."),
         good("Experts at the University of Chicago, led by Jane Smith, said the data was clear."),
@@ -41,14 +53,21 @@ def vague_source(article: Article, ctx: CheckContext) -> Iterator[Hit]:
 
     What it does:
         Flags anonymous authorities in the reporter's voice ("experts say", "critics argue",
-        "some say", "as noted by security experts", "officials argued"), vague outlets
+        "some say", "as noted by security experts", "officials argued"), and, as small grammars
+        over the tokens rather than phrases, their general shapes: a vague group with a verb of
+        belief ("many people believe", "some consider", "scientists now think"), a passive with
+        a vague agent ("is considered by many", "regarded by some as", "widely believed") and
+        impersonal reporting ("it was reported that", "it has been said that"); vague outlets
         ("according to investigative reporting", "media reports said") and studies without a
         study ("studies show"). Words inside quotations are the speaker's and are left alone.
         Wire-style anonymous sourcing that states its rule ("a person familiar with the
         matter", "spoke on condition of anonymity") is reported at info level at most; a vague
-        source with a named one beside it is left alone. Severity is graded: a warning when the
-        claim is serious (a crime, a death) or the article rests on three or more unattributed
-        claims; info for an isolated "experts say" in otherwise sourced copy.
+        source with a named one beside it is left alone. Severity is graded: a warning only when
+        the article's sourcing is vague throughout (three or more unattributed claims and no
+        named source anywhere); info otherwise, however serious the claim. Measured on the
+        checking half of issue 13's clean material, the earlier grading (a warning for any
+        serious claim or any three vague sources) was right 0 times in 58: wire copy that names
+        its sources and adds "analysts said" is house practice, not a slip.
 
     Why it matters:
         Readers cannot weigh a claim when they cannot tell who makes it. Vague sourcing is
@@ -58,25 +77,40 @@ def vague_source(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         extra-phrases: more phrases to treat as vague sources (a newsroom's own list).
     """
     pattern = vocabulary("vague_sources", tuple(ctx.options.get("extra-phrases", [])), settings=ctx.settings)
+    text = article.text
     for para in prose_paragraphs(article):
-        for m in pattern.finditer(article.text, para.start, para.end):
-            sentence = article.sentence_at(m.start())
-            if sentence is None:
-                continue
-            if article.in_quote(m.start()):
-                continue
-            context = neighbours(article, sentence)
-            outlet = bool(_OUTLET.search(m.group(0)))
-            if NAMED.search(sentence.text) and not outlet:
-                continue
-            if re.search(r"\b(?:at|from|with|of) (?:the )?[A-Z]", article.text[m.end():m.end() + 14]):
-                continue  # "experts at the University of Chicago said": a named institution
-            wire = bool(_WIRE.search(context))
-            severity, confidence = ("info", 0.5) if wire else grade(article, sentence.text)
-            what = ("a vague outlet: name the report or the publication" if outlet
-                    else "an anonymous authority: name the experts, officials or organisation")
-            yield Hit(
-                m.start(), m.end(),
-                f"\"{m.group(0)}\" is {what}" + (" (wire-style anonymous sourcing)" if wire else ""),
-                severity=severity, confidence=confidence,
-            )
+        taken: list[tuple[int, int]] = []
+        for m in pattern.finditer(text, para.start, para.end):
+            hit = _judge(article, m.start(), m.end(), bool(_OUTLET.search(m.group(0))))
+            if hit is not None:
+                taken.append((m.start(), m.end()))
+                yield hit
+        for sentence in article.sentences_of(para):
+            tokens = words_between(article, sentence.start, sentence.end)
+            for first, last, _kind in find_shapes(tokens):
+                start, end = tokens[first].start, tokens[last].end
+                if any(start < b and a < end for a, b in taken):
+                    continue
+                hit = _judge(article, start, end, False)
+                if hit is not None:
+                    taken.append((start, end))
+                    yield hit
+
+
+def _judge(article: Article, start: int, end: int, outlet: bool) -> Hit | None:
+    """The finding for a vague source at ``text[start:end]``, or None when it is quoted speech,
+    has a named source in its sentence, or names an institution ("experts at the University")."""
+    sentence = article.sentence_at(start)
+    if sentence is None or article.in_quote(start):
+        return None
+    if NAMED.search(sentence.text) and not outlet:
+        return None
+    if re.search(r"\b(?:at|from|with|of) (?:the )?[A-Z]", article.text[end:end + 14]):
+        return None  # "experts at the University of Chicago said": a named institution
+    wire = bool(_WIRE.search(neighbours(article, sentence)))
+    severity, confidence = ("info", 0.5) if wire else grade(article, sentence.text)
+    phrase = article.text[start:end]
+    what = ("a vague outlet: name the report or the publication" if outlet
+            else "an anonymous authority: name the experts, officials or organisation")
+    return Hit(start, end, f"\"{phrase}\" is {what}" + (" (wire-style anonymous sourcing)" if wire else ""),
+               severity=severity, confidence=confidence)

@@ -1,4 +1,6 @@
-"""Built-in plugin for the ``capitalization`` category: lowercase sentence starts, one name written with different case, heading style mixed.
+"""Built-in plugin for the ``capitalization`` category.
+
+Covers lowercase sentence starts, one name written with different case, heading style mixed.
 
 One check per module, named after the check; every one is listed in :data:`CHECKS` (the structure
 test fails when a check module is missing from it).
@@ -6,10 +8,8 @@ test fails when a check module is missing from it).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ...declaration import Check
-from ...hookspecs import hookimpl
+from .. import register_hook
 from .entity_variant import entity_variant
 from .heading_style import heading_style
 from .lowercase_sentence_start import lowercase_sentence_start
@@ -24,7 +24,4 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-@hookimpl
-def newslint_register_checks(register: Callable[[Check], None]) -> None:
-    for chk in CHECKS:
-        register(chk)
+newslint_register_checks = register_hook(CHECKS)

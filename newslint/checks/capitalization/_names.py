@@ -47,3 +47,23 @@ def name_runs(article: Article) -> list[Span]:
         return [Span(m.start(), m.end(), m.group(0)) for m in _NAME_RUN.finditer(a.text)]
 
     return article.memo("capitalization.name_runs", build)
+
+
+def _unpunctuated_line(text: str) -> bool:
+    stripped = text.strip()
+    return bool(stripped) and len(stripped.split()) <= 8 and stripped[-1] not in ".!?”\"'’:"
+
+
+def in_listing_block(article: Article, paragraph_index: int) -> bool:
+    """Whether a paragraph is one line of a block of short unpunctuated lines with no blank line
+    between them: an event listing, an address or a caption block ("Flos Showroom" /
+    "corso Monforte, 15, Milan" / "9.30 A.M."), where capitals follow the venue's own usage and
+    no line is a sentence."""
+    paras = article.paragraphs
+    para = paras[paragraph_index]
+    if not _unpunctuated_line(para.text):
+        return False
+    before = paragraph_index > 0 and not para.blank_before and _unpunctuated_line(paras[paragraph_index - 1].text)
+    after = paragraph_index + 1 < len(paras) and not para.blank_after and _unpunctuated_line(
+        paras[paragraph_index + 1].text)
+    return bool(before or after)

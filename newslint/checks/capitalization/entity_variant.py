@@ -10,11 +10,15 @@ from ...analysis.prose import chrome, sentence_start_offsets
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
+from ...lexicon import pos
 from ...text.tokens import looks_like_address, token_around
-from ._names import CONNECTORS, name_runs, proper_nouns, title_words
+from ._names import CONNECTORS, in_listing_block, name_runs, proper_nouns, title_words
 
 #: Name particles written either way ("bin Laden" / "Bin Laden" at a sentence start).
-PARTICLES = frozenset("bin ibn al van von da di du del le la".split())
+PARTICLES = frozenset("bin ibn al van von da di du del le la de des dos das ter ten".split())
+#: Words before a name that make the phrase a generic use of it ("a Windows phone" beside the
+#: product "Windows Phone").
+GENERIC_DETERMINERS = frozenset("a an any every each another other some no".split())
 #: Generic head nouns that house styles lowercase after a name ("Merseyside police").
 GENERIC_HEADS = frozenset("""police force party university college school hospital court agency
     bureau union club team company group foundation institute association commission authority
@@ -45,6 +49,18 @@ LEADING_FUNCTION_WORDS = frozenset(
         good("Attorney General Pam Bondi spoke. The attorney general said little."),
         good("The Core of the Agreement\n\nThe core of the plan is simple."),
         good("Read more at newyork.example.com or follow @unitedstates."),
+        good("Whatever Apple changed, it worked. Reviewers say whatever Apple changed worked.",
+             title="a capital that only marks a sentence start"),
+        good("Rain fell on North Italian farms. Prices in north Italian markets rose.",
+             title="a lowercase modifier before a name"),
+        good("He met de Vries in May. De Vries said little.", title="a name particle"),
+        good("DAR ES SALAAM, May 2 - Ships left Dar es Salaam early.", title="a dateline in capitals"),
+        good("The Green Party met. “We are the green Party of the future,” she said.",
+             title="the speaker's own words"),
+        good("Apple Watch sales rose. She gave her son an Apple watch.", title="a generic use of a brand"),
+        bad("The Central Bank raised rates. A senior central Bank official explained why.",
+            "central Bank", fixed="The Central Bank raised rates. A senior Central Bank official "
+            "explained why."),
     ],
 )
 def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
@@ -57,7 +73,11 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         Also flags well-known names written in lowercase ("the united States", "el Salvador")
         from a data list (countries, US states, capitals, institutions). Titles that are
         correctly lowercase without a name ("the attorney general"), sentence starts, headings
-        and addresses are left alone.
+        and addresses are left alone. A capital seen only at a sentence start, in a dateline in
+        capitals or inside a quotation does not set the house spelling; a variant inside a
+        quotation is the speaker's; a lowercase word before a name that stands on its own
+        ("north German", "de Clercq") is a modifier or a particle; a brand's head noun in
+        lowercase after "a"/"an" ("an Apple watch") is a generic use.
 
     Why it matters:
         A name in two cases looks careless and confuses search and entity extraction; a
@@ -74,9 +94,14 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         para = article.paragraph_at(run.start)
         if para is None or para.index in skip or para.is_heading:
             continue
+        if run.text.isupper() or article.in_quote(run.start):
+            continue  # a dateline or label in capitals; a quoted term or title: not house spelling
         words = run.text.split()
         while words and _leading_function_word(words[0]):
             words = words[1:]  # "The Bureau of Prisons" at a sentence start: the name is the rest
+        if words and len(words) == len(run.text.split()) and _at_sentence_start(article, run.start) \
+                and pos(words[0].lower()) is not None:
+            words = words[1:]  # "Conservative Republicans said": the first capital is the position's
         if len(words) < 2 or words[-1].lower() in CONNECTORS or "I" in words:
             continue
         if all(w.lower() in title_words() or w.lower() in CONNECTORS for w in words):
@@ -101,6 +126,15 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         para = article.paragraph_at(start)
         if para is None or para.index in skip or para.is_heading:
             continue
+        if article.in_quote(start) or in_listing_block(article, para.index):
+            continue  # the speaker's or the document's own words; a venue's own address line
+        from_article = want.lower() not in proper_nouns()
+        if from_article and _modifier_before_name(written, want):
+            continue  # "north German ports", "de Clercq": a lowercase word before a name
+        if from_article and _generic_use(text, start, written, want):
+            continue  # "a Windows phone" beside the product "Windows Phone"
+        if _plural_head_after_names(written, want):
+            continue  # "the New York and American stock exchanges": a shared plural head
         tok_start, tok_end = token_around(text, start)
         if looks_like_address(text[tok_start:tok_end]) or start in seen_at:
             continue
@@ -123,6 +157,54 @@ def _leading_function_word(word: str) -> bool:
     stem = lower.replace("\u2019", "'").split("'")[0]
     return lower in LEADING_FUNCTION_WORDS or (stem != lower and (
         stem in LEADING_FUNCTION_WORDS or stem in CONTRACTION_STEMS))
+
+
+def _at_sentence_start(article: Article, offset: int) -> bool:
+    """Whether only punctuation (an opening quote, a dash) stands between a sentence start or a
+    line start and ``offset``."""
+    sentence = article.sentence_at(offset)
+    lead_from = sentence.start if sentence is not None else offset
+    line_start = article.text.rfind("\n", 0, offset) + 1
+    return not any(c.isalnum() for c in article.text[max(lead_from, line_start):offset]) or (
+        sentence is not None and not any(c.isalnum() for c in article.text[sentence.start:offset]))
+
+
+def _is_name_word(word: str) -> bool:
+    """A word that is a name on its own: the lexicon tags it as one, or its lowercase form is no
+    common word ("German", "Clercq", "Monforte"; not "Bank", "States")."""
+    bare = word.strip("’'.,")
+    return bool(bare) and bare[:1].isupper() and pos(bare.lower()) is None
+
+
+def _modifier_before_name(written: str, want: str) -> bool:
+    """Only the first word differs, and what follows it is a name by itself: the lowercase word is
+    a modifier or a particle ("north German", "senior Republicans", "de Clercq", "corso
+    Monforte"), not a slip inside a multi-word name ("justice Department", "united States")."""
+    a, b = written.split(), want.split()
+    if len(a) != len(b) or len(a) < 2 or a[0] == b[0] or a[1:] != b[1:]:
+        return False
+    if not (pos(a[0]) is not None or a[0] in PARTICLES):
+        return False  # "el Salvador", "centro de ...": a foreign article or noun, part of the name
+    return a[0][:1].islower() and _is_name_word(a[1]) and all(
+        _is_name_word(w) or w.lower() in CONNECTORS for w in a[2:])
+
+
+def _generic_use(text: str, start: int, written: str, want: str) -> bool:
+    """The name's head noun in lowercase after "a"/"an"/"any"...: a generic thing of that brand
+    ("an Apple watch", "a Windows phone"), not a misspelt product name."""
+    a, b = written.split(), want.split()
+    if len(a) != len(b) or a[:-1] != b[:-1] or not a[-1][:1].islower():
+        return False
+    before = text[max(0, start - 12):start].split()
+    return bool(before) and before[-1].lower() in GENERIC_DETERMINERS
+
+
+def _plural_head_after_names(written: str, want: str) -> bool:
+    """Two names sharing a lowercase plural head ("the Hudson and East rivers", "the New York
+    and American Stock exchanges"): house styles lowercase the shared plural."""
+    a, b = written.split(), want.split()
+    return (len(a) == len(b) and len(a) >= 3 and a[:-1] == b[:-1] and "and" in a[:-1]
+            and a[-1][:1].islower() and a[-1].endswith("s"))
 
 
 def _find_names(text: str, known: dict[str, str]) -> list[tuple[int, int]]:

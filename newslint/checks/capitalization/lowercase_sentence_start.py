@@ -9,6 +9,7 @@ from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 from ...text.tokens import looks_like_address, token_around
+from ._names import in_listing_block
 
 #: Name particles that start names in lowercase ("de Blasio", "van Gogh", "al-Assad").
 PARTICLES = frozenset("de van von al da di du del der den le la bin ibn ter".split())
@@ -41,7 +42,8 @@ def lowercase_sentence_start(article: Article, ctx: CheckContext) -> Iterator[Hi
         Flags sentences and paragraphs whose first word is lowercase ("the principle of
         protecting ..."). Brand names that start lowercase (iPhone, eBay), name particles
         (de Blasio), continuations after a colon, ellipsis continuations inside quotations,
-        addresses and page chrome are left alone.
+        addresses, lines of a listing block (a venue, an address and opening hours on lines of
+        their own) and page chrome are left alone.
 
     Why it matters:
         A lowercase start is a sign that text was cut, merged or rewritten by a machine (the
@@ -50,7 +52,7 @@ def lowercase_sentence_start(article: Article, ctx: CheckContext) -> Iterator[Hi
     text = article.text
     skip = chrome(article)
     for para in article.paragraphs:
-        if para.index in skip:
+        if para.index in skip or in_listing_block(article, para.index):
             continue
         for sentence in article.sentences_of(para):
             first = sentence.text[:1]

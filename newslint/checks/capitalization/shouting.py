@@ -9,24 +9,43 @@ from ...analysis.prose import prose_paragraphs
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
-from ...lexicon import zipf
+from ...lexicon import pos, zipf
 
 _CAPS = re.compile(r"(?<![\w’'-])[A-Z]{4,}(?:\s+[A-Z]{2,})*(?![\w’'-])")
 #: Capitalised words that are acronyms even though they spell ordinary words.
 ACRONYMS = frozenset("""NATO NASA COVID AIDS SWAT NAFTA OPEC UNICEF UNESCO FEMA DACA ICE
     SCOTUS POTUS FLOTUS NIMBY LOL OMG WHO CARES HOPE ASAP RADAR LASER SONAR NEWS ISIS ISIL
     GOP NCAA NASCAR""".split())
+#: Nouns that introduce or follow a name ("the carmaker SEAT", "TIME magazine"): the capitals are
+#: the name's own spelling.
+NAMING_NOUNS = frozenset("""company companies firm firms brand brands group maker makers carmaker
+    label labels agency magazine magazines newspaper newspapers paper publication journal band
+    show series app party club team unit subsidiary studio collective outlet network channel
+    station programme program fund index""".split())
+#: A dateline: capitalised words, commas, abbreviations and a date, then a dash, at a paragraph's
+#: start ("SAN FRANCISCO, CALIF., March 25 -", "SANTOS, BRAZIL, MARCH 11 —").
+_DATELINE = re.compile(r"[A-Z][\w.’'-]*(?:[ ,]+(?:[A-Z][\w.’'-]*|\d{1,4}|\(\w+\)))*\s+[-—–]\s")
+#: A ticker or code: "<FIAT.MI>", "<LOTS>", "XYZ.N".
+_TICKER_AFTER = re.compile(r"(?:\.[A-Z]{1,3})?\s*>|\.[A-Z]{1,2}\b")
 
 
 @check(
     code="NL304",
     name="shouting",
     category="capitalization",
-    severity="warning",
+    severity="info",
     examples=[
         bad("The council said the plan was a GREAT success for everyone.", "GREAT"),
         good("NATO and NASA officials met the FBI, the CEO of IBM and COVID experts."),
         good("Trump wrote: “GET OUT and VOTE!” on Monday."),
+        good("LIMA, PERU, APRIL 3 - Fishing boats stayed in port on Friday.", title="a dateline"),
+        good("Shares of Volvo AB <VOLV.ST> and Fiat Spa <FIAT.MI> rose.", title="tickers"),
+        good("Watch the launch (VIDEO) before the crew boards.", title="a bracketed headline tag"),
+        good("The carmaker SEAT will open a plant near Lyon.", title="a brand after a naming noun"),
+        good("Police studied CCTV footage from the station.", title="an acronym"),
+        good("Fiat said profits rose. The board of FIAT met on Monday.",
+             title="a name the article also writes in title case"),
+        bad("The mayor said the new bridge was a HUGE relief for commuters.", "HUGE"),
     ],
 )
 def shouting(article: Article, ctx: CheckContext) -> Iterator[Hit]:
@@ -34,26 +53,65 @@ def shouting(article: Article, ctx: CheckContext) -> Iterator[Hit]:
 
     What it does:
         Flags runs of capital letters in body paragraphs whose words are ordinary English words
-        (by word frequency), not acronyms. Quotations (a tweet quoted verbatim), headings and page
-        chrome are left alone.
+        (by word frequency and the lexicon's lowercase forms), not acronyms. Quotations (a tweet
+        quoted verbatim), headings and page chrome are left alone, and so are the capitals that
+        news copy uses on purpose: datelines ("SANTOS, BRAZIL, MARCH 11 -"), tickers and codes
+        ("<FIAT.MI>", "XYZ.N"), bracketed headline tags ("(VIDEO)"), names the article also
+        writes in title case ("Fiat" ... "FIAT"), brand and publication names in capitals next to
+        a name or a naming noun ("Groupe LAPS", "the carmaker SEAT", "TIME magazine"), and
+        acronyms whose lowercase form is no word ("CCTV").
+
+        Info by default: on the clean material of issue 13, even after those exceptions, the
+        words it still flagged in edited news were brands and acronyms ("USSR", "VISA", "WIRED":
+        0 of 8 right on the tuning half, none left on the checking half), so it cannot promise a
+        warning's 9 in 10. Raise it with ``severity`` in the configuration for rewritten or
+        generated copy, where capitals for emphasis are common.
 
     Why it matters:
         Capitals for emphasis are not news style; in scraped text they are often a leftover label
         ("BREAKING", "WATCH") or a machine-rewritten heading.
     """
+    text = article.text
+    title_case: set[str] | None = None
     for para in prose_paragraphs(article):
-        for m in _CAPS.finditer(article.text, para.start, para.end):
+        dateline = _DATELINE.match(text, para.start, min(para.end, para.start + 90))
+        for m in _CAPS.finditer(text, para.start, para.end):
             words = m.group(0).split()
             if any(w in ACRONYMS for w in words) or article.in_quote(m.start()):
                 continue
-            if not all(zipf(w.lower()) >= 3.5 for w in words):
-                continue
+            if not all(zipf(w.lower()) >= 3.5 and pos(w.lower()) is not None for w in words):
+                continue  # an acronym or a name: its lowercase form is no ordinary word
             if para.text.isupper() or m.start() == para.start:
                 continue  # an all-caps line, or a dateline ("WASHINGTON — ...")
-            before = article.text[max(para.start, m.start() - 6):m.start()].split()
+            if dateline and m.end() <= dateline.end():
+                continue
+            left, right = text[max(para.start, m.start() - 1):m.start()], text[m.end():m.end() + 4]
+            if (left in "<([" and left) or _TICKER_AFTER.match(right) or (left == "(" and right[:1] == ")"):
+                continue  # a ticker, a code or a bracketed tag
+            before = text[max(para.start, m.start() - 30):m.start()].split()
+            after = text[m.end():min(para.end, m.end() + 30)].split()
             if before and before[-1].isupper() and before[-1].isalpha():
                 continue  # part of a name in capitals ("USA TODAY", "SAN FRANCISCO")
+            if before and _name_word_before(article, m.start(), before[-1]):
+                continue  # after a capitalised name word: one name ("Groupe LAPS")
+            if (before and before[-1].lower().strip(",") in NAMING_NOUNS) or (
+                    after and after[0].lower().strip(",.;:") in NAMING_NOUNS):
+                continue  # "the carmaker SEAT", "TIME magazine"
             if sum(1 for w in article.words if w.text == words[0]) > 1:
                 continue  # a brand the article writes in capitals throughout ("WIRED")
+            if title_case is None:
+                title_case = {w.text for w in article.words if w.text[:1].isupper() and w.text[1:].islower()}
+            if any(w.capitalize() in title_case for w in words):
+                continue  # the article also writes it as a name ("Fiat" ... "FIAT")
             yield Hit(m.start(), m.end(), f"\"{m.group(0)}\" is in capitals; news style uses "
-                      "capitals for acronyms only", suggestion=m.group(0).lower(), confidence=0.7)
+                      "capitals for acronyms only", suggestion=m.group(0).lower(), confidence=0.3)
+
+
+def _name_word_before(article: Article, start: int, word: str) -> bool:
+    """The word before is capitalised as a name: mid-sentence, or at a sentence start when its
+    lowercase form is no English word ("Groupe LAPS")."""
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+        return False
+    sentence = article.sentence_at(start)
+    mid_sentence = sentence is not None and sentence.start < start - len(word) - 1
+    return mid_sentence or pos(word.lower()) is None

@@ -1,4 +1,6 @@
-"""Built-in plugin for the ``consistency`` category: one thing written two ways: dates, numbers, spelling variants, names.
+"""Built-in plugin for the ``consistency`` category.
+
+Covers one thing written two ways: dates, numbers, spelling variants, names.
 
 One check per module, named after the check; every one is listed in :data:`CHECKS` (the structure
 test fails when a check module is missing from it).
@@ -6,10 +8,8 @@ test fails when a check module is missing from it).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ...declaration import Check
-from ...hookspecs import hookimpl
+from .. import register_hook
 from .date_style import date_style
 from .name_spelling import name_spelling
 from .spelling_variant import spelling_variant
@@ -24,7 +24,4 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-@hookimpl
-def newslint_register_checks(register: Callable[[Check], None]) -> None:
-    for chk in CHECKS:
-        register(chk)
+newslint_register_checks = register_hook(CHECKS)

@@ -70,6 +70,23 @@ def _article_follows(paras: list[Paragraph], index: int) -> bool:
     return sum(1 for q in paras[index + 1:index + 6] if q.kind == "body") >= 2
 
 
+def _deliberate_repeat(paras: list[Paragraph], keys: list[str], first: int, index: int) -> bool:
+    """A repeat that editors make on purpose.
+
+    - A standfirst: the first copy sits in the page head and is a sentence, and the body opens
+      by repeating it, with only short lines (a byline, a date) between the two copies.
+    - A closing tagline: the article's last paragraph repeats its first line (the headline).
+
+    A whole body pasted twice is neither: whole paragraphs of text lie between the copies.
+    """
+    between = range(first + 1, index)
+    if 1 <= first < HEAD_PARAGRAPHS and paras[0].is_heading and paras[first].kind == "body" \
+            and 2 <= index - first <= 4 and all(
+                paras[q].is_heading or paras[q].text.rstrip()[-1:] not in ".!?”\"" for q in between):
+        return True
+    return first == 0 and index == len(paras) - 1 and index >= 3 and paras[0].is_heading
+
+
 def repeats(article: Article) -> list[Repeat]:
     """Every repeated paragraph of the article, computed once and shared by NL130-NL132."""
     def build(a: Article) -> list[Repeat]:
@@ -95,6 +112,8 @@ def repeats(article: Article) -> list[Repeat]:
                     seen.setdefault(key, p.start)
                     first_index.setdefault(key, p.index)
                 continue
+            if key in seen and _deliberate_repeat(paras, keys, first_index[key], p.index):
+                continue  # a standfirst repeated by the body, a closing tagline
             if title and key == title:
                 out.append(Repeat("title", p, p.start))
             elif key in seen:

@@ -27,6 +27,11 @@ from ._duplicate import repeats
             "approved the new budget on Monday evening after a long debate over school funding "
             "and road repairs in the north of the city.", "Monday evening"),
         good("The council met.\n\nIt passed.\n\nThe council met again."),
+        good("Ferry fares to rise in May\n\nThe island's ferry fares will rise by a tenth in May.\n\n"
+             "By Ann Lee\n\nThe island's ferry fares will rise by a tenth in May. The operator "
+             "blamed fuel costs.", title="a standfirst repeated by the body"),
+        good("Ferry fares to rise in May\n\nFares will rise by a tenth.\n\nThe operator blamed "
+             "fuel.\n\nFerry fares to rise in May", title="a closing tagline"),
     ],
 )
 def repeated_paragraph(article: Article, ctx: CheckContext) -> Iterator[Hit]:
@@ -39,7 +44,9 @@ def repeated_paragraph(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         is not one), the title repeated in the body, and a title line that
         repeats text already in the page head (a breadcrumb that ends with the headline).
         When the repeat is a headline reappearing mid-body with a new article after it, NL131
-        reports the stitch instead.
+        reports the stitch instead. Deliberate repeats are left alone: a standfirst in the page
+        head that the body's opening repeats (only a byline or a date between them), and a
+        closing line that repeats the headline.
 
     Why it matters:
         Scrapers and CMS imports duplicate blocks; readers see the same paragraph twice and

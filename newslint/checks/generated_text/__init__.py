@@ -1,4 +1,6 @@
-"""Built-in plugin for the ``generated_text`` category: template or language-model leftovers: "Pro Tip:", "Did You Know?", engagement bait, leaked prompts, filler FAQ.
+"""Built-in plugin for the ``generated_text`` category.
+
+Covers template or language-model leftovers: "Pro Tip:", "Did You Know?", engagement bait, leaked prompts, filler FAQ.
 
 One check per module, named after the check; every one is listed in :data:`CHECKS` (the structure
 test fails when a check module is missing from it).
@@ -6,10 +8,8 @@ test fails when a check module is missing from it).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ...declaration import Check
-from ...hookspecs import hookimpl
+from .. import register_hook
 from .chatbot_phrase import chatbot_phrase
 from .content_farm_callout import content_farm_callout
 from .engagement_bait import engagement_bait
@@ -28,7 +28,4 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-@hookimpl
-def newslint_register_checks(register: Callable[[Check], None]) -> None:
-    for chk in CHECKS:
-        register(chk)
+newslint_register_checks = register_hook(CHECKS)

@@ -1,4 +1,6 @@
-"""Built-in plugin for the ``markup`` category: Markdown or HTML leftovers, flattened tables, unclosed emphasis.
+"""Built-in plugin for the ``markup`` category.
+
+Covers Markdown or HTML leftovers, flattened tables, unclosed emphasis.
 
 One check per module, named after the check; every one is listed in :data:`CHECKS` (the structure
 test fails when a check module is missing from it).
@@ -6,10 +8,8 @@ test fails when a check module is missing from it).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ...declaration import Check
-from ...hookspecs import hookimpl
+from .. import register_hook
 from .flattened_embed import flattened_embed
 from .flattened_table import flattened_table
 from .machine_timestamp import machine_timestamp
@@ -24,7 +24,4 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-@hookimpl
-def newslint_register_checks(register: Callable[[Check], None]) -> None:
-    for chk in CHECKS:
-        register(chk)
+newslint_register_checks = register_hook(CHECKS)

@@ -10,9 +10,23 @@ from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 
+#: An HTML tag: a known tag name, then nothing or attributes in HTML's shape (lowercase names,
+#: optional values), so that wire copy's "<Li Ka-shing Foundations Ltd>" (an unlisted company) and
+#: "<A/S Norske Shell>" are not read as tags. A bare inline tag right after a company name
+#: ("Entertainment Marketing Inc <EM>") is a ticker: see ``_ticker``.
 _TAG = re.compile(r"</?(?:p|div|span|br|a|strong|em|b|i|u|img|iframe|script|style|h[1-6]|ul|ol|li|table|"
-                  r"tr|td|th|blockquote|figure|figcaption|section|article|header|footer|nav)\b[^<>\n]{0,200}>",
+                  r"tr|td|th|blockquote|figure|figcaption|section|article|header|footer|nav)"
+                  r"(?-i:(?:\s+[a-z][\w:-]*(?:\s*=\s*(?:\"[^\"<>\n]{0,200}\"|'[^'<>\n]{0,200}'|[^\s<>]{1,200}))?){0,20})"
+                  r"\s*/?>",
                   re.IGNORECASE)
+_COMPANY_BEFORE = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Plc|LLC|SA|AG|NV|Spa|SpA|Group|Bank)\.?|[A-Z][\w&'’-]+)\s*$")
+
+
+def _ticker(text: str, start: int, end: int) -> bool:
+    """A bare "<XX>" right after a company name: a Reuters-style ticker, not a tag."""
+    tag = text[start:end]
+    return re.fullmatch(r"<[A-Za-z]{1,5}>", tag) is not None and bool(
+        _COMPANY_BEFORE.search(text[max(0, start - 40):start]))
 
 
 _ENTITY = re.compile(r"&(?:nbsp|amp|quot|apos|lt|gt|rsquo|lsquo|rdquo|ldquo|mdash|ndash|hellip|"
@@ -114,6 +128,8 @@ def markup_leftover(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         for pattern, what in ((_TAG, "an HTML tag"), (_ENTITY, "an HTML entity"),
                               (_MD_LINK, "a Markdown link")):
             for m in pattern.finditer(text, para.start, para.end):
+                if pattern is _TAG and _ticker(text, m.start(), m.end()):
+                    continue
                 yield Hit(m.start(), m.end(), f"\"{m.group(0)[:40]}\" is {what} left in plain text",
                           confidence=0.9)
         if _MD_HEADING.match(para.text) and article.media_type == "text/plain":

@@ -1,4 +1,6 @@
-"""Built-in plugin for the ``mt_artifact`` category: machine-translation or machine-rewriting damage: fused link text, capitalised words mid-sentence, verbless fragments, pronoun number mismatch, non-words.
+"""Built-in plugin for the ``mt_artifact`` category.
+
+Covers machine-translation or machine-rewriting damage: fused link text, capitalised words mid-sentence, verbless fragments, pronoun number mismatch, non-words.
 
 One check per module, named after the check; every one is listed in :data:`CHECKS` (the structure
 test fails when a check module is missing from it).
@@ -6,10 +8,8 @@ test fails when a check module is missing from it).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ...declaration import Check
-from ...hookspecs import hookimpl
+from .. import register_hook
 from .capitalised_word_mid_sentence import capitalised_word_mid_sentence
 from .fused_words import fused_words
 from .odd_compound import odd_compound
@@ -26,7 +26,4 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-@hookimpl
-def newslint_register_checks(register: Callable[[Check], None]) -> None:
-    for chk in CHECKS:
-        register(chk)
+newslint_register_checks = register_hook(CHECKS)

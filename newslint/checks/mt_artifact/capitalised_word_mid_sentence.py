@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
-from ...analysis.prose import capitalised_counts, prose_paragraphs, words_between
+from ...analysis.prose import prose_paragraphs, sentence_start_offsets, words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
@@ -18,13 +19,64 @@ _CANDIDATE = re.compile(r"[\w,] +[A-Z][a-z]{2,} +[a-z]")
 #: "Western", "Polish", "the Left").
 _SUSPECT_TAGS = ("VB", "DT", "PDT", "IN", "PRP", "MD", "WDT", "WRB", "CC")
 _OPENERS = set("“\"‘'([:—–-/")
+#: Tags of nouns, adjectives and adverbs: their capitalised form is flagged only when general
+#: text does not write it as a name and the article does not either.
+_CONTENT_TAGS = ("NN", "JJ")
+#: Words before which a capitalised noun is usually a title or a name ("the Annual Report",
+#: "a Senate hearing" are caught by the lexicon; "of Finance" after "Ministry" by the capital).
+_DETERMINERS = frozenset("a an the this that these those their his her its our my your several some "
+                         "many few each every any no first second new".split())
+
+
+def _mid_sentence_capitals(article: Article) -> Counter[str]:
+    """How often each capitalised word appears where a capital is not owed to the position (not
+    at a sentence start): "The" opens many sentences but is no name."""
+    def build(a: Article) -> Counter[str]:
+        starts = sentence_start_offsets(a)
+        counts: Counter[str] = Counter()
+        for w in a.words:
+            if w.text[:1].isupper() and w.start not in starts:
+                counts[w.text] += 1
+        return counts
+
+    return article.memo("mt.mid_sentence_capitals", build)
+
+
+def _common_reading(words: list, i: int, tag: str) -> bool:
+    """Whether the capitalised noun or adjective ``words[i]`` reads as a common word.
+
+    It must sit where a common noun phrase goes, after a determiner, a quantifier or an
+    adjective ("the Annual budget", "their first Meeting", "several Witnesses", "a Sudden
+    change"), and not look like part of a title ("Writ of Error", "Comptroller of the
+    Currency"), a proper adjective ("Western", "Democratic", "French": the suffixes of places
+    and peoples) or a party ("the Conservatives": a plural of an adjective).
+    """
+    word, prev = words[i].text, words[i - 1].text.lower()
+    if prev not in _DETERMINERS and not (pos(prev) or "").startswith(("JJ", "CD")):
+        return False
+    after = [w.text for w in words[i + 1:i + 3]]
+    if len(after) == 2 and after[0] in ("of", "for", "and", "&") and after[1][:1].isupper():
+        return False
+    if i >= 2 and words[i - 2].text in ("of", "for") and prev == "the":
+        return False
+    lower = word.lower()
+    if tag.startswith("JJ") and lower.endswith(_PROPER_ADJECTIVE_ENDINGS):
+        return False
+    if tag == "NNS" and (pos(lower[:-1]) or "").startswith("JJ"):
+        return False
+    return True
+
+
+#: Endings of adjectives made from places, peoples and creeds ("Western", "Democratic", "Soviet",
+#: "French", "Polish", "Chinese", "Iraqi", "American").
+_PROPER_ADJECTIVE_ENDINGS = ("ern", "ic", "an", "ish", "ese", "ch", "et", "i")
 
 
 @check(
     code="NL402",
     name="capitalised-word-mid-sentence",
     category="mt_artifact",
-    severity="warning",
+    severity="info",
     fixable=True,
     examples=[
         bad("Rubio agreed to release informants protected by the US government Reach agreement "
@@ -33,7 +85,16 @@ _OPENERS = set("“\"‘'([:—–-/")
             fixed="The president agreed indefinitely detain dozens of Venezuelan exiles."),
         bad("On 18th July, Following trilateral talks, the men were repatriated.", "Following"),
         good("The Democratic nominee and Western allies met Polish officials to Just Eat's dismay."),
+        bad("The council approved the Annual budget on Monday.", "Annual",
+            note="an adjective capitalised: general text does not write it as a name"),
+        bad("Their first Meeting was held in a small room.", "Meeting"),
+        bad("Police interviewed several Witnesses after the crash.", "Witnesses"),
         good("Senators met at the White House with President Biden and the Justice Department."),
+        good("The measure passed the Senate and went to the House floor on Tuesday."),
+        good("Voters backed the Liberal candidate, and the Liberal party won the seat."),
+        good("A Western diplomat said the Soviet market and the Democratic leaders were wary."),
+        good("Texaco applied for a Writ of Error filed by the Office of the Comptroller of the "
+             "Currency last week, and the Conservatives will win."),
         good("The proposal by Trump was rejected, and Trump said he would appeal."),
         good("He wrote: “Several of them were there.” Then he left for Washington on Monday."),
     ],
@@ -48,12 +109,18 @@ def capitalised_word_mid_sentence(article: Article, ctx: CheckContext) -> Iterat
         ``US government Reach agreement``. Names, titles, acronyms, headings, list items,
         quotations and words after a colon or an opening quote are left alone.
 
+        Info by default: on edited news (issue 13's clean material) most capitals it found were
+        names it could not know (a firm, "Dillon, Read and Co"; a paper, "the Today newspaper";
+        an index, "the Nifty"; a title of a work): 1 of 8 warnings right on the checking half,
+        2 of 20 judged on the tuning half. It is meant for machine-rewritten copy; raise its
+        severity in the configuration there.
+
     Why it matters:
         Machine rewriting capitalises the first word of hyperlink text, leaving "Detain" or
         "Reach" mid-sentence. Readers stumble, and the capital often hides a broken sentence.
     """
     text = article.text
-    names = capitalised_counts(article)
+    names = _mid_sentence_capitals(article)
     for para in prose_paragraphs(article):
         for sentence in article.sentences_of(para):
             if not _CANDIDATE.search(sentence.text):
@@ -77,12 +144,25 @@ def capitalised_word_mid_sentence(article: Article, ctx: CheckContext) -> Iterat
                     continue
                 lower = w.text.lower()
                 tag = pos(lower)
-                if tag is None or not tag.startswith(_SUSPECT_TAGS) or zipf(lower) < 3.0:
+                if tag is None or zipf(lower) < 3.0:
                     continue
                 cap_tag = pos(w.text)
-                if cap_tag and cap_tag[:2] != tag[:2] and not (
-                        cap_tag.startswith("NNP") and tag == "VB" and zipf(lower) >= 4.5):
-                    continue  # the capitalised form is its own word ("Polish", "the Left")
+                if tag.startswith(_SUSPECT_TAGS):
+                    if cap_tag and cap_tag[:2] != tag[:2] and not (
+                            cap_tag.startswith("NNP") and tag == "VB" and zipf(lower) >= 4.5):
+                        continue  # the capitalised form is its own word ("Polish", "the Left")
+                elif tag.startswith("RB") and not names.get(w.text, 0) > 1 \
+                        and (cap_tag or "")[:2] == tag[:2] and words[i - 1].text != "of":
+                    pass  # "Mainly", "Not": adverbs are not names
+                elif tag.startswith(_CONTENT_TAGS):
+                    # A noun or adjective: a name if general text writes it capitalised as a
+                    # name (the lexicon knows "Party", "Senate" as NNP), or the article does.
+                    if (cap_tag or "").startswith("NNP") or names.get(w.text, 0) > 1:
+                        continue
+                    if not _common_reading(words, i, tag):
+                        continue
+                else:
+                    continue
                 yield Hit(
                     w.start, w.end,
                     f"\"{w.text}\" is capitalised mid-sentence; this often means a link's text was "

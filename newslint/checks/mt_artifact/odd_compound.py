@@ -22,6 +22,9 @@ PAST_ONLY = {
     "wore": "worn", "tore": "torn", "shook": "shaken", "rose": "risen", "hid": "hidden",
     "bit": "bitten", "forgot": "forgotten", "forbade": "forbidden", "strove": "striven",
 }
+#: Past forms that are common nouns too: "five-spoke wheels", "a chain-saw", "two-bit", "tea-rose"
+#: are noun compounds, not past tenses.
+NOUNS_TOO = frozenset({"spoke", "saw", "rose", "bit", "fell"})
 _COMPOUND = re.compile(r"(?<![\w’'-])([a-z]{2,})-(" + "|".join(PAST_ONLY) + r")(?![\w’'-])")
 
 
@@ -34,6 +37,7 @@ _COMPOUND = re.compile(r"(?<![\w’'-])([a-z]{2,})-(" + "|".join(PAST_ONLY) + r"
         bad("The men were shackled and mass-rode into a brutal prison.", "mass-rode"),
         good("It was a hard-won, long-awaited and well-known home-grown victory."),
         good("The state-run outlet and a self-made man rode into town."),
+        good("The car has five-spoke wheels and a two-bit radio.", title="noun compounds"),
     ],
 )
 def odd_compound(article: Article, ctx: CheckContext) -> Iterator[Hit]:
@@ -53,7 +57,7 @@ def odd_compound(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         if para.index in skip:
             continue
         for m in _COMPOUND.finditer(article.text, para.start, para.end):
-            if zipf(m.group(1)) < 2.5:
+            if zipf(m.group(1)) < 2.5 or m.group(2) in NOUNS_TOO:
                 continue
             yield Hit(m.start(), m.end(),
                       f"\"{m.group(0)}\" is not an English word: \"{m.group(2)}\" is a simple past "

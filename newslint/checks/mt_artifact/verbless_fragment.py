@@ -36,6 +36,7 @@ _DETERMINERS = frozenset("the a an this that these those some any no every each"
         good("WASHINGTON (AP) — The Senate voted on Monday. It passed."),
         good("“Did you know?” she asked. “No.” He shrugged and left the room."),
         good("Key findings\n\n* Compromised identities.\n\nPhoto: Reuters."),
+        good("Will the service last? Probably. Its rivals have struggled."),
     ],
 )
 def verbless_fragment(article: Article, ctx: CheckContext) -> Iterator[Hit]:
@@ -64,6 +65,8 @@ def verbless_fragment(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             words = [w.text for w in words_between(article, sentence.start, sentence.end)]
             if not 1 <= len(words) <= 4 or any(ch.isdigit() or ch in "!?" for ch in sentence.text):
                 continue
+            if prev.text.rstrip("”\"’')").endswith("?"):
+                continue  # an answer to a question: "Is it the future?" Possibly.
             kind = _fragment_kind(words, sentence.text)
             if kind is None or (kind == "speech" and prev.text.endswith(("”", '"'))):
                 continue  # “... end.” Paul said. is a punctuation slip, not a cut sentence

@@ -1,4 +1,6 @@
-"""Built-in plugin for the ``punctuation`` category: unbalanced quotation marks or brackets, mixed quote styles.
+"""Built-in plugin for the ``punctuation`` category.
+
+Covers unbalanced quotation marks or brackets, mixed quote styles.
 
 One check per module, named after the check; every one is listed in :data:`CHECKS` (the structure
 test fails when a check module is missing from it).
@@ -6,10 +8,8 @@ test fails when a check module is missing from it).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ...declaration import Check
-from ...hookspecs import hookimpl
+from .. import register_hook
 from .languagetool_punctuation import languagetool_punctuation
 from .mixed_quote_styles import mixed_quote_styles
 from .quotation_runs_on import quotation_runs_on
@@ -24,7 +24,4 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-@hookimpl
-def newslint_register_checks(register: Callable[[Check], None]) -> None:
-    for chk in CHECKS:
-        register(chk)
+newslint_register_checks = register_hook(CHECKS)

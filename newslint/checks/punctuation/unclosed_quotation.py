@@ -23,6 +23,9 @@ _OPENERS = ("“", '"', "«")
         good("“We will rebuild,” she said.\n“And we will do it this year,” she added."),
         good("“The first paragraph of a long quotation runs on,\n“and the next one opens again,” "
              "he said.\nThe end."),
+        good("Her family said: “We cannot take it in.\n\nShe was kind to everyone.\n\nWe miss "
+             "her,” they said.\n\nThe inquest opens next week.",
+             title="a quotation over paragraphs that closes later"),
     ],
 )
 def unclosed_quotation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
@@ -49,6 +52,8 @@ def unclosed_quotation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         nxt = paras[para.index + 1] if para.index + 1 < len(paras) else None
         if nxt is not None and nxt.text.startswith(_OPENERS):
             continue
+        if _closes_in_later_paragraph(paras, para.index, last):
+            continue  # the quotation runs over paragraphs without reopening marks, then closes
         end = quote.start + 1
         words = 0
         while end < quote.end and words < 3:
@@ -58,3 +63,23 @@ def unclosed_quotation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         yield Hit(quote.start, end, "this quotation mark is never closed: where does the quotation end?",
                   confidence=0.8)
 
+
+#: How many paragraphs a quotation may run on without reopening marks.
+_RUN_ON_PARAGRAPHS = 8
+
+
+def _closes_in_later_paragraph(paras: list, index: int, last: int) -> bool:
+    """A later paragraph (within a few, before any other quotation opens) closes a quotation it
+    never opened: the quotation ran over paragraphs, as segmented or re-flowed copy writes it."""
+    for para in paras[index + 1:min(index + 1 + _RUN_ON_PARAGRAPHS, last + 1)]:
+        text = para.text
+        for i, ch in enumerate(text):
+            if ch == "”" or ch == "»":
+                return True
+            if ch in "“«":
+                return False
+            if ch == '"':
+                before = text[i - 1] if i else " "
+                after = text[i + 1] if i + 1 < len(text) else " "
+                return not before.isspace() and (after.isspace() or after in ".,;:!?)")
+    return False

@@ -1,4 +1,6 @@
-"""Built-in plugin for the ``readability`` category: sentence length, reading grade and other text metrics.
+"""Built-in plugin for the ``readability`` category.
+
+Covers sentence length, reading grade and other text metrics.
 
 One check per module, named after the check; every one is listed in :data:`CHECKS` (the structure
 test fails when a check module is missing from it).
@@ -6,12 +8,13 @@ test fails when a check module is missing from it).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from ...article import Article
 from ...declaration import Check
 from ...hookspecs import hookimpl
+from .. import register_hook
 from ._metrics import metrics
 from .long_sentence import long_sentence
 from .reading_grade import reading_grade
@@ -23,10 +26,7 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-@hookimpl
-def newslint_register_checks(register: Callable[[Check], None]) -> None:
-    for chk in CHECKS:
-        register(chk)
+newslint_register_checks = register_hook(CHECKS)
 
 
 @hookimpl

@@ -1,4 +1,6 @@
-"""Built-in plugin for the ``spacing`` category: missing or doubled spaces around punctuation.
+"""Built-in plugin for the ``spacing`` category.
+
+Covers missing or doubled spaces around punctuation.
 
 One check per module, named after the check; every one is listed in :data:`CHECKS` (the structure
 test fails when a check module is missing from it).
@@ -6,10 +8,8 @@ test fails when a check module is missing from it).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ...declaration import Check
-from ...hookspecs import hookimpl
+from .. import register_hook
 from .doubled_space import doubled_space
 from .missing_space_after_punctuation import missing_space_after_punctuation
 from .space_before_punctuation import space_before_punctuation
@@ -24,7 +24,4 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-@hookimpl
-def newslint_register_checks(register: Callable[[Check], None]) -> None:
-    for chk in CHECKS:
-        register(chk)
+newslint_register_checks = register_hook(CHECKS)

@@ -9,6 +9,7 @@ from ...analysis.chrome import body_end, chrome_map
 from ...article import Article, Paragraph
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
+from ...lexicon import pos
 from ...text.tokens import looks_like_address
 
 _TERMINAL = re.compile(r"[.!?…\"“”’)\]]$")
@@ -25,6 +26,13 @@ _CLEAN_ENDING = re.compile(
     r"^(?:©|\(?c\)|copyright\b|contributing\b|with\b.*\bwires?$|reporting by|editing by|additional "
     r"reporting|photo|image|source:|via\b|by\s+[A-Z]|___|—|–|-\s|\*\*\*|#)|\b(?:AP|PTI|AFP|Reuters|"
     r"IANS|ANI|UPI|Xinhua)$", re.IGNORECASE)
+#: A paragraph that ends on a credit or a quotation's attribution: "Photo by Jane Roe/Getty
+#: Images", "... Martin.” — Neil Gaiman", a footnote star after the full stop.
+_CREDIT_END = re.compile(r"(?:\b(?:photo|photograph|image|picture|credit|illustration)s?(?: by|:)\s[^.]*|"
+                         r"[”\"]\s*[—–-]\s*[A-Z][^.!?]*|[.!?][*†]+|\*[^*]+\*)$", re.IGNORECASE)
+#: A teaser for another story set in the body: a kicker, a colon, a headline ("Epstein's inner
+#: circle eyed: Jeffrey Epstein is dead. Prosecutors could ...").
+_KICKER = re.compile(r"^[^.!?:]{3,60}: [A-Z“\"]")
 _FUNCTION_END = re.compile(r"\b(?:the|a|an|and|or|but|of|to|in|on|for|with|by|from|that|which|who|"
                            r"is|are|was|were|has|have|had|will|would|could|as|at|its|their|his|her)$")
 
@@ -33,6 +41,83 @@ def _emphasis_open(text: str) -> bool:
     """An odd number of ``**``/``__`` markers once separator rules are set aside."""
     text = _RULE.sub(" ", text)
     return text.count("**") % 2 == 1 or text.count("__") % 2 == 1
+
+
+_INNER_STOP = re.compile(r"[a-z0-9][.!?][\"”’]? [A-Z]")
+_NON_HEADLINE_STARTS = frozenset("the a an he she it they we i this that these those its his her their our".split())
+
+
+def _prose_not_headline(article: Article, para: Paragraph) -> bool:
+    """Whether a heading-shaped line inside the body is a cut sentence rather than a subheading.
+
+    Headlinese drops articles and pronouns, puts past events in the present tense and never
+    holds a full stop. So a line that holds a whole sentence is prose; and in an article without
+    other subheadings, so is a line that starts with an article or pronoun ("The government also
+    enacted") or has a past-tense verb ("Cameron-Smail said the company seeks")."""
+    text = para.text
+    if _INNER_STOP.search(text):
+        return True
+    others = sum(p.kind == "heading" for p in article.paragraphs[1:-1]) - 1
+    if others > 0:
+        return False
+    words = text.split()
+    if len(words) < 5:
+        return False
+    if words[0].lower() in _NON_HEADLINE_STARTS:
+        return True
+    return any((pos(w) or "") == "VBD" for w in words[1:])
+
+
+def sentence_like(para: Paragraph) -> bool:
+    """Running prose rather than a title or a credit: a body paragraph, or a line of four or
+    more words most of whose words after the first are lowercase ("Total enrollment in the
+    first" is a cut sentence even though it is short enough to pass for a heading)."""
+    words = para.text.split()
+    if para.kind == "body":
+        return True
+    if para.is_list_item or len(words) < 4:
+        return False
+    lower = sum(w[:1].islower() for w in words[1:])
+    return lower * 2 >= len(words) - 1 and lower >= 2
+
+
+def breaks_off(article: Article, para: Paragraph, strict_headings: bool = False) -> bool:
+    """Whether ``para`` stops mid-sentence: prose without terminal punctuation, that is not a
+    credit, a tag or an introduction (a colon), and that either ends on a comma, a function
+    word or a lowercase word, or is a sentence (it has a lowercase word) that ends on a name
+    ("... to President Reagan"): a sentence of the reporter's voice ends with a full stop.
+    With ``strict_headings``, a heading-shaped line must end on a comma or a function word
+    (inside the body, sentence-case subheadings are common; at its very end they are not)."""
+    text = para.text
+    words = text.split()
+    if len(words) < 4 or _TERMINAL.search(text) or text.rstrip().endswith(":") \
+            or _CLEAN_ENDING.search(text) or _CREDIT_END.search(text) or not sentence_like(para):
+        return False
+    last = words[-1]
+    if text[-1] in ",;-–" or _FUNCTION_END.search(text):
+        return True
+    if strict_headings and (_KICKER.match(text) or (
+            para.kind == "heading" and not _prose_not_headline(article, para))):
+        return False  # "How the vote unfolded": a sentence-case subheading, not a cut sentence
+    if last[:1].islower():
+        return True
+    # Ends on a capitalised word: a cut sentence when the paragraph reads as a sentence (more
+    # than a title-case line) and the article ends its other paragraphs with punctuation.
+    lower = sum(w[:1].islower() for w in words)
+    return lower >= 3 and lower * 3 >= len(words) and punctuated_style(article)
+
+
+def punctuated_style(article: Article) -> bool:
+    """Whether the article ends its body paragraphs with terminal punctuation (almost all do);
+    copy that does not (hard-wrapped lines, captions, lists of titles) cannot be judged."""
+    def build(a: Article) -> bool:
+        body = [p for p in a.paragraphs if p.kind == "body"]
+        if len(body) < 2:
+            return True
+        open_ended = sum(not _TERMINAL.search(p.text) for p in body)
+        return open_ended <= max(1.0, 0.15 * len(body))  # one cut paragraph is what we look for
+
+    return article.memo("truncation.punctuated", build)
 
 
 def _verdict(article: Article, para: Paragraph) -> tuple[str, float] | None:
@@ -48,11 +133,7 @@ def _verdict(article: Article, para: Paragraph) -> tuple[str, float] | None:
         items = [p for p in article.paragraphs[max(0, para.index - 6):para.index] if p.is_list_item]
         if len(items) >= 2 and sum(bool(_TERMINAL.search(p.text)) for p in items) >= len(items) - 1:
             return "breaks off in the middle of a list item", 0.85
-    prose_like = para.kind == "body" or (
-        len(words) >= 8 and sum(w[:1].islower() for w in words) * 2 >= len(words))
-    if prose_like and not _TERMINAL.search(text) and len(words) >= 5 \
-            and not _CLEAN_ENDING.search(text) and not text.rstrip().endswith(":") \
-            and (text[-1] in ",;-–" or _FUNCTION_END.search(text) or text.split()[-1][:1].islower()):
+    if breaks_off(article, para):
         return "breaks off mid-sentence", 0.85
     if text.endswith(":") and len(words) >= 4 and para.kind == "body":
         return "ends on a colon: what was introduced is missing", 0.8
@@ -73,6 +154,13 @@ def _verdict(article: Article, para: Paragraph) -> tuple[str, float] | None:
             "* **Autonomous"),
         bad("The minister said the plan would cut costs and that the council", "the council"),
         bad("The report found that All...", "All..."),
+        bad("The council met on Monday.\n\nTotal enrollment in the first", "Total enrollment",
+            note="a cut sentence short enough to look like a heading"),
+        bad("The council met on Monday. It agreed to send the plan back.\n\nThe mayor said he "
+            "expected to present a package of measures to President Reagan", "President Reagan",
+            note="a sentence cut after a name"),
+        good("The council met on Monday.\n\nBy Jane Smith, Associated Press"),
+        good("The council met on Monday.\n\nRelated Coverage"),
         bad("Prices rose again in March.\n\nContinue reading the full story with a subscription",
             "Continue reading"),
         good("The vote passed 52-48.\n\n(AP Photo/Jane Doe)"),

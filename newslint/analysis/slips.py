@@ -1,0 +1,311 @@
+"""How writers' fingers and ears slip: corrections for a non-word, ranked by how likely the slip is.
+
+A noisy-channel model. A typed non-word ``q`` came from an intended word ``w`` through one or two
+slips; the likeliest ``w`` maximises ``log P(w) + log P(slip)``, with ``log P(w)`` read as the
+word's Zipf frequency and each slip priced by what people's hands and ears actually do:
+
+- **keyboard**: a key next to the right one (``accpunt``), an extra key struck beside it;
+- **transposition**: two letters swapped (``thier``);
+- **dropped** and **doubled** letters, cheapest where the letter is a double one (``acount``,
+  ``untill``): doubles are what spellers forget;
+- **phonetic**: a sound spelt another way (``ie``/``ei``, ``-ance``/``-ence``, ``ph``/``f``,
+  ``-able``/``-ible``, vowels in unstressed syllables: ``seperate``).
+
+Ranking by slip likelihood rather than by frequency alone is what gives ``acount`` -> "account"
+(a dropped double letter) instead of "count" (a dropped first letter of a more frequent word).
+
+Known words are pyspellchecker's English dictionary plus the inflections and derivations it does
+not list (``-ed``, ``-ing``, ``-ies``, ``re-``, ``un-``...), so that a real but unlisted form is not
+"corrected".
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import pos, zipf
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_POS = {ch: (r, c + 0.5 * r) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
+#: Keys next to each key on a QWERTY keyboard (rows are offset by half a key).
+NEIGHBOURS: dict[str, frozenset[str]] = {
+    ch: frozenset(o for o, (r2, c2) in _KEY_POS.items() if o != ch and abs(r - r2) <= 1 and abs(c - c2) <= 1)
+    for ch, (r, c) in _KEY_POS.items()
+}
+_VOWELS = frozenset("aeiou")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+#: Spellings of one sound, both ways round: a writer who hears the word may pick either.
+_PHONETIC_PAIRS = (("ie", "ei"), ("ph", "f"), ("ance", "ence"), ("ant", "ent"), ("able", "ible"),
+                   ("ar", "er"), ("er", "or"), ("ous", "us"), ("tion", "sion"), ("sion", "ssion"),
+                   ("ise", "ize"), ("our", "or"), ("ck", "k"), ("c", "s"), ("c", "k"), ("s", "z"),
+                   ("ea", "ee"), ("ai", "ay"), ("gh", "g"), ("wh", "w"), ("ey", "y"), ("ate", "ite"),
+                   ("cial", "tial"), ("ery", "ary"), ("ify", "efy"), ("eed", "ede"), ("sc", "s"),
+                   ("x", "cks"), ("j", "g"), ("ough", "ow"), ("ough", "uff"))
+PHONETIC: tuple[tuple[str, str], ...] = _PHONETIC_PAIRS + tuple((b, a) for a, b in _PHONETIC_PAIRS)
+
+#: Log10 prices of single slips. A first-letter slip is rarer still (``FIRST_LETTER``).
+COST = {
+    "transposition": -1.0,
+    "doubled": -1.0,  # "untill": a letter typed twice (reversed: drop one of a double)
+    "dropped-double": -0.8,  # "acount": one letter of a double left out
+    "dropped": -1.6,  # "goverment": any other letter left out
+    "keyboard": -1.2,  # "accpunt": the key next door
+    "extra-key": -1.4,  # "acciount": a neighbouring key struck as well
+    "phonetic": -1.0,
+    "vowel": -1.4,  # "seperate": an unstressed vowel spelt as another
+    "substitution": -2.6,
+    "insertion": -2.2,
+}
+FIRST_LETTER = -1.2
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A likely intended word, how the slip happened, and its score (log10 units)."""
+
+    word: str
+    slips: tuple[str, ...]
+    score: float
+
+
+def _edits(q: str) -> Iterator[tuple[str, str, float]]:
+    """Every string one slip away from the typed ``q``, as (intended, slip, log price)."""
+    n = len(q)
+    for i in range(n + 1):
+        first = FIRST_LETTER if i == 0 else 0.0
+        left, right = q[:i], q[i:]
+        if i < n:
+            # q has an extra letter at i: the intended word lacks it.
+            ch = q[i]
+            if i and q[i - 1] == ch:
+                yield left + right[1:], "doubled", COST["doubled"]
+            elif (i and q[i - 1] in NEIGHBOURS.get(ch, ())) or (i + 1 < n and q[i + 1] in NEIGHBOURS.get(ch, ())):
+                yield left + right[1:], "extra-key", COST["extra-key"] + first
+            else:
+                yield left + right[1:], "insertion", COST["insertion"] + first
+            # Two letters swapped.
+            if i + 1 < n and q[i] != q[i + 1]:
+                yield left + q[i + 1] + q[i] + right[2:], "transposition", COST["transposition"] + first
+            # A wrong letter at i.
+            for c in _LETTERS:
+                if c == ch:
+                    continue
+                if c in NEIGHBOURS.get(ch, ()):
+                    slip = "keyboard"
+                elif c in _VOWELS and ch in _VOWELS:
+                    slip = "vowel"
+                else:
+                    slip = "substitution"
+                yield left + c + right[1:], slip, COST[slip] + first
+        # The intended word has a letter here that q lacks.
+        for c in _LETTERS:
+            double = (i and q[i - 1] == c) or (i < n and q[i] == c)
+            slip = "dropped-double" if double else "dropped"
+            yield left + c + right, slip, COST[slip] + (first if not double else 0.0)
+    for a, b in PHONETIC:
+        start = q.find(a, 1)
+        while start >= 0:
+            yield q[:start] + b + q[start + len(a):], "phonetic", COST["phonetic"]
+            start = q.find(a, start + 1)
+
+
+_lock = threading.Lock()
+_state: dict[str, object] = {}
+
+
+def _dictionary() -> set[str] | frozenset[str]:
+    """pyspellchecker's English word list (160k words), loaded once."""
+    if "dict" not in _state:
+        with _lock:
+            if "dict" not in _state:
+                from spellchecker import SpellChecker
+
+                _state["dict"] = frozenset(SpellChecker(distance=1, case_sensitive=False).word_frequency.dictionary)
+    return _state["dict"]  # type: ignore[return-value]
+
+
+def _vocabulary() -> frozenset[str]:
+    """Words common enough to be what a writer meant (Zipf >= 3, listed by the dictionary)."""
+    if "vocab" not in _state:
+        with _lock:
+            if "vocab" not in _state:
+                from ..lexicon import _load
+
+                words = _dictionary()
+                _state["vocab"] = frozenset(w for w, f in _load().items()
+                                            if f >= 1e-6 and w.isalpha() and w in words)
+    return _state["vocab"]  # type: ignore[return-value]
+
+
+def _deletes() -> dict[str, tuple[str, ...]]:
+    """Each common word under every string it becomes with one letter deleted (symmetric-delete
+    index): a second slip that dropped a letter is then one look-up, not 26 x n insertions."""
+    if "deletes" not in _state:
+        with _lock:
+            if "deletes" not in _state:
+                index: dict[str, list[str]] = {}
+                for w in _vocabulary():
+                    if len(w) < 5:
+                        continue
+                    for i in range(len(w)):
+                        index.setdefault(w[:i] + w[i + 1:], []).append(w)
+                _state["deletes"] = {k: tuple(v) for k, v in index.items()}
+    return _state["deletes"]  # type: ignore[return-value]
+
+
+_SUFFIXES = (
+    ("ies", ("y",)), ("ied", ("y",)), ("ier", ("y",)), ("iest", ("y",)), ("ily", ("y",)),
+    ("ings", ("", "e", "-")), ("ing", ("", "e", "-")), ("ed", ("", "e", "-")), ("es", ("", "e")),
+    ("ers", ("", "e", "-")), ("er", ("", "e", "-")), ("est", ("", "e", "-")), ("s", ("",)),
+    ("ly", ("", "le")), ("ness", ("",)), ("ment", ("",)), ("ments", ("",)), ("ful", ("",)),
+    ("less", ("",)), ("ism", ("", "e")), ("ist", ("", "e")), ("ists", ("", "e")), ("ize", ("", "e")),
+    ("ized", ("", "e")), ("izing", ("", "e")), ("ise", ("", "e")), ("ised", ("", "e")),
+    ("ising", ("", "e")), ("ization", ("", "e", "ize")), ("isation", ("", "e", "ise")),
+    ("able", ("", "e")), ("ability", ("able",)), ("ally", ("al", "")), ("ization", ("ize",)),
+    ("ship", ("",)), ("hood", ("",)), ("wise", ("",)), ("like", ("",)), ("ward", ("",)),
+)
+_PREFIXES = ("un", "re", "non", "pre", "anti", "over", "under", "co", "mis", "dis", "multi", "post",
+             "semi", "sub", "super", "inter", "counter", "mid", "out", "self", "cross", "mega", "micro",
+             "ultra", "de", "in", "im", "up", "down", "off", "on", "back", "fore", "mini", "euro", "eco",
+             "cyber", "tele", "auto", "bio", "geo", "neo", "pro", "trans", "hyper", "ex")
+
+
+#: British spellings and the American ones the dictionary lists ("colour" -> "color",
+#: "centre" -> "center", "organise" -> "organize", "travelled" -> "traveled", "offence" -> "offense").
+_BRITISH = tuple((re.compile(a), b) for a, b in (
+    (r"our", "or"), (r"tre(?=s?$|d$)", "ter"), (r"is(?=e|ed|es|ing|ation|ations|er|ers)", "iz"),
+    (r"ys(?=e|ed|es|ing)", "yz"), (r"ll(?=ed|ing|er|ers)", "l"), (r"ence(?=s?$)", "ense"),
+    (r"mme(?=s?$)", "m"), (r"ogue(?=s?$)", "og"), (r"ae", "e"), (r"oe", "e"), (r"ould", "old"),
+    (r"eable", "able"),
+))
+
+
+@lru_cache(maxsize=1 << 16)
+def known(word: str) -> bool:
+    """Whether ``word`` (lowercase) is an English word: listed, or an inflection, derivation,
+    prefixed form or compound of listed words ("overstretched", "livestreamed", "homebuyers"),
+    or the British spelling of one ("favourably", "fertilisers"), or very common (Zipf >= 4:
+    "tech", "apps")."""
+    if _known(word) or zipf(word) >= 4.0:
+        return True
+    if zipf(word) == 0:
+        return False  # a British spelling is written on the web; this word never is
+    for pattern, american in _BRITISH:
+        variant = pattern.sub(american, word)
+        if variant != word and _known(variant):
+            return True
+    return False
+
+
+#: Suffixes that only adjectives and verbs take ("-est" on "ass" is a slip, not a superlative).
+_ADJECTIVE_SUFFIXES = frozenset({"ier", "iest", "ily", "ers", "er", "est", "ly"})
+
+
+def _known(word: str) -> bool:
+    words = _dictionary()
+    if word in words:
+        return True
+    for suffix, restores in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            if suffix == "s" and stem.endswith(("s", "x", "z", "ch", "sh")):
+                continue  # "problemss": these plurals take -es
+            if suffix in _ADJECTIVE_SUFFIXES and not any(
+                    (pos(stem + r) or "").startswith(("JJ", "VB", "RB")) for r in restores if r != "-"):
+                continue
+            for restore in restores:
+                if restore == "-":
+                    # "stopped" -> "stop"; not "pressing" -> "pres" (s, f, z double by themselves).
+                    # Only a final consonant after a single vowel doubles ("stop", "control"),
+                    # so "projectted" and "accordding" are slips.
+                    base = stem[:-1]
+                    if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in "sfzaeiouy" \
+                            and base[-2] in "aeiou" and base[-3] not in "aeiou" and base in _vocabulary():
+                        return True
+                elif stem + restore in words and (zipf(word) > 0 or zipf(stem + restore) >= 3.0):
+                    # "occured": the listed form doubles the consonant ("occurred"), so this is a slip.
+                    return not (restore == "" and suffix[0] in "aeiou" and stem[-1] not in "aeiouwxy"
+                                and stem + stem[-1] + suffix in words)
+    if zipf(word) == 0:
+        return False  # never written on the web: a prefix or compound reading is a coincidence
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 5 \
+                and _stem_known(word[len(prefix):], _vocabulary()):
+            return True
+    # A closed compound of two common words ("ridesharing", "lawmakers").
+    vocab = _vocabulary()
+    for i in range(3, len(word) - 3):
+        left = word[:i]
+        if left in vocab and zipf(left) >= (3.5 if i >= 4 else 4.8) and _stem_known(word[i:], vocab):
+            return True
+    return False
+
+
+def _stem_known(part: str, words: frozenset[str] | set[str] | None = None) -> bool:
+    """``part`` or a plain inflection of it is in ``words`` (the dictionary by default)."""
+    words = _dictionary() if words is None else words
+    if part in words:
+        return True
+    for suffix, restores in _SUFFIXES:
+        if part.endswith(suffix) and len(part) - len(suffix) >= 3:
+            stem = part[: -len(suffix)]
+            if any(restore != "-" and stem + restore in words for restore in restores):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1 << 14)
+def corrections(q: str, max_slips: int = 2, limit: int = 5) -> tuple[Correction, ...]:
+    """The likeliest intended words for the typed non-word ``q``, best first.
+
+    One slip is searched exhaustively; two slips combine a first slip with either a dropped
+    letter (through the symmetric-delete index) or a second slip of any kind on a short word.
+    Candidates are common words (Zipf >= 3) of the dictionary; a second slip costs 0.5 more than
+    the sum of the two (two slips in one word are rarer than their product suggests).
+    """
+    vocab = _vocabulary()
+    best: dict[str, Correction] = {}
+
+    def offer(word: str, slips: tuple[str, ...], cost: float) -> None:
+        score = zipf(word) + cost
+        old = best.get(word)
+        if old is None or score > old.score:
+            best[word] = Correction(word, slips, round(score, 2))
+
+    first = list(_edits(q))
+    for cand, slip, cost in first:
+        if cand in vocab and cand != q:
+            offer(cand, (slip,), cost)
+    if max_slips >= 2 and len(q) >= 6:
+        deletes = _deletes()
+        for cand, slip, cost in first:
+            for word in deletes.get(cand, ()):
+                if word != q:
+                    double = any(word[i] == word[i + 1] and word[:i] + word[i + 1:] == cand
+                                 for i in range(len(word) - 1))
+                    price = COST["dropped-double"] if double else COST["dropped"]
+                    offer(word, (slip, "dropped-double" if double else "dropped"), cost + price - 0.5)
+        seen: set[str] = set()
+        for cand, slip, cost in first:
+            if slip in ("dropped", "dropped-double", "substitution") or cand in seen:
+                continue  # insertions are covered by the index; arbitrary substitutions twice are noise
+            seen.add(cand)
+            for cand2, slip2, cost2 in _edits(cand):
+                if slip2 in ("dropped", "dropped-double") or cand2 not in vocab or cand2 == q:
+                    continue
+                offer(cand2, (slip, slip2), cost + cost2 - 0.5)
+    ranked = sorted(best.values(), key=lambda c: (-c.score, c.word))
+    return tuple(ranked[:limit])
+
+
+_NO_VOWEL = re.compile(r"^[^aeiouy]+$")
+
+
+def looks_like_abbreviation(word: str) -> bool:
+    """Vowel-less tokens are abbreviations, not slips ("mln", "dlrs", "pct", "qtr")."""
+    return bool(_NO_VOWEL.match(word))

@@ -1,0 +1,175 @@
+"""Vague sourcing as small grammars over a sentence's tokens, not as a list of phrases.
+
+Three shapes cover the ways copy credits a claim to nobody in particular:
+
+- **group + belief verb**: a vague quantity of people, or a bare plural of people, as the subject
+  of a verb of belief or saying: "Some consider", "Many people believe", "scientists now think",
+  "a number of analysts fear";
+- **vague-agent passive**: a passive of judging with a vague agent, or with "widely": "is
+  considered by many", "regarded by some as", "was seen as a mistake by critics", "is widely
+  believed";
+- **impersonal report**: "it" + passive of saying + "that": "It was reported that", "it has
+  been said that", "It is understood that".
+
+Each rule is a sequence of token classes (quantifiers, people nouns, adverbs, forms of "be",
+verbs of belief in any inflection); a match is returned as the span from its first to its last
+token. The classes are closed grammatical sets (quantifiers, "be", adverbs of frequency and
+degree) or open classes recognised by shape (plural nouns of people: "-ists", "-ers", "-ians").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ...lexicon import pos
+from ...text.segment import Span
+
+QUANTIFIERS = frozenset("some many most several few various numerous countless certain other others "
+                        "multiple".split())
+#: People nouns that do not have a people-noun suffix.
+PEOPLE = frozenset("""people experts critics officials sources observers scientists researchers
+    economists scholars insiders analysts commentators pundits academics historians doctors
+    specialists skeptics sceptics detractors supporters opponents residents investors lawmakers
+    politicians voters citizens locals fans parents teachers students americans britons europeans
+    men women folks authorities diplomats""".split())
+_PEOPLE_SUFFIXES = ("ists", "ers", "ians", "ans", "ors", "ants", "ents")
+#: Verbs of belief and saying, by lemma; inflections are matched by :func:`_belief`.
+BELIEF = frozenset("""believe think consider say argue suspect fear feel claim suggest expect agree
+    contend worry maintain insist assert speculate predict reckon allege doubt hold estimate warn
+    note""".split())
+#: Words that may stand between the subject and the verb ("now", "have long", "still").
+ADVERBS = frozenset("""now still increasingly widely generally privately also long often even already
+    openly have has had do does did would may might could will tend to""".split())
+BE = frozenset("is are was were be been being 's".split())
+#: Passive participles of judging ("considered by many") and of reporting ("it was reported").
+JUDGED = frozenset("""considered regarded seen viewed thought believed described deemed perceived held
+    touted hailed called labelled labeled branded dubbed criticised criticized""".split())
+REPORTED = frozenset("""said reported claimed believed thought suggested alleged understood rumoured
+    rumored feared argued known assumed estimated expected hoped""".split())
+VAGUE_AGENTS = QUANTIFIERS | frozenset("critics observers experts analysts commentators skeptics "
+                                       "sceptics detractors insiders".split())
+
+
+def _lower(tokens: Sequence[Span], i: int) -> str:
+    return tokens[i].text.lower().replace("’", "'") if 0 <= i < len(tokens) else ""
+
+
+def is_people(word: str) -> bool:
+    """A plural noun of people: listed, or a plural with a people-noun suffix that the lexicon
+    tags as a plural noun ("analysts", "economists", "bankers", "Americans")."""
+    w = word.lower()
+    if w in PEOPLE:
+        return True
+    return w.endswith(_PEOPLE_SUFFIXES) and (pos(w) or pos(word) or "").startswith("NNS")
+
+
+def _belief(word: str) -> bool:
+    """A verb of belief or saying in any inflection ("believes", "thought", "considered")."""
+    w = word.lower()
+    if w in BELIEF or w in ("thought", "said", "held", "felt", "maintained"):
+        return True
+    for suffix in ("s", "es", "d", "ed"):
+        if w.endswith(suffix) and w[: -len(suffix)] in BELIEF:
+            return True
+    return w.endswith("ied") and w[:-3] + "y" in BELIEF
+
+
+def group_belief(tokens: Sequence[Span]) -> Iterator[tuple[int, int]]:
+    """[a number of | quantifier] [adjective] people-noun | quantifier alone, then up to three
+    adverbs, then a verb of belief. A bare people noun (no quantifier) must start the clause and
+    take a verb of belief, not of plain saying ("Analysts said" is wire practice; "Analysts
+    believe" is a claim without a source)."""
+    n = len(tokens)
+    for i in range(n):
+        w = _lower(tokens, i)
+        start = i
+        j = i
+        quantified = False
+        if w == "a" and _lower(tokens, i + 1) == "number" and _lower(tokens, i + 2) == "of":
+            j, quantified = i + 3, True
+        elif w in QUANTIFIERS:
+            j, quantified = i + 1, True
+        elif i > 0 and _lower(tokens, i - 1) not in ("and", "but", "while", "although", "because", "as"):
+            continue  # a bare group must start the clause ("the analysts" is somebody named earlier)
+        # Optional adjective, then a people noun (or the quantifier alone: "Some consider").
+        k = j
+        if k < n and (pos(_lower(tokens, k)) or "").startswith("JJ") and k + 1 < n and is_people(tokens[k + 1].text):
+            k += 1
+        if k < n and is_people(tokens[k].text):
+            k += 1
+        elif not quantified or _lower(tokens, j - 1) in ("other", "certain", "a"):
+            continue
+        if not quantified and k == j:
+            continue
+        # Adverbs, then the verb.
+        m = k
+        while m < n and _lower(tokens, m) in ADVERBS and m - k < 3:
+            m += 1
+        if m >= n or not _belief(tokens[m].text):
+            continue
+        verb = _lower(tokens, m)
+        if not quantified and verb in ("say", "says", "said", "note", "notes", "noted", "warn", "warned",
+                                       "warns", "estimate", "estimated", "estimates", "expect", "expected",
+                                       "expects"):
+            continue
+        yield start, m
+
+
+def vague_passive(tokens: Sequence[Span]) -> Iterator[tuple[int, int]]:
+    """A judging participle with "by" + a vague agent within the next eight tokens ("considered
+    by many", "seen as a mistake by critics"), or "be widely" + participle ("is widely
+    regarded")."""
+    n = len(tokens)
+    for i in range(n):
+        w = _lower(tokens, i)
+        if w not in JUDGED:
+            continue
+        if _lower(tokens, i - 1) == "widely" and _lower(tokens, i - 2) in BE:
+            yield i - 2, i
+            continue
+        for k in range(i + 1, min(n, i + 9)):
+            if _lower(tokens, k) != "by":
+                continue
+            agent = _lower(tokens, k + 1)
+            nxt = _lower(tokens, k + 2)
+            if agent in VAGUE_AGENTS and not (nxt and tokens[k + 2].text[:1].isupper()):
+                end = k + 2 if agent in QUANTIFIERS and is_people(nxt) else k + 1
+                yield i, end
+            break
+
+
+def impersonal(tokens: Sequence[Span]) -> Iterator[tuple[int, int]]:
+    """"It" + a form of "be" (with "has/had been", "is being", an adverb) + a participle of
+    reporting + "that" ("It was reported that", "it has been said that"); "said", "reported"
+    and "rumoured" may also take "to" ("It is said to have ...")."""
+    n = len(tokens)
+    for i in range(n):
+        if _lower(tokens, i) != "it":
+            continue
+        j = i + 1
+        if _lower(tokens, j) in ("has", "had", "have") and _lower(tokens, j + 1) == "been":
+            j += 2
+        elif _lower(tokens, j) in BE or _lower(tokens, j) == "'s":
+            j += 1
+            if _lower(tokens, j) == "being":
+                j += 1
+        else:
+            continue
+        if _lower(tokens, j) in ("widely", "generally", "now", "also", "often", "commonly"):
+            j += 1
+        verb = _lower(tokens, j)
+        if verb not in REPORTED:
+            continue
+        after = _lower(tokens, j + 1)
+        if after == "that" or (after == "to" and verb in ("said", "reported", "rumoured", "rumored")):
+            yield i, j + (1 if after == "that" else 0)
+
+
+def find_shapes(tokens: Sequence[Span]) -> Iterator[tuple[int, int, str]]:
+    """Every vague-sourcing shape in a sentence's tokens, as (first token, last token, kind)."""
+    for a, b in group_belief(tokens):
+        yield a, b, "group"
+    for a, b in vague_passive(tokens):
+        yield a, b, "passive"
+    for a, b in impersonal(tokens):
+        yield a, b, "impersonal"

@@ -1,0 +1,98 @@
+"""NL102: a paragraph inside the body breaks off mid-sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...analysis.chrome import body_end, chrome_map
+from ...article import Article
+from ...declaration import CheckContext, bad, check, good
+from ...findings import Hit
+from .truncated_body import breaks_off, punctuated_style
+
+_ENDED = re.compile(r"[.!?…][\"”’)]?$")
+#: "MUNICH, March 26 - ", "WASHINGTON (AP) — ", "LONDON (Reuters) - ": the body starts here.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,[^-—–\n]{2,40})?(?:\s*\([A-Za-z. ]{2,20}\))?\s*[-—–]{1,2}\s")
+
+
+@check(
+    code="NL102",
+    name="truncated-paragraph",
+    category="truncation",
+    severity="warning",
+    examples=[
+        bad("Officials met on Monday.\n\nThe council voted on Tuesday to delay the plan, and the mayor\n\nShe said the vote "
+            "was close. The plan returns in May.", "and the mayor"),
+        bad("Officials met on Monday.\n\nPrices rose 3 pct in March. The bank said it expected\n\nThe central bank left "
+            "rates unchanged. It meets again in June.", "it expected"),
+        good("The measures include:\n\n* tighter vetting;\n\n* secure channels.\n\nThe plan "
+             "starts in May."),
+        good("The council voted on Tuesday to delay the plan,\nand the mayor said he would appeal.\n"
+             "The vote was close."),
+        good("Officials met on Monday.\n\nThe turnout was low.\n\nPhoto by Jane Roe/Getty Images\n\n"
+             "Officials said the plan was final."),
+        bad("MUNICH, March 26 - Siemens AG said on Thursday it would sell its stake in the\n\nThe sale "
+            "needs approval.", "in the"),
+        good("Council votes to delay the plan, and the mayor\n\nOfficials met on Monday. The vote "
+             "was close.", note="a headline before the first sentence"),
+        good("Officials said the plan was final.\n\nKey dates\n\nThe vote is set for May 4."),
+        good("Officials said the plan was final.\n\nHow the vote unfolded\n\nThe vote was set "
+             "for May 4."),
+        good("The council met on Monday.\n\nA statement from the mayor's office said -\n\n"
+             "“We will rebuild the bridge.”\n\nWork starts in June.", title="a lead-in to a quotation"),
+    ],
+)
+def truncated_paragraph(article: Article, ctx: CheckContext) -> Iterator[Hit]:
+    """A paragraph inside the body stops mid-sentence and the next one starts afresh.
+
+    What it does:
+        Flags a body paragraph that ends without terminal punctuation on a comma, a function
+        word, a lowercase word or (when it reads as a sentence) a name, when the next
+        paragraph starts a new sentence (a capital or an opening quotation mark) rather than
+        continuing it. Articles that do not end their paragraphs with punctuation
+        (hard-wrapped lines, captions) are left alone, as are headings, list introductions and
+        the last paragraph (the truncated-body check judges the end of the article).
+
+    Why it matters:
+        Scrapers and rewriters drop the end of a paragraph when a link, an embed or an ad sat
+        inside it; the reader gets half a sentence and the fact that completed it is lost.
+    """
+    if not punctuated_style(article):
+        return
+    chrome = chrome_map(article)
+    last = body_end(article)
+    paras = article.paragraphs
+    started = False  # the headline, standfirst and dateline come before the first full sentence
+    for para in paras[:max(last, 0)]:
+        if not started:
+            started = para.kind == "body" and bool(_ENDED.search(para.text))
+            if not _DATELINE.match(para.text):
+                continue  # a dateline opens the body itself: that paragraph is judged too
+            started = True
+        if para.index in chrome or para.is_list_item or para.index + 1 >= len(paras):
+            continue
+        nxt = paras[para.index + 1]
+        if nxt.is_list_item or nxt.index in chrome or (not nxt.text[:1].isupper() and nxt.text[:1] not in "“\"‘'"):
+            continue
+        if _leads_on(para.text, nxt.text):
+            continue
+        if not breaks_off(article, para, strict_headings=True):
+            continue
+        start = para.text.rfind(" ", 0, max(0, len(para.text) - 12)) + 1
+        yield Hit(para.start + start, para.end,
+                  "this paragraph breaks off mid-sentence: the end of the sentence (or at least its "
+                  "full stop) is missing", confidence=0.75)
+
+
+def _leads_on(text: str, next_text: str) -> bool:
+    """The paragraph ends on purpose: a dash or a colon introducing what follows ("... from the
+    Italian Treasury said-", "... reported by private exporters -"), a comma or dash leading into
+    a quotation in the next paragraph, or a full stop inside a closing bracket ("Holdings
+    Inc.>")."""
+    tail = text.rstrip()
+    if tail.endswith((".>", ".]", ".)")):
+        return True
+    if tail.endswith(("-", "—", "–", ":")):
+        return True
+    return tail.endswith(",") and next_text[:1] in "“\"‘'"
