@@ -257,13 +257,14 @@ def memory(data: Path, engine: str, workers: int, select: str | None) -> None:
     wall = time.perf_counter() - start
     peak = max(rss for _, rss in samples)
 
-    def at(fraction: float) -> float:
-        rss = [r for c, r in samples if c <= total * fraction]
-        return round(max(rss) / 2**20, 1) if rss else float("nan")
-
+    deciles = []
+    for d in range(10):
+        lo, hi = total * d / 10, total * (d + 1) / 10
+        rss = [r for c, r in samples if lo <= c <= hi]
+        deciles.append(f"{max(rss) / 2**20:.0f}" if rss else "-")
     print(f"{engine}, {workers} worker(s), {count:,}/{total:,} records, --select {select or 'default'}: "
-          f"peak RSS {peak / 2**20:.1f} MiB (process tree); max RSS up to 10%: {at(0.1)} MiB, "
-          f"50%: {at(0.5)} MiB, 100%: {at(1.0)} MiB; {wall:.0f} s, {count / wall:.0f} articles/s")
+          f"peak RSS {peak / 2**20:.1f} MiB (process tree); peak RSS per tenth of the stream (MiB): "
+          f"{' '.join(deciles)}; {wall:.0f} s, {count / wall:.0f} articles/s")
 
 
 def main(argv: list[str] | None = None) -> None:
