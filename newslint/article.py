@@ -73,11 +73,18 @@ def classify_paragraph(text: str) -> str:
     return "body"
 
 
+#: Attributes fixed at construction: every check sees the same article, so a check (a plugin's
+#: above all) must not be able to rewrite it for the checks that run after it.
+_READ_ONLY = frozenset({"text", "path", "title", "byline", "date", "url", "media_type", "extracted",
+                        "fields"})
+
+
 class Article:
     """An article's text and fields, with lazily computed structure.
 
     ``text`` is exactly what the contract's offsets index: the file as read, or the extracted
-    text for HTML pages and CMS records (``extracted`` is then true).
+    text for HTML pages and CMS records (``extracted`` is then true). The fields are read-only
+    once built (assigning one raises ``AttributeError``): one article is shared by every check.
     """
 
     def __init__(
@@ -106,6 +113,11 @@ class Article:
         #: Where extracted text came from in its file (record id, source lines); None for raw text.
         self.origin = origin
         self._memo: dict[str, Any] = {}
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _READ_ONLY and "_memo" in self.__dict__:
+            raise AttributeError(f"Article.{name} is read-only: every check shares this article")
+        object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:
         return f"Article(path={self.path!r}, chars={len(self.text)})"

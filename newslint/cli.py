@@ -24,14 +24,25 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from . import __version__
-from .config import FAIL_ON, MAX_JOBS, Config, ConfigError, find_config_file, load_config_file
+from .config import (
+    FAIL_ON,
+    MAX_JOBS,
+    REMOTE_OPTIONS,
+    REMOTE_SETTINGS,
+    Config,
+    ConfigError,
+    find_config_file,
+    load_config_file,
+)
 from .didyoumean import did_you_mean
 from .engines import ENGINES, MissingExtra, engine_reports, require
 from .fixes import fix_text, write_atomically
 from .inputs import InputProblem
 from .linter import Linter
-from .parallel import default_jobs, parallel_reports
+from .parallel import bounded_jobs, default_jobs, parallel_reports
 from .report import Report, Summary
+from .runner import warm_up
+from .termsafe import TerminalSafeStream, terminal_safe
 
 COMMANDS = ("rules", "rule", "plugins")
 
@@ -89,7 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="exit 0 even when findings fail (usage and input errors still exit 2)")
     p.add_argument("--config", help="config file (default: nearest newslint.toml/pyproject.toml)")
     p.add_argument("--isolated", action="store_true", help="ignore every config file")
-    p.add_argument("--no-plugins", action="store_true", help="do not load entry-point plugins")
+    p.add_argument("--no-plugins", action="store_true",
+                   help="do not load plugins (entry points, and a config's local plugins)")
+    p.add_argument("--allow-local-plugins", action="store_true", default=_env_allows_local_plugins(),
+                   help="load the local plugins named by a config found by search (this runs code "
+                        "from the linted tree; also NEWSLINT_ALLOW_LOCAL_PLUGINS=1); a --config "
+                        "file's plugins always load")
     p.add_argument("--color", dest="color", action="store_true", default=None, help="force colour")
     p.add_argument("--no-color", dest="color", action="store_false", help="no colour")
     p.add_argument("--show-source", action="store_true",
@@ -106,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run on Dask or Spark (a local cluster of --jobs workers unless --master or "
                         "DASK_SCHEDULER_ADDRESS names one); same output as the default engine")
     p.add_argument("--master", metavar="URL", help="with --engine: the Spark master or Dask scheduler")
+    p.add_argument("--check-timeout", type=float, metavar="SECONDS",
+                   help="time limit per check per article (default 30; 0: none)")
     p.add_argument("--fail-under", type=_score, metavar="SCORE",
                    help="exit 1 when an article's quality score (0-100) is below SCORE")
     p.add_argument("--fix", action="store_true", help="apply safe fixes in place (atomic writes)")
@@ -118,12 +136,50 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _env_allows_local_plugins() -> bool:
+    return os.environ.get("NEWSLINT_ALLOW_LOCAL_PLUGINS", "") not in ("", "0")
+
+
+def _contains(folder: str, path: str) -> bool:
+    folder, path = os.path.realpath(folder), os.path.realpath(path)
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
 def error(message: str) -> None:
-    sys.stderr.write(f"newslint: error: {message}\n")
+    sys.stderr.write(terminal_safe(f"newslint: error: {message}") + "\n")
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(f"newslint: warning: {message}\n")
+    sys.stderr.write(terminal_safe(f"newslint: warning: {message}") + "\n")
+
+
+def trusted(config: Config, args: argparse.Namespace, *, searched: bool) -> Config:
+    """``config`` without what it may not do from where it was found.
+
+    A config found by searching upward from a linted file belongs to the linted tree, which may
+    be anyone's (a downloaded archive, a pull request): its ``plugins`` are code, run only with
+    ``--allow-local-plugins``; and, unless it is the config of the folder you stand in (or one
+    above it), it may not choose the server articles are sent to. ``--no-plugins`` drops every
+    local plugin, found or given (reliability audit S14, D10).
+    """
+    if config.plugins and getattr(args, "no_plugins", False):
+        config = config.merged(plugins=())
+    elif config.plugins and searched and not getattr(args, "allow_local_plugins", False):
+        raise ConfigError(
+            f"{config.source}: plugins: local plugins named by a config found by search are code "
+            f"from the linted tree and are not loaded without --allow-local-plugins (or "
+            f"NEWSLINT_ALLOW_LOCAL_PLUGINS=1); or pass the file with --config, or use --no-plugins")
+    if searched and config.root and not _contains(config.root, os.getcwd()):
+        remote = [k for k in REMOTE_SETTINGS if k in config.settings]
+        options = {name: {k: v for k, v in opts.items() if k not in REMOTE_OPTIONS}
+                   for name, opts in config.check_options.items()}
+        if remote or options != config.check_options:
+            warn(f"{config.source}: ignoring {', '.join(remote) or 'url options'}: a config outside the "
+                 f"current folder may not choose where article text is sent (use --config)")
+            config = config.merged(settings={k: v for k, v in config.settings.items()
+                                             if k not in REMOTE_SETTINGS},
+                                   check_options=options)
+    return config
 
 
 def config_folder(path: str) -> str:
@@ -147,6 +203,7 @@ class LinterPool:
         #: and records it governs; the command-line overrides are applied once per file too.
         self._config_by_file: dict[Path | None, Config] = {}
         self.explicit: Config | None = None
+        self.fix_failures: list[str] = []
         if args.config:
             self.explicit = load_config_file(Path(args.config))
 
@@ -170,19 +227,21 @@ class LinterPool:
                              extend_select=tuple(a.extend_select) if a.extend_select else None,
                              ignore=tuple(a.ignore) if a.ignore else None,
                              fail_on=a.fail_on, fail_under=a.fail_under, field_map=fields,
-                             jobs=a.jobs, exclude=exclude)
+                             jobs=a.jobs, exclude=exclude, check_timeout=a.check_timeout)
 
     def config_for(self, path: str) -> Config:
         if self.explicit is not None or self.args.isolated:
             if None not in self._config_by_file:
-                self._config_by_file[None] = self._overrides(self.explicit or Config())
+                base = trusted(self.explicit, self.args, searched=False) if self.explicit else Config()
+                self._config_by_file[None] = self._overrides(base)
             return self._config_by_file[None]
         folder = config_folder(path)
         if folder not in self._config_by_dir:
             self._config_by_dir[folder] = find_config_file(Path(folder))
         found = self._config_by_dir[folder]
         if found not in self._config_by_file:
-            self._config_by_file[found] = self._overrides(load_config_file(found) if found else Config())
+            base = trusted(load_config_file(found), self.args, searched=True) if found else Config()
+            self._config_by_file[found] = self._overrides(base)
         return self._config_by_file[found]
 
     def linter_for(self, path: str) -> Linter:
@@ -235,7 +294,10 @@ class Progress:
 
 def iter_reports(pool: LinterPool, paths: Sequence[str], items: list[str | InputProblem],
                  diffs: list[str]) -> Iterator[Report]:
-    """Reports in input order; unreadable inputs give a report with ``error`` set."""
+    """Reports in input order; unreadable inputs give a report with ``error`` set.
+
+    Serial and parallel runs take each file's linter from the same ``pool.linter_for``, so a
+    file gets the same configuration whatever the number of jobs (reliability audit D1)."""
     args = pool.args
     first = pool.linter_for(paths[0] if paths else ".")
     if args.engine != "default":
@@ -244,18 +306,21 @@ def iter_reports(pool: LinterPool, paths: Sequence[str], items: list[str | Input
                                   master=args.master)
         return
     files = [i for i in items if isinstance(i, str) and i != "-"]
-    jobs = first.config.jobs or default_jobs(len(files))
-    same_config = len({pool.config_for(f).source for f in files}) <= 1
-    if jobs > 1 and same_config and not (args.fix or args.diff) and all(isinstance(i, str) for i in items):
-        yield from parallel_reports(first, [i for i in items if isinstance(i, str)], jobs)
+    jobs = bounded_jobs(first.config.jobs or default_jobs(len(files)), len(files))
+    if jobs > 1 and not (args.fix or args.diff) and "-" not in items:
+        for f in files:  # build (and so validate) every file's linter before forking
+            pool.linter_for(f)
+        yield from parallel_reports(first, items, jobs, linter_for=pool.linter_for)
         return
+    if files:  # load word data outside any check's time limit (runner.warm_up)
+        warm_up(first.checks, first.config.settings)
     for item in items:
         if isinstance(item, InputProblem):
             yield Report.from_problem(item)
             continue
         linter = pool.linter_for(item if item != "-" else (args.stdin_filename or "."))
         if args.fix or args.diff:
-            yield from fix_file(linter, item, args, diffs)
+            yield from fix_file(linter, item, args, diffs, pool.fix_failures)
         else:
             yield from linter.lint_file(item, stdin_name=args.stdin_filename)
 
@@ -277,7 +342,8 @@ def unified_diff(path: str, original: str, fixed: str) -> str:
     return "".join(out)
 
 
-def fix_file(linter: Linter, path: str, args: argparse.Namespace, diffs: list[str]) -> Iterator[Report]:
+def fix_file(linter: Linter, path: str, args: argparse.Namespace, diffs: list[str],
+             fix_failures: list[str] | None = None) -> Iterator[Report]:
     """Apply fixes to one file (or collect them as a diff with --diff); report what is left.
 
     Only files whose findings index the file itself are touched (not HTML or CMS records), and
@@ -307,8 +373,16 @@ def fix_file(linter: Linter, path: str, args: argparse.Namespace, diffs: list[st
         if args.diff:
             diffs.append(unified_diff(path, original, fixed))
         else:
-            write_atomically(path, fixed)
-            sys.stderr.write(f"{path}: fixed {applied} finding{'s' if applied != 1 else ''}\n")
+            try:
+                write_atomically(path, fixed)
+                sys.stderr.write(f"{path}: fixed {applied} finding{'s' if applied != 1 else ''}\n")
+            except OSError as exc:
+                # One file that cannot be written (read-only, full disk, hard links) is reported,
+                # and the run goes on: the other files are fixed, the report is complete (S11).
+                error(f"{path}: not fixed: {exc.strerror or exc}")
+                if fix_failures is not None:
+                    fix_failures.append(path)
+                fixed = original
     final = fixed if not args.diff else original
     yield reports.get(final) or linter.lint_article(article.with_text(final))
 
@@ -323,7 +397,8 @@ class LazyOutput:
 
     def _open(self) -> TextIO:
         if self._fh is None:
-            self._fh = open(self.path, "w", encoding="utf-8")
+            # errors="replace": a name decoded with surrogate escapes never stops the report (S9).
+            self._fh = open(self.path, "w", encoding="utf-8", errors="replace")
         return self._fh
 
     def write(self, text: str) -> int:
@@ -389,7 +464,16 @@ def _run_lint(args: argparse.Namespace) -> int:
     if args.format not in formatters:
         raise ConfigError(f"unknown format {args.format!r}{did_you_mean(args.format, formatters)} "
                           f"(choose from {', '.join(sorted(formatters))})")
-    items = list(linter.inputs(args.paths))
+    items = []
+    for item in linter.inputs(args.paths):
+        if isinstance(item, InputProblem) and item.severity == "warning":
+            warn(str(item))  # deliberately not read (a symlink out of the tree): said, not failed
+        else:
+            items.append(item)
+    if not args.output and hasattr(sys.stdout, "reconfigure"):
+        # Text that cannot be encoded (a non-UTF-8 file name decoded with surrogate escapes, a
+        # strict or ASCII locale) is replaced, never a UnicodeEncodeError half-way through (S9).
+        sys.stdout.reconfigure(errors="replace")
     if args.engine != "default" and len({pool.config_for(i).source for i in items if isinstance(i, str)}) > 1:
         raise ConfigError(f"--engine {args.engine} lints every input with one configuration, and these "
                           "inputs have several config files: pass --config or --isolated")
@@ -409,7 +493,9 @@ def _lint(args: argparse.Namespace, pool: LinterPool, linter: Linter, factory: A
                "show_fixes": args.show_fixes, "statistics": args.statistics,
                "summary": not args.quiet}
     # --diff prints the patch and nothing else, so that `newslint --diff . | git apply` works.
-    formatter = factory(out, options) if not args.diff else None
+    # Article text and file names must not drive the terminal (reliability audit D12).
+    stream = TerminalSafeStream(out) if args.format == "text" else out  # type: ignore[arg-type]
+    formatter = factory(stream, options) if not args.diff else None
     progress = Progress(len(items), enabled=not args.quiet)
     try:
         if formatter is not None:
@@ -420,7 +506,7 @@ def _lint(args: argparse.Namespace, pool: LinterPool, linter: Linter, factory: A
             config = pool.config_for(source) if os.path.exists(source) else linter.config
             summary.add(report, config.fail_on, config.fail_under)
             if report.error:
-                sys.stderr.write(f"{report.path}: {report.error}\n")
+                sys.stderr.write(terminal_safe(f"{report.path}: {report.error}") + "\n")
             if formatter is not None:
                 formatter.article(report)
         progress.done()
@@ -433,12 +519,13 @@ def _lint(args: argparse.Namespace, pool: LinterPool, linter: Linter, factory: A
         sys.stdout.flush()
     except BrokenPipeError:
         quiet_closed_stdout()
-        return exit_status(args, summary, diffs)
-    return exit_status(args, summary, diffs)
+        return exit_status(args, summary, diffs, pool.fix_failures)
+    return exit_status(args, summary, diffs, pool.fix_failures)
 
 
-def exit_status(args: argparse.Namespace, summary: Summary, diffs: list[str]) -> int:
-    if summary.unreadable:
+def exit_status(args: argparse.Namespace, summary: Summary, diffs: list[str],
+                fix_failures: list[str] | None = None) -> int:
+    if summary.unreadable or fix_failures:
         return 2
     if args.diff:
         return 1 if diffs else 0
@@ -482,14 +569,15 @@ def run_rules(argv: list[str], out: TextIO) -> int:
     p.add_argument("--config")
     p.add_argument("--isolated", action="store_true")
     p.add_argument("--no-plugins", action="store_true")
+    p.add_argument("--allow-local-plugins", action="store_true", default=_env_allows_local_plugins())
     args = p.parse_intermixed_args(argv[1:])
     if args.config:
-        config = load_config_file(Path(args.config))
+        config = trusted(load_config_file(Path(args.config)), args, searched=False)
     elif args.isolated:
         config = Config()
     else:
         found = find_config_file(Path.cwd())
-        config = load_config_file(found) if found else Config()
+        config = trusted(load_config_file(found), args, searched=True) if found else Config()
     linter = Linter(config, load_entry_points=not args.no_plugins)
     for message in linter.warnings:
         warn(message)
@@ -505,8 +593,35 @@ def run_rules(argv: list[str], out: TextIO) -> int:
     return 0
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that ``finally`` blocks run (a ``--fix`` in progress
+    removes its temporary file). Not an ``Exception`` nor a ``SystemExit``: no check's error
+    handling may swallow it."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise Terminated()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    else:
+        previous = None
+    try:
+        return _main(argv)
+    except Terminated:
+        return 143
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: list[str]) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             return run_rules(argv, sys.stdout)

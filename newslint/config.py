@@ -33,10 +33,16 @@ CORE_KEYS: dict[str, str] = {
     "exclude": "glob patterns of files and folders not to lint",
     "max-file-size": "largest input file in bytes (default 20 MB)",
     "jobs": "parallel worker processes for the command line",
+    "check-timeout": "seconds one check may run on one article before it is stopped (default 30; 0: none)",
     "fields": "table mapping article fields to a CMS record's fields (body = \"content\")",
 }
 FAIL_ON: tuple[str, ...] = (*SEVERITIES, "never")
+#: Settings and check options that send article text to another host: a config found in a
+#: linted tree (not the one you stand in) may not set them.
+REMOTE_SETTINGS: tuple[str, ...] = ("languagetool-url",)
+REMOTE_OPTIONS: tuple[str, ...] = ("url",)
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
+DEFAULT_CHECK_TIMEOUT = 30.0
 #: More worker processes than this is a typo, not a machine.
 MAX_JOBS = 256
 
@@ -45,7 +51,7 @@ class ConfigError(Exception):
     """A configuration problem, worded for the user: ``file: key: what is wrong``."""
 
 
-_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_TOML_AT = re.compile(r"(?<!\s)\s*+\(at line (\d+), column (\d+)\)\s*$")
 
 
 def toml_error_position(exc: Exception) -> tuple[str, int, int]:
@@ -91,6 +97,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     jobs: int | None = None
+    check_timeout: float = DEFAULT_CHECK_TIMEOUT
     field_map: Mapping[str, str] = field(default_factory=dict)
     settings: Mapping[str, Any] = field(default_factory=dict)
     source: str | None = None
@@ -126,6 +133,8 @@ def _pyproject_has_section(path: Path) -> bool:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return False
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         raise syntax_error(path, exc, "TOML") from None
     return isinstance(data.get("tool"), dict) and "newslint" in data["tool"]
@@ -141,6 +150,8 @@ def load_config_file(path: Path) -> Config:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         raise syntax_error(path, exc, "TOML") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     if path.name == "pyproject.toml":
         section = data.get("tool", {}).get("newslint", {})
     else:
@@ -214,6 +225,10 @@ def config_from_mapping(
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_JOBS:
                 raise ConfigError(f"{where}: expected a whole number from 1 to {MAX_JOBS}")
             kwargs["jobs"] = value
+        elif key == "check-timeout":
+            if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 86400:
+                raise ConfigError(f"{where}: expected a number of seconds from 0 (no limit) to 86400")
+            kwargs["check_timeout"] = float(value)
         elif key == "fields":
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise ConfigError(f"{where}: expected a table of field = \"record field\"")

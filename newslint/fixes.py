@@ -44,22 +44,43 @@ def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool = False)
     return apply_edits(text, edits), len(edits)
 
 
+class UnsafeWrite(OSError):
+    """The file cannot be replaced without losing something (a hard link, its owner)."""
+
+
 def write_atomically(path: str, text: str) -> None:
     """Replace a file's contents without ever leaving it half-written: write a temporary file
-    in the same folder, flush it to disk, keep the original's permissions, then rename."""
+    in the same folder, flush it to disk, keep the original's permissions and owner, then
+    rename it over the original (a reader, or a kill at any instant, sees the old file or the
+    new one, never a mix).
+
+    A symbolic link is kept: its target is rewritten. A file with several hard links is refused
+    (:class:`UnsafeWrite`): renaming over one name would leave the other names on the old text.
+    So is a file whose owner cannot be kept (another user's file, fixed by a non-root user).
+    """
     import os
     import tempfile
 
-    folder = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode & 0o7777
+    target = os.path.realpath(path)  # write through a symlink, never replace it
+    st = os.stat(target)
+    if st.st_nlink > 1:
+        raise UnsafeWrite(f"it has {st.st_nlink} hard links, which a safe rewrite would break "
+                          "(use --diff and apply the change by hand)")
+    folder = os.path.dirname(target)
     fd, tmp = tempfile.mkstemp(prefix=".newslint-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        if (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except PermissionError:
+                raise UnsafeWrite(f"it belongs to user {st.st_uid}, and the fixed file would belong "
+                                  "to you") from None
+        os.chmod(tmp, st.st_mode & 0o7777)
+        os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -51,12 +51,15 @@ class Linter:
         elif not isinstance(config, Config):
             config = config_from_mapping(config, source="<config>")
         self._init_args = (config, tuple(plugins), load_entry_points)
-        self.pm, self.warnings, self._labels = build_plugin_manager(
-            load_entry_points=load_entry_points,
-            local_plugins=config.plugins,
-            local_root=config.root,
-            extra_plugins=plugins,
-        )
+        try:
+            self.pm, self.warnings, self._labels = build_plugin_manager(
+                load_entry_points=load_entry_points,
+                local_plugins=config.plugins,
+                local_root=config.root,
+                extra_plugins=plugins,
+            )
+        except ConfigError as exc:  # a local plugin that does not load
+            raise ConfigError(f"{config.source or '<config>'}: {exc}") from None
         self.config_keys: dict[str, str] = {}
         for keys in self.pm.hook.newslint_config_keys():
             self.config_keys.update(keys or {})

@@ -86,12 +86,16 @@ def build_plugin_manager(
                 warnings.append(f"plugin {ep.name!r} ({ep.value}) failed to load: "
                                 f"{type(exc).__name__}: {exc}")
     for spec in local_plugins:
+        # A plugin the configuration names is part of that configuration: when it cannot be
+        # loaded the run would silently lack its checks, so it is a configuration error.
         try:
             module = _import_local(spec, local_root)
             if not pm.is_registered(module):
                 pm.register(module, name=f"local:{spec}")
-        except Exception as exc:  # noqa: BLE001
-            warnings.append(f"plugin {spec!r} failed to load: {type(exc).__name__}: {exc}")
+        except Exception as exc:  # noqa: BLE001 - any failure, reported as a config error
+            from .config import ConfigError
+
+            raise ConfigError(f"plugins: {spec!r} failed to load: {type(exc).__name__}: {exc}") from None
     for i, plugin in enumerate(extra_plugins):
         name = getattr(plugin, "__name__", None) or f"extra-{i}"
         if not pm.is_registered(plugin):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,49 @@ def token_matches_check(token: str, code: str, name: str, category: str) -> bool
         return True
     bare = name.split(".", 2)[1] if name.count(".") >= 1 else name
     return token == bare
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list | tuple | set | frozenset):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "a table"
+    return type(value).__name__
+
+
+def option_type_problem(default: Any, value: Any) -> str | None:
+    """Why ``value`` cannot replace a check option whose declared default is ``default`` (None
+    when it can). The default's type is the option's declared type: a check written for
+    ``max-words = 40`` must never receive ``"abc"`` and crash on every article at lint time.
+    A default of None accepts anything (the check validates it)."""
+    if default is None:
+        return None
+    if isinstance(default, bool):
+        ok = isinstance(value, bool)
+    elif isinstance(default, int):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif isinstance(default, float):
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+    elif isinstance(default, str):
+        ok = isinstance(value, str)
+    elif isinstance(default, list | tuple | set | frozenset):
+        ok = isinstance(value, list)
+        if ok and default:
+            item = next(iter(default))
+            bad = next((v for v in value if option_type_problem(item, v)), None)
+            if bad is not None:
+                return f"expected a list of {_kind(item).removeprefix('a ')}s, got an item {bad!r}"
+    elif isinstance(default, Mapping):
+        ok = isinstance(value, Mapping)
+    else:
+        return None
+    return None if ok else f"expected {_kind(default)} (like the default {default!r}), got {value!r}"
 
 
 class CheckRegistry:
@@ -164,6 +207,12 @@ class CheckRegistry:
             if key not in by_key:
                 raise ConfigError(f"{where}: checks.{key}: no check with that code or name")
         out = []
+        for c in self.all_checks:  # every check's options, selected or not, before any linting
+            for key in (c.code, c.name, c.qualified_name):
+                for opt, value in cfg.check_options.get(key, {}).items():
+                    problem = option_type_problem(c.options[opt], value) if opt in c.options else None
+                    if problem:
+                        raise ConfigError(f"{where}: checks.{key}.{opt}: {problem}")
         for c in self.all_checks:
             selected = c.default_enabled if cfg.select is None else self._matches(cfg.select, c)
             if not selected and self._matches(cfg.extend_select, c):

@@ -88,7 +88,7 @@ if code in checks:
     # with the example's real finding
     page = render_rule_page(chk, linter)
     out["documented"] = (chk.plugin or "").startswith("newslint.") and page.startswith(f"## {code} {name}") \
-        and f"{code} [{chk.category}]" in page
+        and any(f"{code} " in line and f"[{chk.category}]" in line for line in page.splitlines())
 print(json.dumps(out))
 '''
 

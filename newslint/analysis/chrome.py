@@ -64,7 +64,9 @@ def vocabulary(extra: Iterable[str] = ()) -> re.Pattern[str]:
             if key not in _vocab:
                 phrases = _phrases() + [re.escape(p.strip()) for p in key if p.strip()]
                 _vocab[key] = re.compile(
-                    r"^\W*(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\W*$", re.IGNORECASE)
+                    # At most 40 leading marks: an unbounded \W* was backtracked over, with
+                    # every phrase tried at each step, on a long line of dashes or quotes.
+                    r"^\W{0,40}(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\W*$", re.IGNORECASE)
     return _vocab[key]
 
 
@@ -173,8 +175,9 @@ def analyse(article: Article, extra: Iterable[str] = ()) -> dict[int, str]:
         else:
             in_list = False
     buttons = {p.index for p in paras if p.text.strip(" :·|•").lower() in BUTTONS}
+    marked = buttons | found.keys()  # once: rebuilt per button it was quadratic (16,000 "Share" lines)
     for i in buttons:
-        if {i - 1, i + 1} & (buttons | found.keys()):
+        if i - 1 in marked or i + 1 in marked:
             found[i] = "widget"
     if not found:
         return found

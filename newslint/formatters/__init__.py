@@ -32,22 +32,32 @@ class Formatter(Protocol):
 
 
 class JsonFormatter:
-    """One JSON object: ``{"version", "files": [...], "summary"}``."""
+    """One JSON object: ``{"version", "files": [...], "summary"}``.
+
+    Written as it goes, byte for byte what ``json.dump(..., indent=2)`` of the whole object
+    gives, so memory stays flat over a long run instead of holding every entry (reliability
+    audit D15: +104 MB over 20,000 records)."""
 
     def __init__(self, stream: TextIO, options: dict[str, Any]) -> None:
         self.stream = stream
-        self.files: list[dict[str, Any]] = []
+        self.count = 0
 
     def begin(self) -> None:
         pass
 
     def article(self, report: Report) -> None:
-        self.files.append(report.to_dict())
+        entry = _indented(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), "    ")
+        self.stream.write(('{\n  "version": "1",\n  "files": [\n' if not self.count else ",\n") + entry)
+        self.count += 1
 
     def end(self, summary: Summary) -> None:
-        json.dump({"version": "1", "files": self.files, "summary": summary.to_dict()},
-                  self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        head = '{\n  "version": "1",\n  "files": [],\n' if not self.count else "\n  ],\n"
+        body = _indented(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2), "  ")
+        self.stream.write(head + '  "summary": ' + body.lstrip() + "\n}\n")
+
+
+def _indented(text: str, prefix: str) -> str:
+    return "\n".join(prefix + line for line in text.split("\n"))
 
 
 class JsonLinesFormatter:

@@ -26,13 +26,18 @@ SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "
 
 @dataclass(frozen=True, slots=True)
 class InputProblem:
-    """An input that could not be read: ``path: message`` is what the user sees."""
+    """An input that could not be read: ``path: message`` is what the user sees.
+
+    ``severity`` is ``error`` (the run exits 2) or ``warning`` (something deliberately not read,
+    such as a symbolic link out of the linted folder: said once, the exit status unchanged).
+    """
 
     path: str
     message: str
     #: For a record of a JSON/JSONL file: the file and the record id, kept apart from ``path``.
     file: str | None = None
     record: str | None = None
+    severity: str = "error"
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -65,8 +70,54 @@ class InputError(Exception):
     """Raised inside a parser for a file it cannot read; becomes an :class:`InputProblem`."""
 
 
+#: Byte-order marks of the encodings a newsroom's tools save "Unicode" text in, longest first.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xfe\x00\x00", "UTF-32 (little-endian)"),
+    (b"\x00\x00\xfe\xff", "UTF-32 (big-endian)"),
+    (b"\xff\xfe", "UTF-16 (little-endian)"),
+    (b"\xfe\xff", "UTF-16 (big-endian)"),
+)
+
+
+def sniff_wide_encoding(data: bytes) -> str | None:
+    """The name of a UTF-16/UTF-32 encoding when ``data`` is text in one (by its byte-order mark,
+    or by the NUL pattern of ASCII text without one), else None."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    head = data[:4096]
+    if len(head) >= 8:
+        if head[1::4].count(0) == head[2::4].count(0) == head[3::4].count(0) == len(head) // 4 \
+                and head[0::4].count(0) < len(head) // 40:
+            return "UTF-32 (little-endian, no byte-order mark)"
+        if head[0::4].count(0) == head[1::4].count(0) == head[2::4].count(0) == len(head) // 4 \
+                and head[3::4].count(0) < len(head) // 40:
+            return "UTF-32 (big-endian, no byte-order mark)"
+        odd, even = head[1::2].count(0), head[0::2].count(0)
+        if odd > len(head) * 0.45 and even < len(head) // 40:
+            return "UTF-16 (little-endian, no byte-order mark)"
+        if even > len(head) * 0.45 and odd < len(head) // 40:
+            return "UTF-16 (big-endian, no byte-order mark)"
+    return None
+
+
+def replace_lone_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (from a JSON ``"\\ud800"`` escape or a YAML ``"\\udfff"``)
+    replaced by U+FFFD: one code point for one, so offsets do not move, and the text can be
+    written as UTF-8 (a lone surrogate makes every output format raise UnicodeEncodeError)."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+
+
 def decode_text(data: bytes, path: str) -> str:
-    """Bytes to text, refusing what is not a text article (binary, bad UTF-8, empty)."""
+    """Bytes to text, refusing what is not a text article (binary, bad UTF-8, UTF-16, empty)."""
+    wide = sniff_wide_encoding(data)
+    if wide:
+        raise InputError(f"text in {wide}, not UTF-8; convert it with "
+                         f"iconv -f {wide.split()[0]} -t UTF-8")
     if not data.strip():
         raise InputError("empty file")
     if b"\x00" in data[:8192] or b"\x00" in data:
@@ -148,7 +199,14 @@ def collect_inputs(
             continue
         if os.path.isdir(raw):
             found = False
-            for dirpath, dirnames, filenames in os.walk(raw):
+            unreadable: list[OSError] = []
+            root = os.path.realpath(raw)
+            for dirpath, dirnames, filenames in os.walk(raw, onerror=unreadable.append):
+                while unreadable:  # a folder os.walk could not list: say so, go on
+                    err = unreadable.pop(0)
+                    found = True
+                    yield InputProblem(err.filename or dirpath,
+                                       f"cannot read folder: {err.strerror or err}")
                 dirnames[:] = sorted(d for d in dirnames
                                      if d not in SKIP_DIRS and not d.startswith(".")
                                      and not _excluded(os.path.join(dirpath, d), exclude))
@@ -156,7 +214,17 @@ def collect_inputs(
                     full = os.path.join(dirpath, name)
                     if name.lower().endswith(exts) and not _excluded(full, exclude):
                         found = True
+                        if os.path.islink(full) and not _inside(os.path.realpath(full), root):
+                            # Folder symlinks are not followed either: a linted tree must not
+                            # make newslint read (and quote in excerpts) files from elsewhere.
+                            yield InputProblem(full, "not linted: symbolic link to a file outside "
+                                                     f"{raw} (name it on the command line to lint it)",
+                                               severity="warning")
+                            continue
                         yield full
+            for err in unreadable:
+                found = True
+                yield InputProblem(err.filename or raw, f"cannot read folder: {err.strerror or err}")
             if not found:
                 yield InputProblem(raw, f"no articles found (looked for {', '.join(exts)})")
             continue
@@ -164,14 +232,30 @@ def collect_inputs(
             yield raw
 
 
-def read_bytes(path: str, max_size: int) -> bytes:
-    """The file's bytes, refusing what is too large or not a regular file."""
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def check_regular_file(path: str) -> os.stat_result:
+    """``os.stat`` of ``path``, refusing what is not a regular file before anything opens it
+    (opening a FIFO blocks until a writer comes; a device may never end)."""
+    import stat
+
     try:
         st = os.stat(path)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from None
-    if not os.path.isfile(path):
-        raise InputError("not a regular file")
+    if not stat.S_ISREG(st.st_mode):
+        kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode)
+                else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
+                else "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file")
+        raise InputError(f"not a regular file ({kind}); pipe it to standard input to lint a stream")
+    return st
+
+
+def read_bytes(path: str, max_size: int) -> bytes:
+    """The file's bytes, refusing what is too large or not a regular file."""
+    st = check_regular_file(path)
     if st.st_size > max_size:
         raise InputError(
             f"file too large ({st.st_size / 1e6:.1f} MB, limit {max_size / 1e6:.1f} MB; "

@@ -3,6 +3,7 @@ extracted text is linted; title, byline, date and URL become article fields."""
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -31,20 +32,38 @@ def _trafilatura() -> Any:
     return _mod["t"]
 
 
+_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})(?:[^<>]{0,4000}?(/?))?>")
+#: Elements that never nest (HTML void elements): 8,001 <br> lines of a poem are not 8,001 levels.
+_VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
+#: Elements whose end tag is optional: a new <li> closes the open <li>, a new <p> the open <p>.
+_SELF_CLOSING_SIBLINGS = frozenset(b"li p td th tr dt dd option thead tbody tfoot".split())
+
+
 def _too_deep(data: bytes) -> bool:
     """A page nested deeper than any real article (a hostile or broken page): refused before
-    the parser recurses into it."""
-    depth = peak = 0
-    for i in range(len(data) - 1):
-        if data[i] == 0x3C:  # '<'
-            nxt = data[i + 1]
-            if nxt == 0x2F:  # '</'
-                depth = max(0, depth - 1)
-            elif 0x41 <= nxt <= 0x7A:  # '<tag'
-                depth += 1
-                peak = max(peak, depth)
-                if peak > MAX_DEPTH * 4:
-                    return True
+    the parser recurses into it. Nesting is counted as a browser would: void elements and
+    self-closed tags do not open a level, and an element whose end tag is optional (``li``,
+    ``p``, ``td``...) is closed by the next one of its kind."""
+    stack: list[bytes] = []
+    open_count: dict[bytes, int] = {}
+    for m in _TAG.finditer(data):
+        closing, name, self_closed = m.group(1), m.group(2).lower(), m.group(3)
+        if closing:
+            if open_count.get(name):
+                while stack:  # pop to the matching open tag (only when there is one: linear)
+                    top = stack.pop()
+                    open_count[top] -= 1
+                    if top == name:
+                        break
+            continue
+        if name in _VOID or self_closed:
+            continue
+        if name in _SELF_CLOSING_SIBLINGS and stack and stack[-1] == name:
+            continue  # the previous sibling closes: same depth
+        stack.append(name)
+        open_count[name] = open_count.get(name, 0) + 1
+        if len(stack) > MAX_DEPTH * 4:
+            return True
     return False
 
 

@@ -8,12 +8,13 @@ and no check ever lints the YAML.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..article import Article
-from . import InputError, decode_text
+from . import InputError, decode_text, replace_lone_surrogates
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -65,11 +66,11 @@ def parse_markdown(data: bytes, path: str, config: Config) -> Iterator[Article]:
     def field(*names: str) -> str | None:
         for n in names:
             v = fields.get(n)
-            if v is not None and str(v).strip():
-                return str(v)
+            if isinstance(v, str | int | float | bool | datetime.date) and str(v).strip():
+                return replace_lone_surrogates(str(v))
         return None
 
-    extra = {k: v for k, v in fields.items() if isinstance(v, str | int | float | bool)
-             and k not in ("title", "byline", "author", "date", "url")}
+    extra = {k: replace_lone_surrogates(v) if isinstance(v, str) else v for k, v in fields.items()
+             if isinstance(v, str | int | float | bool) and k not in ("title", "byline", "author", "date", "url")}
     yield Article(text, path=path, title=field("title"), byline=field("byline", "author"),
                   date=field("date"), url=field("url"), media_type="text/markdown", fields=extra)

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from ..article import Article
-from . import InputError, InputProblem, Parser, read_bytes
+from . import InputError, InputProblem, Parser, check_regular_file, read_bytes
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -34,12 +34,17 @@ def read_input(path: str, parsers: Mapping[str, Parser], config: Config, *,
         yield InputProblem(name, "no parser for this kind of file")
         return
     try:
-        if path == "-":
+        if path == "-" and parser.parse_stream is not None:
+            # A stream of records on standard input is read record by record, like a file: the
+            # size limit applies to each record, not to the stream.
+            yield from parser.parse_stream(sys.stdin.buffer, name, config)
+        elif path == "-":
             data = sys.stdin.buffer.read(config.max_file_size + 1)
             if len(data) > config.max_file_size:
                 raise InputError("standard input too large (raise max-file-size to lint it)")
             yield from parser.parse(data, name, config)
         elif parser.parse_stream is not None:
+            check_regular_file(path)  # a FIFO named feed.jsonl would block the run forever
             try:
                 fh = open(path, "rb")
             except OSError as exc:

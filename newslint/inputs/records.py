@@ -13,7 +13,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..article import Article
 from ..locations import json_body_line, json_record_starts
-from . import InputError, InputProblem, decode_text
+from . import InputError, InputProblem, decode_text, replace_lone_surrogates
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -25,7 +25,7 @@ def _record_id(record: Mapping[str, Any], fallback: str) -> str:
     for key in ID_FIELDS:
         value = record.get(key)
         if isinstance(value, str | int) and str(value).strip():
-            return str(value)
+            return replace_lone_surrogates(str(value))
     return fallback
 
 
@@ -116,9 +116,39 @@ def parse_json(data: bytes, path: str, config: Config) -> Iterator[Article | Inp
         yield item
 
 
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.1f} KB" if n >= 1e3 else f"{n} bytes"
+
+
+def _lines(stream: IO[bytes], limit: int) -> Iterator[tuple[bytes, int]]:
+    """``(line, length)`` pairs, never holding more than ``limit`` + 1 bytes of one line: a longer
+    line is skipped to its end and given as ``(b"", length)``."""
+    while True:
+        raw = stream.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield raw, len(raw)
+            continue
+        size = len(raw)
+        while raw and not raw.endswith(b"\n"):  # skip the rest of the oversized line
+            raw = stream.readline(1 << 20)
+            size += len(raw)
+        yield b"", size
+
+
 def parse_jsonl_stream(stream: IO[bytes], path: str, config: Config) -> Iterator[Article | InputProblem]:
+    """One article per line. ``max-file-size`` applies to each record (a stream may be endless,
+    a record may not be larger than a file would be); a bad line is one problem, and the
+    records after it are still read."""
     mapping = dict(config.field_map)
-    for lineno, raw in enumerate(stream, start=1):
+    limit = config.max_file_size
+    for lineno, (raw, size) in enumerate(_lines(stream, limit), start=1):
+        if size > limit:
+            yield InputProblem(f"{path}#{lineno}", f"record too large ({_size(size)}, limit "
+                                                   f"{_size(limit)}; raise max-file-size to lint it)",
+                               file=path, record=str(lineno))
+            continue
         if not raw.strip():
             continue
         try:
@@ -129,6 +159,10 @@ def parse_jsonl_stream(stream: IO[bytes], path: str, config: Config) -> Iterator
             continue
         except json.JSONDecodeError as exc:
             yield InputProblem(f"{path}#{lineno}", f"malformed JSON record: {exc.msg}", file=path,
+                               record=str(lineno))
+            continue
+        except RecursionError:
+            yield InputProblem(f"{path}#{lineno}", "record nested too deeply to parse", file=path,
                                record=str(lineno))
             continue
         yield record_article(record, path, str(lineno), mapping, lineno)
@@ -174,10 +208,11 @@ def article_from_record(record: Mapping[str, Any], *, path: str | None = None,
     if body is None:
         how = "mapped to body" if "body" in mapping else "map yours with --field body=NAME or the config's fields"
         raise InputError(f"record has no text field (tried {', '.join(map(repr, tried))}; {how})")
-    extra = {k: v for k, v in record.items() if k not in {"title", "byline", "date", "url"}
+    extra = {k: replace_lone_surrogates(v) if isinstance(v, str) else v for k, v in record.items()
+             if k not in {"title", "byline", "date", "url"}
              and isinstance(v, str | int | float | bool) and k not in BODY_FIELDS}
     return Article(
-        body,
+        replace_lone_surrogates(body),
         path=path,
         title=_str_or_none(field_of("title")),
         byline=_str_or_none(field_of("byline") or field_of("author")),
@@ -190,4 +225,4 @@ def article_from_record(record: Mapping[str, Any], *, path: str | None = None,
 
 
 def _str_or_none(value: Any) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
+    return replace_lone_surrogates(value) if isinstance(value, str) and value.strip() else None

@@ -46,6 +46,7 @@ from ..article import Article
 from ..declaration import Check, CheckContext, check, good
 from ..findings import Fix, Hit
 from . import ServiceError
+from .http import ResponseTooLarge, post
 
 CHUNK_CHARS = 10_000
 _lock = threading.Lock()
@@ -203,12 +204,14 @@ def query(url: str, text: str, language: str, disabled: tuple[str, ...], timeout
             return _cache[key]
     data = urllib.parse.urlencode({"text": text, "language": language,
                                    "disabledRules": ",".join(disabled)}).encode()
-    req = urllib.request.Request(f"{url}/v2/check", data=data,
-                                 headers={"Content-Type": "application/x-www-form-urlencoded",
-                                          "Accept": "application/json"})
+    _spend_budget()
+    started = time.monotonic()
     try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            body = resp.read()
+        # One total deadline and a size cap for the whole answer (http.post): urllib's timeout
+        # is per socket read, so a server trickling a byte every few seconds was waited on
+        # forever, and a 600 MB answer was read whole (reliability audit S7, S13).
+        body = post(f"{url}/v2/check", data, {"Content-Type": "application/x-www-form-urlencoded",
+                                             "Accept": "application/json"}, timeout=timeout)
     except urllib.error.HTTPError as exc:
         raise ServiceError(f"HTTP {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
@@ -216,17 +219,19 @@ def query(url: str, text: str, language: str, disabled: tuple[str, ...], timeout
         if isinstance(reason, TimeoutError) or "timed out" in str(reason):
             raise ServiceError(f"no answer within {timeout:g} s") from None
         raise ServiceError(f"cannot connect ({reason})") from None
+    except ResponseTooLarge as exc:
+        raise ServiceError(str(exc)) from None
     except TimeoutError:
         raise ServiceError(f"no answer within {timeout:g} s") from None
     except OSError as exc:
         raise ServiceError(f"connection failed ({exc})") from None
+    finally:
+        _spent[0] += time.monotonic() - started
     try:
         doc = json.loads(body.decode("utf-8"))
-        matches = doc["matches"]
-        if not isinstance(matches, list):
-            raise TypeError("matches is not a list")
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
-        raise ServiceError(f"the answer is not LanguageTool JSON (starts {body[:40]!r})") from None
+        matches = valid_matches(doc)
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise ServiceError(f"the answer is not LanguageTool JSON ({exc}; starts {body[:40]!r})") from None
     warnings = doc.get("warnings") or {}
     if isinstance(warnings, dict) and warnings.get("incompleteResults"):
         raise ServiceError("the server returned incomplete results (it timed out on this text)")
@@ -234,6 +239,35 @@ def query(url: str, text: str, language: str, disabled: tuple[str, ...], timeout
         _cache[key] = matches
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
+    return matches
+
+
+#: Seconds all LanguageTool requests of one process may take together: past it the server is not
+#: asked again in this run (each request also has its own total deadline, option ``timeout``).
+RUN_BUDGET = 300.0
+_spent = [0.0]
+
+
+def _spend_budget() -> None:
+    if _spent[0] > RUN_BUDGET:
+        raise ServiceError(f"LanguageTool took {_spent[0]:.0f} s in this run (budget {RUN_BUDGET:g} s); "
+                           "not asked again")
+
+
+def valid_matches(doc: Any) -> list[dict[str, Any]]:
+    """The ``matches`` of a LanguageTool answer, or ``ValueError`` when the answer does not have
+    LanguageTool's shape (then the server is treated as failed: one notice, not one crash per
+    check and article)."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("matches"), list):
+        raise ValueError("no list of matches")
+    matches = doc["matches"]
+    for m in matches:
+        if not isinstance(m, dict) or not isinstance(m.get("offset"), int) \
+                or not isinstance(m.get("length"), int) or m["offset"] < 0 or m["length"] < 0 \
+                or not isinstance(m.get("rule", {}), dict) or not isinstance(m.get("replacements", []), list) \
+                or not isinstance(m.get("rule", {}).get("category", {}), dict) \
+                or not all(isinstance(r, dict) for r in m.get("replacements", [])):
+            raise ValueError(f"answer has a malformed match: {str(m)[:80]}")
     return matches
 
 

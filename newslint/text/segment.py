@@ -51,9 +51,15 @@ SENTENCE_STARTERS = frozenset(
     why how where which""".split()
 )
 
-_WORD_BEFORE = re.compile(r"([^\s(\[“\"‘']+)$")
-# Sentence end: terminal punctuation, closing quotes/brackets, then whitespace.
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+\S)")
+# The last word: tried only where a word starts, and possessive, so that searching a long run of
+# word characters is linear (every regex in the package is linear: tests/test_hostile.py).
+_WORD_BEFORE = re.compile(r"(?<![^\s(\[“\"‘'])([^\s(\[“\"‘']++)$")
+# Sentence end: terminal punctuation, closing quotes/brackets, then whitespace. Only tried at the
+# start of a run of terminal punctuation, with possessive quantifiers: a run of 30,000 dots is
+# scanned once, not once per dot (which was quadratic, reliability audit S2).
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"”’')\]]*+(?=\s++\S)")
+#: Longest word looked at before a full stop when deciding whether it is an abbreviation.
+_ABBREVIATION_WINDOW = 40
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 LIST_MARKER = re.compile(r"^\s*(?:[*•·▪◦‣●-]|\d{1,3}[.)])\s+")
@@ -100,7 +106,8 @@ def strip_span(span: Span) -> Span | None:
     return Span(span.start + left, span.start + left + len(stripped), stripped)
 
 
-_NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s*\S+$")
+# Bounded runs (the text searched is a 40-character window): linear on any text.
+_NUMBER_BEFORE = re.compile(r"(?<![\d.,])\d[\d.,]{0,40}\s{0,4}\S{1,40}$")
 
 
 def _ends_with_abbreviation(before: str, next_char: str, next_word: str = "") -> bool:
@@ -125,6 +132,17 @@ def _ends_with_abbreviation(before: str, next_char: str, next_word: str = "") ->
     return False
 
 
+def _before(text: str, start: int, end: int) -> str:
+    """The last word before ``end`` (not before ``start``), from a bounded window: slicing from
+    the sentence start made chains of abbreviations ("Mr. Mr. Mr.") quadratic. A word longer than
+    the window is no abbreviation, and gives an empty string."""
+    lo = max(start, end - _ABBREVIATION_WINDOW)
+    window = text[lo:end]
+    if lo > start and not text[lo - 1].isspace() and not any(ch.isspace() for ch in window):
+        return ""
+    return window
+
+
 def split_sentences(text: str, offset: int = 0, paragraph: int = 0) -> list[Sentence]:
     """Split one paragraph into sentences. Linear in ``len(text)``."""
     sentences: list[Sentence] = []
@@ -139,7 +157,7 @@ def split_sentences(text: str, offset: int = 0, paragraph: int = 0) -> list[Sent
         next_word = _NEXT_WORD.match(text, nxt)
         punct = match.group(0)
         if punct.startswith(".") and not punct.startswith("..") \
-                and _ends_with_abbreviation(text[start:match.start()], next_char,
+                and _ends_with_abbreviation(_before(text, start, match.start()), next_char,
                                             next_word.group(0) if next_word else ""):
             continue
         if punct.startswith(("..", "…")) and next_char.islower():

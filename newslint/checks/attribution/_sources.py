@@ -41,18 +41,32 @@ def vocabulary(name: str, extra: list[str] | tuple[str, ...] = (),
     return wordlists.pattern(f"attribution/{name}", settings, tuple(extra), boundary=r"[\w-]")
 
 
+# The per-sentence answers below are memoised on the article: checks ask them once per match,
+# and a 100 KB sentence with 3,000 matches ("experts say ... and experts say ...") made every
+# question cost a full scan of the sentence per match (quadratic; reliability audit S3).
+
 def neighbours(article: Article, sentence: Sentence, before: int = 1, after: int = 1) -> str:
     """The sentence with its neighbours in the same paragraph, as one string."""
-    para = article.paragraphs[sentence.paragraph]
-    siblings = article.sentences_of(para)
-    lo = max(0, sentence.index - before)
-    hi = min(len(siblings), sentence.index + after + 1)
-    return " ".join(s.text for s in siblings[lo:hi])
+    def build(a: Article) -> str:
+        para = a.paragraphs[sentence.paragraph]
+        siblings = a.sentences_of(para)
+        lo = max(0, sentence.index - before)
+        hi = min(len(siblings), sentence.index + after + 1)
+        return " ".join(s.text for s in siblings[lo:hi])
+
+    return article.memo(f"attribution.neighbours:{sentence.start}:{before}:{after}", build)
+
+
+def named_in(article: Article, sentence: Sentence) -> bool:
+    """A named source in the sentence itself."""
+    return article.memo(f"attribution.named_in:{sentence.start}",
+                        lambda a: bool(NAMED.search(sentence.text)))
 
 
 def named_source_near(article: Article, sentence: Sentence) -> bool:
     """A named source in the sentence or a neighbouring one."""
-    return bool(NAMED.search(neighbours(article, sentence)))
+    return article.memo(f"attribution.named_near:{sentence.start}",
+                        lambda a: bool(NAMED.search(neighbours(a, sentence))))
 
 
 #: Unattributed claims in one article at which sourcing looks systematic, not incidental.
@@ -103,7 +117,8 @@ def grade(article: Article, sentence_text: str) -> tuple[str, float]:
     such warning was judged false, so those are info, with a lower confidence.
     """
     vague_throughout = unattributed_count(article) >= DENSITY_WARNING and named_source_count(article) == 0
-    if vague_throughout and HIGH_STAKES.search(sentence_text):
+    if vague_throughout and article.memo(f"attribution.high_stakes:{hash(sentence_text)}:{len(sentence_text)}",
+                                         lambda a: bool(HIGH_STAKES.search(sentence_text))):
         return "warning", 0.8
     if vague_throughout:
         return "warning", 0.75

@@ -10,7 +10,7 @@ from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
 from ._shapes import find_shapes
-from ._sources import NAMED, grade, neighbours, vocabulary
+from ._sources import grade, named_in, neighbours, vocabulary
 
 #: Wire-style anonymous sourcing that follows stated rules: info at most.
 _WIRE = re.compile(r"\b(?:familiar with|spoke on (?:the )?condition of anonymity|not authori[sz]ed to|"
@@ -103,11 +103,12 @@ def _judge(article: Article, start: int, end: int, outlet: bool) -> Hit | None:
     sentence = article.sentence_at(start)
     if sentence is None or article.in_quote(start):
         return None
-    if NAMED.search(sentence.text) and not outlet:
+    if named_in(article, sentence) and not outlet:  # memoised: asked once per match
         return None
     if re.search(r"\b(?:at|from|with|of) (?:the )?[A-Z]", article.text[end:end + 14]):
         return None  # "experts at the University of Chicago said": a named institution
-    wire = bool(_WIRE.search(neighbours(article, sentence)))
+    wire = article.memo(f"vague_source.wire:{sentence.start}",
+                        lambda a: bool(_WIRE.search(neighbours(a, sentence))))
     severity, confidence = ("info", 0.5) if wire else grade(article, sentence.text)
     phrase = article.text[start:end]
     what = ("a vague outlet: name the report or the publication" if outlet

@@ -164,7 +164,9 @@ def _at_sentence_start(article: Article, offset: int) -> bool:
     line start and ``offset``."""
     sentence = article.sentence_at(offset)
     lead_from = sentence.start if sentence is not None else offset
-    line_start = article.text.rfind("\n", 0, offset) + 1
+    # Searched back to the sentence start only: from the text start it was quadratic on a
+    # one-line article of a megabyte (reliability audit, single-line files).
+    line_start = article.text.rfind("\n", lead_from, offset) + 1
     return not any(c.isalnum() for c in article.text[max(lead_from, line_start):offset]) or (
         sentence is not None and not any(c.isalnum() for c in article.text[sentence.start:offset]))
 

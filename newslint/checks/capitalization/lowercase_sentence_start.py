@@ -98,5 +98,5 @@ def _after_closing_mark(text: str, start: int) -> bool:
 
 def _continues(text: str, start: int) -> bool:
     """The sentence continues a quotation or an ellipsis: "... and then", “and then”."""
-    before = text[max(0, start - 4):start].rstrip()
-    return before.endswith(("...", "…", "“", '"', "‘"))
+    before = text[max(0, start - 8):start].rstrip()
+    return before.endswith(("...", ". . .", "…", "“", '"', "‘"))  # ". . ." is AP's spaced ellipsis

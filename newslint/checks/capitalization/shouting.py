@@ -24,9 +24,10 @@ NAMING_NOUNS = frozenset("""company companies firm firms brand brands group make
     station programme program fund index""".split())
 #: A dateline: capitalised words, commas, abbreviations and a date, then a dash, at a paragraph's
 #: start ("SAN FRANCISCO, CALIF., March 25 -", "SANTOS, BRAZIL, MARCH 11 —").
-_DATELINE = re.compile(r"[A-Z][\w.’'-]*(?:[ ,]+(?:[A-Z][\w.’'-]*|\d{1,4}|\(\w+\)))*\s+[-—–]\s")
+# Bounded (at most 12 parts, 40-character words) so that it is linear anywhere (tests/test_hostile.py).
+_DATELINE = re.compile(r"[A-Z][\w.’'-]{0,40}(?:[ ,]+(?:[A-Z][\w.’'-]{0,40}|\d{1,4}|\(\w{1,40}\))){0,12}\s+[-—–]\s")
 #: A ticker or code: "<FIAT.MI>", "<LOTS>", "XYZ.N".
-_TICKER_AFTER = re.compile(r"(?:\.[A-Z]{1,3})?\s*>|\.[A-Z]{1,2}\b")
+_TICKER_AFTER = re.compile(r"(?:\.[A-Z]{1,3})?\s{0,4}>|\.[A-Z]{1,2}\b")
 
 
 @check(

@@ -57,7 +57,7 @@ def placeholder(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         if m.group(0).startswith("TK"):
             if re.match(r"\s[A-Z]", after) or re.search(r"[A-Z]\w*\s$", before):
                 continue  # "TK Elevator", "Team TK": part of a name
-        elif not (before.endswith(("$", "£", "€")) or re.match(r"\s*(?:%|percent|million|billion|"
+        elif not (before.endswith(("$", "£", "€")) or re.match(r"(?<!\s)\s*+(?:%|percent|million|billion|"
                                                              r"people|years)", text[m.end():m.end() + 9])):
             continue  # "XX" is a Roman numeral unless it stands where a number should be
         found.append(m)

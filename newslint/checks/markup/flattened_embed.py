@@ -12,8 +12,10 @@ from ...findings import Hit
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
 
+# Digit runs are bounded ({0,20}): an unbounded run was re-scanned from every digit of 100 KB of
+# "1,2.3,4..." (quadratic; reliability audit S3).
 _EMBED = re.compile(r"[—–-]\s*[^\n()]{1,60}\(@\w{1,15}\)\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}"
-                    r"|pic\.twitter\.com/\w+|\b\d[\d,.]*K?\s+(?:Retweets|Likes|Quote Tweets)\b")
+                    r"|pic\.twitter\.com/\w+|\b\d[\d,.]{0,20}K?\s+(?:Retweets|Likes|Quote Tweets)\b")
 
 
 @check(

@@ -19,8 +19,10 @@ def _epoch_context(text: str, at: int) -> bool:
     """A ten-digit number is a timestamp only where a date would be: after a date word or a
     label, or alone on its line; otherwise it may be a phone or account number."""
     before = text[max(0, at - 25):at].lower()
-    line_start = text.rfind("\n", 0, at) + 1
-    alone = not text[line_start:at].strip()
+    i = at  # walk back over blanks only: slicing from the line start was quadratic on one long line
+    while i > 0 and text[i - 1] != "\n" and text[i - 1].isspace():
+        i -= 1
+    alone = i == 0 or text[i - 1] == "\n"
     return alone or any(w in before for w in ("updated", "posted", "published", "timestamp",
                                                 "modified", "date", "time"))
 

@@ -65,7 +65,9 @@ def missing_space_after_punctuation(article: Article, ctx: CheckContext) -> Iter
         for m in _JOIN.finditer(ptext):
             punct = m.group(1)
             after = ptext[m.end():m.end() + 2]
-            before_start, _ = token_around(ptext, m.start())
+            before_start, token_end = token_around(ptext, m.start())
+            if token_end - before_start > MAX_TOKEN:
+                continue  # no prose: a data blob, a base64 string (and quadratic to slice per match)
             word_before = ptext[before_start:m.start()]
             if punct == ".":
                 # "members.This": a word, then a capitalised word. "Ph.D" or "U.S" are initials.
@@ -106,6 +108,10 @@ def missing_space_after_punctuation(article: Article, ctx: CheckContext) -> Iter
             yield Hit(start, end, "no space after the closing quotation mark",
                       suggestion=text[start:at] + " " + text[at:end], confidence=0.85,
                       fix=Fix.replace(at, at, " "))
+
+
+#: Longest space-free token this check looks inside (a longer one is data, not two glued words).
+MAX_TOKEN = 300
 
 
 def _word_end(text: str, i: int) -> int:
