@@ -198,12 +198,13 @@ def test_cli_dask_worker_crash_is_reported_and_the_rest_linted(
     config = tmp_path / "newslint.toml"
     config.write_text(f'plugins = ["{CRASH_PLUGIN}"]\n', encoding="utf-8")
     monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", dask_client.scheduler.address)
-    code = main(["--config", str(config), "--no-plugins", "--format", "jsonl", "--engine", "dask", str(feed)])
+    # (--no-plugins would drop the config's local plugin too)
+    code = main(["--config", str(config), "--format", "jsonl", "--engine", "dask", str(feed)])
     out, err = capsys.readouterr()
     entries = [json.loads(line) for line in out.splitlines()]
     assert code == 2 and [e["path"] for e in entries] == [f"{feed}#r{i}" for i in range(70)]
     linted = [e for e in entries if "error" not in e]
-    assert len(linted) == 64 and all(e["findings"][0]["code"] == "NL201" for e in linted)  # first batch
+    assert len(linted) == 64 and all("NL201" in {f["code"] for f in e["findings"]} for e in linted)  # batch 1
     assert all("not linted: the Dask worker failed" in e["error"] for e in entries[64:])
     assert f"{feed}#r68: not linted" in err
     dask_client.wait_for_workers(2, timeout=180)
