@@ -226,18 +226,20 @@ class FurnitureModel:
         self.scales: dict[str, float] = data.get("scales", {})
         self.threshold: float = data["threshold"]
         self.meta: dict[str, Any] = data.get("meta", {})
+        #: The dense (shape) weights once, apart from the thousands of word weights.
+        self._dense = [(name, w, self.means.get(name, 0.0), self.scales.get(name, 1.0))
+                       for name, w in self.weights.items() if not name.startswith("w=")]
 
     def score(self, features: dict[str, float]) -> float:
-        """Probability that the line is furniture."""
+        """Probability that the line is furniture (a dot product over the line's features)."""
         z = self.bias
-        weights, means, scales = self.weights, self.means, self.scales
-        for name, weight in weights.items():
-            if name.startswith("w="):
-                continue
+        for name, weight, mean, scale in self._dense:
             value = features.get(name, 0.0)
-            z += weight * (value - means.get(name, 0.0)) / scales.get(name, 1.0)
+            if value != mean:
+                z += weight * (value - mean) / scale
+        weights = self.weights
         for name, value in features.items():
-            if name.startswith("w="):
+            if name[:2] == "w=":
                 z += weights.get(name, 0.0) * value
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
