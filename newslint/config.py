@@ -53,7 +53,7 @@ class ConfigError(Exception):
 _TOML_AT = re.compile(r"(?<!\s)\s*+\(at line (\d+), column (\d+)\)\s*$")
 
 
-_TOML_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
+_TOML_AT_END = re.compile(r"(?<!\s)\s*+\(at end of document\)\s*$")
 
 
 def toml_error_position(exc: Exception, source: str | None = None) -> tuple[str, int, int]:
