@@ -4,6 +4,7 @@
     newslint rules [--format json]    list every registered check (config and plugins honoured)
     newslint rule CODE...             one check's documentation and examples
     newslint plugins                  loaded plugins and what they registered
+    newslint learn-furniture PATH...  save the furniture lines recurring per source as site profiles
 
 Exit status: 0 clean, 1 a finding at or above ``--fail-on`` (or, with ``--diff``, something to
 fix), 2 a usage, config or input error. User errors are one line on standard error, never a
@@ -614,6 +615,10 @@ def _main(argv: list[str]) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             return run_rules(argv, sys.stdout)
+        if argv and argv[0] == "learn-furniture":
+            from .learn import learn_command
+
+            return learn_command(argv[1:], sys.stdout)
         args = build_parser().parse_intermixed_args(argv)
         return run_lint(args)
     except ConfigError as exc:

@@ -461,7 +461,7 @@ def test_rules_and_plugins_honour_the_config(tmp_path, monkeypatch, capsys):
         "def newslint_register_checks(register):\n"
         "    register(no_utilize)\n", encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text('[tool.newslint]\nplugins = ["house.py"]\n', encoding="utf-8")
-    code, out, err = run(["plugins", "--no-plugins"], capsys)
+    code, out, err = run(["plugins", "--allow-local-plugins"], capsys)
     assert code == 0 and "local:house.py" in out and "NL971" in out, err
 
 
