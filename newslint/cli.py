@@ -4,6 +4,7 @@
     newslint rules [--format json]    list every registered check (config and plugins honoured)
     newslint rule CODE...             one check's documentation and examples
     newslint plugins                  loaded plugins and what they registered
+    newslint learn-furniture PATH...  save the furniture lines recurring per source as site profiles
 
 Exit status: 0 clean, 1 a finding at or above ``--fail-on`` (or, with ``--diff``, something to
 fix), 2 a usage, config or input error. User errors are one line on standard error, never a
@@ -15,7 +16,6 @@ was linted so far.
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 import time
@@ -39,7 +39,6 @@ from .engines import ENGINES, MissingExtra, engine_reports, require
 from .fixes import fix_text, write_atomically
 from .inputs import InputProblem
 from .linter import Linter
-from .parallel import bounded_jobs, default_jobs, parallel_reports
 from .report import Report, Summary
 from .runner import warm_up
 from .termsafe import TerminalSafeStream, terminal_safe
@@ -87,7 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
                "'newslint plugins' lists plugins.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files and folders to lint ('-' for stdin)")
-    p.add_argument("--format", "-f", default="text", help="text, json, jsonl, sarif, github (and plugin formats)")
+    p.add_argument("--format", "--output-format", "-f", dest="format", default="text",
+                   help="text, json, jsonl, sarif, github (and plugin formats)")
     p.add_argument("--select", type=_csv, help="only these codes/prefixes/names/categories")
     p.add_argument("--extend-select", type=_csv, help="add to the selection")
     p.add_argument("--ignore", type=_csv, help="skip these codes/prefixes/names/categories")
@@ -306,11 +306,27 @@ def iter_reports(pool: LinterPool, paths: Sequence[str], items: list[str | Input
                                   master=args.master)
         return
     files = [i for i in items if isinstance(i, str) and i != "-"]
-    jobs = bounded_jobs(first.config.jobs or default_jobs(len(files)), len(files))
-    if jobs > 1 and not (args.fix or args.diff) and "-" not in items:
+    from .parallel import (  # here: multiprocessing only for parallel runs
+        bounded_jobs,
+        default_jobs,
+        parallel_reports,
+        stdin_streams_records,
+        work_units,
+    )
+
+    units = work_units(first, items)
+    jobs = first.config.jobs or default_jobs(units)
+    # Records streamed on standard input have no known length: an explicit --jobs is taken as is.
+    streamed = "-" in items and stdin_streams_records(pool.linter_for(args.stdin_filename or "."),
+                                                     args.stdin_filename or "-")
+    jobs = bounded_jobs(jobs, max(units, jobs if streamed else 1))
+    if jobs > 1 and not (args.fix or args.diff):
         for f in files:  # build (and so validate) every file's linter before forking
             pool.linter_for(f)
-        yield from parallel_reports(first, items, jobs, linter_for=pool.linter_for)
+        if "-" in items:
+            pool.linter_for(args.stdin_filename or ".")
+        yield from parallel_reports(first, items, jobs, linter_for=pool.linter_for,
+                                    stdin_name=args.stdin_filename)
         return
     if files:  # load word data outside any check's time limit (runner.warm_up)
         warm_up(first.checks, first.config.settings)
@@ -332,6 +348,8 @@ def unified_diff(path: str, original: str, fixed: str) -> str:
     name = Path(path).as_posix()
     if name.startswith("./"):
         name = name[2:]
+    import difflib  # only --diff needs it
+
     old_lines = original.splitlines(keepends=True)
     new_lines = fixed.splitlines(keepends=True)
     out: list[str] = []
@@ -585,8 +603,8 @@ def run_rules(argv: list[str], out: TextIO) -> int:
         for code in args.codes:
             matches = [c for c in linter.all_checks if code in (c.code, c.name, c.qualified_name)]
             if not matches:
-                raise ConfigError(f"no check {code!r}{did_you_mean(code, linter.selector_names())} "
-                                  "(see 'newslint rules')")
+                names = {n for c in linter.all_checks for n in (c.code, c.name, c.qualified_name)}
+                raise ConfigError(f"no check {code!r}{did_you_mean(code, names)} (see 'newslint rules')")
             out.write(render_rule_page(matches[0], linter))
         return 0
     out.write(render_rules_table(linter, as_json=args.format == "json", with_plugins=command == "plugins"))
@@ -625,6 +643,10 @@ def _main(argv: list[str]) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             return run_rules(argv, sys.stdout)
+        if argv and argv[0] == "learn-furniture":
+            from .learn import learn_command
+
+            return learn_command(argv[1:], sys.stdout)
         args = build_parser().parse_intermixed_args(argv)
         return run_lint(args)
     except ConfigError as exc:
@@ -642,4 +664,10 @@ def _main(argv: list[str]) -> int:
 
 def entry() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    status = main()
+    # The patterns this command compiled, for the next run (written only when some are new).
+    # Here and not in main(): a host process calling main() (tests, tools) has its own patterns.
+    from . import regex_cache
+
+    regex_cache.save()
+    sys.exit(status)

@@ -8,7 +8,6 @@ key, never a traceback. Command-line flags are merged on top with :meth:`Config.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -54,28 +53,39 @@ class ConfigError(Exception):
 _TOML_AT = re.compile(r"(?<!\s)\s*+\(at line (\d+), column (\d+)\)\s*$")
 
 
-def toml_error_position(exc: Exception) -> tuple[str, int, int]:
+_TOML_AT_END = re.compile(r"(?<!\s)\s*+\(at end of document\)\s*$")
+
+
+def toml_error_position(exc: Exception, source: str | None = None) -> tuple[str, int, int]:
     """``(message, line, column)`` of a TOML syntax error (0, 0 when the parser gave none).
 
     Python 3.11-3.13's ``tomllib`` puts the position only in the message text; 3.14 adds
-    ``lineno``/``colno``. Both are read."""
+    ``lineno``/``colno``. Both are read. "At end of document" becomes the document's last
+    position when ``source`` (the TOML text) is given."""
     text = str(exc)
     line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
     m = _TOML_AT.search(text)
     if m:
         text = text[:m.start()]
         line, col = line or int(m.group(1)), col or int(m.group(2))
+    end = _TOML_AT_END.search(text)
+    if end:
+        text = text[:end.start()] + " (at end of document)"
+        if source is not None and not line:
+            body = source.rstrip("\n")
+            line = body.count("\n") + 1
+            col = len(body) - (body.rfind("\n") + 1) + 1
     return text, int(line or 0), int(col or 0)
 
 
-def syntax_error(path: Path | str, exc: Exception, kind: str) -> ConfigError:
+def syntax_error(path: Path | str, exc: Exception, kind: str, source: str | None = None) -> ConfigError:
     """A ConfigError for a TOML or YAML syntax error, in the ``file:line:column: message`` form
     editors and CI logs link to."""
     mark = getattr(exc, "problem_mark", None)
     if mark is not None:  # PyYAML: 0-based line and column
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return ConfigError(f"{path}:{mark.line + 1}:{mark.column + 1}: invalid {kind}: {problem}")
-    msg, line, col = toml_error_position(exc)
+    msg, line, col = toml_error_position(exc, source)
     where = f"{path}:{line}:{col}" if line else str(path)
     return ConfigError(f"{where}: invalid {kind}: {msg}")
 
@@ -129,14 +139,17 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _pyproject_has_section(path: Path) -> bool:
+    import tomllib  # here: only runs that find a config file pay for it (~8 ms with datetime)
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_text(encoding="utf-8")
+        data = tomllib.loads(raw)
     except (OSError, UnicodeDecodeError):
         return False
     except RecursionError:
         raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
-        raise syntax_error(path, exc, "TOML") from None
+        raise syntax_error(path, exc, "TOML", raw) from None
     return isinstance(data.get("tool"), dict) and "newslint" in data["tool"]
 
 
@@ -146,10 +159,12 @@ def load_config_file(path: Path) -> Config:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    import tomllib
+
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise syntax_error(path, exc, "TOML") from None
+        raise syntax_error(path, exc, "TOML", raw) from None
     except RecursionError:
         raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     if path.name == "pyproject.toml":

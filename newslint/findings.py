@@ -115,6 +115,9 @@ class Finding:
     #: The line in the source file (see :mod:`newslint.locations`): ``line`` for raw text, the
     #: record's or HTML text node's line for extracted text, None when it cannot be told.
     source_line: int | None = field(default=None, compare=False)
+    #: For JSON records: the file columns of ``start`` and ``end`` (the body's encoding counted).
+    source_column: int | None = field(default=None, compare=False)
+    source_end_column: int | None = field(default=None, compare=False)
     #: ``(window, span offset in window, cut before, cut after)``: the finding's line around the
     #: span, for code frames (``--show-source``). Not part of the JSON output.
     context: tuple[str, int, bool, bool] | None = field(default=None, compare=False, repr=False)

@@ -23,7 +23,6 @@ good = [..]}``.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -58,10 +57,12 @@ def load_rule_file(path: Path) -> list[Check]:
 
             data = yaml.safe_load(raw) or {}
         else:
+            import tomllib
+
             data = tomllib.loads(raw)
     except Exception as exc:  # noqa: BLE001 - TOML and YAML raise different errors
         kind = "YAML rule file" if path.suffix in (".yaml", ".yml") else "TOML rule file"
-        raise syntax_error(path, exc, kind) from None
+        raise syntax_error(path, exc, kind, raw) from None
     rules = data.get("rule", data.get("rules")) if isinstance(data, dict) else None
     if not isinstance(rules, list):
         raise ConfigError(f"{path}: expected a list of rules ([[rule]] tables or a 'rules:' list)")

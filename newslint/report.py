@@ -73,6 +73,9 @@ class Report:
         if self.extracted:
             for entry, f in zip(out["findings"], self.findings, strict=True):
                 entry["source_line"] = f.source_line
+                if f.source_column is not None:
+                    entry["source_column"] = f.source_column
+                    entry["source_end_column"] = f.source_end_column
         if not self.error:
             out["score"] = self.score
         if self.fields:
@@ -109,7 +112,7 @@ class Summary:
     unreadable: int = 0
     by_severity: Counter[str] = field(default_factory=Counter)
     failed: bool = False
-    #: Sum and count of the scores, not the list: a million-article stream keeps flat memory.
+    #: A running sum, not a list of scores: memory stays flat on a stream of any length.
     score_total: float = 0.0
     scored: int = 0
 

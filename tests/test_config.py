@@ -84,7 +84,7 @@ def test_config_errors_name_file_and_key(tmp_path, capsys, toml, message):
     code = main([str(tmp_path / "a.txt")])
     err = capsys.readouterr().err
     assert code == 2
-    assert err.startswith(f"newslint: error: {cfg}: ")
+    assert err.startswith(f"newslint: error: {cfg}:")  # "file: key: ..." or "file:line:col: ..."
     assert message in err
     assert "Traceback" not in err
 

@@ -24,10 +24,12 @@ from newslint.findings import CATEGORIES
 
 from .conftest import ROOT, SAMPLE, sample_defects, sample_texts, shared, word_count
 
-#: Warnings and errors allowed on the 21 screened clean openings (5,067 words): measured 1, a
-#: real typo the screening missed ("prioritze", horne-rand-real-189, NL620 since the recall merge
-#: of 2026-11-23); 0 false alarms.
-MAX_CLEAN_WARNINGS = 1
+#: Warnings and errors allowed on the 21 screened clean openings (5,067 words): measured 2, both
+#: real slips the screening missed: a typo ("prioritze", horne-rand-real-189, NL620 since the
+#: recall merge of 2026-11-23) and a quotation never closed ('"you dealt with one regulator ...
+#: maybe two. “Now it’s five', np-huffingtonpost.com1, NL250 since the per-paragraph quotation
+#: scan of the recall branch); 0 false alarms.
+MAX_CLEAN_WARNINGS = 2
 #: On the 5 unscreened dev-clean openings (1,143 words): measured 13, all real defects of
 #: sh-0dd135704572 (11 spaces before punctuation, 2 flattened tweets). It was 15 before the
 #: precision merge of 2026-11-23 (an NL130 and an NL405 false alarm went).
@@ -85,10 +87,11 @@ def test_defective_sample_recall(isolated):
 
 
 #: Warnings per check on the 142 screened clean articles of ../shared/corpus/clean (80,781 words),
-#: whole linter: measured 9 (0.111 per 1,000 words). 6 are real slips the screening missed
+#: whole linter: measured 10 (0.124 per 1,000 words). 7 are real slips the screening missed
 #: (NL620 prioritze, incubaction, sutomatic, govemor; NL201 "Colorado,Washington",
-#: 'Twitter."That'), 3 are false alarms (NL402 x2, NL354 x1). Any other check: 0.
-MAX_CLEAN_CORPUS_WARNINGS = {"NL620": 4, "NL201": 2, "NL402": 2, "NL354": 1}
+#: 'Twitter."That'; NL250 '"you dealt with', an unclosed quotation), 3 are false alarms (NL402
+#: x2, NL354 x1). Any other check: 0.
+MAX_CLEAN_CORPUS_WARNINGS = {"NL620": 4, "NL201": 2, "NL402": 2, "NL354": 1, "NL250": 1}
 
 
 def test_clean_corpus_precision_whole_linter(isolated):

@@ -17,7 +17,7 @@ import pytest
 from newslint.cli import main
 from newslint.findings import Finding
 from newslint.formatters.text import quote_for, trim
-from newslint.locations import HtmlLineMap, json_body_line, json_record_lines, json_record_starts
+from newslint.locations import HtmlLineMap, json_body_position, json_record_lines, json_record_starts
 from newslint.report import SCORE_MIN_WORDS, quality_score
 
 from .conftest import FIXTURES, SEEDS
@@ -295,9 +295,12 @@ def test_sarif_validates_for_every_input_kind_with_true_regions(capsys):
             if uri.endswith(".md"):
                 assert line[region["startColumn"] - 1:region["endColumn"] - 1] == excerpt
                 assert r["fixes"][0]["artifactChanges"][0]["replacements"]
-            else:
+            elif uri.endswith(".html"):
                 assert set(region) == {"startLine"}, "extracted text: the source line only"
                 assert excerpt.split(".")[0].split(",")[0] in line
+                assert "fixes" not in r
+            else:  # JSON bodies: exact columns in the file
+                assert line[region["startColumn"] - 1:region["endColumn"] - 1] == excerpt
                 assert "fixes" not in r
             assert r["partialFingerprints"]["newslint/v1"]
     jsonl = by_file[next(u for u in by_file if u.endswith("feed.jsonl"))]
@@ -346,7 +349,8 @@ def test_github_annotations_point_at_source_lines_and_write_a_step_summary(tmp_p
     _, out, _ = run([*BASE, "--select", "spacing", "--format", "github", str(OUT)], capsys)
     lines = out.splitlines()
     jsonl = [ln for ln in lines if "feed.jsonl" in ln]
-    assert jsonl and all(",line=2," in ln and "record b2: " in ln for ln in jsonl)
+    assert jsonl and all(",line=2,endLine=2,col=" in ln and "record b2: " in ln for ln in jsonl)
+    assert ",col=60,endColumn=69," in jsonl[0]
     html = [ln for ln in lines if "page.html" in ln]
     assert html and ",line=13," in html[0] and "endLine" not in html[0]
     md = next(ln for ln in lines if "story.md" in ln)
@@ -364,12 +368,14 @@ def test_json_keeps_record_apart_from_file(capsys):
     assert entry["file"] == str(OUT / "feed.jsonl") and entry["record"] == "b2"
     f = entry["findings"][0]
     assert f["source_line"] == 2 and f["line"] == 1
+    raw = (OUT / "feed.jsonl").read_text(encoding="utf-8").splitlines()[1]
+    assert raw[f["source_column"] - 1:f["source_end_column"] - 1] == f["excerpt"] == "Monday.It"
     assert f["end_line"] == 1 and f["end_column"] == f["column"] + len(f["excerpt"])
 
 
 def test_record_lines_of_json_documents():
-    text = '[\n  {\n    "id": 1,\n    "body": "Caf\\u00e9 text here."\n  }\n]'
-    assert json_body_line(text, json_record_starts(text)[0], "Café text here.") == 4
+    text = '[\n  {\n    "id": 1,\n    "body": "Caf\\u00e9 \\"text\\" here."\n  }\n]'
+    assert json_body_position(text, json_record_starts(text)[0], 'Café "text" here.') == (4, 14, True)
     assert json_record_lines('[\n {"a": 1},\n\n {"b": [1,\n 2]}, {"c": 3}]') == [2, 4, 5]
     assert json_record_lines('\n\n{"a": 1}') == [3]
     assert json_record_lines("5") is None
@@ -379,6 +385,17 @@ def test_html_line_map_follows_text_nodes():
     html = b"<html><body>\n<p>First paragraph here.</p>\n<div>\n<p>Second <b>bold</b> one.</p>\n</div></body></html>"
     mapping = HtmlLineMap(html, "First paragraph here.\nSecond bold one.\nNot in the page.")
     assert [mapping(1), mapping(2), mapping(3), mapping(9)] == [2, 4, None, None]
+
+
+def test_html_line_map_follows_a_paragraph_over_several_source_lines():
+    html = (b"<html><body>\n<ul>\n<li>Item one is here</li>\n</ul>\n<p>First line of a long\n"
+            b"   paragraph that goes on\nand on here.</p>\n</body></html>")
+    text = "- Item one is here\nFirst line of a long paragraph that goes on and on here."
+    mapping = HtmlLineMap(html, text)
+    assert mapping(1, 3) == 3, "the list marker the extractor added is not in the page"
+    assert mapping(2, 1) == 5
+    assert mapping(2, text.split("\n")[1].index("paragraph") + 1) == 6
+    assert mapping(2, text.split("\n")[1].index("and on") + 1) == 7
 
 
 # -- score -------------------------------------------------------------------------------------
@@ -434,6 +451,24 @@ def test_rules_and_plugins_honour_the_config(tmp_path, monkeypatch, capsys):
     assert code == 0 and "HR101" in out
     code, out, _ = run(["rules", "--format", "json", "--no-plugins"], capsys)
     assert any(r["code"] == "HR101" for r in json.loads(out))
+    (tmp_path / "house.py").write_text(
+        "from newslint import check, hookimpl\n\n"
+        "@check(code='NL971', name='no-utilize', category='consistency', severity='info')\n"
+        "def no_utilize(article, ctx):\n"
+        "    \"\"\"House style: use, not utilize.\"\"\"\n"
+        "    return []\n\n"
+        "@hookimpl\n"
+        "def newslint_register_checks(register):\n"
+        "    register(no_utilize)\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.newslint]\nplugins = ["house.py"]\n', encoding="utf-8")
+    # Local plugins are code: listed with the opt-in, refused without it, dropped by --no-plugins
+    # (issue 20, reliability audit S14).
+    code, out, err = run(["plugins", "--allow-local-plugins"], capsys)
+    assert code == 0 and "local:house.py" in out and "NL971" in out, err
+    code, out, err = run(["plugins"], capsys)
+    assert code == 2 and "--allow-local-plugins" in err
+    code, out, err = run(["plugins", "--no-plugins"], capsys)
+    assert code == 0 and "local:house.py" not in out
 
 
 def test_console_script_env_free_of_shared(tmp_path):
@@ -447,3 +482,15 @@ def test_sarif_fixes_are_the_safe_fixes_only(tmp_path, capsys):
     by_word = {r["properties"]["excerpt"]: r for r in results}
     assert "fixes" in by_word["thier"], "a known misspelling has a safe fix"
     assert "fixes" not in by_word["budgett"], "a guessed spelling's fix is unsafe: not offered"
+
+
+def test_text_locations_of_extracted_text_open_the_right_line(tmp_path, capsys):
+    (tmp_path / "wrapped.json").write_text(json.dumps({"articles": [{"id": "x9", "body": BAD}]}),
+                                           encoding="utf-8")
+    _, out, _ = run([*BASE, "--select", "spacing", str(OUT), str(tmp_path / "wrapped.json")], capsys)
+    lines = out.splitlines()
+    assert any(ln.startswith(f"{OUT / 'feed.jsonl'}:2:60: NL201") and ln.endswith("(record b2)") for ln in lines)
+    assert any(ln.startswith(f"{OUT / 'page.html'}:13: NL201") and ln.endswith("(extracted text 4:39)")
+               for ln in lines)
+    assert any(ln.startswith(f"{tmp_path / 'wrapped.json'}#x9: NL201")
+               and ln.endswith("(record x9, extracted text 1:6)") for ln in lines)

@@ -115,6 +115,9 @@ class GithubFormatter:
             if not report.extracted:
                 where = (f",line={f.line},endLine={f.end_line},col={f.column},"
                          f"endColumn={f.end_column}")
+            elif f.source_line is not None and f.source_column is not None:
+                where = (f",line={f.source_line},endLine={f.source_line},col={f.source_column},"
+                         f"endColumn={f.source_end_column}")
             elif f.source_line is not None:
                 where = f",line={f.source_line}"
             else:

@@ -7,7 +7,8 @@ What makes the log point at the right place:
 - Regions are only given where they are true. For ``.txt``/``.md`` files: start and end line and
   column, character offset and length, and a snippet. For extracted text (HTML, JSON records)
   the offsets index the extracted text, not the file, so the region is only the source line when
-  it is known (the record's line, the HTML text node's line) and is left out otherwise; the
+  it is known (the record's line and, for JSON bodies, the exact columns; the HTML text node's
+  line) and is left out otherwise; the
   record id is a logical location (``kind: object``).
 - Artifact URIs are percent-encoded (a ``#`` in a file name is part of the name, not a
   fragment) and relative to ``%SRCROOT%``, the current directory, when the path is relative.
@@ -118,6 +119,9 @@ class SarifFormatter:
                 }
             elif f.source_line is not None:
                 physical["region"] = {"startLine": f.source_line}
+                if f.source_column is not None and f.source_end_column is not None:
+                    physical["region"].update(startColumn=f.source_column, endLine=f.source_line,
+                                              endColumn=f.source_end_column)
             loc: dict[str, Any] = {"physicalLocation": physical}
             if report.record is not None:
                 loc["logicalLocations"] = [{"name": report.record, "kind": "object",

@@ -80,7 +80,10 @@ def text_width(text: str) -> int:
 
 
 class TextFormatter:
-    """``path:line:col: CODE severity [category] message — "excerpt"``, then a summary."""
+    """``path:line:col: CODE severity [category] message — "excerpt"``, then a summary.
+
+    Extracted text (HTML pages, records) is located in its file where that is known, with the
+    record id and the extracted-text position after the message (see :meth:`location`)."""
 
     COLOURS: ClassVar[dict[str, str]] = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
     BOLD = "\033[1m"
@@ -111,9 +114,27 @@ class TextFormatter:
         code = self.COLOURS.get(style) or {"bold": self.BOLD, "dim": self.DIM}.get(style, "")
         return f"{code}{text}{self.RESET}"
 
+    @staticmethod
+    def location(report: Report, f: Finding) -> tuple[str, str]:
+        """``(where, note)``: the ``file:line:col`` an editor can open, and for extracted text
+        the record and the position in the extracted text.
+
+        For text linted as it is, the finding's own line and column. For extracted text (HTML,
+        records), the *file's* line (and column, for JSON bodies) when it is known, else the
+        record's path alone: a line of the extracted text would open the wrong line."""
+        if not report.extracted:
+            return f"{report.path}:{f.line}:{f.column}", ""
+        record = f"record {report.record}, " if report.record is not None else ""
+        if f.source_line is None:
+            return report.path, f" ({record}extracted text {f.line}:{f.column})"
+        file = report.file or report.path
+        if f.source_column is not None:
+            return f"{file}:{f.source_line}:{f.source_column}", f" ({record.rstrip(', ')})" if record else ""
+        return f"{file}:{f.source_line}", f" ({record}extracted text {f.line}:{f.column})"
+
     def line_for(self, report: Report, f: Finding) -> str:
         """The one-line form of a finding."""
-        where = f"{report.path}:{f.line}:{f.column}"
+        where, note = self.location(report, f)
         fix_mark = " [*]" if f.fix is not None and f.fix.applicability == "safe" else ""
         line = (f"{self._paint(where, 'bold')}: {self._paint(f.code, f.severity)}{fix_mark} "
                 f"{self._paint(f.severity, f.severity)} [{f.category}] {_one_line(f.message)}")
@@ -123,7 +144,7 @@ class TextFormatter:
         if self.show_suggestion and f.suggestion is not None and f.suggestion not in f.message \
                 and not self.show_source:
             line += f" (suggestion: {trim(f.suggestion)!r})"
-        return line
+        return line + note
 
     def frame(self, f: Finding) -> list[str]:
         """A ruff-style code frame: the finding's line, windowed, with the span underlined."""

@@ -45,7 +45,7 @@ def _toml_front(block: str) -> Any:
     try:
         return tomllib.loads(block)
     except tomllib.TOMLDecodeError as exc:
-        msg, line, col = toml_error_position(exc)
+        msg, line, col = toml_error_position(exc, block)
         where = f" at line {line + 1} column {col}" if line else ""
         raise InputError(f"invalid TOML front matter{where}: {msg}") from None
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, TYPE_CHECKING, Any
 
 from ..article import Article
-from ..locations import json_body_line, json_record_starts
+from ..locations import json_record_starts
 from . import InputError, InputProblem, decode_text, replace_lone_surrogates
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ def parse_json(data: bytes, path: str, config: Config) -> Iterator[Article | Inp
     for i, record in enumerate(records):
         item = record_article(record, path, str(i + 1), mapping)
         if isinstance(item, Article) and item.origin is not None and starts is not None and i < len(starts):
-            item.origin.line = json_body_line(text, starts[i], item.text)
+            item.origin.json_text, item.origin.json_start = text, starts[i]
         yield item
 
 
@@ -141,9 +141,22 @@ def parse_jsonl_stream(stream: IO[bytes], path: str, config: Config) -> Iterator
     """One article per line. ``max-file-size`` applies to each record (a stream may be endless,
     a record may not be larger than a file would be); a bad line is one problem, and the
     records after it are still read."""
+    return parse_jsonl_lines(numbered_lines(stream, config.max_file_size), path, config)
+
+
+def numbered_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes, int]]:
+    """``(line number, line, length)`` of a JSON Lines stream (see ``_lines``)."""
+    for lineno, (raw, size) in enumerate(_lines(stream, limit), start=1):
+        yield lineno, raw, size
+
+
+def parse_jsonl_lines(numbered: Iterable[tuple[int, bytes, int]], path: str,
+                      config: Config) -> Iterator[Article | InputProblem]:
+    """Records from ``(line number, line, length)`` triples: the whole stream, or one chunk of it
+    that ``newslint.parallel`` hands to a worker (line numbers stay those of the file)."""
     mapping = dict(config.field_map)
     limit = config.max_file_size
-    for lineno, (raw, size) in enumerate(_lines(stream, limit), start=1):
+    for lineno, raw, size in numbered:
         if size > limit:
             yield InputProblem(f"{path}#{lineno}", f"record too large ({_size(size)}, limit "
                                                    f"{_size(limit)}; raise max-file-size to lint it)",
@@ -165,7 +178,10 @@ def parse_jsonl_stream(stream: IO[bytes], path: str, config: Config) -> Iterator
             yield InputProblem(f"{path}#{lineno}", "record nested too deeply to parse", file=path,
                                record=str(lineno))
             continue
-        yield record_article(record, path, str(lineno), mapping, lineno)
+        item = record_article(record, path, str(lineno), mapping, lineno)
+        if isinstance(item, Article) and item.origin is not None:
+            item.origin.json_text = raw.decode("utf-8", errors="replace")
+        yield item
 
 
 def parse_jsonl(data: bytes, path: str, config: Config) -> Iterator[Article | InputProblem]:

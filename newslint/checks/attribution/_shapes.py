@@ -63,6 +63,18 @@ def is_people(word: str) -> bool:
     return w.endswith(_PEOPLE_SUFFIXES) and (pos(w) or pos(word) or "").startswith("NNS")
 
 
+#: Groups whose belief is offered as authority for a claim ("Scientists now think"), as opposed
+#: to a party's own view ("Protesters believe"); any noun in "-ists" is one too ("economists").
+AUTHORITIES = frozenset("""experts scientists researchers economists analysts observers critics scholars
+    historians doctors officials sources insiders commentators specialists academics pundits
+    authorities diplomats""".split())
+
+
+def _authority(word: str) -> bool:
+    w = word.lower()
+    return w in AUTHORITIES or w.endswith("ists")
+
+
 def _belief(word: str) -> bool:
     """A verb of belief or saying in any inflection ("believes", "thought", "considered")."""
     w = word.lower()
@@ -99,8 +111,8 @@ def group_belief(tokens: Sequence[Span]) -> Iterator[tuple[int, int]]:
             k += 1
         elif not quantified or _lower(tokens, j - 1) in ("other", "certain", "a"):
             continue
-        if not quantified and k == j:
-            continue
+        if not quantified and (k == j or not _authority(tokens[k - 1].text)):
+            continue  # "Protesters believe" reports a party's view; "Scientists think" borrows authority
         # Adverbs, then the verb.
         m = k
         while m < n and _lower(tokens, m) in ADVERBS and m - k < 3:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.prose import prose_paragraphs, words_between
+from ...analysis.words import words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -40,6 +40,7 @@ _OUTLET = re.compile(r"reporting|reports?|accounts|estimates", re.IGNORECASE)
         bad("The plan was regarded by some as a risky bet.", "regarded by some"),
         bad("It was reported that the minister had resigned.", "It was reported that"),
         bad("It has been said that the mill will close.", "It has been said that"),
+        good("Protesters believe the bill is an attack on the city's freedoms."),
         good("Analysts said the dollar would weaken, and the analysts at Goldman expect a cut."),
         good("It is expected to close on Friday, and it was reported by Reuters on Monday."),
         good("The plan, considered by Smith to be final, was regarded by the board as sound."),
@@ -78,7 +79,7 @@ def vague_source(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """
     pattern = vocabulary("vague_sources", tuple(ctx.options.get("extra-phrases", [])), settings=ctx.settings)
     text = article.text
-    for para in prose_paragraphs(article):
+    for para in article.layout.prose:
         taken: list[tuple[int, int]] = []
         for m in pattern.finditer(text, para.start, para.end):
             hit = _judge(article, m.start(), m.end(), bool(_OUTLET.search(m.group(0))))

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from ...analysis.prose import prose_paragraphs, sentence_start_offsets, words_between
+from ...analysis.words import sentence_start_offsets, words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
@@ -28,21 +28,57 @@ _DETERMINERS = frozenset("a an the this that these those their his her its our m
                          "many few each every any no first second new".split())
 
 
+#: Verbs and function words never sit inside a multi-word name, so a capital after a name
+#: ("Reagan Has approved", "Heller Told reporters") is damage too.
+_NEVER_IN_NAMES = ("VBZ", "VBD", "VBP", "MD", "DT", "EX", "PRP", "WDT", "WRB", "CC")
+
+
+def _in_title(words: list, i: int) -> bool:
+    """Whether ``words[i]`` sits in a run of title case: capitalised words two places before
+    and after it, across small words ("Much for Just the Planet")."""
+    def cap(j: int) -> bool:
+        return 0 < j < len(words) and words[j].text[:1].isupper() and words[j].text[1:2].islower()
+
+    return cap(i - 2) and cap(i + 2)
+
+
+def _lowercase_uses(article: Article) -> Counter[str]:
+    """How often each lowercase word appears in the article."""
+    return article.memo("mt.lowercase_uses", lambda a: Counter(w.text for w in a.words if w.text.islower()))
+
+
 def _mid_sentence_capitals(article: Article) -> Counter[str]:
     """How often each capitalised word appears where a capital is not owed to the position (not
     at a sentence start): "The" opens many sentences but is no name."""
     def build(a: Article) -> Counter[str]:
         starts = sentence_start_offsets(a)
         counts: Counter[str] = Counter()
-        for w in a.words:
-            if w.text[:1].isupper() and w.start not in starts:
-                counts[w.text] += 1
+        words = a.words
+        text = a.text
+        for i, w in enumerate(words):
+            if not w.text[:1].isupper() or w.start in starts or i == 0:
+                continue
+            gap = text[words[i - 1].end:w.start]
+            if any(ch in _OPENERS for ch in gap) or "." in gap or "\n" in gap:
+                continue  # after a dateline dash, a colon, a quote mark: a capital owed to position
+            counts[w.text] += 1
         return counts
 
     return article.memo("mt.mid_sentence_capitals", build)
 
 
-def _common_reading(words: list, i: int, tag: str) -> bool:
+def _in_name_phrase(words: list, i: int) -> bool:
+    """Part of a name joined by small words: "Securities and Exchange", "Department of
+    Transportation", "Comptroller of the Currency"."""
+    after = [w.text for w in words[i + 1:i + 3]]
+    if len(after) == 2 and after[0] in ("of", "for", "and", "&", "de", "du", "on") and after[1][:1].isupper():
+        return True
+    before = [w.text for w in words[max(0, i - 3):i]]
+    return len(before) >= 2 and before[-1] in ("of", "for", "and", "the", "on") and (
+        before[-2][:1].isupper() or (before[-2] in ("of", "for") and len(before) == 3 and before[0][:1].isupper()))
+
+
+def _common_reading(words: list, i: int, tag: str, lowercase_elsewhere: bool = False) -> bool:
     """Whether the capitalised noun or adjective ``words[i]`` reads as a common word.
 
     It must sit where a common noun phrase goes, after a determiner, a quantifier or an
@@ -52,8 +88,9 @@ def _common_reading(words: list, i: int, tag: str) -> bool:
     and peoples) or a party ("the Conservatives": a plural of an adjective).
     """
     word, prev = words[i].text, words[i - 1].text.lower()
-    if prev not in _DETERMINERS and not (pos(prev) or "").startswith(("JJ", "CD")):
-        return False
+    if prev not in _DETERMINERS and not (pos(prev) or "").startswith(("JJ", "CD")) and not (
+            lowercase_elsewhere and not (pos(prev) or "").startswith(("IN", "TO"))):
+        return False  # the article writing the word in lowercase elsewhere frees the slot
     after = [w.text for w in words[i + 1:i + 3]]
     if len(after) == 2 and after[0] in ("of", "for", "and", "&") and after[1][:1].isupper():
         return False
@@ -92,6 +129,12 @@ _PROPER_ADJECTIVE_ENDINGS = ("ern", "ic", "an", "ish", "ese", "ch", "et", "i")
         good("Senators met at the White House with President Biden and the Justice Department."),
         good("The measure passed the Senate and went to the House floor on Tuesday."),
         good("Voters backed the Liberal candidate, and the Liberal party won the seat."),
+        good("He wrote two novels (How Much for Just the Planet?, a delight) in a year."),
+        good("The headline read 'We Hope Biden Has a Plan for Handling Title 42 Ending' on Monday."),
+        bad("The bank said it would raise the rate. Reagan Has approved the bank's plan.", "Has",
+            note="a verb never sits inside a name, so a capital after a name is damage too"),
+        bad("The rise in prices was modest, and analysts expected another modest rise, a Sudden "
+            "change from last year.", "Sudden"),
         good("A Western diplomat said the Soviet market and the Democratic leaders were wary."),
         good("Texaco applied for a Writ of Error filed by the Office of the Comptroller of the "
              "Currency last week, and the Conservatives will win."),
@@ -121,7 +164,7 @@ def capitalised_word_mid_sentence(article: Article, ctx: CheckContext) -> Iterat
     """
     text = article.text
     names = _mid_sentence_capitals(article)
-    for para in prose_paragraphs(article):
+    for para in article.layout.prose:
         for sentence in article.sentences_of(para):
             if not _CANDIDATE.search(sentence.text):
                 continue  # no capitalised word between lowercase ones: nothing to judge
@@ -134,8 +177,7 @@ def capitalised_word_mid_sentence(article: Article, ctx: CheckContext) -> Iterat
                 if not nxt.text[:1].islower():
                     continue
                 gap = text[prev.end:w.start]
-                if prev.text[:1].isupper() and not prev.text.isupper() and "," not in gap:
-                    continue  # part of a multi-word name ("Attorney General")
+                after_name = prev.text[:1].isupper() and not prev.text.isupper() and "," not in gap
                 if any(ch in _OPENERS for ch in gap) or "." in gap:
                     continue
                 if article.in_quote(w.start):
@@ -151,15 +193,20 @@ def capitalised_word_mid_sentence(article: Article, ctx: CheckContext) -> Iterat
                     if cap_tag and cap_tag[:2] != tag[:2] and not (
                             cap_tag.startswith("NNP") and tag == "VB" and zipf(lower) >= 4.5):
                         continue  # the capitalised form is its own word ("Polish", "the Left")
-                elif tag.startswith("RB") and not names.get(w.text, 0) > 1 \
-                        and (cap_tag or "")[:2] == tag[:2] and words[i - 1].text != "of":
+                    if _in_title(words, i) or (after_name and not tag.startswith(_NEVER_IN_NAMES)):
+                        continue  # a multi-word name ("Attorney General"), a title ("Biden Has a Plan")
+                elif after_name or _in_title(words, i):
+                    continue  # "Attorney General"; "How Much for Just the Planet": title case
+                elif tag.startswith("RB") and (cap_tag or "")[:2] == tag[:2] and prev.text != "of":
                     pass  # "Mainly", "Not": adverbs are not names
                 elif tag.startswith(_CONTENT_TAGS):
-                    # A noun or adjective: a name if general text writes it capitalised as a
-                    # name (the lexicon knows "Party", "Senate" as NNP), or the article does.
-                    if (cap_tag or "").startswith("NNP") or names.get(w.text, 0) > 1:
+                    # A noun or adjective is a name if the article writes it so elsewhere (above),
+                    # or general text does (the lexicon knows "Senate", "Party" as NNP) and the
+                    # article never writes it in lowercase: "the sale ... the Sale would" is not
+                    # a name, whatever the lexicon says.
+                    if (cap_tag or "").startswith("NNP") or _in_name_phrase(words, i):
                         continue
-                    if not _common_reading(words, i, tag):
+                    if not _common_reading(words, i, tag, _lowercase_uses(article).get(lower, 0) >= 1):
                         continue
                 else:
                     continue

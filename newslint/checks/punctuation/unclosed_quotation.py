@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from ...analysis.chrome import body_end, chrome_map
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -20,7 +20,17 @@ _OPENERS = ("“", '"', "«")
     examples=[
         bad("Trump said that “all Venezuelan citizens 14 years of age or older may be removed.\n"
             "But officials later acknowledged that many had no records.", "“all Venezuelan"),
+        bad("“We talked about everything we wanted, Lynn said. “It was a long night,” she added.\n"
+            "The vote is on Friday.", "“We talked about",
+            note="a new quotation opens while one is open: the first lost its closing mark"),
+        bad("\"We used to have a forward market, he said. \"For a small exporter it mattered.\"\n"
+            "The market closed in 1985.", "\"We used to"),
+        bad("“The union is adamant, the Chamber said.\n“Members will vote,” it added.\nThe end.",
+            "“The union is",
+            note="an attribution inside the open quotation: not a quotation running on"),
         good("“We will rebuild,” she said.\n“And we will do it this year,” she added."),
+        good("It pointed out that it has ‘‘a role in regulating content.’’ Critics disagreed."),
+        good("He called it \"a disaster\" and \"a shame\", then \"left\" the room."),
         good("“The first paragraph of a long quotation runs on,\n“and the next one opens again,” "
              "he said.\nThe end."),
         good("Her family said: “We cannot take it in.\n\nShe was kind to everyone.\n\nWe miss "
@@ -32,36 +42,94 @@ def unclosed_quotation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """A quotation mark opens and never closes.
 
     What it does:
-        Flags an opening quotation mark whose quotation does not close in its paragraph, when the
-        next paragraph does not open with a quotation mark (the convention for a quotation that
-        runs over paragraphs). The article's last paragraph is left to the truncation check.
+        Reads each paragraph's quotation marks in order. Flags an opening mark whose quotation
+        is still open when another quotation opens (an opening curly mark, or a straight mark
+        shaped like an opener after an attribution: ``"... market, he said. "For``), and one
+        still open at the end of its paragraph, unless the next paragraph opens with a
+        quotation mark (the convention for a quotation that runs over paragraphs). That
+        convention does not cover a quotation holding its own attribution (``, the Chamber
+        said.``): speech does not attribute itself, so the closing mark was lost before it.
+        The article's last paragraph is otherwise left to the truncation check.
 
     Why it matters:
         Readers cannot tell where the speaker's words end and the reporter's begin; in
         rewritten copy the closing mark is often lost along with the attribution.
     """
-    chrome = chrome_map(article)
-    last = body_end(article)
+    chrome = article.layout.furniture
+    last = article.layout.body_end
     paras = article.paragraphs
-    for quote in article.quotes:
-        if quote.text[-1:] in "”\"»" and len(quote.text) > 1:
+    text = article.text
+    for para in paras:
+        if para.index in chrome:
             continue
-        para = article.paragraph_at(quote.start)
-        if para is None or para.index in chrome or para.index >= last:
+        for start, end, how in _open_quotations(para.text):
+            stop = para.start + end
+            spoken = text[para.start + start:stop]
+            attributed = bool(_ATTRIBUTION.search(spoken))
+            if how == "paragraph-end" and not attributed:
+                if para.index >= last:
+                    continue  # the article's end: the truncation check judges it
+                nxt = paras[para.index + 1] if para.index + 1 < len(paras) else None
+                if nxt is not None and nxt.text.startswith(_OPENERS):
+                    continue  # a quotation running over paragraphs re-opens each one
+                if _closes_in_later_paragraph(paras, para.index, last):
+                    continue  # the quotation runs over paragraphs without reopening marks, then closes
+            at = para.start + start
+            yield Hit(at, _first_words(text, at, stop),
+                      "this quotation mark is never closed: where does the quotation end?"
+                      + (" (the attribution after it shows where the closing mark belongs)" if attributed
+                         else ""), confidence=0.85 if attributed or how == "reopened" else 0.8)
+
+
+#: An attribution inside what would be the quotation: ", he said", ", Smith told reporters",
+#: ", said Adam Meyers", ", Taliban spokesman Zabihullah Mujahid said". Speech does not attribute itself, so the closing mark was lost before it.
+_ATTRIBUTION = re.compile(
+    r"[,?!]\s+(?:(?:he|she|they|it|we)|(?:the|a|an|one|another) [a-z]+(?: [a-z]+)?|"
+    r"(?:the\s+|[a-z]+\s+)?(?:[A-Z][\w'’-]+\s+[a-z]+\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})"
+    r"\s+(?:said|says|added|adds|told|asked|wrote|explained|noted|stated|declared|continued|insisted|"
+    r"yelled|shouted|warned)\b|[,?!]\s+(?:said|says|added|asked)\s+(?:[A-Z]|the\b)")
+_STRAIGHT_OPENER_BEFORE = set("([{—–-/:")
+
+
+def _open_quotations(text: str) -> list[tuple[int, int, str]]:
+    """Quotations of one paragraph that never close, as (start, end, how): ``reopened`` when a
+    new quotation opens while one is open (an opening curly mark, or a straight mark shaped
+    like an opener: after a space, before a letter), ``paragraph-end`` when the paragraph ends
+    inside one. Curly and straight marks may pair with each other, as scraped copy mixes them."""
+    out: list[tuple[int, int, str]] = []
+    open_at: int | None = None
+    n = len(text)
+    # Two single marks stand for a double one in some copy (‘‘...’’, ``...'').
+    text = text.replace("’’", "”’").replace("‘‘", "“‘").replace("''", "\"'")
+    for i, ch in enumerate(text):
+        if ch not in "“«„”»\"":
             continue
-        nxt = paras[para.index + 1] if para.index + 1 < len(paras) else None
-        if nxt is not None and nxt.text.startswith(_OPENERS):
-            continue
-        if _closes_in_later_paragraph(paras, para.index, last):
-            continue  # the quotation runs over paragraphs without reopening marks, then closes
-        end = quote.start + 1
-        words = 0
-        while end < quote.end and words < 3:
-            end += 1
-            if end < quote.end and article.text[end].isspace() and not article.text[end - 1].isspace():
-                words += 1
-        yield Hit(quote.start, end, "this quotation mark is never closed: where does the quotation end?",
-                  confidence=0.8)
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        opener_shape = (prev.isspace() or prev in _STRAIGHT_OPENER_BEFORE) and not nxt.isspace()
+        if ch in "“«„" or (ch == '"' and open_at is None and opener_shape):
+            if open_at is not None:
+                out.append((open_at, i, "reopened"))
+            open_at = i
+        elif ch == '"' and open_at is not None and opener_shape and i - open_at > 1 \
+                and _ATTRIBUTION.search(text, open_at, i):
+            out.append((open_at, i, "reopened"))  # '"..., he said. "Next' : the close was lost
+            open_at = i
+        elif open_at is not None:
+            open_at = None
+    if open_at is not None:
+        out.append((open_at, n, "paragraph-end"))
+    return out
+
+
+def _first_words(text: str, start: int, stop: int, words: int = 3) -> int:
+    """The end of the first few words after ``start`` (the finding points at the opening)."""
+    end, seen = start + 1, 0
+    while end < stop and seen < words:
+        end += 1
+        if end < stop and text[end].isspace() and not text[end - 1].isspace():
+            seen += 1
+    return end
 
 
 #: How many paragraphs a quotation may run on without reopening marks.

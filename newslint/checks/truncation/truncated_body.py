@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.chrome import body_end, chrome_map
+from ...analysis.layout import TERMINAL as _TERMINAL
 from ...article import Article, Paragraph
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
 from ...lexicon import pos
 from ...text.tokens import looks_like_address
 
-_TERMINAL = re.compile(r"[.!?…\"“”’)\]]$")
 #: A rule of underscores, dashes or asterisks (AP's ``___``): a section break, not bold text.
 _RULE = re.compile(r"[_*=~-]{3,}")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
@@ -44,7 +43,10 @@ def _emphasis_open(text: str) -> bool:
 
 
 _INNER_STOP = re.compile(r"[a-z0-9][.!?][\"”’]? [A-Z]")
-_NON_HEADLINE_STARTS = frozenset("the a an he she it they we i this that these those its his her their our".split())
+#: Words headlinese does not start with: articles, pronouns, and conjunctions or linking
+#: adverbs, which tie a sentence to the one before ("But the head of the union").
+_NON_HEADLINE_STARTS = frozenset("""the a an he she it they we i this that these those its his her their our
+    but and or so yet however while although because meanwhile also then still""".split())
 
 
 def _prose_not_headline(article: Article, para: Paragraph) -> bool:
@@ -91,7 +93,11 @@ def breaks_off(article: Article, para: Paragraph, strict_headings: bool = False)
     text = para.text
     words = text.split()
     if len(words) < 4 or _TERMINAL.search(text) or text.rstrip().endswith(":") \
-            or _CLEAN_ENDING.search(text) or _CREDIT_END.search(text) or not sentence_like(para):
+            or _CLEAN_ENDING.search(text) or _CREDIT_END.search(text):
+        return False
+    if text.count("(") > text.count(")") or text.count("<") > text.count(">"):
+        return True  # "Siemens AG <SIEG.F": cut inside a bracket that never closes
+    if not sentence_like(para):
         return False
     last = words[-1]
     if text[-1] in ",;-–" or _FUNCTION_END.search(text):
@@ -120,11 +126,18 @@ def punctuated_style(article: Article) -> bool:
     return article.memo("truncation.punctuated", build)
 
 
+#: A wire agency's sign-off after the last full sentence ("... 49.55 U.S. Cts. REUTER",
+#: "REUTER..." on its own line, "REUTER^M"), or a stray slash after it: the story is complete.
+_SIGN_OFF = re.compile(r"(?:^|[.!?”\"]\s*)(?:(?:REUTERS?|Reuters?)\s*(?:\.{2,}|…|\^M)?|/)\s*$")
+
+
 def _verdict(article: Article, para: Paragraph) -> tuple[str, float] | None:
     text = para.text
     words = text.split()
     if _RULE.fullmatch(text) or looks_like_address(words[-1].rstrip(".,;:")):
         return None  # a section rule, or a closing link: both deliberate endings
+    if _SIGN_OFF.search(text):
+        return None
     if _emphasis_open(text):
         return "breaks off inside bold text (an emphasis marker is never closed)", 0.9
     if _ELLIPSIS.search(text) and not text.endswith(("”", '"')):
@@ -172,6 +185,8 @@ def _verdict(article: Article, para: Paragraph) -> tuple[str, float] | None:
         good("The vote passed 52-48.\n\nFollow us on Twitter\n\nShare this:\n\nFacebook\n\nTwitter"),
         good("WASHINGTON (AP) — The vote passed 52-48 on Tuesday after a long debate.\n\n"
              "— Reporting by Jane Smith; Editing by John Doe"),
+        good("The vote passed 52-48 on Tuesday after a long debate. REUTER...",
+             title="a wire sign-off"),
     ],
 )
 def truncated_body(article: Article, ctx: CheckContext) -> Iterator[Hit]:
@@ -190,10 +205,10 @@ def truncated_body(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         A cut-off article misleads: the reader gets the setup without the facts, and
         aggregators republish the stub as if it were the story.
     """
-    end = body_end(article)
+    end = article.layout.body_end
     if end < 0:
         return
-    chrome = chrome_map(article)
+    chrome = article.layout.furniture
     for para in article.paragraphs[end:]:
         m = _PAYWALL.search(para.text)
         if m and (para.index in chrome or para.index == end or len(para.text.split()) <= 16):
