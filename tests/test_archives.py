@@ -45,8 +45,9 @@ def _json_out(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict
 def _by_id(doc: dict) -> dict[str, tuple[list[dict], str | None]]:
     """Findings by record id; ``source_line`` (the line of the file a record starts on) is left
     out, since it differs between file formats by design."""
-    return {f["path"].rsplit("#", 1)[1]: ([{k: v for k, v in x.items() if k not in ("source_line", "source_column", "source_end_column")}
-                                            for x in f["findings"]], f.get("error"))
+    keys = ("code", "check", "category", "severity", "message", "start", "end", "line", "column",
+            "excerpt", "suggestion", "confidence")  # the contract's fields, not the file locations
+    return {f["path"].rsplit("#", 1)[1]: ([{k: x[k] for k in keys} for x in f["findings"]], f.get("error"))
             for f in doc["files"]}
 
 
