@@ -22,7 +22,7 @@ from .declaration import Check
 from .findings import Finding
 from .inputs import InputProblem, Parser, collect_inputs
 from .inputs.reading import parser_for, read_input
-from .inputs.records import article_from_record, article_kwargs
+from .inputs.records import article_from_record, article_kwargs, library_article
 from .locations import locate
 from .plugins import build_plugin_manager
 from .registry import CORE_CODES, CheckRegistry, token_matches_check
@@ -107,13 +107,19 @@ class Linter:
         _batch: bool = False,
         **fields: Any,
     ) -> Report:
-        """Lint a string, a record (a mapping with ``body``/``text``) or an :class:`Article`."""
+        """Lint a string, a record (a mapping with ``body``/``text``) or an :class:`Article`.
+
+        A record is read with the configured ``fields`` mapping, and its id (``id``, ``_id``,
+        ``uuid``, ``slug`` or ``guid``) is kept: ``report.record`` and ``"record"`` in
+        ``to_dict()``, with ``path`` ending in ``#id`` as on the command line. A record without
+        text raises :class:`newslint.InputError` naming every field tried.
+        """
         if isinstance(source, Article):
             article = source
         elif isinstance(source, str):
             article = Article(source, path=path, title=title, **article_kwargs(fields))
         elif isinstance(source, Mapping):
-            article = article_from_record(source, path=path)
+            article = library_article(source, path=path, mapping=self.config.field_map)
         else:
             raise TypeError(f"lint() takes a str, a mapping or an Article, not {type(source).__name__}")
         return self.lint_article(article, batch=_batch)

@@ -43,7 +43,10 @@ def _emphasis_open(text: str) -> bool:
 
 
 _INNER_STOP = re.compile(r"[a-z0-9][.!?][\"”’]? [A-Z]")
-_NON_HEADLINE_STARTS = frozenset("the a an he she it they we i this that these those its his her their our".split())
+#: Words headlinese does not start with: articles, pronouns, and conjunctions or linking
+#: adverbs, which tie a sentence to the one before ("But the head of the union").
+_NON_HEADLINE_STARTS = frozenset("""the a an he she it they we i this that these those its his her their our
+    but and or so yet however while although because meanwhile also then still""".split())
 
 
 def _prose_not_headline(article: Article, para: Paragraph) -> bool:
@@ -90,7 +93,11 @@ def breaks_off(article: Article, para: Paragraph, strict_headings: bool = False)
     text = para.text
     words = text.split()
     if len(words) < 4 or _TERMINAL.search(text) or text.rstrip().endswith(":") \
-            or _CLEAN_ENDING.search(text) or _CREDIT_END.search(text) or not sentence_like(para):
+            or _CLEAN_ENDING.search(text) or _CREDIT_END.search(text):
+        return False
+    if text.count("(") > text.count(")") or text.count("<") > text.count(">"):
+        return True  # "Siemens AG <SIEG.F": cut inside a bracket that never closes
+    if not sentence_like(para):
         return False
     last = words[-1]
     if text[-1] in ",;-–" or _FUNCTION_END.search(text):
