@@ -58,6 +58,7 @@ SNIPPETS = snippets()
 def sandbox(tmp_path: Path) -> Path:
     """A folder with every file the docs' commands name."""
     shutil.copytree(SEEDS, tmp_path / "seeds")
+    (tmp_path / ".venv").symlink_to(Path(sys.prefix))  # the docs' ".venv/bin/newslint"
     for folder in ("articles", "archive", "big-folder"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "a.txt").write_text(BAD, encoding="utf-8")
