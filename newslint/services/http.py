@@ -10,7 +10,6 @@ on the body's size; past either it raises an ``OSError`` subclass, which callers
 from __future__ import annotations
 
 import time
-import urllib.request
 from collections.abc import Mapping
 from typing import Any
 
@@ -30,6 +29,8 @@ def post(url: str, data: bytes, headers: Mapping[str, str], *, timeout: float,
     Raises ``TimeoutError`` past the deadline, :class:`ResponseTooLarge` past the cap, and the
     usual ``OSError``/``urllib.error.URLError`` for everything else.
     """
+    import urllib.request  # here, not at import: a plain run never loads the HTTP stack
+
     deadline = time.monotonic() + timeout
 
     def left() -> float:
