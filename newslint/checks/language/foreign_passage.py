@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ...analysis.prose import chrome, words_between
+from ...analysis.words import words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -75,7 +75,7 @@ def foreign_passage(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     Options:
         min-words: the shortest run reported.
     """
-    skip = chrome(article)
+    skip = article.layout.furniture_indices
     min_words = int(ctx.options.get("min-words", 3))
     for para in article.paragraphs:
         if para.index in skip or not _MARKER.search(para.text):

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any
 
 from ... import lexicon
-from ...analysis.prose import prose_paragraphs, words_between
+from ...analysis.words import words_between
 from ...article import Article
 
 
@@ -50,7 +50,7 @@ def metrics(article: Article) -> dict[str, Any]:
     def build(a: Article) -> dict[str, Any]:
         lengths: list[int] = []
         vocabulary: Counter[str] = Counter()
-        for p in prose_paragraphs(a):
+        for p in a.layout.prose:
             for s in a.sentences_of(p):
                 words = words_between(a, s.start, s.end)
                 lengths.append(len(words))

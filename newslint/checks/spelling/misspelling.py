@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from ... import wordlists
-from ...analysis.prose import chrome
 from ...analysis.slips import corrections, known, looks_like_abbreviation
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
@@ -127,7 +126,7 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """
     pairs = _pairs()
     accept = {w.lower() for w in ctx.options.get("accept", [])}
-    skip = chrome(article)
+    skip = article.layout.furniture_indices
     text = article.text
     counts: Counter[str] | None = None
     searches = 0
