@@ -596,6 +596,13 @@ def run_case(case: Case, src: str | None, timeout: float, mem_cap_mb: int) -> di
     }
 
 
+def _remark(r: dict[str, object] | None) -> str:
+    if not r or r["rc"] == "timeout":
+        return ""
+    text = str(r.get("remark") or r.get("stderr_last") or "")
+    return "" if "grammar checks skipped" in text else text[:90].replace("|", "/")
+
+
 def _cell(r: dict[str, object] | None) -> str:
     if r is None:
         return "-"
@@ -614,12 +621,11 @@ def main() -> int:
     if a.table:
         before = json.loads(Path(a.table[0]).read_text())
         after = json.loads(Path(a.table[1]).read_text())
-        print("| case | before: rc, s, MB | after: rc, s, MB | after: remark |")
-        print("|---|---|---|---|")
+        print("| case | before: rc, s, MB | before: remark | after: rc, s, MB | after: remark |")
+        print("|---|---|---|---|---|")
         for name in CASES:
             b, f = before.get(name), after.get(name)
-            remark = (f or {}).get("remark") or (f or {}).get("stderr_last", "")
-            print(f"| {name} | {_cell(b)} | {_cell(f)} | {remark} |")
+            print(f"| {name} | {_cell(b)} | {_remark(b)} | {_cell(f)} | {_remark(f)} |")
         return 0
     results: dict[str, object] = {}
     for name, make in CASES.items():

@@ -186,7 +186,7 @@ def parallel_reports(linter: Linter, paths: Iterable[str | InputProblem], jobs: 
     ``jobs`` processes, in input order. ``linter_for(path)`` gives each file's linter (default:
     ``linter`` for every file)."""
     import multiprocessing  # here: a one-process run never pays for importing it
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import CancelledError, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     # Open the word data and compile lazy patterns once here: forked workers inherit them.
@@ -227,22 +227,21 @@ def parallel_reports(linter: Linter, paths: Iterable[str | InputProblem], jobs: 
         if future is not None:
             try:
                 return future.result()
-            except BrokenProcessPool:
-                # A worker died: this task and every other one in flight is a suspect; each is
-                # linted alone when its turn comes, new tasks go to a fresh pool.
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = new_pool(jobs)
+            except (BrokenProcessPool, CancelledError):
+                # A worker died: this task and every other one in flight that has not finished
+                # cleanly is a suspect; each is linted alone when its turn comes, new tasks go to
+                # a fresh pool. (Checked before the shutdown, which cancels what is pending.)
                 for i, (t, f) in enumerate(pending):
-                    if f is not None and f.done() and isinstance(f.exception(), BrokenProcessPool):
-                        pending[i] = (t, None)
-                    elif f is not None and not f.done():
+                    if f is not None and (not f.done() or f.cancelled() or f.exception() is not None):
                         f.cancel()
                         pending[i] = (t, None)
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool(jobs)
         if solo is None:
             solo = new_pool(1)
         try:
             return solo.submit(_run, task).result()
-        except BrokenProcessPool:
+        except (BrokenProcessPool, CancelledError):
             solo.shutdown(wait=False, cancel_futures=True)
             solo = None
             return _died(task)

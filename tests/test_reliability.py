@@ -40,6 +40,14 @@ ARTICLE = ("City council approves new budget\n\n"
 FIXABLE = "The council met on Monday.It approved the plan.\n"  # NL201, a safe fix
 
 
+def _unique(i: int) -> str:
+    """A different article per file with one NL201 defect: a line repeated across files would be
+    site furniture (NL110), which depends on what else the process has seen."""
+    words = ["council", "mayor", "board", "court", "agency", "union", "school", "hospital", "museum",
+             "bank", "police", "senate"]
+    return f"The {words[i % 12]} met on Monday.It approved plan number {i * 7 + 3} for the {words[(i + 5) % 12]}.\n"
+
+
 @contextmanager
 def within(seconds: float) -> Iterator[None]:
     """Fail (instead of hanging the suite) when the block runs longer than ``seconds``."""
@@ -287,7 +295,7 @@ def test_s5_dead_worker_is_reported_and_others_linted(tmp_path):
     paths = []
     for i in range(12):
         p = tmp_path / f"a{i:02d}.txt"
-        p.write_text(FIXABLE + ("KILLME\n" if i == 5 else ""))
+        p.write_text(_unique(i) + ("KILLME\n" if i == 5 else ""))
         paths.append(str(p))
     lin = Linter(plugins=[plugin_with(killer)], load_entry_points=False)
     with within(60):
@@ -544,7 +552,7 @@ def test_d1_parallel_run_uses_the_folder_config(tmp_path, capsys, monkeypatch):
     arts = tmp_path / "arts"
     arts.mkdir()
     for i in range(6):
-        (arts / f"a{i}.txt").write_text(FIXABLE)
+        (arts / f"a{i}.txt").write_text(_unique(i))
     (arts / "newslint.toml").write_text('ignore = ["NL201"]\n')
     monkeypatch.chdir(arts)
     outs = []
