@@ -326,7 +326,11 @@ def main() -> int:
     text = "\n".join(out) + "\n"
     sys.stdout.write(text)
     if args.write:
-        Path(args.write).write_text(text, encoding="utf-8")
+        out = Path(args.write)
+        # Keep hand-written sections appended after a marker (the damage benchmark's table).
+        old = out.read_text(encoding="utf-8") if out.exists() else ""
+        keep = old[old.find("\n<!-- damage-benchmark"):] if "<!-- damage-benchmark" in old else ""
+        out.write_text(text.rstrip("\n") + "\n" + keep if keep else text, encoding="utf-8")
     return 0
 
 

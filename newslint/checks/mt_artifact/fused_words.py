@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.prose import chrome, words_between
+from ...analysis.words import words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
@@ -48,6 +48,7 @@ _FUNCTION_TAIL = re.compile(r"([A-Za-z]{3,}?)(" + "|".join(_TAILS) + ")")
         good("He bought an iPhone, watched YouTube, ate at McDonald's and sold on eBay."),
         good("The WoodSpring hotel and the SecureDrop tool were named by Wood and Drop Inc."),
         good("BankAmerica said the Bank of America unit and CornwallLive reported it in Cornwall."),
+        bad("The envoy met Olga KuritsynaThe talks went on.", "KuritsynaThe"),
         good("Rui met Wen in Beijing, and RuiWen became the name of their firm."),
         good("JPMorgan and PlayStation executives met at LinkedIn and FedEx offices."),
         good("Follow @NewsDesk and #BreakingNews at https://example.com/SomePage."),
@@ -71,7 +72,7 @@ def fused_words(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         reads as a non-word and often hides a sentence boundary.
     """
     text = article.text
-    skip = chrome(article)
+    skip = article.layout.furniture_indices
     counts: dict[str, int] = {}
     for para in article.paragraphs:
         if para.index in skip:
@@ -89,8 +90,10 @@ def fused_words(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             # however rare ("talks in BaghdadMorrison said": both are names used elsewhere).
             left_alone = len(left) >= 3 and counts.get(left, 0) >= 1
             right_alone = counts.get(right, 0) >= 1
-            if not (zipf(left) >= 2.5 or left_alone) or not (zipf(right) >= 3.0 or right_alone):
-                continue
+            opener = right.lower() in FUNCTION_WORDS
+            if not (zipf(left) >= 2.5 or left_alone or (opener and len(left) >= 4)) \
+                    or not (zipf(right) >= 3.0 or right_alone):
+                continue  # a function word after any name ("KuritsynaThe") is a lost boundary
             if left[0].isupper() and not _opens_sentence(right) and not (
                     left_alone and right_alone and is_name_form(right) and zipf(left) < 4.0 and len(left) >= 4):
                 continue  # "WoodSpring", "SecureDrop", "BankAmerica": brand and name shapes

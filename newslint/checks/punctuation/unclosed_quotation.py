@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.chrome import body_end, chrome_map
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -58,8 +57,8 @@ def unclosed_quotation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         Readers cannot tell where the speaker's words end and the reporter's begin; in
         rewritten copy the closing mark is often lost along with the attribution.
     """
-    chrome = chrome_map(article)
-    last = body_end(article)
+    chrome = article.layout.furniture
+    last = article.layout.body_end
     paras = article.paragraphs
     text = article.text
     for para in paras:
@@ -85,10 +84,10 @@ def unclosed_quotation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
 
 
 #: An attribution inside what would be the quotation: ", he said", ", Smith told reporters",
-#: ", said Adam Meyers". Speech does not attribute itself, so the closing mark was lost before it.
+#: ", said Adam Meyers", ", Taliban spokesman Zabihullah Mujahid said". Speech does not attribute itself, so the closing mark was lost before it.
 _ATTRIBUTION = re.compile(
     r"[,?!]\s+(?:(?:he|she|they|it|we)|(?:the|a|an|one|another) [a-z]+(?: [a-z]+)?|"
-    r"(?:the\s+|[a-z]+\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})"
+    r"(?:the\s+|[a-z]+\s+)?(?:[A-Z][\w'’-]+\s+[a-z]+\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})"
     r"\s+(?:said|says|added|adds|told|asked|wrote|explained|noted|stated|declared|continued|insisted|"
     r"yelled|shouted|warned)\b|[,?!]\s+(?:said|says|added|asked)\s+(?:[A-Z]|the\b)")
 _STRAIGHT_OPENER_BEFORE = set("([{—–-/:")

@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.chrome import body_end, chrome_map
+from ...analysis.layout import TERMINAL as _TERMINAL
 from ...article import Article, Paragraph
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
 from ...lexicon import pos
 from ...text.tokens import looks_like_address
 
-_TERMINAL = re.compile(r"[.!?…\"“”’)\]]$")
 #: A rule of underscores, dashes or asterisks (AP's ``___``): a section break, not bold text.
 _RULE = re.compile(r"[_*=~-]{3,}")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
@@ -44,7 +43,10 @@ def _emphasis_open(text: str) -> bool:
 
 
 _INNER_STOP = re.compile(r"[a-z0-9][.!?][\"”’]? [A-Z]")
-_NON_HEADLINE_STARTS = frozenset("the a an he she it they we i this that these those its his her their our".split())
+#: Words headlinese does not start with: articles, pronouns, and conjunctions or linking
+#: adverbs, which tie a sentence to the one before ("But the head of the union").
+_NON_HEADLINE_STARTS = frozenset("""the a an he she it they we i this that these those its his her their our
+    but and or so yet however while although because meanwhile also then still""".split())
 
 
 def _prose_not_headline(article: Article, para: Paragraph) -> bool:
@@ -91,7 +93,11 @@ def breaks_off(article: Article, para: Paragraph, strict_headings: bool = False)
     text = para.text
     words = text.split()
     if len(words) < 4 or _TERMINAL.search(text) or text.rstrip().endswith(":") \
-            or _CLEAN_ENDING.search(text) or _CREDIT_END.search(text) or not sentence_like(para):
+            or _CLEAN_ENDING.search(text) or _CREDIT_END.search(text):
+        return False
+    if text.count("(") > text.count(")") or text.count("<") > text.count(">"):
+        return True  # "Siemens AG <SIEG.F": cut inside a bracket that never closes
+    if not sentence_like(para):
         return False
     last = words[-1]
     if text[-1] in ",;-–" or _FUNCTION_END.search(text):
@@ -199,10 +205,10 @@ def truncated_body(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         A cut-off article misleads: the reader gets the setup without the facts, and
         aggregators republish the stub as if it were the story.
     """
-    end = body_end(article)
+    end = article.layout.body_end
     if end < 0:
         return
-    chrome = chrome_map(article)
+    chrome = article.layout.furniture
     for para in article.paragraphs[end:]:
         m = _PAYWALL.search(para.text)
         if m and (para.index in chrome or para.index == end or len(para.text.split()) <= 16):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.chrome import body_end, chrome_map
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -34,6 +33,8 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,[^-—–\n]{2,40})?(?:\s*\([A
              "Officials said the plan was final."),
         bad("MUNICH, March 26 - Siemens AG said on Thursday it would sell its stake in the\n\nThe sale "
             "needs approval.", "in the"),
+        bad("LONDON, June 19 - It has\n\nThe bank said profits rose.", "It has"),
+        bad("OSLO, Oct 20 - Den Norske Creditbank (DNC\n\nThe bank said profits rose.", "(DNC"),
         good("Council votes to delay the plan, and the mayor\n\nOfficials met on Monday. The vote "
              "was close.", note="a headline before the first sentence"),
         good("Officials said the plan was final.\n\nKey dates\n\nThe vote is set for May 4."),
@@ -60,8 +61,8 @@ def truncated_paragraph(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """
     if not punctuated_style(article):
         return
-    chrome = chrome_map(article)
-    last = body_end(article)
+    chrome = article.layout.furniture
+    last = article.layout.body_end
     paras = article.paragraphs
     started = False  # the headline, standfirst and dateline come before the first full sentence
     for para in paras[:max(last, 0)]:
@@ -77,7 +78,14 @@ def truncated_paragraph(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             continue
         if _leads_on(para.text, nxt.text):
             continue
-        if not breaks_off(article, para, strict_headings=True):
+        dateline = _DATELINE.match(para.text)
+        if dateline:
+            # A dateline opens body text: what follows it is prose, however short.
+            rest = para.text[dateline.end():].split()
+            if _ENDED.search(para.text) or len(rest) < 2 or not (
+                    (rest[-1].isalpha() and rest[-1].islower()) or para.text[-1] in ",;" or breaks_off(article, para)):
+                continue
+        elif not breaks_off(article, para, strict_headings=True):
             continue
         start = para.text.rfind(" ", 0, max(0, len(para.text) - 12)) + 1
         yield Hit(para.start + start, para.end,
