@@ -31,6 +31,8 @@ _OPENERS = ("“", '"', "«")
         good("“We will rebuild,” she said.\n“And we will do it this year,” she added."),
         good("It pointed out that it has ‘‘a role in regulating content.’’ Critics disagreed."),
         good("He called it \"a disaster\" and \"a shame\", then \"left\" the room."),
+        good("\"In the past,\" she said, \"we had one rule, maybe two. “Now there are ten.\n\n"
+             "\"That is too many,\" she added.", title="straight and curly marks mixed"),
         good("“The first paragraph of a long quotation runs on,\n“and the next one opens again,” "
              "he said.\nThe end."),
         good("Her family said: “We cannot take it in.\n\nShe was kind to everyone.\n\nWe miss "
@@ -108,8 +110,11 @@ def _open_quotations(text: str) -> list[tuple[int, int, str]]:
         nxt = text[i + 1] if i + 1 < n else " "
         opener_shape = (prev.isspace() or prev in _STRAIGHT_OPENER_BEFORE) and not nxt.isspace()
         if ch in "“«„" or (ch == '"' and open_at is None and opener_shape):
-            if open_at is not None:
+            same_style = open_at is not None and (text[open_at] == '"') == (ch == '"')
+            if same_style:
                 out.append((open_at, i, "reopened"))
+            # a curly opener inside a straight quotation is the copy mixing its marks: the
+            # quotation goes on from the new mark
             open_at = i
         elif ch == '"' and open_at is not None and opener_shape and i - open_at > 1 \
                 and _ATTRIBUTION.search(text, open_at, i):
