@@ -1,13 +1,34 @@
 #!/usr/bin/env python3
-"""Speed benchmark: newslint against proselint on the same input, in the same run.
+"""Speed benchmark: what users meet (whole processes) and what a pipeline meets (in-process),
+newslint beside proselint on the same input.
 
-    python benchmarks/bench.py                       # clean corpus, 10k stream, length, jobs
-    python benchmarks/bench.py --sizes 10000,100000  # add the 100k-article stream
-    python benchmarks/bench.py --quick               # one pass each, no stream
+    python benchmarks/bench.py                      # everything below, Markdown on stdout
+    python benchmarks/bench.py --runs 5 --only one,corpus
+    python benchmarks/bench.py --only stream --stream-records 1000000 --json /tmp/bench.json
 
-Not part of the test suite: speed is measured here and reported, never asserted in tests.
-proselint is optional (`pip install proselint` in the benchmark environment); without it the
-ratio column is left out. Prints Markdown.
+Sections (``--only`` picks some):
+
+- ``one``: one article (the clean article closest to 848 words, or ``--file``), whole process:
+  ``proselint check FILE``, ``newslint FILE`` (default settings, entry-point plugins loaded) and
+  ``newslint --isolated --no-plugins FILE``, in alternating runs (the order rotates each round);
+  median wall and CPU seconds with their range, and peak RSS, per command.
+- ``corpus``: the 142 clean articles, whole process: ``proselint check DIR`` and ``newslint DIR``
+  (default settings: the job count is chosen by newslint), alternating.
+- ``inproc``: in-process throughput, each tool in a fresh process: load (timed apart), then the
+  first pass over the 142 texts (cold: every text and word is new to the process), then a second
+  pass (warm), the same passes for both tools.
+- ``jobs``: ``--jobs 1`` against ``--jobs 2`` on a folder (the clean corpus copied 4 times) and on
+  one JSON Lines file of the same articles (8 copies), alternating.
+- ``stream``: resident memory of ``newslint --format jsonl -`` sampled while it works through N
+  synthetic records on standard input (``--stream-records``), each record bringing words no
+  earlier record had (flat memory means bounded caches and a running summary).
+
+CPU and peak memory are read from ``os.wait4`` (the process and the workers it waited for).
+Before timing, newslint's modules are byte-compiled (as an installed wheel is; proselint's are
+compiled by pip) and the word data is built once (first use builds it; a run never rebuilds it).
+proselint is the optional ``bench`` extra (``pip install -e '.[bench]'``); without it the
+proselint rows are left out. Not part of the test suite: speed is measured and reported here,
+never asserted in tests.
 """
 
 from __future__ import annotations
@@ -15,213 +36,335 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
-import resource
+import shutil
 import statistics
+import string
 import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN = ROOT.parent / "shared" / "corpus" / "clean"
 WORD = re.compile(r"\w+")
+BIN = Path(sys.executable).parent
 
 
-def load_corpus() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted(CLEAN.glob("*.txt"))]
+def load_corpus() -> list[Path]:
+    return sorted(CLEAN.glob("*.txt"))
 
 
-def words(texts: list[str]) -> int:
-    return sum(len(WORD.findall(t)) for t in texts)
+def n_words(text: str) -> int:
+    return len(WORD.findall(text))
 
 
-def best_of(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+def tool(name: str) -> list[str] | None:
+    """The installed console script (what users run), else ``python -m``."""
+    script = BIN / name
+    if script.exists():
+        return [str(script)]
+    found = shutil.which(name)
+    return [found] if found else None
 
 
-def newslint_linter():
-    from newslint import Linter
-
-    return Linter(load_entry_points=False)
-
-
-def proselint_lint():
-    try:
-        from proselint.checks import __register__
-        from proselint.registry import CheckRegistry
-        from proselint.tools import LintFile
-    except ImportError:
-        return None
-    CheckRegistry().register_many(__register__)  # what proselint's own command line does first
-    return lambda text: LintFile("bench.txt", text).lint()
+def run_once(cmd: list[str], stdin: bytes | None = None, cwd: str | None = None) -> dict[str, float]:
+    """Wall seconds, CPU seconds (user + system, waited-for workers included) and peak RSS (MB)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+    if stdin is not None:
+        assert proc.stdin is not None
+        proc.stdin.write(stdin)
+        proc.stdin.close()
+    _, _, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = 0
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
 
 
-def throughput(texts: list[str], repeat: int) -> dict[str, dict[str, float]]:
-    linter = newslint_linter()
-    for t in texts[:5]:
-        linter.lint(t)  # warm lazy resources (word lists, dictionaries) once, as a pipeline would
+def alternate(commands: dict[str, list[str]], runs: int, cwd: str | None = None) -> dict[str, dict[str, Any]]:
+    """Run the commands in turn, ``runs`` rounds, rotating which goes first; one warm-up round
+    (not counted) fills the OS file cache for every command."""
+    names = list(commands)
+    samples: dict[str, list[dict[str, float]]] = {n: [] for n in names}
+    for n in names:
+        run_once(commands[n], cwd=cwd)
+    for r in range(runs):
+        order = names[r % len(names):] + names[:r % len(names)]
+        for n in order:
+            samples[n].append(run_once(commands[n], cwd=cwd))
     out = {}
-    secs = best_of(lambda: [linter.lint(t) for t in texts], repeat)
-    n_words = words(texts)
-    out["newslint"] = {"seconds": secs, "articles/s": len(texts) / secs, "words/s": n_words / secs}
-    prose = proselint_lint()
-    if prose is not None:
-        prose(texts[0])
-        secs = best_of(lambda: [prose(t) for t in texts], max(1, repeat // 2))
-        out["proselint"] = {"seconds": secs, "articles/s": len(texts) / secs, "words/s": n_words / secs}
+    for n, rows in samples.items():
+        out[n] = {k: {"median": statistics.median(x[k] for x in rows), "min": min(x[k] for x in rows),
+                      "max": max(x[k] for x in rows)} for k in ("wall", "cpu", "rss_mb")}
+        out[n]["runs"] = len(rows)
+        out[n]["command"] = " ".join(Path(commands[n][0]).name if i == 0 else a
+                                     for i, a in enumerate(commands[n]))
     return out
 
 
-def per_check_share(texts: list[str]) -> list[tuple[str, float]]:
-    """Seconds per check over the corpus (each article parsed once, structure pre-warmed)."""
-    from newslint.article import Article
-    from newslint.declaration import CheckContext
-    from newslint.runner import run_check
-
-    linter = newslint_linter()
-    totals: dict[str, float] = defaultdict(float)
-    for text in texts:
-        article = Article(text)
-        t0 = time.perf_counter()
-        _ = article.sentences, article.words, article.quotes
-        totals["(parse: paragraphs, sentences, words, quotes)"] += time.perf_counter() - t0
-        for chk in linter.checks:
-            t0 = time.perf_counter()
-            run_check(article, chk, CheckContext(chk.options, chk))
-            totals[f"{chk.code} {chk.qualified_name}"] += time.perf_counter() - t0
-    total = sum(totals.values())
-    return sorted(((k, v / total) for k, v in totals.items()), key=lambda kv: -kv[1])
+def table(results: dict[str, dict[str, Any]]) -> str:
+    lines = ["| command | wall s, median (min-max) | CPU s, median (min-max) | peak RSS MB |",
+             "| --- | --- | --- | --- |"]
+    for r in results.values():
+        w, c, m = r["wall"], r["cpu"], r["rss_mb"]
+        lines.append(f"| `{r['command']}` | {w['median']:.3f} ({w['min']:.3f}-{w['max']:.3f}) | "
+                     f"{c['median']:.3f} ({c['min']:.3f}-{c['max']:.3f}) | {m['median']:.0f} |")
+    return "\n".join(lines)
 
 
-def length_scaling(texts: list[str]) -> list[tuple[int, int, float]]:
-    """Seconds per article for 1x, 10x, 100x the longest article (time should grow linearly)."""
-    linter = newslint_linter()
-    base = max(texts, key=len)
-    rows = []
-    for factor in (1, 10, 100):
-        text = "\n\n".join([base] * factor)
-        secs = best_of(lambda t=text: linter.lint(t), 3 if factor < 100 else 1)
-        rows.append((factor, len(WORD.findall(text)), secs))
-    return rows
+def ratio_line(results: dict[str, dict[str, Any]], a: str, b: str) -> str:
+    if a not in results or b not in results:
+        return ""
+    w = results[a]["wall"]["median"] / results[b]["wall"]["median"]
+    c = results[a]["cpu"]["median"] / results[b]["cpu"]["median"]
+    return f"{a} / {b}: wall **{w:.2f}x**, CPU **{c:.2f}x**"
 
 
-STREAM_CHILD = r"""
-import json, resource, sys, time
-from newslint import Linter
-texts = json.load(open(sys.argv[1]))
-n = int(sys.argv[2])
-linter = Linter(load_entry_points=False)
-t0 = time.perf_counter()
-findings = 0
-for i in range(n):
-    findings += len(linter.lint(texts[i % len(texts)]).findings)
-secs = time.perf_counter() - t0
-print(json.dumps({"n": n, "seconds": secs, "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "findings": findings}))
+# -- sections ----------------------------------------------------------------------------------
+
+
+def one_file(path: Path, runs: int, tmp: str) -> dict[str, Any]:
+    cmds: dict[str, list[str]] = {}
+    prose = tool("proselint")
+    if prose:
+        cmds["proselint"] = [*prose, "check", str(path)]
+    nl = tool("newslint") or [sys.executable, "-m", "newslint"]
+    cmds["newslint"] = [*nl, str(path)]
+    cmds["newslint-isolated"] = [*nl, "--isolated", "--no-plugins", str(path)]
+    return alternate(cmds, runs, cwd=tmp)  # an empty folder: no project configuration found
+
+
+def corpus_run(runs: int, tmp: str) -> dict[str, Any]:
+    cmds: dict[str, list[str]] = {}
+    prose = tool("proselint")
+    if prose:
+        cmds["proselint"] = [*prose, "check", str(CLEAN)]
+    nl = tool("newslint") or [sys.executable, "-m", "newslint"]
+    cmds["newslint"] = [*nl, str(CLEAN)]
+    return alternate(cmds, runs, cwd=tmp)
+
+
+INPROC = r"""
+import json, sys, time
+tool, paths = sys.argv[1], json.load(open(sys.argv[2]))
+texts = [open(p, encoding="utf-8").read() for p in paths]
+cpu, wall = time.process_time, time.perf_counter
+c0, w0 = cpu(), wall()
+if tool == "newslint":
+    from newslint import Linter
+    linter = Linter(load_entry_points=False)
+    lint = linter.lint
+else:
+    from proselint.checks import __register__
+    from proselint.registry import CheckRegistry
+    from proselint.tools import LintFile
+    CheckRegistry().register_many(__register__)  # what proselint's command line does first
+    lint = lambda text: LintFile("bench.txt", text).lint()
+load = (cpu() - c0, wall() - w0)
+passes = []
+for _ in range(2):
+    c0, w0 = cpu(), wall()
+    n = sum(len(lint(t) if tool == "proselint" else lint(t).findings) for t in texts)
+    passes.append((cpu() - c0, wall() - w0, n))
+print(json.dumps({"load": load, "passes": passes}))
 """
 
 
-def stream(texts: list[str], sizes: list[int]) -> list[dict[str, float]]:
-    """Each stream size in a fresh process, so peak memory is that size's own."""
-    rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus.json"
-        corpus.write_text(json.dumps(texts))
-        for n in sizes:
-            out = subprocess.run([sys.executable, "-c", STREAM_CHILD, str(corpus), str(n)],
-                                 capture_output=True, text=True, check=True)
-            rows.append(json.loads(out.stdout))
-    return rows
+def in_process(paths: list[Path], runs: int, tmp: str) -> dict[str, Any]:
+    listing = Path(tmp) / "paths.json"
+    listing.write_text(json.dumps([str(p) for p in paths]))
+    tools = ["newslint"] + (["proselint"] if tool("proselint") else [])
+    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in tools}
+    for r in range(runs):
+        for t in tools[r % len(tools):] + tools[:r % len(tools)]:
+            out = subprocess.run([sys.executable, "-c", INPROC, t, str(listing)], capture_output=True,
+                                 text=True, check=True)
+            rows[t].append(json.loads(out.stdout))
+    words = sum(n_words(p.read_text(encoding="utf-8")) for p in paths)
+    result = {}
+    for t, samples in rows.items():
+        result[t] = {
+            "load_cpu": statistics.median(s["load"][0] for s in samples),
+            "first_cpu": statistics.median(s["passes"][0][0] for s in samples),
+            "second_cpu": statistics.median(s["passes"][1][0] for s in samples),
+            "first_range": (min(s["passes"][0][0] for s in samples), max(s["passes"][0][0] for s in samples)),
+            "findings": samples[0]["passes"][0][2],
+        }
+        result[t]["first_words_per_s"] = words / result[t]["first_cpu"]
+        result[t]["second_words_per_s"] = words / result[t]["second_cpu"]
+    return {"articles": len(paths), "words": words, "runs": runs, "tools": result}
 
 
-def jobs_scaling(texts: list[str], copies: int) -> list[tuple[int, float]] | None:
-    """Wall time of the command line over a folder with --jobs 1 and --jobs 2."""
-    exe = [sys.executable, "-m", "newslint"]
-    probe = subprocess.run([*exe, "--help"], capture_output=True, text=True)
-    if "--jobs" not in probe.stdout:
-        return None
-    rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for c in range(copies):
+def jobs_scaling(paths: list[Path], runs: int, tmp: str) -> dict[str, Any]:
+    folder = Path(tmp) / "folder"
+    folder.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    for c in range(4):
+        for i, t in enumerate(texts):
+            (folder / f"{c}-{i:03d}.txt").write_text(t, encoding="utf-8")
+    feed = Path(tmp) / "feed.jsonl"
+    with open(feed, "w", encoding="utf-8") as fh:
+        for c in range(8):
             for i, t in enumerate(texts):
-                Path(tmp, f"{c:03d}-{i:03d}.txt").write_text(t, encoding="utf-8")
-        for jobs in (1, 2):
-            t0 = time.perf_counter()
-            subprocess.run([*exe, "--isolated", "--no-plugins", "--format", "jsonl", "--jobs",
-                            str(jobs), tmp], capture_output=True, text=True)
-            rows.append((jobs, time.perf_counter() - t0))
-    return rows
+                fh.write(json.dumps({"id": f"{c}-{i}", "body": t}) + "\n")
+    nl = tool("newslint") or [sys.executable, "-m", "newslint"]
+    out = {}
+    for label, target, count in (("folder", folder, 4 * len(texts)), ("jsonl", feed, 8 * len(texts))):
+        cmds = {f"jobs{j}": [*nl, "--isolated", "--no-plugins", "--format", "jsonl", "--jobs", str(j),
+                             str(target)] for j in (1, 2)}
+        res = alternate(cmds, runs, cwd=tmp)
+        res["articles"] = count  # type: ignore[assignment]
+        out[label] = res
+    return out
 
 
-def import_time() -> float:
-    """Median wall time of ``python -c 'import newslint'`` minus bare interpreter start-up."""
-    def run(code: str) -> float:
-        samples = []
-        for _ in range(7):
-            t0 = time.perf_counter()
-            subprocess.run([sys.executable, "-c", code], check=True)
-            samples.append(time.perf_counter() - t0)
-        return statistics.median(samples)
+def _record(rng: random.Random, i: int) -> str:
+    """A short news-like record with three words no other record has."""
+    new = ["".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(6, 11))) for _ in range(3)]
+    body = (f"The council of {new[0].capitalize()} met on Monday. Officials said the {new[1]} plan "
+            f"would cost {i} dollars. Residents asked about the {new[2]} fees.")
+    return json.dumps({"id": i, "body": body})
 
-    return max(0.0, run("import newslint") - run("pass"))
+
+def _rss_mb(pid: int) -> float | None:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def stream_memory(n: int, checkpoints: int = 10) -> dict[str, Any]:
+    """One run over ``n`` new-word records on standard input; the resident memory is sampled
+    as the reports come out, at every ``n / checkpoints`` records (Linux ``/proc``)."""
+    import threading
+
+    nl = tool("newslint") or [sys.executable, "-m", "newslint"]
+    cmd = [*nl, "--isolated", "--no-plugins", "--format", "jsonl", "--jobs", "1",
+           "--stdin-filename", "stream.jsonl", "-"]
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert proc.stdin is not None and proc.stdout is not None
+
+    def feed() -> None:
+        rng = random.Random(16)
+        assert proc.stdin is not None
+        for i in range(n):
+            proc.stdin.write((_record(rng, i) + "\n").encode())
+        proc.stdin.close()
+
+    writer = threading.Thread(target=feed, daemon=True)
+    t0 = time.perf_counter()
+    writer.start()
+    step = max(1, n // checkpoints)
+    samples = []
+    done = 0
+    for _ in proc.stdout:
+        done += 1
+        if done % step == 0:
+            samples.append({"records": done, "rss_mb": _rss_mb(proc.pid), "seconds": time.perf_counter() - t0})
+    _, _, usage = os.wait4(proc.pid, 0)
+    proc.returncode = 0
+    return {"records": n, "samples": samples, "peak_rss_mb": usage.ru_maxrss / 1024,
+            "cpu": usage.ru_utime + usage.ru_stime, "wall": time.perf_counter() - t0}
+
+
+# -- main --------------------------------------------------------------------------------------
+
+
+def prepare() -> str:
+    """Byte-compile the newslint that will run (``PYTHONPATH`` may point at another checkout, to
+    measure an older version with the same script) and build its word data if it has any."""
+    probe = subprocess.run([sys.executable, "-c", "import newslint, os; print(os.path.dirname(newslint.__file__))"],
+                           capture_output=True, text=True, check=True)
+    package = probe.stdout.strip()
+    subprocess.run([sys.executable, "-m", "compileall", "-q", package], check=True, stdout=subprocess.DEVNULL)
+    if os.path.isdir(os.path.join(package, "worddata")):
+        subprocess.run([sys.executable, "-c", "from newslint import worddata; worddata.data_dir()"], check=True)
+    return package
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="1000,10000", help="stream sizes in articles (comma-separated)")
-    ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--jobs-copies", type=int, default=8, help="corpus copies for the --jobs test")
+    ap.add_argument("--runs", type=int, default=11, help="alternating rounds for one-file runs")
+    ap.add_argument("--corpus-runs", type=int, default=5)
+    ap.add_argument("--only", default="one,corpus,inproc,jobs,stream")
+    ap.add_argument("--file", type=Path, help="the one article (default: clean article nearest 848 words)")
+    ap.add_argument("--stream-records", default="100000", help="records in the memory stream")
+    ap.add_argument("--json", type=Path, help="also write the raw figures here")
     args = ap.parse_args()
     if not CLEAN.is_dir():
         print(f"no corpus at {CLEAN}", file=sys.stderr)
         return 2
-    texts = load_corpus()
-    print(f"# newslint benchmark\n\nPython {sys.version.split()[0]}, {os.cpu_count()} cores; "
-          f"clean corpus: {len(texts)} articles, {words(texts)} words.\n")
-
-    print(f"`import newslint`: {import_time() * 1000:.0f} ms over bare interpreter start-up\n")
-
-    res = throughput(texts, 1 if args.quick else args.repeat)
-    print("## Throughput on the clean corpus (best of runs, one process)\n")
-    print("| tool | seconds | articles/s | words/s |\n| --- | --- | --- | --- |")
-    for tool, r in res.items():
-        print(f"| {tool} | {r['seconds']:.2f} | {r['articles/s']:.0f} | {r['words/s']:.0f} |")
-    if "proselint" in res:
-        ratio = res["newslint"]["words/s"] / res["proselint"]["words/s"]
-        print(f"\nnewslint / proselint throughput: **{ratio:.1f}x** (target >= 3x)\n")
-
-    print("## Time share per check\n\n| check | share |\n| --- | --- |")
-    for name, share in per_check_share(texts)[:25]:
-        print(f"| {name} | {share * 100:.1f}% |")
-
-    print("\n## Article length (time should grow linearly)\n")
-    print("| length | words | seconds | µs/word |\n| --- | --- | --- | --- |")
-    for factor, n_words, secs in length_scaling(texts):
-        print(f"| {factor}x | {n_words} | {secs:.3f} | {secs / n_words * 1e6:.1f} |")
-
-    if not args.quick:
-        sizes = [int(s) for s in args.sizes.split(",") if s]
-        print("\n## Stream (fresh process per size: memory should stay flat)\n")
-        print("| articles | seconds | articles/s | peak RSS MB |\n| --- | --- | --- | --- |")
-        for row in stream(texts, sizes):
-            print(f"| {row['n']} | {row['seconds']:.1f} | {row['n'] / row['seconds']:.0f} | "
-                  f"{row['maxrss_mb']:.0f} |")
-        jobs = jobs_scaling(texts, args.jobs_copies)
-        if jobs:
-            print("\n## --jobs (command line over a folder)\n\n| jobs | seconds |\n| --- | --- |")
-            for n, secs in jobs:
-                print(f"| {n} | {secs:.1f} |")
-            print(f"\n--jobs 2 speed-up: **{jobs[0][1] / jobs[1][1]:.2f}x** (target >= 1.7x)")
-    print(f"\n(peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
+    paths = load_corpus()
+    only = set(args.only.split(","))
+    package = prepare()
+    one = args.file or min(paths, key=lambda p: abs(n_words(p.read_text(encoding="utf-8")) - 848))
+    load = os.getloadavg()
+    print(f"# newslint speed benchmark\n\nPython {sys.version.split()[0]}, {os.cpu_count()} cores, "
+          f"load average {load[0]:.1f} at start; clean corpus: {len(paths)} articles; newslint from "
+          f"`{package}`.\n")
+    raw: dict[str, Any] = {"load_average": load}
+    with tempfile.TemporaryDirectory() as tmp:
+        if "one" in only:
+            res = one_file(one, args.runs, tmp)
+            raw["one"] = res
+            print(f"## One article, whole process ({one.name}, {n_words(one.read_text(encoding='utf-8'))} "
+                  f"words, {args.runs} alternating runs)\n\n{table(res)}\n")
+            print(ratio_line(res, "newslint", "proselint") + "  ")
+            print(ratio_line(res, "newslint-isolated", "proselint") + "\n")
+        if "corpus" in only:
+            res = corpus_run(args.corpus_runs, tmp)
+            raw["corpus"] = res
+            print(f"## The clean corpus, whole process ({len(paths)} articles, {args.corpus_runs} "
+                  f"alternating runs)\n\n{table(res)}\n\n{ratio_line(res, 'newslint', 'proselint')}\n")
+        if "inproc" in only:
+            res = in_process(paths, 3, tmp)
+            raw["inproc"] = res
+            print(f"## In process ({res['articles']} articles, {res['words']} words, median of "
+                  f"{res['runs']} fresh processes, CPU seconds)\n")
+            print("| tool | load | first pass (cold) | second pass (warm) | first pass words/s | findings |")
+            print("| --- | --- | --- | --- | --- | --- |")
+            for t, r in res["tools"].items():
+                print(f"| {t} | {r['load_cpu']:.3f} | {r['first_cpu']:.3f} ({r['first_range'][0]:.3f}-"
+                      f"{r['first_range'][1]:.3f}) | {r['second_cpu']:.3f} | {r['first_words_per_s']:.0f} | "
+                      f"{r['findings']} |")
+            if "proselint" in res["tools"]:
+                t = res["tools"]
+                print(f"\nnewslint / proselint throughput, first pass: "
+                      f"**{t['newslint']['first_words_per_s'] / t['proselint']['first_words_per_s']:.2f}x**, "
+                      f"second pass: **{t['newslint']['second_words_per_s'] / t['proselint']['second_words_per_s']:.2f}x**\n")
+        if "jobs" in only:
+            res = jobs_scaling(paths, 3, tmp)
+            raw["jobs"] = res
+            print("## --jobs 1 against --jobs 2 (3 alternating runs)\n")
+            for label, r in res.items():
+                arts = r.pop("articles")
+                print(f"### {label} ({arts} articles)\n\n{table(r)}\n")
+                speedup = r["jobs1"]["wall"]["median"] / r["jobs2"]["wall"]["median"]
+                print(f"--jobs 2 speed-up: **{speedup:.2f}x** wall\n")
+        if "stream" in only:
+            n = int(args.stream_records)
+            res = stream_memory(n)
+            raw["stream"] = res
+            print(f"## Memory on a stream of {n} new-word records (standard input, --jobs 1)\n")
+            print(f"Each record brings three words no earlier record had; resident memory sampled as the "
+                  f"reports come out. CPU {res['cpu']:.0f} s, peak RSS {res['peak_rss_mb']:.1f} MB.\n")
+            print("| records done | RSS MB |\n| --- | --- |")
+            for row in res["samples"]:
+                print(f"| {row['records']} | {row['rss_mb']:.1f} |")
+            rss = [r["rss_mb"] for r in res["samples"] if r["rss_mb"]]
+            if len(rss) > 1:
+                print(f"\nRSS at the end / at the first checkpoint: **{rss[-1] / rss[0]:.3f}**\n")
+    if args.json:
+        args.json.write_text(json.dumps(raw, indent=1))
     return 0
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .analysis.layout import DEFAULT_SETTINGS, Layout, LayoutSettings
 from .text.segment import (
     LIST_MARKER,
     Sentence,
@@ -110,6 +111,8 @@ class Article:
         self.media_type = media_type
         self.extracted = extracted
         self.fields: dict[str, Any] = dict(fields or {})
+        #: How :attr:`layout` is computed; the ``Linter`` sets it from its configuration.
+        self.layout_settings: LayoutSettings = DEFAULT_SETTINGS
         #: Where extracted text came from in its file (record id, source lines); None for raw text.
         self.origin = origin
         self._memo: dict[str, Any] = {}
@@ -198,6 +201,12 @@ class Article:
     def word_count(self) -> int:
         return len(self.words)
 
+    @cached_property
+    def layout(self) -> Layout:
+        """Page layout: furniture lines, where the body ends, which paragraphs are prose
+        (computed once, on first use, with :attr:`layout_settings`)."""
+        return Layout(self, self.layout_settings)
+
     # -- quotations ------------------------------------------------------------------------
 
     @cached_property
@@ -251,7 +260,7 @@ class Article:
         """Compute an analysis once per article and share it between checks.
 
         Two checks that both need, say, the page-chrome lines call
-        ``article.memo("chrome", find_chrome)`` and the second gets the first one's result.
+        ``article.memo("names", find_names)`` and the second gets the first one's result.
         """
         if key not in self._memo:
             self._memo[key] = factory(self)

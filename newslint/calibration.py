@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import threading
-from importlib.resources import files
+from pathlib import Path
 
 from .findings import Finding
 
@@ -33,7 +33,7 @@ def table() -> dict[str, float]:
         with _lock:
             if _table is None:
                 try:
-                    raw = json.loads(files(__package__).joinpath("calibration.json").read_text(encoding="utf-8"))
+                    raw = json.loads((Path(__file__).parent / "calibration.json").read_text(encoding="utf-8"))
                 except (FileNotFoundError, json.JSONDecodeError):
                     raw = {}
                 _table = {code: float(row["confidence"]) for code, row in raw.get("codes", {}).items()

@@ -4,6 +4,7 @@
     newslint rules [--format json]    list every registered check (config and plugins honoured)
     newslint rule CODE...             one check's documentation and examples
     newslint plugins                  loaded plugins and what they registered
+    newslint learn-furniture PATH...  save the furniture lines recurring per source as site profiles
 
 Exit status: 0 clean, 1 a finding at or above ``--fail-on`` (or, with ``--diff``, something to
 fix), 2 a usage, config or input error. User errors are one line on standard error, never a
@@ -15,7 +16,6 @@ was linted so far.
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 import time
@@ -35,10 +35,10 @@ from .config import (
     load_config_file,
 )
 from .didyoumean import did_you_mean
+from .engines import ENGINES, MissingExtra, engine_reports, require
 from .fixes import fix_text, write_atomically
 from .inputs import InputProblem
 from .linter import Linter
-from .parallel import bounded_jobs, default_jobs, parallel_reports
 from .report import Report, Summary
 from .runner import warm_up
 from .termsafe import TerminalSafeStream, terminal_safe
@@ -118,6 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--field", action="append", default=[], metavar="NAME=SOURCE",
                    help="read article field NAME from record field SOURCE (e.g. body=content)")
     p.add_argument("--jobs", "-j", type=_jobs, help="worker processes (default: all cores for 32+ files)")
+    p.add_argument("--engine", choices=ENGINES, default="default",
+                   help="run on Dask or Spark (a local cluster of --jobs workers unless --master or "
+                        "DASK_SCHEDULER_ADDRESS names one); same output as the default engine")
+    p.add_argument("--master", metavar="URL", help="with --engine: the Spark master or Dask scheduler")
     p.add_argument("--check-timeout", type=float, metavar="SECONDS",
                    help="time limit per check per article (default 30; 0: none)")
     p.add_argument("--fail-under", type=_score, metavar="SCORE",
@@ -296,12 +300,33 @@ def iter_reports(pool: LinterPool, paths: Sequence[str], items: list[str | Input
     file gets the same configuration whatever the number of jobs (reliability audit D1)."""
     args = pool.args
     first = pool.linter_for(paths[0] if paths else ".")
+    if args.engine != "default":
+        jobs = first.config.jobs or os.cpu_count() or 1
+        yield from engine_reports(args.engine, first, items, jobs=jobs, stdin_name=args.stdin_filename,
+                                  master=args.master)
+        return
     files = [i for i in items if isinstance(i, str) and i != "-"]
-    jobs = bounded_jobs(first.config.jobs or default_jobs(len(files)), len(files))
-    if jobs > 1 and not (args.fix or args.diff) and "-" not in items:
+    from .parallel import (  # here: multiprocessing only for parallel runs
+        bounded_jobs,
+        default_jobs,
+        parallel_reports,
+        stdin_streams_records,
+        work_units,
+    )
+
+    units = work_units(first, items)
+    jobs = first.config.jobs or default_jobs(units)
+    # Records streamed on standard input have no known length: an explicit --jobs is taken as is.
+    streamed = "-" in items and stdin_streams_records(pool.linter_for(args.stdin_filename or "."),
+                                                     args.stdin_filename or "-")
+    jobs = bounded_jobs(jobs, max(units, jobs if streamed else 1))
+    if jobs > 1 and not (args.fix or args.diff):
         for f in files:  # build (and so validate) every file's linter before forking
             pool.linter_for(f)
-        yield from parallel_reports(first, items, jobs, linter_for=pool.linter_for)
+        if "-" in items:
+            pool.linter_for(args.stdin_filename or ".")
+        yield from parallel_reports(first, items, jobs, linter_for=pool.linter_for,
+                                    stdin_name=args.stdin_filename)
         return
     if files:  # load word data outside any check's time limit (runner.warm_up)
         warm_up(first.checks, first.config.settings)
@@ -323,6 +348,8 @@ def unified_diff(path: str, original: str, fixed: str) -> str:
     name = Path(path).as_posix()
     if name.startswith("./"):
         name = name[2:]
+    import difflib  # only --diff needs it
+
     old_lines = original.splitlines(keepends=True)
     new_lines = fixed.splitlines(keepends=True)
     out: list[str] = []
@@ -430,6 +457,10 @@ def validate_args(args: argparse.Namespace) -> None:
         raise ConfigError(f"{text_only[0]} goes with --format text")
     if args.output and args.diff:
         raise ConfigError("--diff prints the patch on standard output; redirect it instead of -o")
+    if args.engine != "default":
+        problem = engine_problem(args)
+        if problem:
+            raise ConfigError(problem)
 
 
 def run_lint(args: argparse.Namespace) -> int:
@@ -461,6 +492,9 @@ def _run_lint(args: argparse.Namespace) -> int:
         # Text that cannot be encoded (a non-UTF-8 file name decoded with surrogate escapes, a
         # strict or ASCII locale) is replaced, never a UnicodeEncodeError half-way through (S9).
         sys.stdout.reconfigure(errors="replace")
+    if args.engine != "default" and len({pool.config_for(i).source for i in items if isinstance(i, str)}) > 1:
+        raise ConfigError(f"--engine {args.engine} lints every input with one configuration, and these "
+                          "inputs have several config files: pass --config or --isolated")
     out: TextIO | LazyOutput = LazyOutput(args.output) if args.output else sys.stdout
     try:
         return _lint(args, pool, linter, formatters[args.format], items, out)
@@ -516,6 +550,17 @@ def exit_status(args: argparse.Namespace, summary: Summary, diffs: list[str],
     if args.exit_zero:
         return 0
     return summary.exit_code
+
+
+def engine_problem(args: argparse.Namespace) -> str | None:
+    """Why ``--engine`` cannot run with these arguments (a missing extra, --fix), or None."""
+    if args.fix or args.diff:
+        return "--fix and --diff run on the default engine only"
+    try:
+        require(args.engine)
+    except MissingExtra as exc:
+        return str(exc)
+    return None
 
 
 def quiet_closed_stdout() -> None:
@@ -598,6 +643,10 @@ def _main(argv: list[str]) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             return run_rules(argv, sys.stdout)
+        if argv and argv[0] == "learn-furniture":
+            from .learn import learn_command
+
+            return learn_command(argv[1:], sys.stdout)
         args = build_parser().parse_intermixed_args(argv)
         return run_lint(args)
     except ConfigError as exc:
@@ -615,4 +664,10 @@ def _main(argv: list[str]) -> int:
 
 def entry() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    status = main()
+    # The patterns this command compiled, for the next run (written only when some are new).
+    # Here and not in main(): a host process calling main() (tests, tools) has its own patterns.
+    from . import regex_cache
+
+    regex_cache.save()
+    sys.exit(status)

@@ -8,7 +8,6 @@ key, never a traceback. Command-line flags are merged on top with :meth:`Config.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -54,7 +53,7 @@ class ConfigError(Exception):
 _TOML_AT = re.compile(r"(?<!\s)\s*+\(at line (\d+), column (\d+)\)\s*$")
 
 
-_TOML_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
+_TOML_AT_END = re.compile(r"(?<!\s)\s*+\(at end of document\)\s*$")
 
 
 def toml_error_position(exc: Exception, source: str | None = None) -> tuple[str, int, int]:
@@ -140,6 +139,8 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _pyproject_has_section(path: Path) -> bool:
+    import tomllib  # here: only runs that find a config file pay for it (~8 ms with datetime)
+
     try:
         raw = path.read_text(encoding="utf-8")
         data = tomllib.loads(raw)
@@ -158,6 +159,8 @@ def load_config_file(path: Path) -> Config:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    import tomllib
+
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:

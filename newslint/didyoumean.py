@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -14,6 +13,8 @@ def close_matches(word: str, candidates: Iterable[str], n: int = 3) -> list[str]
     head, tail = word[:2].upper(), word[2:].upper().replace("O", "0").replace("I", "1").replace("L", "1")
     if (head + tail).lower() in lowered and (head + tail) != word:
         return [lowered[(head + tail).lower()]]
+    import difflib  # only a typo pays for it: every run imports this module
+
     hits = difflib.get_close_matches(word.lower(), list(lowered), n=n, cutoff=0.6)
     if not hits:  # a code with one digit wrong ("NL521" for "NL502") is still worth naming
         hits = [c for c in lowered if c.startswith(word.lower()[:4]) and len(word) >= 4][:n]

@@ -23,7 +23,6 @@ good = [..]}``.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -58,6 +57,8 @@ def load_rule_file(path: Path) -> list[Check]:
 
             data = yaml.safe_load(raw) or {}
         else:
+            import tomllib
+
             data = tomllib.loads(raw)
     except Exception as exc:  # noqa: BLE001 - TOML and YAML raise different errors
         kind = "YAML rule file" if path.suffix in (".yaml", ".yml") else "TOML rule file"

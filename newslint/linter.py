@@ -11,15 +11,18 @@ rebuild it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
+from .analysis.batch import FurnitureMemory
+from .analysis.layout import DEFAULT_SETTINGS, layout_settings
 from .article import Article
 from .config import CORE_KEYS, Config, ConfigError, config_from_mapping
 from .declaration import Check
 from .findings import Finding
 from .inputs import InputProblem, Parser, collect_inputs
 from .inputs.reading import parser_for, read_input
-from .inputs.records import article_from_record, article_kwargs
+from .inputs.records import article_from_record, article_kwargs, library_article
 from .locations import locate
 from .plugins import build_plugin_manager
 from .registry import CORE_CODES, CheckRegistry, token_matches_check
@@ -73,6 +76,12 @@ class Linter:
         self.all_checks: list[Check] = self.registry.all_checks
         self.parsers: dict[str, Parser] = self.registry.parsers
         self.checks: list[Check] = self.registry.checks
+        self.layout = layout_settings(config, self.checks)
+        #: Lines recurring across the articles of one source, for runs over files (``lint_file``,
+        #: ``lint_many``); a single ``lint()`` call learns nothing from the ones before it.
+        self.furniture_memory = FurnitureMemory(int(config.get("furniture-min-articles", 3))) \
+            if config.get("furniture-batch", True) else None
+        self._batch_layout = replace(self.layout, memory=self.furniture_memory)
         self.pm.hook.newslint_configure(config=config)
 
     def selector_names(self) -> set[str]:
@@ -95,21 +104,31 @@ class Linter:
         *,
         title: str | None = None,
         path: str | None = None,
+        _batch: bool = False,
         **fields: Any,
     ) -> Report:
-        """Lint a string, a record (a mapping with ``body``/``text``) or an :class:`Article`."""
+        """Lint a string, a record (a mapping with ``body``/``text``) or an :class:`Article`.
+
+        A record is read with the configured ``fields`` mapping, and its id (``id``, ``_id``,
+        ``uuid``, ``slug`` or ``guid``) is kept: ``report.record`` and ``"record"`` in
+        ``to_dict()``, with ``path`` ending in ``#id`` as on the command line. A record without
+        text raises :class:`newslint.InputError` naming every field tried.
+        """
         if isinstance(source, Article):
             article = source
         elif isinstance(source, str):
             article = Article(source, path=path, title=title, **article_kwargs(fields))
         elif isinstance(source, Mapping):
-            article = article_from_record(source, path=path)
+            article = library_article(source, path=path, mapping=self.config.field_map)
         else:
             raise TypeError(f"lint() takes a str, a mapping or an Article, not {type(source).__name__}")
-        return self.lint_article(article)
+        return self.lint_article(article, batch=_batch)
 
-    def lint_article(self, article: Article) -> Report:
-        """Run the selected checks over one article and return its report."""
+    def lint_article(self, article: Article, *, batch: bool = False) -> Report:
+        """Run the selected checks over one article and return its report. ``batch``: the
+        article is one of a run, so lines recurring across its source are furniture."""
+        if article.layout_settings is DEFAULT_SETTINGS:
+            article.layout_settings = self._batch_layout if batch else self.layout
         checks = self.checks_for(article.path)
         findings: list[Finding] = self.pm.hook.newslint_lint_article(
             article=article, checks=checks, config=self.config) or []
@@ -158,7 +177,7 @@ class Linter:
             if isinstance(item, InputProblem):
                 yield Report.from_problem(item)
             else:
-                yield self.lint_article(item)
+                yield self.lint_article(item, batch=True)
 
     def parser_for(self, path: str) -> Parser | None:
         """The parser for a file name (by extension; plain text for unknown extensions)."""
@@ -172,7 +191,7 @@ class Linter:
     def lint_many(self, sources: Iterable[str | Mapping[str, Any] | Article]) -> Iterator[Report]:
         """Lint a stream of strings, records or articles lazily, one report per item, in order."""
         for source in sources:
-            yield self.lint(source)
+            yield self.lint(source, _batch=True)
 
     def inputs(self, paths: Iterable[str]) -> Iterator[str | InputProblem]:
         """Files to lint under ``paths`` (files and folders mixed)."""

@@ -112,15 +112,19 @@ class Summary:
     unreadable: int = 0
     by_severity: Counter[str] = field(default_factory=Counter)
     failed: bool = False
-    scores: list[float] = field(default_factory=list)
+    #: A running sum, not a list of scores: memory stays flat on a stream of any length.
+    score_total: float = 0.0
+    scored: int = 0
 
     def add(self, report: Report, fail_on: str, fail_under: float | None = None) -> None:
         self.files += 1
         if report.error:
             self.unreadable += 1
         else:
-            self.scores.append(report.score)
-            if fail_under is not None and report.score < fail_under:
+            score = report.score
+            self.score_total += score
+            self.scored += 1
+            if fail_under is not None and score < fail_under:
                 self.failed = True
         self.findings += len(report.findings)
         self.by_severity.update(report.counts())
@@ -128,7 +132,7 @@ class Summary:
 
     @property
     def mean_score(self) -> float | None:
-        return round(sum(self.scores) / len(self.scores), 1) if self.scores else None
+        return round(self.score_total / self.scored, 1) if self.scored else None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -176,7 +176,8 @@ def _internal(article: Article, check: Check, what: str, severity: str = "error"
 
 
 #: A short text that makes every built-in check load its word lists and dictionaries.
-WARM_UP = "The council met on Monday.It approved the budget, officials said. “We won,” he said."
+WARM_UP = ("The council met on Monday.It approved the budget, officials said. “We won,” he said. "
+           "The plan was recieved well by the councill.")  # unknown words load the spelling data
 
 
 def warm_up(checks: Iterable[Check], settings: Mapping[str, Any]) -> None:

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 import newslint
 from newslint import Article, Linter
 
@@ -57,3 +59,30 @@ def test_import_is_cheap():
             "print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+# -- records in pipelines: ids kept, the config's field mapping honoured, errors exported -----
+
+def test_lint_record_keeps_its_id_and_honours_fields() -> None:
+    import newslint
+
+    linter = newslint.Linter({"fields": {"body": "story", "title": "headline"}}, load_entry_points=False)
+    report = linter.lint({"id": 42, "headline": "Vote", "story": "Officials said the vote was close.It passed."})
+    assert report.record == "42" and report.path == "<record>#42"
+    data = report.to_dict()
+    assert data["record"] == "42" and data["article"]["title"] == "Vote"
+    assert [f["code"] for f in data["findings"]] == ["NL201"]
+    assert linter.lint({"uuid": "u-7", "headline": "H", "story": "Fine."}, path="feed.jsonl").path == "feed.jsonl#u-7"
+    assert "record" not in newslint.Linter(load_entry_points=False).lint("No record here.").to_dict()
+
+
+def test_lint_record_errors_are_exported_and_name_every_field_tried() -> None:
+    import newslint
+
+    with pytest.raises(newslint.InputError) as exc:
+        newslint.Linter(load_entry_points=False).lint({"id": 1, "title": "No body"})
+    for name in ("body", "text", "content", "article", "articleBody"):
+        assert repr(name) in str(exc.value)
+    mapped = newslint.Linter({"fields": {"body": "story", "title": "headline"}}, load_entry_points=False)
+    with pytest.raises(newslint.InputError, match=r"'story' \(for body\), 'headline' \(for title\)"):
+        mapped.lint({"id": 1, "body": "Text in the wrong field."})

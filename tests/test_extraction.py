@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from newslint import Linter
-from newslint.analysis.chrome import body_end, chrome_paragraphs
 from newslint.article import Article
 
 from .conftest import FIXTURES
@@ -31,11 +30,11 @@ def test_body_end_sets_trailing_chrome_aside():
     text = ("The body ends here.\n\n* **Autonomous\n\nYou may also like\n\nLeave a Comment\n\n"
             "Adblock Detected\n\nPlease support us by disabling your AdBlocker extension.")
     article = Article(text)
-    assert chrome_paragraphs(article) == frozenset({2, 3, 4, 5})
-    assert article.paragraphs[body_end(article)].text == "* **Autonomous"
+    assert article.layout.furniture_indices == frozenset({2, 3, 4, 5})
+    assert article.paragraphs[article.layout.body_end].text == "* **Autonomous"
 
 
 def test_chrome_phrase_inside_prose_or_quote_is_not_chrome():
     article = Article("“You may also like this one,” the chef said.\n\n"
                       "Readers who leave a comment on the site will get a reply within a day, he said.")
-    assert chrome_paragraphs(article) == frozenset()
+    assert article.layout.furniture_indices == frozenset()

@@ -461,8 +461,14 @@ def test_rules_and_plugins_honour_the_config(tmp_path, monkeypatch, capsys):
         "def newslint_register_checks(register):\n"
         "    register(no_utilize)\n", encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text('[tool.newslint]\nplugins = ["house.py"]\n', encoding="utf-8")
-    code, out, err = run(["plugins", "--no-plugins"], capsys)
+    # Local plugins are code: listed with the opt-in, refused without it, dropped by --no-plugins
+    # (issue 20, reliability audit S14).
+    code, out, err = run(["plugins", "--allow-local-plugins"], capsys)
     assert code == 0 and "local:house.py" in out and "NL971" in out, err
+    code, out, err = run(["plugins"], capsys)
+    assert code == 2 and "--allow-local-plugins" in err
+    code, out, err = run(["plugins", "--no-plugins"], capsys)
+    assert code == 0 and "local:house.py" not in out
 
 
 def test_console_script_env_free_of_shared(tmp_path):

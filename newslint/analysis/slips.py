@@ -22,12 +22,13 @@ not list (``-ed``, ``-ing``, ``-ies``, ``re-``, ``un-``...), so that a real but 
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import pos, zipf
+from .. import worddata
+from ..lexicon import CACHE_WORDS, pos, zipf
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY_POS = {ch: (r, c + 0.5 * r) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
@@ -114,53 +115,24 @@ def _edits(q: str) -> Iterator[tuple[str, str, float]]:
             start = q.find(a, start + 1)
 
 
-_lock = threading.RLock()  # re-entrant: the vocabulary is built from the dictionary under it
-_state: dict[str, object] = {}
 
 
-def _dictionary() -> set[str] | frozenset[str]:
-    """pyspellchecker's English word list (160k words), loaded once."""
-    if "dict" not in _state:
-        with _lock:
-            if "dict" not in _state:
-                from spellchecker import SpellChecker
-
-                _state["dict"] = frozenset(SpellChecker(distance=1, case_sensitive=False).word_frequency.dictionary)
-    return _state["dict"]  # type: ignore[return-value]
+def _dictionary() -> AbstractSet[str] | Container[str]:
+    """pyspellchecker's English word list (160k words), compiled: see ``newslint.worddata``."""
+    return worddata.spelling_words()
 
 
-def _vocabulary() -> frozenset[str]:
-    """Words common enough to be what a writer meant: listed by the dictionary and Zipf >= 3
-    (built through the public ``lexicon.zipf``, so it works over any word-data backend)."""
-    if "vocab" not in _state:
-        with _lock:
-            if "vocab" not in _state:
-                from .. import lexicon
-
-                words = _dictionary()
-                table = getattr(lexicon, "_load", None)  # the plain frequency table, when exposed
-                if table is not None:
-                    _state["vocab"] = frozenset(w for w, f in table().items()
-                                                if f >= 1e-6 and w.isalpha() and w in words)
-                else:
-                    _state["vocab"] = frozenset(w for w in words if w.isalpha() and zipf(w) >= 3.0)
-    return _state["vocab"]  # type: ignore[return-value]
+def _vocabulary() -> AbstractSet[str] | Container[str]:
+    """Words common enough to be what a writer meant (Zipf >= 3, listed by the dictionary),
+    compiled with the word data."""
+    return worddata.common_words(1e-6)
 
 
-def _deletes() -> dict[str, tuple[str, ...]]:
+def _deletes() -> worddata.DeleteIndex:
     """Each common word under every string it becomes with one letter deleted (symmetric-delete
-    index): a second slip that dropped a letter is then one look-up, not 26 x n insertions."""
-    if "deletes" not in _state:
-        with _lock:
-            if "deletes" not in _state:
-                index: dict[str, list[str]] = {}
-                for w in _vocabulary():
-                    if len(w) < 5:
-                        continue
-                    for i in range(len(w)):
-                        index.setdefault(w[:i] + w[i + 1:], []).append(w)
-                _state["deletes"] = {k: tuple(v) for k, v in index.items()}
-    return _state["deletes"]  # type: ignore[return-value]
+    index): a second slip that dropped a letter is then one look-up, not 26 x n insertions.
+    Compiled with the word data (words of 5+ letters)."""
+    return worddata.delete_index(5, 1e-6)
 
 
 _SUFFIXES = (
@@ -190,7 +162,7 @@ _BRITISH = tuple((re.compile(a), b) for a, b in (
 ))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=CACHE_WORDS)  # bounded: flat memory on streams
 def known(word: str) -> bool:
     """Whether ``word`` (lowercase) is an English word: listed, or an inflection, derivation,
     prefixed form or compound of listed words ("overstretched", "livestreamed", "homebuyers"),
@@ -251,7 +223,7 @@ def _known(word: str) -> bool:
     return False
 
 
-def _stem_known(part: str, words: frozenset[str] | set[str] | None = None) -> bool:
+def _stem_known(part: str, words: Container[str] | None = None) -> bool:
     """``part`` or a plain inflection of it is in ``words`` (the dictionary by default)."""
     words = _dictionary() if words is None else words
     if part in words:
@@ -264,7 +236,7 @@ def _stem_known(part: str, words: frozenset[str] | set[str] | None = None) -> bo
     return False
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=CACHE_WORDS)
 def corrections(q: str, max_slips: int = 2, limit: int = 5) -> tuple[Correction, ...]:
     """The likeliest intended words for the typed non-word ``q``, best first.
 

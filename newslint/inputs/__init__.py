@@ -141,6 +141,7 @@ def parse_plain_text(data: bytes, path: str, config: Config) -> Iterator[Article
 
 
 def _builtin_parsers() -> tuple[Parser, ...]:
+    from .archives import parse_csv, parse_csv_stream, parse_parquet, parse_parquet_stream, parse_tsv_stream
     from .html import parse_html
     from .markdown import parse_markdown
     from .records import parse_json, parse_jsonl, parse_jsonl_stream
@@ -156,6 +157,14 @@ def _builtin_parsers() -> tuple[Parser, ...]:
         Parser("jsonl", (".jsonl", ".ndjson"), parse_jsonl, "application/x-ndjson",
                "CMS records, one JSON object per line (streamed)", parse_stream=parse_jsonl_stream,
                fixable=False),
+        Parser("parquet", (".parquet", ".pq"), parse_parquet, "application/vnd.apache.parquet",
+               "CMS records, one per row (streamed by row group; needs newslint[parquet])",
+               parse_stream=parse_parquet_stream, fixable=False),
+        Parser("csv", (".csv",), parse_csv, "text/csv", "CMS records, one per row, with a header row "
+               "(streamed)", parse_stream=parse_csv_stream, fixable=False),
+        Parser("tsv", (".tsv",), parse_csv, "text/tab-separated-values",
+               "CMS records, tab-separated, with a header row (streamed)",
+               parse_stream=parse_tsv_stream, fixable=False),
     )
 
 

@@ -30,25 +30,61 @@ def _record_id(record: Mapping[str, Any], fallback: str) -> str:
 
 
 def record_article(record: Any, path: str, where: str, mapping: Mapping[str, str],
-                   line: int | None = None) -> Article | InputProblem:
-    """One record as an article, or the problem with it. ``line`` is the line of the file the
-    record starts on, when known: findings then point at it (see :mod:`newslint.locations`)."""
+                   line: int | None = None, *, id_field: str | None = None) -> Article | InputProblem:
+    """One record as an article, or the problem with it, labelled ``path#id``. ``line`` is the
+    line of the file the record starts on, when known: findings then point at it (see
+    :mod:`newslint.locations`).
+
+    The id is ``record[id_field]`` when ``id_field`` names one (a dataframe's id column), else
+    the first of :data:`ID_FIELDS` the record has, else ``where`` (a line or row number).
+    """
     from ..locations import Origin
 
     if not isinstance(record, Mapping):
         return InputProblem(f"{path}#{where}", f"record is not a JSON object (got {type(record).__name__})",
                             file=path, record=where)
-    missing = [src for src in mapping.values() if src not in record]
-    if missing:
-        return InputProblem(f"{path}#{where}", f"record has no field {missing[0]!r} (from --field)",
-                            file=path, record=where)
-    record_id = _record_id(record, where)
+    try:
+        missing_mapped_fields(record, mapping)
+    except InputError as exc:
+        return InputProblem(f"{path}#{where}", str(exc), file=path, record=where)
+    if id_field is not None and record.get(id_field) is not None and str(record[id_field]).strip():
+        record_id = str(record[id_field])
+    else:
+        record_id = _record_id(record, where)
     label = f"{path}#{record_id}"
     try:
         article = article_from_record(record, path=label, mapping=mapping)
     except InputError as exc:
         return InputProblem(label, str(exc), file=path, record=record_id)
     article.origin = Origin(file=path, record=record_id, line=line)
+    return article
+
+
+def missing_mapped_fields(record: Mapping[str, Any], mapping: Mapping[str, str]) -> None:
+    """Raise :class:`InputError` when a field the mapping names is not in the record, naming
+    every such field and the mapping that asked for it."""
+    missing = [f"{source!r} (for {name})" for name, source in mapping.items() if source not in record]
+    if missing:
+        raise InputError(f"record has no field {', '.join(missing)} (from --field or the config's "
+                         "fields)")
+
+
+def library_article(record: Mapping[str, Any], *, path: str | None = None,
+                    mapping: Mapping[str, str] | None = None) -> Article:
+    """The article ``Linter.lint(record)`` lints: read with the configured ``fields`` mapping and
+    labelled ``path#id`` (``<record>#id`` without a path) with the record id kept in its origin,
+    so the report says which record it is about (``report.record``, ``"record"`` in
+    ``to_dict()``). Raises :class:`InputError` naming every field tried.
+    """
+    from ..locations import Origin
+
+    mapping = dict(mapping or {})
+    missing_mapped_fields(record, mapping)
+    record_id = _record_id(record, "") or None
+    label = f"{path or '<record>'}#{record_id}" if record_id is not None else path
+    article = article_from_record(record, path=label, mapping=mapping)
+    if record_id is not None:
+        article.origin = Origin(file=path or "<record>", record=record_id)
     return article
 
 
@@ -105,9 +141,22 @@ def parse_jsonl_stream(stream: IO[bytes], path: str, config: Config) -> Iterator
     """One article per line. ``max-file-size`` applies to each record (a stream may be endless,
     a record may not be larger than a file would be); a bad line is one problem, and the
     records after it are still read."""
+    return parse_jsonl_lines(numbered_lines(stream, config.max_file_size), path, config)
+
+
+def numbered_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes, int]]:
+    """``(line number, line, length)`` of a JSON Lines stream (see ``_lines``)."""
+    for lineno, (raw, size) in enumerate(_lines(stream, limit), start=1):
+        yield lineno, raw, size
+
+
+def parse_jsonl_lines(numbered: Iterable[tuple[int, bytes, int]], path: str,
+                      config: Config) -> Iterator[Article | InputProblem]:
+    """Records from ``(line number, line, length)`` triples: the whole stream, or one chunk of it
+    that ``newslint.parallel`` hands to a worker (line numbers stay those of the file)."""
     mapping = dict(config.field_map)
     limit = config.max_file_size
-    for lineno, (raw, size) in enumerate(_lines(stream, limit), start=1):
+    for lineno, raw, size in numbered:
         if size > limit:
             yield InputProblem(f"{path}#{lineno}", f"record too large ({_size(size)}, limit "
                                                    f"{_size(limit)}; raise max-file-size to lint it)",
@@ -159,7 +208,7 @@ def article_from_record(record: Mapping[str, Any], *, path: str | None = None,
     """An article from a CMS record: ``{"id", "title", "body", "url", ...}``.
 
     ``mapping`` renames fields (``{"body": "content"}`` reads the body from ``content``).
-    Raises :class:`InputError` when the record has no text.
+    Raises :class:`InputError` naming every field tried when the record has no text.
     """
     mapping = dict(mapping or {})
 
@@ -167,15 +216,14 @@ def article_from_record(record: Mapping[str, Any], *, path: str | None = None,
         return record.get(mapping.get(name, name))
 
     body = None
-    if "body" in mapping:
-        body = record.get(mapping["body"])
-    else:
-        for name in BODY_FIELDS:
-            if isinstance(record.get(name), str):
-                body = record[name]
-                break
-    if not isinstance(body, str) or not body.strip():
-        raise InputError("record has no text field (body, text or content)")
+    tried = (mapping["body"],) if "body" in mapping else BODY_FIELDS
+    for name in tried:
+        if isinstance(record.get(name), str) and record[name].strip():
+            body = record[name]
+            break
+    if body is None:
+        how = "mapped to body" if "body" in mapping else "map yours with --field body=NAME or the config's fields"
+        raise InputError(f"record has no text field (tried {', '.join(map(repr, tried))}; {how})")
     extra = {k: replace_lone_surrogates(v) if isinstance(v, str) else v for k, v in record.items()
              if k not in {"title", "byline", "date", "url"}
              and isinstance(v, str | int | float | bool) and k not in BODY_FIELDS}

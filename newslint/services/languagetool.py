@@ -34,9 +34,6 @@ import os
 import sys
 import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -202,6 +199,10 @@ def query(url: str, text: str, language: str, disabled: tuple[str, ...], timeout
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
+    # Imported on first query: urllib.request (http, ssl, socket, email) costs ~30 ms of start-up.
+    import urllib.parse
+    import urllib.request
+
     data = urllib.parse.urlencode({"text": text, "language": language,
                                    "disabledRules": ",".join(disabled)}).encode()
     _spend_budget()

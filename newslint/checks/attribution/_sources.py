@@ -80,11 +80,11 @@ def unattributed_count(article: Article) -> int:
     that rests on three or more is a sourcing failure (warning).
     """
     def build(a: Article) -> int:
-        from ...analysis.prose import prose_paragraphs
+
 
         vague, hedge = vocabulary("vague_sources"), vocabulary("hedges")
         n = 0
-        for para in prose_paragraphs(a):
+        for para in a.layout.prose:
             for pattern in (vague, hedge):
                 for m in pattern.finditer(a.text, para.start, para.end):
                     sentence = a.sentence_at(m.start())
@@ -99,9 +99,9 @@ def named_source_count(article: Article) -> int:
     """How many named sources the article cites in the reporter's voice ("Smith said", "told
     Reuters", "according to the ministry")."""
     def build(a: Article) -> int:
-        from ...analysis.prose import prose_paragraphs
 
-        return sum(1 for para in prose_paragraphs(a) for m in NAMED.finditer(a.text, para.start, para.end)
+
+        return sum(1 for para in a.layout.prose for m in NAMED.finditer(a.text, para.start, para.end)
                    if not a.in_quote(m.start()))
 
     return article.memo("attribution.named", build)

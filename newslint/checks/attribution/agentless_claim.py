@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.prose import prose_paragraphs
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -41,7 +40,7 @@ def agentless_claim(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         turns an opinion into an apparent fact.
     """
     pattern = vocabulary("agentless", settings=ctx.settings)
-    for para in prose_paragraphs(article):
+    for para in article.layout.prose:
         for sentence in article.sentences_of(para):
             for m in pattern.finditer(article.text, sentence.start, sentence.end):
                 if article.in_quote(m.start()):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.prose import chrome
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -43,7 +42,7 @@ def quote_without_speaker(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         A quotation without a speaker cannot be checked or weighed; in scraped copy it often
         means the attribution was cut away with the surrounding text.
     """
-    skip = chrome(article)
+    skip = article.layout.furniture_indices
     paragraphs = article.paragraphs
     for quote in article.quotes:
         words = quote.text.split()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.prose import prose_paragraphs
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -64,7 +63,7 @@ def unsourced_hedge(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         extra-phrases: more hedging phrases.
     """
     pattern = vocabulary("hedges", tuple(ctx.options.get("extra-phrases", [])), settings=ctx.settings)
-    for para in prose_paragraphs(article):
+    for para in article.layout.prose:
         for m in pattern.finditer(article.text, para.start, para.end):
             sentence = article.sentence_at(m.start())
             if sentence is None:

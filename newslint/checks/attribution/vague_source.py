@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.prose import prose_paragraphs, words_between
+from ...analysis.words import words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -79,7 +79,7 @@ def vague_source(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """
     pattern = vocabulary("vague_sources", tuple(ctx.options.get("extra-phrases", [])), settings=ctx.settings)
     text = article.text
-    for para in prose_paragraphs(article):
+    for para in article.layout.prose:
         taken: list[tuple[int, int]] = []
         for m in pattern.finditer(text, para.start, para.end):
             hit = _judge(article, m.start(), m.end(), bool(_OUTLET.search(m.group(0))))

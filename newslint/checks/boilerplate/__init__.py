@@ -8,7 +8,11 @@ test fails when a check module is missing from it).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from ...analysis.layout import CONFIG_KEYS
 from ...declaration import Check
+from ...hookspecs import hookimpl
 from .. import register_hook
 from .page_chrome import page_chrome
 
@@ -19,3 +23,9 @@ CHECKS: tuple[Check, ...] = (
 
 
 newslint_register_checks = register_hook(CHECKS)
+
+
+@hookimpl
+def newslint_config_keys() -> Mapping[str, str]:
+    """The layout's ``furniture-*`` settings (see :mod:`newslint.analysis.layout`)."""
+    return CONFIG_KEYS

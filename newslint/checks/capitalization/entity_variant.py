@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from ...analysis.prose import chrome, sentence_start_offsets
+from ...analysis.words import sentence_start_offsets
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
@@ -87,7 +87,7 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         extra-names: more names to hold to one spelling (e.g. a newsroom's own brands).
     """
     text = article.text
-    skip = chrome(article)
+    skip = article.layout.furniture_indices
     starts = sentence_start_offsets(article)
     canonical: Counter[str] = Counter()
     for run in name_runs(article):

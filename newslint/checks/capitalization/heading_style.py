@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.prose import chrome
 from ...article import Article, Paragraph
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -31,7 +30,7 @@ def _style(text: str) -> str | None:
 
 def headings(article: Article) -> list[Paragraph]:
     """Paragraphs that are headings: heading-shaped and set apart by blank lines (or markdown)."""
-    skip = chrome(article)
+    skip = article.layout.furniture_indices
     return [p for p in article.paragraphs if p.is_heading and p.index not in skip
             and (p.text.startswith("#") or (p.blank_before and p.blank_after))
             and not p.text.lower().startswith(("by ", "photo", "image", "credit"))]

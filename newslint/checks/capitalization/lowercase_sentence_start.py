@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...analysis.prose import chrome
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
@@ -50,7 +49,7 @@ def lowercase_sentence_start(article: Article, ctx: CheckContext) -> Iterator[Hi
         sentence before it often lost its ending), and it reads as a typo.
     """
     text = article.text
-    skip = chrome(article)
+    skip = article.layout.furniture_indices
     for para in article.paragraphs:
         if para.index in skip or in_listing_block(article, para.index):
             continue

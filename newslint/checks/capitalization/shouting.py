@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.prose import prose_paragraphs
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -74,7 +73,7 @@ def shouting(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """
     text = article.text
     title_case: set[str] | None = None
-    for para in prose_paragraphs(article):
+    for para in article.layout.prose:
         dateline = _DATELINE.match(text, para.start, min(para.end, para.start + 90))
         for m in _CAPS.finditer(text, para.start, para.end):
             words = m.group(0).split()

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 
-from ...analysis.prose import chrome
 from ...article import Article
 
 
 def _usable(article: Article, start: int) -> bool:
     """Not in a quotation (the speaker's words) and not in page chrome."""
     para = article.paragraph_at(start)
-    return not article.in_quote(start) and (para is None or para.index not in chrome(article))
+    return not article.in_quote(start) and (para is None or para.index not in article.layout.furniture_indices)
 
 
 def _minority(groups: dict[str, list[re.Match[str]]], prefer: str) -> tuple[str, str] | None:

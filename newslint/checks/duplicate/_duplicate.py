@@ -37,14 +37,6 @@ def normalise(text: str) -> str:
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
-def _chrome(article: Article) -> frozenset[int]:
-    try:
-        from ...analysis.chrome import chrome_paragraphs
-    except ImportError:  # pragma: no cover - chrome analysis not installed
-        return frozenset()
-    return chrome_paragraphs(article)
-
-
 @dataclass(frozen=True)
 class Repeat:
     """One repeated paragraph: its kind ("title", "repeat", "near", "stitched") and where the
@@ -90,7 +82,7 @@ def _deliberate_repeat(paras: list[Paragraph], keys: list[str], first: int, inde
 def repeats(article: Article) -> list[Repeat]:
     """Every repeated paragraph of the article, computed once and shared by NL130-NL132."""
     def build(a: Article) -> list[Repeat]:
-        chrome = _chrome(a)
+        chrome = a.layout.furniture_indices
         paras = a.paragraphs
         keys = [normalise(p.text) for p in paras]
         counts = Counter(keys)

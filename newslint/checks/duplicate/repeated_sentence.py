@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
-from ._duplicate import _chrome, normalise, repeats
+from ._duplicate import normalise, repeats
 
 MIN_SENTENCE_WORDS = 10
 
@@ -37,7 +37,7 @@ def repeated_sentence(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     Why it matters:
         A sentence pasted twice is an editing or generation slip; the second copy adds nothing.
     """
-    chrome = _chrome(article)
+    chrome = article.layout.furniture_indices
     whole = {r.para.index for r in repeats(article)}
     seen: dict[str, tuple[int, int]] = {}
     for s in article.sentences:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...analysis.prose import prose_paragraphs
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -56,7 +55,7 @@ def engagement_bait(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             ``data/bait.txt``.
     """
     bait = pattern("bait", _extra(ctx), settings=ctx.settings)
-    for para in prose_paragraphs(article):
+    for para in article.layout.prose:
         for sentence in article.sentences_of(para):
             m = bait.search(sentence.text)
             if m is None or article.in_quote(sentence.start + m.start()):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...analysis.chrome import chrome_paragraphs as chrome_map
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -33,7 +32,7 @@ def faq_filler(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         Filler FAQs restate the article (or the web) without sourcing, and are a common template
         of generated news.
     """
-    chrome = chrome_map(article)
+    chrome = article.layout.furniture
     for p in article.paragraphs:
         if _faq_heading(p.text) and p.index not in chrome:
             following = article.paragraphs[p.index + 1:p.index + 4]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...analysis.layout import is_finished_prose
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -16,11 +17,6 @@ def _title_case(text: str) -> bool:
     """Most longer words capitalised: a headline, not a typed prompt (prompts are sentence case)."""
     long_words = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
     return bool(long_words) and sum(w[:1].isupper() for w in long_words) > 0.5 * len(long_words)
-
-
-def _is_prose(text: str) -> bool:
-    """A body paragraph of a finished sentence or more (eight words, sentence punctuation)."""
-    return len(text.split()) >= 8 and text[-1:] in ".!?”\"’'"
 
 
 def _in_faq(article: Article, index: int) -> bool:
@@ -72,7 +68,7 @@ def leaked_prompt(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     prose_before = 0
     for p in paras[:-1]:
         text = p.text
-        before, prose_before = prose_before, prose_before + _is_prose(text)
+        before, prose_before = prose_before, prose_before + is_finished_prose(text)
         if before < MIN_PROSE_BEFORE:
             continue  # a question at the top is the article's own headline or lede
         if not text.endswith("?") or len(text.split()) < 10 or text[:1] in "“\"‘'" or p.is_list_item:

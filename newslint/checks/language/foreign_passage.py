@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import math
 import re
-import threading
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ...analysis.prose import chrome, words_between
+from ...analysis.words import words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
-from ...lexicon import zipf
+from ...lexicon import CACHE_WORDS, foreign_zipf, zipf
 
 #: Short function words shared by English and Romance languages ("a", "de" in names).
 _AMBIGUOUS = frozenset("a de la el le".split())
@@ -21,21 +19,13 @@ _AMBIGUOUS = frozenset("a de la el le".split())
 _MARKER = re.compile(r"[À-ÖØ-öø-ÿ]|\b(?:de|del|la|las|los|el|y|para|por|con|des|du|les|und|der|das|"
                      r"von|für|dos|della|di|il|che|et|pour|avec|dans|em|uma|um|ao|zu|mit)\b")
 LANGUAGES = {"es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian"}
-_lock = threading.Lock()
-_freq: dict[str, dict[str, float]] = {}
 
 
 def _zipf_in(lang: str, word: str) -> float:
-    """Zipf frequency in another language, from wordfreq's small lists (~35k words each, loaded
-    once, a few MB): enough to tell "Confinamiento" is Spanish, without a 100 MB detector."""
-    if lang not in _freq:
-        with _lock:
-            if lang not in _freq:
-                from wordfreq import get_frequency_dict
-
-                _freq[lang] = get_frequency_dict(lang, wordlist="small")
-    f = _freq[lang].get(word)
-    return 0.0 if not f else math.log10(f) + 9
+    """Zipf frequency in another language, from wordfreq's small lists (~35k words each,
+    compiled and memory-mapped): enough to tell "Confinamiento" is Spanish, without a 100 MB
+    detector."""
+    return foreign_zipf(lang, word)
 
 
 def _leaning(word: str) -> tuple[str, float] | None:
@@ -43,7 +33,7 @@ def _leaning(word: str) -> tuple[str, float] | None:
     return _leaning_lower(word.lower())
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=CACHE_WORDS)
 def _leaning_lower(low: str) -> tuple[str, float] | None:
     en = zipf(low)
     if en >= 6.0 and low not in _AMBIGUOUS:
@@ -85,7 +75,7 @@ def foreign_passage(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     Options:
         min-words: the shortest run reported.
     """
-    skip = chrome(article)
+    skip = article.layout.furniture_indices
     min_words = int(ctx.options.get("min-words", 3))
     for para in article.paragraphs:
         if para.index in skip or not _MARKER.search(para.text):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.chrome import chrome_paragraphs as chrome_map
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -60,7 +59,7 @@ def flattened_table(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     paras = article.paragraphs
     if len(paras) < 5 or sum(p.blank_before for p in paras) < len(paras) * 0.6:
         return
-    chrome = chrome_map(article)
+    chrome = article.layout.furniture
     i = 0
     while i < len(paras):
         j = i

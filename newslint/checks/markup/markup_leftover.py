@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.chrome import chrome_paragraphs as chrome_map
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
@@ -109,7 +108,7 @@ def markup_leftover(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """
     text = article.text
     markdown = article.media_type == "text/markdown"
-    chrome = chrome_map(article)
+    chrome = article.layout.furniture
     for para in article.paragraphs:
         if para.index in chrome:
             continue

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from ...analysis.prose import prose_paragraphs, sentence_start_offsets, words_between
+from ...analysis.words import sentence_start_offsets, words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
@@ -164,7 +164,7 @@ def capitalised_word_mid_sentence(article: Article, ctx: CheckContext) -> Iterat
     """
     text = article.text
     names = _mid_sentence_capitals(article)
-    for para in prose_paragraphs(article):
+    for para in article.layout.prose:
         for sentence in article.sentences_of(para):
             if not _CANDIDATE.search(sentence.text):
                 continue  # no capitalised word between lowercase ones: nothing to judge

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.prose import chrome, words_between
+from ...analysis.words import words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
@@ -72,7 +72,7 @@ def fused_words(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         reads as a non-word and often hides a sentence boundary.
     """
     text = article.text
-    skip = chrome(article)
+    skip = article.layout.furniture_indices
     counts: dict[str, int] = {}
     for para in article.paragraphs:
         if para.index in skip:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.prose import chrome
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -52,7 +51,7 @@ def odd_compound(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         Machine translation glues words into non-words when it cannot render a phrase
         ("were transported en masse" became "mass-rode"). Readers cannot parse them.
     """
-    skip = chrome(article)
+    skip = article.layout.furniture_indices
     for para in article.paragraphs:
         if para.index in skip:
             continue

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.prose import prose_paragraphs
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -55,7 +54,7 @@ def pronoun_number(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         Machine translation from languages without grammatical number (or with a dropped
         subject) turns "they" into "he". The reader is told about one man where there were 250.
     """
-    sentences = [s for p in prose_paragraphs(article) for s in article.sentences_of(p)]
+    sentences = [s for p in article.layout.prose for s in article.sentences_of(p)]
     for i in range(1, len(sentences)):
         s = sentences[i]
         if not s.text.startswith(("He ", "She ")) or article.in_quote(s.start):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from ...analysis.prose import prose_paragraphs, words_between
+from ...analysis.words import words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -55,7 +55,7 @@ def verbless_fragment(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         of their own; a source name cut loose ("Washington Post.") also loses the attribution
         the sentence needed.
     """
-    for para in prose_paragraphs(article):
+    for para in article.layout.prose:
         sentences = article.sentences_of(para)
         for prev, sentence in pairwise(sentences):
             if not sentence.text.endswith(".") or sentence.text.endswith(".."):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.chrome import body_end, chrome_map
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -56,8 +55,8 @@ def unclosed_quotation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         Readers cannot tell where the speaker's words end and the reporter's begin; in
         rewritten copy the closing mark is often lost along with the attribution.
     """
-    chrome = chrome_map(article)
-    last = body_end(article)
+    chrome = article.layout.furniture
+    last = article.layout.body_end
     paras = article.paragraphs
     text = article.text
     for para in paras:

@@ -1,43 +1,24 @@
 """Readability figures shared by the readability checks and the report's ``metrics``:
-textstat's syllable counts with newslint's own sentence and word segmentation."""
+textstat's syllable counts (compiled, see ``newslint.worddata``) with newslint's own sentence
+and word segmentation."""
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
-from functools import lru_cache
 from typing import Any
 
-from ...analysis.prose import prose_paragraphs, words_between
+from ... import lexicon
+from ...analysis.words import words_between
 from ...article import Article
 
-_lock = threading.Lock()
 
-
-_textstat: Any = None
-
-
-def _ts() -> Any:
-    """textstat, imported once; its CMU dictionary loads on first use (about a second) and is
-    then shared by every thread."""
-    global _textstat
-    if _textstat is None:
-        with _lock:
-            if _textstat is None:
-                import textstat
-
-                textstat.syllable_count("warm up the dictionary")
-                _textstat = textstat
-    return _textstat
-
-
-@lru_cache(maxsize=1 << 16)
 def syllables(word: str) -> int:
-    """Syllables of one word, from textstat (CMU dictionary, Pyphen for unknown words), cached:
-    news repeats its vocabulary, so most words are counted once per process."""
-    if len(word) > 40:  # no word: a URL, glued text; Pyphen is slow on 100 KB "words"
+    """Syllables of one word, at least 1: textstat 0.7.8's count (CMU dictionary, hyphenation
+    patterns for unknown words) read from the compiled word data, so no run builds the CMU
+    dictionary (over 1 s); bounded cache, as news repeats its vocabulary."""
+    if len(word) > 40:  # no word: a URL, glued text; hyphenation is slow on 100 KB "words"
         return max(1, len(word) // 3)
-    return max(1, int(_ts().syllable_count(word)))
+    return lexicon.syllables(word)
 
 
 #: Distinct words whose syllables are counted one by one; a larger vocabulary (a book-length
@@ -69,7 +50,7 @@ def metrics(article: Article) -> dict[str, Any]:
     def build(a: Article) -> dict[str, Any]:
         lengths: list[int] = []
         vocabulary: Counter[str] = Counter()
-        for p in prose_paragraphs(a):
+        for p in a.layout.prose:
             for s in a.sentences_of(p):
                 words = words_between(a, s.start, s.end)
                 lengths.append(len(words))

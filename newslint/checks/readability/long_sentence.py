@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...analysis.prose import prose_paragraphs, words_between
+from ...analysis.words import words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -40,7 +40,7 @@ def long_sentence(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         max-words: the longest acceptable sentence, in words.
     """
     limit = int(ctx.options.get("max-words", 55))
-    for para in prose_paragraphs(article):
+    for para in article.layout.prose:
         for s in article.sentences_of(para):
             n = len(words_between(article, s.start, s.end))
             if n > limit:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...analysis.prose import prose_paragraphs
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -48,7 +47,7 @@ def reading_grade(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     if grade is None or figures["words"] < int(ctx.options.get("min-words", 150)):
         return
     if grade > float(ctx.options.get("max-grade", 16.0)):
-        body = prose_paragraphs(article)
+        body = article.layout.prose
         yield Hit(body[0].start, body[0].end, f"reading grade {grade} is above "
                   f"{ctx.options.get('max-grade', 16.0)}: long words and sentences throughout",
                   confidence=0.8)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.prose import chrome
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
@@ -37,7 +36,7 @@ def space_before_punctuation(article: Article, ctx: CheckContext) -> Iterator[Hi
         A space before punctuation is a trace of machine translation or of text assembled from
         fields; it also lets a line break strand the mark at the start of a line.
     """
-    skip = chrome(article)
+    skip = article.layout.furniture_indices
     text = article.text
     for para in article.paragraphs:
         if para.index in skip or "«" in para.text:

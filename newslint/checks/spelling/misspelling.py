@@ -8,12 +8,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from ... import wordlists
-from ...analysis.prose import chrome
 from ...analysis.slips import corrections, known, looks_like_abbreviation
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
-from ...lexicon import zipf
+from ...lexicon import CACHE_WORDS, zipf
 from ...text.tokens import looks_like_address, token_around
 
 _lock = threading.Lock()
@@ -70,7 +69,7 @@ def _correction(word: str) -> tuple[str, float] | None:
                 runner_up = ranked[1].score if len(ranked) > 1 else best.score - 2.0
                 clear = best.score - runner_up >= 1.0
                 verdict = best.word, (0.8 if clear else 0.7) - (0.1 if two else 0.0)
-    if len(_verdicts) < 1 << 18:
+    if len(_verdicts) < CACHE_WORDS:  # bounded: memory stays flat on streams of new words
         _verdicts[word] = verdict
     return verdict
 
@@ -127,7 +126,7 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """
     pairs = _pairs()
     accept = {w.lower() for w in ctx.options.get("accept", [])}
-    skip = chrome(article)
+    skip = article.layout.furniture_indices
     text = article.text
     counts: Counter[str] | None = None
     searches = 0

@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.chrome import body_end, chrome_map
+from ...analysis.layout import TERMINAL as _TERMINAL
 from ...article import Article, Paragraph
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
 from ...lexicon import pos
 from ...text.tokens import looks_like_address
 
-_TERMINAL = re.compile(r"[.!?…\"“”’)\]]$")
 #: A rule of underscores, dashes or asterisks (AP's ``___``): a section break, not bold text.
 _RULE = re.compile(r"[_*=~-]{3,}")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
@@ -206,10 +205,10 @@ def truncated_body(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         A cut-off article misleads: the reader gets the setup without the facts, and
         aggregators republish the stub as if it were the story.
     """
-    end = body_end(article)
+    end = article.layout.body_end
     if end < 0:
         return
-    chrome = chrome_map(article)
+    chrome = article.layout.furniture
     for para in article.paragraphs[end:]:
         m = _PAYWALL.search(para.text)
         if m and (para.index in chrome or para.index == end or len(para.text.split()) <= 16):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...analysis.chrome import body_end, chrome_map
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -62,8 +61,8 @@ def truncated_paragraph(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """
     if not punctuated_style(article):
         return
-    chrome = chrome_map(article)
-    last = body_end(article)
+    chrome = article.layout.furniture
+    last = article.layout.body_end
     paras = article.paragraphs
     started = False  # the headline, standfirst and dateline come before the first full sentence
     for para in paras[:max(last, 0)]:

@@ -1,7 +1,7 @@
-"""Which parts of an article are running prose, and word look-ups within them.
+"""Word look-ups within an article shared by sentence-level checks.
 
-Sentence-level checks (fragments, lowercase starts, attribution) judge prose only: not headings,
-list items, or page chrome, which the boilerplate checks report on their own.
+Which paragraphs are prose and which are page furniture is the layout's business
+(``article.layout``, :mod:`newslint.analysis.layout`); this module only finds words.
 """
 
 from __future__ import annotations
@@ -10,29 +10,11 @@ import re
 from bisect import bisect_left
 from collections import Counter
 
-from ..article import Article, Paragraph
+from ..article import Article
 from ..text.segment import Span
 
 #: Capitalised word tokens, as :func:`newslint.text.segment.iter_words` cuts them.
 _CAPITALISED = re.compile(r"(?<![^\W_])[A-Z][^\W_]*(?:['’\-][^\W_]+)*")
-
-
-def chrome(article: Article) -> frozenset[int]:
-    """Indices of paragraphs judged page chrome (empty when the chrome analysis is absent)."""
-    try:
-        from .chrome import chrome_paragraphs
-    except ImportError:
-        return frozenset()
-    return chrome_paragraphs(article)
-
-
-def prose_paragraphs(article: Article) -> list[Paragraph]:
-    """Body paragraphs: not headings, not list items, not chrome."""
-    def build(a: Article) -> list[Paragraph]:
-        skip = chrome(a)
-        return [p for p in a.paragraphs if p.kind == "body" and p.index not in skip]
-
-    return article.memo("prose.paragraphs", build)
 
 
 def words_between(article: Article, start: int, end: int) -> list[Span]:

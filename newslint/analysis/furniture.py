@@ -1,0 +1,269 @@
+"""The page-furniture line model: features of one line in its neighbourhood, the kind of
+furniture a line is, and inference of the learned classifier in plain Python.
+
+The classifier is a logistic regression trained offline by ``benchmarks/furniture_model.py`` on
+lines of real news pages (``../shared/corpus/html`` and ``html-more``) labelled by distant
+supervision: a line that is in the page's ground-truth article body is article, every other line
+near the body is furniture. Only its weights ship, as ``data/furniture_model.json``; scoring a
+line is a dot product, so linting needs no scientific library. The same :func:`line_features`
+code builds the training rows and the lint-time rows, so the two cannot drift apart.
+
+Why learned and not a longer phrase list: a list matches the furniture it was written for
+("Leave a Reply") and misses the variant on the next site ("Leave a Reply Cancel reply",
+"Share to Facebook", a newsletter promo written as a sentence). The model weighs the shape of a
+line (length, capitalised share, verbs, final punctuation, digits, separators), a learned
+vocabulary of link words, and its neighbours. The phrase list stays a strong feature and, with
+:func:`kind_of`, the explanation given to the user.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from typing import Any
+
+from .. import lexicon
+from ..text.tokens import looks_like_address
+
+#: The one definition of sentence-final punctuation: a full stop, question or exclamation mark or
+#: ellipsis, optionally followed by closing quotation marks or brackets ("... he said.”").
+TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’)\]]$")
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_DURATION = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b(?!\s*[ap]\.?m\b)", re.IGNORECASE)
+_AGO = re.compile(r"\b\d+\s*(?:s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?|years?)\s+ago\b",
+                  re.IGNORECASE)
+_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+                   r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
+_SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s[|•·»›]|[|•·»›]\s")
+_HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
+#: A photo credit: a parenthesised "(Name/Agency)" or "(... Getty Images)" closing the line, or a line
+#: opening "Photo by Name", "Image: Name", "Credit: Name".
+CREDIT = re.compile(
+    r"\((?:[A-Z][^()/]{0,60}/[A-Z][^()]{0,60}|[^()]{0,60}\b(?:Getty Images|AFP|AP Photo|Reuters|EPA|Shutterstock|"
+    r"iStock|[Pp]hoto|[Ii]mage|[Cc]redit)\b[^()]{0,60})\)\W*$|"
+    r"^\W*(?:[Pp]hoto|[Ii]mage|[Pp]icture)s? by\s+[A-Z]|"
+    r"^\W*(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Cc]redit)s?:\s*[A-Z]\S*(?:\s+\S+){0,5}\W*$")
+
+#: A call to action written as a sentence ("To get the best of our journalism in your inbox, sign up
+#: for the Morning Briefing."): a sign-up verb and what is signed up to, close together.
+PROMO_SENTENCE = re.compile(
+    r"\b(?:sign(?:ing)? up|subscribe|register|join)\b.{0,80}\b(?:newsletters?|inbox|briefing|alerts|podcasts?|"
+    r"membership|daily email)\b|\b(?:newsletters?|inbox|briefing)\b.{0,80}\b(?:sign up|subscribe)\b|"
+    r"\bdownload (?:our|the) (?:free )?(?:\w+ )?app\b", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|written by|words by)\s+[A-Z]", re.IGNORECASE)
+
+#: Function words: prose is made of them, furniture mostly is not ("Share this", "Photo: AP").
+FUNCTION_WORDS = frozenset(
+    "a an the of to in on at for with by from as into about after before over under than that which who "
+    "whom whose this these those it its he she they them his her their we our you your i me my is are was "
+    "were be been being has have had do does did not no and or but if so because while when where would "
+    "could should will can may might must said says there here also".split())
+
+#: Finite verb tags of the Brill lexicon: a line with a finite verb is a clause, not a label.
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+#: Kinds of furniture, each with the words that give it away, in the order they are tried. The
+#: first that matches names the line in the message ("... is a share bar"). A line the model
+#: flags without any of these is "page furniture".
+KINDS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (key, label, re.compile(pattern, re.IGNORECASE)) for key, label, pattern in (
+        ("comments", "a comment widget",
+         r"\b(?:leave a (?:comment|reply)|cancel reply|comments?\b(?! on)|akismet|disqus|commenting|"
+         r"log in to comment|join the (?:conversation|discussion))"),
+        ("newsletter", "a newsletter promo",
+         r"\b(?:newsletters?|sign up|signup|inbox|e-?mail alerts?|daily (?:briefing|digest)|subscribe to (?:our|the))\b"),
+        ("paywall", "a paywall notice",
+         r"\b(?:subscribers? only|already (?:a )?subscriber|subscription|subscribe|free articles?|"
+         r"sign in|log ?in|register (?:now|for free)|unlock|premium)\b"),
+        ("share", "a share bar",
+         r"\b(?:share|tweet|pin it|whatsapp|facebook|twitter|linkedin|pinterest|reddit|"
+         r"copy link|print this|e-?mail this|follow us|instagram|youtube|retweets?)\b"),
+        ("photo", "a photo credit or caption",
+         r"\b(?:photos?|image|picture|pictured|credit|getty|shutterstock|afp|ap photo|file photo|"
+         r"illustration|caption|gallery|courtesy of|istock|reuters/|/reuters)\b"),
+        ("video", "video-player text",
+         r"\b(?:video|watch|play(?:ing)?|embed|replay|autoplay|now playing|duration)\b|"
+         r"\b\d{1,2}:\d{2}\b(?!\s*[ap]\.?m\b)"),
+        ("podcast", "a podcast or TV promo",
+         r"\b(?:podcast|listen|episode|tune in|on air|apple music|spotify|stitcher)\b"),
+        ("related", "a related-content link",
+         r"\b(?:related|read (?:more|next|also)|more (?:from|on|stories|news)|recommended|"
+         r"you (?:may|might) also|also read|see also|don'?t miss|trending|most (?:read|popular)|"
+         r"continue reading|click here|learn more|find out more)\b"),
+        ("advert", "an advertisement or sponsor notice",
+         r"\b(?:advertisements?|advertising|sponsored|sponsor|partner content|affiliate|commission|"
+         r"promoted|buy now|shop now|coupon|\bad\b)\b"),
+        ("legal", "a copyright or legal notice",
+         r"©|\b(?:copyright|all rights reserved|terms (?:of|and) (?:use|service|conditions)|privacy "
+         r"policy|cookies?|reprints?|licensing|may not be (?:published|reproduced))\b"),
+        ("timestamp", "a timestamp or byline",
+         r"\b(?:updated|published|posted|last modified|min(?:ute)?s? read)\b|\b\d+\s*(?:hours?|mins?|minutes?|days?) ago\b|"
+         r"^\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\.?\s*[-–·|]\s*\d{1,2}\s+[A-Z][a-z]{2}"),
+        ("error", "error-page or script text",
+         r"\b(?:javascript|enable (?:cookies|js)|page not found|404|error|browser (?:is|does not)|"
+         r"loading)\b"),
+        ("navigation", "navigation or a tag list",
+         r"^\W*(?:home|menu|search|tags?|topics?|filed under|categories|sections?|skip to|back to top|"
+         r"previous|next)\b"),
+    ))
+
+KIND_LABELS: dict[str, str] = {key: label for key, label, _ in KINDS} | {"furniture": "page furniture"}
+
+
+def kind_of(text: str) -> str:
+    """The kind of furniture a line is, from the words that give it away ("furniture" when none)."""
+    for key, _label, pattern in KINDS:
+        if pattern.search(text):
+            return key
+    return "furniture"
+
+
+def words_of(text: str) -> list[str]:
+    """Word tokens of a line (letters and digits, inner apostrophes kept)."""
+    return _WORD.findall(text)
+
+
+def normalise(text: str) -> str:
+    """A line's fingerprint text: case, punctuation and spacing folded. Numbers are kept: two wire
+    stories that differ only in their figures are not one promo."""
+    return " ".join(t.lower() for t in _WORD.findall(text))
+
+
+@dataclass(frozen=True, slots=True)
+class LineShape:
+    """Shape facts of one line that its neighbours' features are built from."""
+
+    words: int
+    terminal: bool
+    phrase: bool
+    label: bool  # short, unpunctuated, capitalised: a menu item, a button, a widget title
+
+
+def _shape(text: str, phrase: bool) -> LineShape:
+    words = text.split()
+    capitalised = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    terminal = bool(TERMINAL.search(text))
+    return LineShape(len(words), terminal, phrase, 0 < len(words) <= 5 and not terminal and capitalised)
+
+
+def line_features(lines: Sequence[str], phrase_flags: Sequence[bool]) -> list[dict[str, float]]:
+    """Feature dictionaries of every line (a paragraph of the text), in order.
+
+    ``phrase_flags[i]`` says whether line ``i`` matches the furniture phrase list as a whole
+    line (the strong feature kept from the hand-written vocabulary). Token features are named
+    ``w=<word>``; the model knows which of them carry weight.
+    """
+    shapes = [_shape(t, f) for t, f in zip(lines, phrase_flags, strict=True)]
+    prose = [s.words >= 8 and s.terminal for s in shapes]
+    last_prose = max((i for i, p in enumerate(prose) if p), default=-1)
+    first_prose = next((i for i, p in enumerate(prose) if p), len(lines))
+    out = []
+    n = len(lines)
+    for i, text in enumerate(lines):
+        tokens = words_of(text)
+        alpha = [w for w in tokens if w[:1].isalpha()]
+        lower = [w.lower() for w in tokens]
+        n_words = max(len(tokens), 1)
+        shape = shapes[i]
+        f: dict[str, float] = {
+            "log_words": math.log1p(len(tokens)),
+            "one_word": float(len(tokens) <= 1),
+            "short": float(len(tokens) <= 4),
+            "long": float(len(tokens) >= 25),
+            "cap_share": sum(w[0].isupper() for w in alpha) / len(alpha) if alpha else 0.0,
+            "upper_share": sum(w.isupper() and len(w) > 1 for w in alpha) / len(alpha) if alpha else 0.0,
+            "func_share": sum(w in FUNCTION_WORDS for w in lower) / n_words,
+            "finite_verb": float(any(lexicon.pos(w) in _FINITE or lexicon.pos(w.lower()) in _FINITE
+                                     for w in tokens[:40])),
+            "terminal": float(shape.terminal),
+            "colon_end": float(text.rstrip().endswith(":")),
+            "quote_start": float(text[:1] in "“\"‘'"),
+            "digit_share": sum(c.isdigit() for c in text) / max(len(text), 1),
+            "duration": float(bool(_DURATION.search(text))),
+            "ago": float(bool(_AGO.search(text))),
+            "date": float(bool(_DATE.search(text))),
+            "separators": min(len(_SEPARATORS.findall(text)), 3) / 3,
+            "address": float(any(looks_like_address(w) for w in text.split()) or bool(_HANDLE.search(text))),
+            "copyright": float("©" in text or "copyright" in lower),
+            "credit": float(bool(CREDIT.search(text))),
+            "byline": float(bool(_BYLINE.match(text))),
+            "phrase": float(shape.phrase),
+            "label": float(shape.label),
+            "first": float(i == 0),
+            "last": float(i == n - 1),
+            "before_prose": float(i < first_prose),
+            "after_prose": float(i > last_prose),
+            "prev_label": float(i > 0 and shapes[i - 1].label),
+            "next_label": float(i + 1 < n and shapes[i + 1].label),
+            "prev_phrase": float(i > 0 and shapes[i - 1].phrase),
+            "next_phrase": float(i + 1 < n and shapes[i + 1].phrase),
+            "prev_prose": float(i > 0 and prose[i - 1]),
+            "next_prose": float(i + 1 < n and prose[i + 1]),
+        }
+        kind = kind_of(text) if len(tokens) <= 40 else "furniture"
+        if kind != "furniture":
+            f["kind=" + kind] = 1.0
+        for w in set(lower[:30]):
+            if w.isalpha():
+                f["w=" + w] = 1.0 / math.sqrt(n_words)
+        out.append(f)
+    return out
+
+
+class FurnitureModel:
+    """The shipped logistic regression: standardised dense features plus sparse word weights."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.bias: float = data["bias"]
+        self.weights: dict[str, float] = data["weights"]
+        self.means: dict[str, float] = data.get("means", {})
+        self.scales: dict[str, float] = data.get("scales", {})
+        self.threshold: float = data["threshold"]
+        self.meta: dict[str, Any] = data.get("meta", {})
+
+    def score(self, features: dict[str, float]) -> float:
+        """Probability that the line is furniture."""
+        z = self.bias
+        weights, means, scales = self.weights, self.means, self.scales
+        for name, weight in weights.items():
+            if name.startswith("w="):
+                continue
+            value = features.get(name, 0.0)
+            z += weight * (value - means.get(name, 0.0)) / scales.get(name, 1.0)
+        for name, value in features.items():
+            if name.startswith("w="):
+                z += weights.get(name, 0.0) * value
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    def explain(self, features: dict[str, float], top: int = 3) -> list[str]:
+        """The features that pushed the line most towards furniture (for debugging and docs)."""
+        parts = []
+        for name, value in features.items():
+            weight = self.weights.get(name)
+            if weight is None:
+                continue
+            if name.startswith("w="):
+                parts.append((weight * value, name))
+            else:
+                parts.append((weight * (value - self.means.get(name, 0.0)) / self.scales.get(name, 1.0), name))
+        return [name for contribution, name in sorted(parts, reverse=True)[:top] if contribution > 0]
+
+
+_lock = threading.Lock()
+_model: list[FurnitureModel] = []
+
+
+def model() -> FurnitureModel:
+    """The shipped model, read once per process."""
+    if not _model:
+        with _lock:
+            if not _model:
+                text = files("newslint.analysis").joinpath("data", "furniture_model.json").read_text(encoding="utf-8")
+                _model.append(FurnitureModel(json.loads(text)))
+    return _model[0]

@@ -1,0 +1,509 @@
+"""Page layout of an article: which lines are page furniture, where the body ends, which
+paragraphs are prose. Computed once per article (``article.layout``), configured once per
+``Linter`` (:class:`LayoutSettings`), and the only place that defines terminal punctuation
+(:data:`TERMINAL`) and a finished prose paragraph (:func:`is_finished_prose`).
+
+Every paragraph is judged on four kinds of evidence:
+
+* vocabulary: a word list of furniture phrases (``checks/boilerplate/data/boilerplate.txt``,
+  adjustable with the ``word-lists`` config table, extendable per site), matched against the WHOLE short line, or against every sentence of a short paragraph at
+  the page edges, so a phrase quoted or used inside a normal sentence never counts;
+* shape: breadcrumb separators (``Home » world »``), a bare domain in a short promo line, a
+  bar of ``|``-separated short fields (``Name | Contributing Writer | 5 days ago``);
+* position: furniture comes in runs at the top and the bottom of the page. A short unpunctuated
+  line next to furniture at the top, in the trailing region after the last prose paragraph, or
+  sandwiched between two furniture lines anywhere, joins the run;
+* the learned line model (:mod:`newslint.analysis.furniture`): a logistic regression over the
+  line's shape, words and neighbours, trained on real pages of other sites; and, in a run over
+  many articles, the lines that recur across articles of one source
+  (:mod:`newslint.analysis.batch`).
+
+A furniture phrase glued to the start or end of a body paragraph ("... the vote. Continue
+reading below") is reported on its own span (:attr:`Layout.partial`). Linear in the number of
+paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import wordlists
+from ..text.tokens import looks_like_address
+from . import furniture as model_mod
+from .furniture import CREDIT, KIND_LABELS, PROMO_SENTENCE, TERMINAL, kind_of
+
+if TYPE_CHECKING:
+    from ..article import Article, Paragraph
+    from .batch import FurnitureMemory
+
+__all__ = ["TERMINAL", "Furniture", "Layout", "LayoutSettings", "is_finished_prose", "layout_settings",
+           "phrase_match", "vocabulary"]
+
+_lock = threading.Lock()
+_vocab: dict[tuple[tuple[str, ...], ...], re.Pattern[str]] = {}
+MAX_CHROME_WORDS = 16
+#: Longer lines are never matched against the vocabulary (bounds the regex work per line).
+MAX_CHROME_CHARS = 300
+#: Longer lines are never judged by the line model (furniture is short; prose is what it spares).
+MAX_MODEL_WORDS = 40
+#: Words of a finished prose paragraph.
+PROSE_WORDS = 8
+_BREADCRUMB = re.compile(r"\s[»›>|/]\s")
+#: Headers of related-content lists: the lines under them are links, whatever their case.
+_LIST_HEADER = re.compile(
+    r"^\W*(?:story timeline|(?:related|recommended|more|popular|trending|latest|top)(?: (?:stories|"
+    r"articles|posts|news|reading|videos|coverage|links|headlines))?|you (?:may|might) also like|"
+    r"(?:also|further) read(?:ing)?|read (?:more|next)|more (?:from|on) .{1,40}|see also)\W*$", re.IGNORECASE)
+#: The link line under a related-story headline ("Robert Gates criticises ... / Read more").
+_READ_MORE = re.compile(r"^\W*(?:read|see|watch) (?:more|the story|full story)\W*$", re.IGNORECASE)
+#: Share and follow buttons that become lines of their own: furniture only in a run (two
+#: together, or next to other furniture), never alone between body paragraphs.
+BUTTONS = frozenset({"facebook", "twitter", "pinterest", "whatsapp", "google", "google+", "linkedin",
+                     "reddit", "tumblr", "telegram", "pocket", "skype", "email", "print", "more",
+                     "follow", "share", "tweet", "instagram", "youtube", "messenger", "sms"})
+#: Paragraphs at each edge of the page where a whole paragraph of widget sentences is furniture.
+TOP_EDGE = 3
+BOTTOM_EDGE = 6
+_QUOTE_OPEN = ("“", '"')
+
+
+def is_finished_prose(text: str) -> bool:
+    """A paragraph of finished prose: eight words or more ending in terminal punctuation."""
+    return len(text.split()) >= PROSE_WORDS and bool(TERMINAL.search(text))
+
+
+#: The furniture vocabulary: a ``regex`` word list (``checks/boilerplate/data/boilerplate.txt``).
+WORD_LIST = "boilerplate/boilerplate"
+
+
+def vocabulary(extra: Iterable[str] = (), extend: Iterable[str] = (), remove: Iterable[str] = ()) -> re.Pattern[str]:
+    """The furniture vocabulary, adjusted by the ``word-lists`` config table (``extend`` regex
+    fragments, ``remove`` entries), plus a site's extra phrases (literal text); compiled once per set."""
+    key = (tuple(extra), tuple(extend), tuple(remove))
+    if key not in _vocab:
+        with _lock:
+            if key not in _vocab:
+                own = wordlists.load(WORD_LIST).adjusted(key[1], key[2])
+                phrases = list(own) + [re.escape(p.strip()) for p in key[0] if p.strip()]
+                _vocab[key] = re.compile(
+                    # At most 40 leading marks: an unbounded \W* was backtracked over, with
+                    # every phrase tried at each step, on a long line of dashes or quotes.
+                    r"^\W{0,40}(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\W*$", re.IGNORECASE)
+    return _vocab[key]
+
+
+def phrase_match(text: str, vocab: re.Pattern[str] | None = None) -> bool:
+    """Whether a whole short line is a furniture phrase."""
+    if len(text) > MAX_CHROME_CHARS or len(text.split()) > MAX_CHROME_WORDS:
+        return False
+    return bool((vocab or vocabulary()).match(text))
+
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    """How layout is computed, set once per ``Linter`` from the configuration.
+
+    ``extra_phrases``: a site's own furniture lines (whole-line, literal); ``extend_phrases`` and
+    ``remove_phrases``: the ``word-lists`` config table's adjustments of the vocabulary. ``model``: whether the
+    learned line model is used; ``threshold`` overrides its shipped threshold. ``memory``: the
+    run's batch memory of recurring lines (``None`` outside a batch run). ``profiles``: saved site
+    profiles, source key to known furniture fingerprints (``newslint learn-furniture``).
+    """
+
+    extra_phrases: tuple[str, ...] = ()
+    extend_phrases: tuple[str, ...] = ()
+    remove_phrases: tuple[str, ...] = ()
+    model: bool = True
+    threshold: float | None = None
+    memory: FurnitureMemory | None = field(default=None, compare=False)
+    profiles: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
+    #: Another line model than the shipped one (the training script's held-out folds).
+    line_model: model_mod.FurnitureModel | None = field(default=None, compare=False)
+
+
+DEFAULT_SETTINGS = LayoutSettings()
+
+#: Top-level configuration keys of the layout (declared by the boilerplate plugin).
+CONFIG_KEYS = {
+    "furniture-model": "use the learned page-furniture line model (default true)",
+    "furniture-threshold": "furniture model probability above which a line is furniture (default: shipped)",
+    "furniture-batch": "in a run over many files, lines recurring in several articles of one source are "
+                       "furniture (default true)",
+    "furniture-min-articles": "articles of one source a line must recur in to be batch furniture (default 3)",
+    "furniture-profiles": "JSON file(s) of site profiles written by `newslint learn-furniture`",
+}
+
+
+def layout_settings(config: Any, checks: Iterable[Any]) -> LayoutSettings:
+    """The layout settings of a ``Linter`` from its ``Config`` and its configured checks (the
+    page-chrome check's ``extra-phrases`` option is a layout setting: read here, once)."""
+    extra: list[str] = []
+    for chk in checks:
+        if chk.code == "NL110":
+            extra = list(chk.options.get("extra-phrases", []) or [])
+    return settings_from_config(config.settings, extra, config.root)
+
+
+def settings_from_config(settings: Mapping[str, Any], extra_phrases: Iterable[str] = (),
+                         root: str | None = None) -> LayoutSettings:
+    """The layout settings of a ``Linter``: top-level ``furniture-*`` keys, the page-chrome check's
+    ``extra-phrases``, and site profiles read once (paths relative to the config's folder)."""
+    from .batch import load_profiles
+
+    profiles: dict[str, frozenset[str]] = {}
+    paths = settings.get("furniture-profiles") or []
+    for path in [paths] if isinstance(paths, str) else paths:
+        full = Path(path) if Path(path).is_absolute() or not root else Path(root) / path
+        for site, prints in load_profiles(full).items():
+            profiles[site] = profiles.get(site, frozenset()) | prints
+    threshold = settings.get("furniture-threshold")
+    extend, remove = wordlists.adjustments(settings, WORD_LIST)
+    return LayoutSettings(extra_phrases=tuple(extra_phrases), extend_phrases=extend, remove_phrases=remove, model=bool(settings.get("furniture-model", True)),
+                          threshold=float(threshold) if threshold is not None else None, profiles=profiles)
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """A furniture span: a whole paragraph, or a phrase glued to the start or end of one.
+
+    ``kind`` names it for the reader (see :data:`newslint.analysis.furniture.KINDS`); ``evidence``
+    says what found it: ``phrase``, ``shape``, ``position``, ``model``, ``batch`` or ``profile``.
+    """
+
+    start: int
+    end: int
+    paragraph: int
+    kind: str
+    evidence: str
+    score: float = 1.0
+
+    @property
+    def label(self) -> str:
+        """The kind in words ("a share bar")."""
+        return KIND_LABELS.get(self.kind, KIND_LABELS["furniture"])
+
+
+def _short_label(text: str, max_words: int = 4) -> bool:
+    """A short unpunctuated label: one to ``max_words`` capitalised words (a menu item, a share
+    button, a widget title), not a list item, not a quotation."""
+    words = text.split()
+    return 0 < len(words) <= max_words and not TERMINAL.search(text) \
+        and not text.startswith(("“", '"', "*", "-", "•")) \
+        and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def _shape_reason(text: str, vocab: re.Pattern[str]) -> str | None:
+    """Why a paragraph is furniture on its own (vocabulary or shape), or None."""
+    if len(text) > MAX_CHROME_CHARS or text.startswith(_QUOTE_OPEN):
+        return None
+    words = text.split()
+    if len(words) <= MAX_MODEL_WORDS and CREDIT.search(text) and len(_INNER_BOUNDARY.findall(text)) <= 1:
+        return "caption"  # a caption of a sentence or two; a longer paragraph gets a partial span
+    if len(words) <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text) and not _INNER_BOUNDARY.search(text):
+        return "promo"  # one sentence; a promo glued to body sentences is a partial span
+    crumbs = len(_BREADCRUMB.findall(text[:80]))
+    if len(words) > MAX_CHROME_WORDS and not crumbs:
+        return None
+    if vocab.match(text):
+        return "phrase"
+    if crumbs >= 2 and not TERMINAL.search(text):
+        return "breadcrumb"
+    if len(words) <= 6 and not TERMINAL.search(text) and any(looks_like_address(w) for w in words) \
+            and any(w.lower() in ("add", "visit", "follow", "subscribe", "join") for w in words):
+        return "promo"
+    return None
+
+
+def _debris(text: str) -> bool:
+    """A scrap without letters: a player's "1:10", a lone "/" or "|"."""
+    return len(text) <= 12 and not any(c.isalpha() for c in text)
+
+
+def _headline(text: str) -> bool:
+    """Shaped like a linked headline: title case (most words capitalised), not a sentence that
+    ends in a full stop, not a list item or a quotation."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if not 2 <= len(words) <= 24 or text.endswith((".", ",", ";")) or text.startswith(_QUOTE_OPEN):
+        return False
+    return sum(w[0].isupper() for w in words) * 10 >= len(words) * 7
+
+
+#: A parenthesised photo credit closing a paragraph, and a "Photo: Name/Agency" credit opening one.
+_CREDIT_TAIL = re.compile(
+    r"[.!?”\"]\s*(\((?:[A-Z][^()/]{0,60}/[A-Z][^()]{0,60}|(?:AP |Reuters |AFP )?(?:Photo|Image|Credit)s?\b"
+    r"[^()]{0,60}|[^()]{0,60}\b(?:Getty Images|Shutterstock)\b[^()]{0,30})\))\s*$")
+_CREDIT_HEAD = re.compile(r"^((?:Photo|Image|Picture)s?(?::| by) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+                          r"(?:\s*/\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})?)\s+(?=[A-Z“\"])")
+_INNER_BOUNDARY = re.compile(r"[.!?…][\"”’)]*\s+\S")
+#: A wire agency's credit line ("© Reuters", "(AP)", "— AFP"): copy the publisher keeps on purpose.
+_AGENCY_CREDIT = re.compile(
+    r"^\W*(?:©|\(c\)|copyright)?\s*(?:\d{4}\s+)?(?:the\s+)?(?:associated press|ap|reuters|afp|bloomberg|pti|"
+    r"ians|ani|upi|xinhua|dpa|efe)\W*$", re.IGNORECASE)
+_RULE = re.compile(r"^[_*=~\-–—]{3,}$")
+_BYLINE = re.compile(r"^(?:by|written by|reporting by|with)\s", re.IGNORECASE)
+#: Model probability a line needs to join a run of furniture next to it.
+RUN_SCORE = 0.5
+#: Longest line the model may call furniture on its own (longer ones are prose that it spares).
+MAX_ALONE_WORDS = 25
+
+
+def _model_in_run(para: Paragraph, first_prose: int = -1) -> bool:
+    """A model verdict that may stand next to other furniture: not a quotation, list item, section
+    rule, byline or wire agency credit, not the headline, not a plain sentence, and above the first prose paragraph
+    not a line of six words or more (the headline and standfirst under a top promo)."""
+    text = para.text
+    if para.index < first_prose and len(text.split()) >= 6 and kind_of(text) == "furniture":
+        return False
+    if len(text.split()) >= 4 and TERMINAL.search(text) and kind_of(text) == "furniture":
+        return False  # a sentence of the body: the model's neighbour features must not sweep it in
+    return not (text.startswith(_QUOTE_OPEN) or para.is_list_item or _RULE.match(text)
+                or _BYLINE.match(text) or _AGENCY_CREDIT.match(text) or para.index == 0 or len(text) < 2)
+
+
+def _model_alone(para: Paragraph) -> bool:
+    """A model verdict that stands on its own: the line also has a word that names its kind
+    ("Share", "newsletter", "Photo:") and is short, but more than one word (a lone "Twitter"
+    between body paragraphs may be a section label). A title-case line without one is as often a
+    subheading as a related headline, so it needs neighbours (:func:`_model_in_run`)."""
+    return _model_in_run(para, -1) and 2 <= len(para.text.split()) <= MAX_ALONE_WORDS \
+        and kind_of(para.text) != "furniture"
+
+
+class Layout:
+    """The layout analysis of one article (build it through ``article.layout``)."""
+
+    def __init__(self, article: Article, settings: LayoutSettings = DEFAULT_SETTINGS) -> None:
+        self.article = article
+        self.settings = settings
+        self.vocab = vocabulary(settings.extra_phrases, settings.extend_phrases, settings.remove_phrases)
+
+    # -- furniture -------------------------------------------------------------------------
+
+    @cached_property
+    def furniture(self) -> dict[int, Furniture]:
+        """Whole furniture paragraphs by paragraph index."""
+        found = self._rules()
+        extra = self._learned(found)
+        out: dict[int, Furniture] = {}
+        paras = self.article.paragraphs
+        for index, evidence in sorted({**found, **extra}.items()):
+            para = paras[index]
+            kind = kind_of(para.text)
+            if evidence == "breadcrumb":
+                kind = "navigation"
+            elif evidence == "caption":
+                kind = "photo"
+            elif evidence == "promo" and PROMO_SENTENCE.search(para.text):
+                kind = "newsletter"
+            out[index] = Furniture(para.start, para.end, index, kind, evidence,
+                                   self._scores.get(index, 1.0) if evidence == "model" else 1.0)
+        return out
+
+    @cached_property
+    def furniture_indices(self) -> frozenset[int]:
+        """Indices of whole furniture paragraphs."""
+        return frozenset(self.furniture)
+
+    @cached_property
+    def partial(self) -> list[Furniture]:
+        """Furniture phrases glued to the first or last sentence of a body paragraph."""
+        out: list[Furniture] = []
+        article = self.article
+        for para in self.prose:
+            # A photo credit glued to either end of the paragraph: "(Jasper Colt/USA TODAY)" closing
+            # it, "Photo: Jane Doe/AP" opening it.
+            for m in (_CREDIT_TAIL.search(para.text), _CREDIT_HEAD.match(para.text)):
+                if m and not article.in_quote(para.start + m.start()):
+                    out.append(Furniture(para.start + m.start(1), para.start + m.end(1), para.index,
+                                         "photo", "caption"))
+            sentences = article.sentences_of(para)
+            if len(sentences) < 2:
+                continue
+            for sentence in (sentences[0], sentences[-1]):
+                text = sentence.text
+                if text.startswith(_QUOTE_OPEN) or article.in_quote(sentence.start):
+                    continue
+                if phrase_match(text, self.vocab) and kind_of(text) != "furniture":
+                    out.append(Furniture(sentence.start, sentence.end, para.index, kind_of(text), "phrase"))
+                elif len(text.split()) <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text):
+                    out.append(Furniture(sentence.start, sentence.end, para.index, "newsletter", "promo"))
+        return out
+
+    def _rules(self) -> dict[int, str]:
+        """Paragraph index to evidence, from vocabulary, shape and position."""
+        article, vocab = self.article, self.vocab
+        paras = article.paragraphs
+        found = {p.index: r for p in paras if (r := _shape_reason(p.text, vocab))}
+        edges = {p.index: p for p in [*paras[:TOP_EDGE], *paras[-BOTTOM_EDGE:]]}
+        for p in edges.values():
+            if p.index not in found and not p.text.startswith(_QUOTE_OPEN) and self._all_sentences_phrases(p):
+                found[p.index] = "phrase"
+        # A notice paragraph at the very end that opens with a widget sentence, when everything
+        # after it is furniture too (the policy text runs on, so whole-paragraph matching misses it).
+        for p in reversed(paras[-BOTTOM_EDGE:]):
+            if p.index in found:
+                continue
+            if not p.text.startswith(_QUOTE_OPEN) and self._first_sentence_phrase(p):
+                found[p.index] = "phrase"
+                continue
+            break
+        # A related-story headline: an unpunctuated line right above its "Read more" link.
+        for p in paras[:-1]:
+            nxt = paras[p.index + 1]
+            if p.index not in found and nxt.index in found and _READ_MORE.match(nxt.text) \
+                    and len(p.text.split()) <= MAX_CHROME_WORDS and not TERMINAL.search(p.text) \
+                    and not p.is_list_item:
+                found[p.index] = "position"
+        # A related-content list: a widget header ending in a colon ("You might also be interested
+        # in:", "Related:") followed by headline-shaped lines, one link per line.
+        in_list = strong = False
+        for p in paras:
+            if p.index in found:
+                strong = bool(_LIST_HEADER.match(p.text))
+                in_list = found[p.index] in ("phrase", "position") and (strong or p.text.endswith(":"))
+            elif in_list and not p.is_list_item and (_headline(p.text) or (
+                    strong and len(p.text.split()) <= MAX_CHROME_WORDS and not p.text.startswith(_QUOTE_OPEN)
+                    and not p.text.endswith((".", ",", ";", "!", "”", '"')))):
+                found[p.index] = "position"
+            else:
+                in_list = False
+        buttons = {p.index for p in paras if p.text.strip(" :·|•").lower() in BUTTONS}
+        marked = buttons | found.keys()  # once: rebuilt per button it was quadratic (16,000 "Share" lines)
+        for i in buttons:
+            if i - 1 in marked or i + 1 in marked:
+                found[i] = "phrase"
+        if found:
+            self._grow(found)
+        return found
+
+    def _grow(self, found: dict[int, str]) -> None:
+        """Position: short labels sandwiched between furniture, and runs at the page edges."""
+        paras = self.article.paragraphs
+        last_prose = self.last_prose
+        top = min(TOP_EDGE, len(paras))
+        for p in paras[1:-1]:
+            if p.index not in found and (p.index - 1) in found and (p.index + 1) in found \
+                    and _short_label(p.text):
+                found[p.index] = "position"
+        # Runs at the edges: grow outwards from furniture, forwards then backwards (two passes).
+        for order in (paras, paras[::-1]):
+            for p in order:
+                if p.index in found:
+                    continue
+                in_edge = p.index < top or p.index > last_prose
+                if ((in_edge and _short_label(p.text)) or _debris(p.text)) \
+                        and ((p.index - 1) in found or (p.index + 1) in found):
+                    found[p.index] = "position"
+
+    def _all_sentences_phrases(self, para: Paragraph) -> bool:
+        """Every sentence of the paragraph is a furniture phrase ("This article originally
+        appeared at X. Copyright 2015. Follow X on Twitter.")."""
+        if len(para.text) > 3 * MAX_CHROME_CHARS or len(para.text.split()) > 60:
+            return False
+        sentences = self.article.sentences_of(para)
+        return bool(sentences) and all(len(s.text) <= MAX_CHROME_CHARS and self.vocab.match(s.text)
+                                       for s in sentences)
+
+    def _first_sentence_phrase(self, para: Paragraph) -> bool:
+        """A notice paragraph that opens with a widget sentence ("Please adhere to our commenting
+        policy to avoid being banned. As a privately owned website, ...")."""
+        sentences = self.article.sentences_of(para)
+        return bool(sentences) and len(sentences[0].text) <= MAX_CHROME_CHARS \
+            and bool(self.vocab.match(sentences[0].text))
+
+    # -- the learned model and the batch ---------------------------------------------------
+
+    @cached_property
+    def _scores(self) -> dict[int, float]:
+        """Line-model probability of every paragraph short enough to be judged."""
+        if not self.settings.model:
+            return {}
+        paras = self.article.paragraphs
+        texts = [p.text for p in paras]
+        flags = [phrase_match(t, self.vocab) for t in texts]
+        model = self.settings.line_model or model_mod.model()
+        return {p.index: model.score(f) for p, f in zip(paras, model_mod.line_features(texts, flags), strict=True)
+                if len(p.text.split()) <= MAX_MODEL_WORDS}
+
+    def _learned(self, found: dict[int, str]) -> dict[int, str]:
+        """Paragraphs the line model, the run's batch memory or a site profile call furniture."""
+        out: dict[int, str] = {}
+        settings = self.settings
+        paras = self.article.paragraphs
+        if settings.memory is not None or settings.profiles:
+            from .batch import source_key
+
+            source = source_key(self.article)
+            known = settings.profiles.get(source, frozenset())
+            recurring = settings.memory.observe(source, [p.text for p in paras]) \
+                if settings.memory is not None else frozenset()
+            for p in paras:
+                if p.index in found or p.text.startswith(_QUOTE_OPEN) or _BYLINE.match(p.text):
+                    continue  # a byline recurs because the writer does, not because it is furniture
+                fp = model_mod.normalise(p.text)
+                if fp in known:
+                    out[p.index] = "profile"
+                elif fp in recurring:
+                    out[p.index] = "batch"
+        if settings.model:
+            model = settings.line_model or model_mod.model()
+            threshold = settings.threshold if settings.threshold is not None else model.threshold
+            open_ = {i: score for i, score in self._scores.items() if i not in found and i not in out}
+            strong = {i for i, score in open_.items() if score >= threshold and _model_alone(paras[i])}
+            for i in sorted(strong):
+                out[i] = "model"
+            # A weaker model verdict (more likely furniture than not) holds next to other furniture:
+            # a run of widget lines grows from any furniture line outwards through such
+            # neighbours (each line visited once).
+            weak = {i for i, score in open_.items()
+                    if i not in strong and score >= RUN_SCORE and _model_in_run(paras[i], self.first_prose)}
+            todo = [i for i in sorted(found.keys() | out.keys())]
+            while todo:
+                i = todo.pop()
+                for j in (i - 1, i + 1):
+                    if j in weak:
+                        weak.discard(j)
+                        out[j] = "model"
+                        todo.append(j)
+        return out
+
+    # -- body and prose --------------------------------------------------------------------
+
+    @cached_property
+    def first_prose(self) -> int:
+        """Index of the first finished prose paragraph (the number of paragraphs when none)."""
+        return next((p.index for p in self.article.paragraphs
+                     if p.kind == "body" and is_finished_prose(p.text)), len(self.article.paragraphs))
+
+    @cached_property
+    def last_prose(self) -> int:
+        """Index of the last finished prose paragraph (-1 when none)."""
+        return max((p.index for p in self.article.paragraphs
+                    if p.kind == "body" and is_finished_prose(p.text)), default=-1)
+
+    @cached_property
+    def body_end(self) -> int:
+        """Index of the last paragraph of the article body (trailing furniture set aside), or -1."""
+        furniture = self.furniture
+        for para in reversed(self.article.paragraphs):
+            if para.index not in furniture:
+                return para.index
+        return -1
+
+    @cached_property
+    def body_end_offset(self) -> int:
+        """Offset in ``article.text`` where the body ends; 0 when the whole text is furniture."""
+        end = self.body_end
+        return self.article.paragraphs[end].end if end >= 0 else 0
+
+    @cached_property
+    def prose(self) -> list[Paragraph]:
+        """Body paragraphs that sentence-level checks judge: not headings, list items or furniture."""
+        skip = self.furniture_indices
+        return [p for p in self.article.paragraphs if p.kind == "body" and p.index not in skip]

@@ -1,0 +1,336 @@
+"""Compiled word data: frequencies, spelling dictionary, syllables, part-of-speech tags and
+foreign-language lists, opened in milliseconds.
+
+Why: building the same data from its source packages cost about 2 s per process (the CMU
+dictionary alone over 1 s, pyspellchecker's JSON, wordfreq's msgpack, the Brill lexicon as text),
+more than the linting of a typical article by two orders of magnitude. The data is now compiled
+once (see ``build.py``) into memory-mapped marisa tries and packed columns (see ``store.py``), and
+each table is opened on first use only, so a check that is not run opens nothing.
+
+The answers are the same as the source packages give: ``zipf`` as wordfreq's "best" English list
+(rounded to 2 decimals, as newslint always did), ``foreign_zipf`` as wordfreq's small lists,
+``syllable_count`` as textstat 0.7.8's ``syllable_count``, ``spelling()`` as pyspellchecker's
+``SpellChecker(distance=1)`` (membership, counts, one-edit ``correction``), ``pos`` as the
+first tag of the Brill lexicon. ``tests/test_worddata.py`` checks each against its source.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import string
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from . import store
+from .store import data_dir, loaded
+
+__all__ = [
+    "Spelling",
+    "common_words",
+    "data_dir",
+    "delete_index",
+    "foreign_zipf",
+    "frequency_dict",
+    "loaded",
+    "pos",
+    "reset",
+    "spelling",
+    "spelling_words",
+    "syllable_count",
+    "syllables",
+    "zipf",
+]
+
+
+#: Entries per word cache. A look-up in the compiled data costs ~1-2 µs and a cache hit ~0.1 µs,
+#: so caches only need the working vocabulary (8k words, ~1.5 MB each when full). Small enough to
+#: fill within the first few thousand records of a stream, so memory is flat after that on any
+#: number of records bringing new words (measured in benchmarks/bench.py).
+CACHE_WORDS = 1 << 13
+
+
+@lru_cache(maxsize=4096)  # one entry per wordfreq bucket and kind (under 2,000)
+def _bucket_zipf(value: int, rounded: bool) -> float:
+    """Zipf value of a stored bucket (value = bucket + 1; 0 = absent), computed as wordfreq
+    does: bucket b holds words of frequency ``10 ** (-b / 100)``, Zipf is ``log10(f) + 9``."""
+    if value == 0:
+        return 0.0
+    z = math.log10(10 ** (-(value - 1) / 100)) + 9
+    return round(z, 2) if rounded else z
+
+
+def zipf(word: str) -> float:
+    """Zipf frequency of ``word`` in English, case-folded, curly apostrophes read as straight:
+    about 7 for "the", 3 for "detain", 0 unknown. Uncached (``newslint.lexicon.zipf`` caches)."""
+    i = store.trie("en").get(word.lower().replace("’", "'"))
+    if i is None:
+        return 0.0
+    return _bucket_zipf(store.column("en.zipf.u16")[i], True)
+
+
+_frequency_dict: dict[str, float] = {}
+
+
+def frequency_dict() -> dict[str, float]:
+    """wordfreq's English "best" list as ``{word: frequency}`` (what ``get_frequency_dict``
+    returned), built once per process from the compiled tables (~0.2 s, 321k entries)."""
+    if not _frequency_dict:
+        trie, column = store.trie("en"), store.column("en.zipf.u16")
+        out = {}
+        for word, i in trie.iteritems():
+            b = column[i]
+            if b:
+                out[word] = 10 ** (-(b - 1) / 100)
+        _frequency_dict.update(out)
+    return _frequency_dict
+
+
+def foreign_zipf(lang: str, word: str) -> float:
+    """Zipf frequency of ``word`` (as written) in wordfreq's small list for ``lang`` (es, fr,
+    de, pt, it), unrounded as ``math.log10(freq) + 9``; 0 unknown."""
+    i = store.trie(lang).get(word)
+    if i is None:
+        return 0.0
+    return _bucket_zipf(store.column(f"{lang}.zipf.u16")[i], False)
+
+
+def pos(word: str) -> str | None:
+    """The Brill lexicon's most likely Penn tag for ``word`` exactly as written (case matters)."""
+    i = store.trie("pos").get(word)
+    if i is None:
+        return None
+    return store.meta()["pos_tags"][store.column("pos.tag.u8")[i]]
+
+
+# -- syllables ---------------------------------------------------------------------------------
+
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_hyphen: list[Any] = []
+
+
+def _hyphen_syllables(token: str) -> int:
+    if not _hyphen:
+        from .hyphen import Patterns
+
+        _hyphen.append(Patterns(store.trie("hyphen"), store.column("hyphen.index.u32"),
+                                store.column("hyphen.values.u8"), store.meta()["hyphen_maxlen"]))
+    return _hyphen[0].syllables(token)
+
+
+def _token_syllables(token: str) -> int:
+    i = store.trie("en").get(token)
+    if i is not None:
+        return store.column("en.syll.u8")[i]
+    return _hyphen_syllables(token)
+
+
+def syllable_count(text: str) -> int:
+    """Syllables in ``text`` exactly as textstat 0.7.8 counts them: its punctuation removal and
+    lower-casing, then per word the CMU dictionary's first pronunciation, else hyphenation points
+    plus one. Uncached (pair it with a bounded cache)."""
+    if text.isalpha():
+        return _token_syllables(text.lower())
+    text = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).lower()
+    return sum(_token_syllables(t) for t in text.split())
+
+
+@lru_cache(maxsize=CACHE_WORDS)
+def syllables(word: str) -> int:
+    """Syllables of one word, at least 1 (what readability formulas need); bounded cache."""
+    return max(1, syllable_count(word))
+
+
+# -- spelling ----------------------------------------------------------------------------------
+
+
+def _remove_diacritics(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+class Spelling:
+    """pyspellchecker's English dictionary (``SpellChecker(distance=1)``) over the compiled
+    tables: the same membership, counts and one-edit correction, with no JSON to load.
+
+    The spelling check (owned by the recall work, #15) uses ``in``, ``[]`` and ``correction``;
+    ``edits1`` and ``known`` are there for its own candidate ranking.
+    """
+
+    def __init__(self) -> None:
+        facts = store.meta()
+        self.letters: str = facts["spell_letters"]
+        self.longest: int = facts["spell_longest"]
+        self._trie = store.trie("en")
+        self._counts = store.column("en.spell.u32")
+
+    def count(self, word: str) -> int:
+        """pyspellchecker's count for ``word`` (case-folded); 0 when it is not in the dictionary."""
+        i = self._trie.get(word.lower())
+        return 0 if i is None else self._counts[i]
+
+    def __contains__(self, word: str) -> bool:
+        return self.count(word) > 0
+
+    def __getitem__(self, word: str) -> int:
+        n = self.count(word)
+        if not n:
+            raise KeyError(word)
+        return n
+
+    def should_check(self, word: str) -> bool:
+        """pyspellchecker's filter: no lone punctuation, no number, nothing far too long."""
+        if len(word) == 1 and word in string.punctuation:
+            return False
+        if len(word) > self.longest + 3:
+            return False
+        if word.lower() in ("nan", "inf", "infinity"):
+            return True
+        try:
+            float(word)
+            return False
+        except ValueError:
+            return True
+
+    def known(self, words: Iterable[str]) -> set[str]:
+        """The (case-folded) words of ``words`` that the dictionary holds."""
+        return {w for w in (x.lower() for x in words) if self.count(w) and self.should_check(w)}
+
+    def edits1(self, word: str) -> set[str]:
+        """Every string one deletion, transposition, replacement or insertion away from
+        ``word``, over the dictionary's alphabet."""
+        w = word.lower()
+        if not self.should_check(w):
+            return {w}
+        letters = self.letters
+        splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+        out = {a + b[1:] for a, b in splits if b}
+        out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+        out.update(a + c + b[1:] for a, b in splits if b for c in letters)
+        out.update(a + c + b for a, b in splits for c in letters)
+        return out
+
+    def candidates(self, word: str) -> set[str] | None:
+        if self.known([word]) or not self.should_check(word):
+            return {word}
+        return self.known(self.edits1(word)) or None
+
+    def correction(self, word: str) -> str | None:
+        """The most frequent known word within one edit (``word`` itself when known); words
+        differing only by accents first. Ties, which pyspellchecker breaks by set order, are
+        broken alphabetically here so runs are reproducible."""
+        found = self.candidates(word)
+        if not found:
+            return None
+        bare = _remove_diacritics(word)
+        pool = [c for c in found if _remove_diacritics(c) == bare] or list(found)
+        return max(sorted(pool), key=self.count)
+
+
+class WordSet:
+    """A read-only set of words backed by a trie (``in``, iteration, ``len``), or by a
+    ``frozenset`` when built at run time."""
+
+    def __init__(self, contains: Any, iterate: Any, size: int) -> None:
+        self._contains = contains
+        self._iterate = iterate
+        self._size = size
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._contains(word)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._iterate())
+
+    def __len__(self) -> int:
+        return self._size
+
+
+def spelling_words() -> WordSet:
+    """pyspellchecker's English dictionary as a set of its (lower-case) keys, matched exactly as
+    ``frozenset(SpellChecker().word_frequency.dictionary)`` is: ``"Paris" in`` it is False."""
+    trie, counts = store.trie("en"), store.column("en.spell.u32")
+
+    def contains(word: str) -> bool:
+        i = trie.get(word)
+        return i is not None and counts[i] > 0
+
+    def iterate() -> Iterator[str]:
+        return (w for w, i in trie.iteritems() if counts[i])
+
+    return WordSet(contains, iterate, store.meta()["spell_words"])
+
+
+_common: dict[float, frozenset[str]] = {}
+
+
+def common_words(min_freq: float = 1e-6) -> frozenset[str]:
+    """Alphabetic words of the spelling dictionary whose English frequency is at least
+    ``min_freq``: correction candidates, as a frozenset (a corrector tests tens of thousands of
+    candidates per word, and a set answers in C). Read from the compiled list for the default
+    (Zipf 3: 26k words, ~5 ms); any other threshold is computed from the tables."""
+    found = _common.get(min_freq)
+    if found is None:
+        if min_freq == store.meta().get("common_min_freq"):
+            found = frozenset(store.trie("common").iterkeys())
+        else:
+            listed = spelling_words()
+            found = frozenset(w for w, f in frequency_dict().items()
+                              if f >= min_freq and w.isalpha() and w in listed)
+        _common[min_freq] = found
+    return found
+
+
+class DeleteIndex:
+    """Each common word under every string it becomes with one letter deleted: ``get(key)``
+    gives the words (the symmetric-delete index of a spelling corrector)."""
+
+    def __init__(self, lookup: Any) -> None:
+        self._lookup = lookup
+
+    def get(self, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+        found = self._lookup(key)
+        return found if found else default
+
+
+def delete_index(min_len: int = 5, min_freq: float = 1e-6) -> DeleteIndex:
+    """The one-deletion index over ``common_words(min_freq)`` of at least ``min_len`` letters;
+    compiled for the defaults, built in memory for other parameters."""
+    facts = store.meta()
+    if min_len == facts.get("deletes_min_len") and min_freq == facts.get("common_min_freq"):
+        btrie = store.bytes_trie("deletes")
+
+        def lookup(key: str) -> tuple[str, ...]:
+            return tuple(v.decode("utf-8") for v in btrie.get(key, ()))
+
+        return DeleteIndex(lookup)
+    index: dict[str, list[str]] = {}
+    for w in common_words(min_freq):
+        if len(w) >= min_len:
+            for i in range(len(w)):
+                index.setdefault(w[:i] + w[i + 1:], []).append(w)
+    frozen = {k: tuple(v) for k, v in index.items()}
+    return DeleteIndex(lambda key: frozen.get(key, ()))
+
+
+_spelling: Spelling | None = None
+
+
+def spelling() -> Spelling:
+    """The shared English spelling dictionary (opened on first call)."""
+    global _spelling
+    if _spelling is None:
+        _spelling = Spelling()
+    return _spelling
+
+
+def reset() -> None:
+    """Close every table and forget the data directory (tests; after ``build --force``)."""
+    global _spelling
+    store.reset()
+    _spelling = None
+    _hyphen.clear()
+    _common.clear()
+    syllables.cache_clear()

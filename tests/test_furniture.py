@@ -1,0 +1,276 @@
+"""Page layout and page furniture: the layout analysis, the learned line model, batch furniture
+and site profiles, NL110's messages and spans. Runs without ``../shared`` (vendored samples in
+``tests/fixtures/furniture/``); full-corpus figures come from ``benchmarks/furniture_eval.py``
+and ``benchmarks/furniture_model.py``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from newslint import Linter
+from newslint.analysis import furniture
+from newslint.analysis.batch import FurnitureMemory, load_profiles, save_profiles, source_key
+from newslint.analysis.layout import TERMINAL, LayoutSettings, is_finished_prose
+from newslint.article import Article
+from newslint.checks.boilerplate.page_chrome import page_chrome
+from newslint.testing import run_example
+
+from .conftest import FIXTURES
+
+PACKAGE = Path(__file__).resolve().parents[1] / "newslint"
+BODY = "The council approved the new budget on Monday after a long debate in the chamber."
+
+
+def _records(name: str) -> list[dict]:
+    return [json.loads(x) for x in (FIXTURES / "furniture" / name).read_text(encoding="utf-8").splitlines()]
+
+
+# -- the layout analysis ---------------------------------------------------------------------
+
+
+def test_layout_is_computed_once_per_article():
+    article = Article(f"{BODY}\n\nShare this story")
+    assert article.layout is article.layout
+    assert article.layout.furniture is article.layout.furniture
+    assert article.layout.furniture_indices == frozenset({1})
+    assert [p.index for p in article.layout.prose] == [0]
+    assert article.layout.body_end == 0
+
+
+def test_one_definition_of_terminal_punctuation_and_prose():
+    assert TERMINAL.search("He left.") and TERMINAL.search("“We won.”") and TERMINAL.search("(See above.)")
+    assert not TERMINAL.search("Share this story") and not TERMINAL.search("Related:")
+    assert is_finished_prose(BODY) and not is_finished_prose("Too short.")
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (PACKAGE / "checks").rglob("*.py"))
+    assert "def _is_prose" not in sources
+    assert "analysis.chrome" not in sources and "analysis.prose" not in sources
+
+
+def test_no_silent_import_fallbacks_around_the_layout():
+    """The layout is reached one way (``article.layout``); nothing switches it off on ImportError."""
+    for path in PACKAGE.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for block in text.split("except ImportError")[1:]:
+            assert "chrome" not in block[:200] and "layout" not in block[:200], path
+
+
+def test_settings_come_from_the_linter_once():
+    linter = Linter({"furniture-model": False, "select": ["NL110"]}, load_entry_points=False)
+    assert linter.layout.model is False
+    text = f"{BODY}\n\nLeave a Reply Cancel reply"
+    assert not linter.lint(text).findings  # the model found it; switched off here
+    assert Linter({"select": ["NL110"]}, load_entry_points=False).lint(text).findings
+
+
+# -- the learned line model ------------------------------------------------------------------
+
+
+def test_model_is_data_and_inference_needs_no_scientific_library():
+    code = ("import sys, newslint.analysis.furniture as f; m = f.model(); "
+            "assert not {'sklearn', 'numpy', 'scipy'} & set(sys.modules), sorted(sys.modules); print(m.threshold)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert 0.5 <= float(out.stdout) < 1.0
+
+
+def _score(lines: list[str], i: int) -> float:
+    from newslint.analysis.layout import phrase_match
+
+    return furniture.model().score(furniture.line_features(lines, [phrase_match(t) for t in lines])[i])
+
+
+@pytest.mark.parametrize("line", [
+    "Leave a Reply Cancel reply", "Share to Facebook", "Photo: Jane Doe/Getty Images",
+    "Sign up for our newsletter", "Click here to subscribe", "3:02",
+])
+def test_model_scores_unseen_furniture_high(line):
+    """Furniture lines, most of no phrase list, where pages put them: under the body. More likely
+    furniture than not alone; above the shipped threshold once a second widget line follows."""
+    assert _score([BODY, BODY, line], 2) > 0.5
+    article = Article(f"{BODY}\n\n{BODY}\n\n{line}\n\nShare this story")
+    assert article.layout.furniture_indices == {2, 3}
+
+
+@pytest.mark.parametrize("line", [
+    BODY, "“We will not back down,” the mayor said after the vote on Tuesday.",
+    "Officials did not immediately provide any other details about the share sale.",
+])
+def test_model_scores_prose_low(line):
+    assert _score([BODY, line, BODY], 1) < 0.5
+
+
+def test_kinds_have_labels():
+    assert furniture.kind_of("Share to Facebook") == "share"
+    assert furniture.kind_of("Photo: Jane Doe/Getty Images") == "photo"
+    assert furniture.kind_of("Sign up for our daily briefing") == "newsletter"
+    assert furniture.kind_of("Leave a Reply Cancel reply") == "comments"
+    assert furniture.kind_of("Wales beat England") == "furniture"
+    assert set(furniture.KIND_LABELS) >= {k for k, _, _ in furniture.KINDS}
+
+
+# -- NL110 messages and spans ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "label"), [
+    ("Share to Facebook\n\nShare to Twitter", "a share bar"),
+    ("Leave a Reply Cancel reply", "a comment widget"),
+    ("Photo: Jane Doe/Getty Images", "a photo credit or caption"),
+    ("Sign up for our newsletter", "a newsletter promo"),
+    ("To get the best of our journalism in your inbox every morning, sign up for the Riverton Briefing.",
+     "a newsletter promo"),
+])
+def test_message_names_the_kind_and_the_fix_deletes_the_line(line, label):
+    text = f"{BODY}\n\n{BODY}\n\n{line}"
+    findings = run_example(page_chrome, text)
+    assert "\n\n".join(text[f.start:f.end] for f in findings) == line, findings
+    f = findings[0]
+    assert label in f.message and "delete" in f.message
+    assert f.fix is not None
+    from newslint.fixes import apply_fixes
+
+    assert apply_fixes(text, findings, unsafe=True)[0] == f"{BODY}\n\n{BODY}\n\n"
+
+
+def test_partial_furniture_at_the_end_of_a_body_paragraph_is_its_own_span():
+    text = f"{BODY} Continue reading below.\n\nThe mayor said the vote was a victory for the city."
+    findings = run_example(page_chrome, text)
+    assert [text[f.start:f.end] for f in findings] == ["Continue reading below."]
+    assert "glued" in findings[0].message
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    (f"{BODY} The mayor said the vote was a victory. Critics disagreed. (Jasper Colt/USA TODAY)",
+     "(Jasper Colt/USA TODAY)"),
+    (f"Photo: Jane Doe/AP {BODY} The mayor said the vote was a victory.", "Photo: Jane Doe/AP"),
+])
+def test_photo_credit_glued_to_a_body_paragraph_is_its_own_span(text, span):
+    findings = run_example(page_chrome, text)
+    assert [text[f.start:f.end] for f in findings] == [span]
+    assert "a photo credit or caption glued" in findings[0].message
+
+
+def test_quoted_furniture_words_are_not_furniture():
+    text = f"{BODY}\n\n“Share this story with everyone you know,” she told the crowd.\n\n{BODY}"
+    assert not run_example(page_chrome, text)
+
+
+# -- vendored corpus samples -----------------------------------------------------------------
+
+
+def test_clean_sample_has_no_furniture_findings():
+    """16 published articles of the clean CHECKING half (8,685 words): no finding at all."""
+    records = _records("clean_sample.jsonl")
+    assert sum(len(r["text"].split()) for r in records) > 8000
+    found = [(r["file"], r["text"][f.start:f.end]) for r in records for f in run_example(page_chrome, r["text"])]
+    assert found == []
+
+
+def test_defective_sample_recall():
+    """17 defective articles of the CHECKING half, furniture labelled by reading (never tuned on)."""
+    found = total = unlabelled = 0
+    for rec in _records("defective_labels.jsonl"):
+        article = Article(rec["text"])
+        hits = run_example(page_chrome, rec["text"])
+        covered = {p.index for h in hits if (p := article.paragraph_at(h.start))}
+        labelled = set(rec["furniture"]) | {p["paragraph"] for p in rec["partial"]}
+        total += len(labelled)
+        found += len(labelled & covered)
+        unlabelled += len(covered - labelled)
+    assert total == 87
+    assert found / total >= RECALL_FLOOR, f"{found}/{total}"
+    assert unlabelled <= UNLABELLED_CEILING
+
+
+#: Measured by benchmarks/furniture_eval.py when the model was shipped (see the report there).
+RECALL_FLOOR = 0.67  # 59/87 measured
+UNLABELLED_CEILING = 0
+
+
+# -- batch furniture and site profiles -------------------------------------------------------
+
+PROMO = "Get the best of the Riverton Ledger delivered free every morning by joining our readers today."
+
+
+def _site_folder(tmp_path: Path, n: int = 8) -> list[Path]:
+    folder = tmp_path / "riverton"
+    folder.mkdir()
+    paths = []
+    for i in range(n):
+        topic = ["roads", "schools", "parks", "water", "housing", "policing", "libraries", "transit"][i]
+        body = (f"The Riverton council met on Tuesday to debate spending on {topic} for next year.\n\n"
+                f"Councillor {chr(65 + i)}. Smith said the {topic} plan would cost more than expected.\n\n")
+        path = folder / f"article-{i}.txt"
+        path.write_text(body + PROMO + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_batch_promo_found_after_the_first_few(tmp_path):
+    paths = _site_folder(tmp_path)
+    linter = Linter({"select": ["NL110"]}, load_entry_points=False)
+    flagged = []
+    for path in paths:
+        (report,) = linter.lint_file(str(path))
+        flagged.append([f.excerpt for f in report.findings] == [PROMO[:len(report.findings[0].excerpt)]]
+                       if report.findings else False)
+    assert flagged == [False, False] + [True] * 6
+    # One lint() call learns nothing from the ones before it.
+    single = Linter({"select": ["NL110"]}, load_entry_points=False)
+    for path in paths:
+        assert not single.lint(path.read_text(encoding="utf-8"), path=str(path)).findings
+
+
+def test_batch_off_by_config(tmp_path):
+    paths = _site_folder(tmp_path)
+    linter = Linter({"select": ["NL110"], "furniture-batch": False}, load_entry_points=False)
+    assert not [f for p in paths for r in linter.lint_file(str(p)) for f in r.findings]
+
+
+def test_memory_is_bounded_on_a_long_stream():
+    memory = FurnitureMemory(min_articles=3, max_entries=2000, max_sources=4)
+    tracemalloc.start()
+    peak_at = {}
+    for i in range(20000):
+        lines = [f"Unique line {i} about topic {i * 31} of the day", f"Another {i} with {i * 17} words", PROMO]
+        recurring = memory.observe(f"site{i % 3}", lines)
+        if i in (2000, 19999):
+            peak_at[i] = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    assert memory.entries() <= 3 * 2000
+    assert furniture.normalise(PROMO) in recurring
+    assert peak_at[19999] < peak_at[2000] * 1.5  # flat, not growing with the stream
+
+
+def test_source_key_from_field_url_or_folder():
+    assert source_key(Article("x", fields={"site": "Example.com"})) == "example.com"
+    assert source_key(Article("x", url="https://www.example.org/a/b")) == "example.org"
+    assert source_key(Article("x", path="feeds/riverton/a.txt")).endswith("riverton")
+
+
+def test_learn_furniture_profiles_are_reused_from_the_first_article(tmp_path, capsys):
+    from newslint.cli import main
+
+    paths = _site_folder(tmp_path)
+    out = tmp_path / "profiles.json"
+    assert main(["learn-furniture", str(paths[0].parent), "-o", str(out)]) == 0
+    profiles = load_profiles(out)
+    assert list(profiles.values()) == [frozenset({furniture.normalise(PROMO)})]
+    linter = Linter({"select": ["NL110"], "furniture-profiles": str(out), "furniture-batch": False},
+                    load_entry_points=False)
+    (report,) = linter.lint_file(str(paths[0]))
+    assert [f.message[-44:] for f in report.findings] == ["(found by the site profile); delete the line"]
+
+
+def test_profiles_round_trip_and_accept_plain_lines(tmp_path):
+    path = tmp_path / "p.json"
+    save_profiles({"example.com": ["Share This Story!"]}, path)
+    assert load_profiles(path) == {"example.com": frozenset({"share this story"})}
+    settings = LayoutSettings(profiles=load_profiles(path), model=False)
+    article = Article(f"{BODY}\n\nShare This Story!", url="https://example.com/x")
+    article.layout_settings = settings
+    assert article.layout.furniture[1].evidence in ("phrase", "profile")

