@@ -111,7 +111,7 @@ def _open_quotations(text: str) -> list[tuple[int, int, str]]:
         opener_shape = (prev.isspace() or prev in _STRAIGHT_OPENER_BEFORE) and not nxt.isspace()
         if ch in "“«„" or (ch == '"' and open_at is None and opener_shape):
             same_style = open_at is not None and (text[open_at] == '"') == (ch == '"')
-            if same_style:
+            if same_style and open_at is not None:
                 out.append((open_at, i, "reopened"))
             # a curly opener inside a straight quotation is the copy mixing its marks: the
             # quotation goes on from the new mark
