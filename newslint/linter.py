@@ -80,7 +80,7 @@ class Linter:
         #: Lines recurring across the articles of one source, for runs over files (``lint_file``,
         #: ``lint_many``); a single ``lint()`` call learns nothing from the ones before it.
         self.furniture_memory = FurnitureMemory(int(config.get("furniture-min-articles", 3))) \
-            if config.get("furniture-batch", True) else None
+            if config.get("furniture-batch", False) else None
         self._batch_layout = replace(self.layout, memory=self.furniture_memory)
         self.pm.hook.newslint_configure(config=config)
 

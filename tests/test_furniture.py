@@ -212,7 +212,7 @@ def _site_folder(tmp_path: Path, n: int = 8) -> list[Path]:
 
 def test_batch_promo_found_after_the_first_few(tmp_path):
     paths = _site_folder(tmp_path)
-    linter = Linter({"select": ["NL110"]}, load_entry_points=False)
+    linter = Linter({"select": ["NL110"], "furniture-batch": True}, load_entry_points=False)
     flagged = []
     for path in paths:
         (report,) = linter.lint_file(str(path))

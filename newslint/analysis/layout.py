@@ -134,7 +134,7 @@ CONFIG_KEYS = {
     "furniture-model": "use the learned page-furniture line model (default true)",
     "furniture-threshold": "furniture model probability above which a line is furniture (default: shipped)",
     "furniture-batch": "in a run over many files, lines recurring in several articles of one source are "
-                       "furniture (default true)",
+                       "furniture (default false: opt in, as each --jobs worker remembers only its own articles)",
     "furniture-min-articles": "articles of one source a line must recur in to be batch furniture (default 3)",
     "furniture-profiles": "JSON file(s) of site profiles written by `newslint learn-furniture`",
 }
