@@ -150,9 +150,8 @@ def meta() -> dict[str, Any]:
     return _meta
 
 
-def trie(name: str) -> Any:
-    """The memory-mapped marisa trie ``name.trie`` (opened once per process)."""
-    key = f"{name}.trie"
+def _mapped(key: str, kind: str) -> Any:
+    """The memory-mapped marisa table ``key`` of class ``kind`` (opened once per process)."""
     table = _tables.get(key)
     if table is None:
         with _lock:
@@ -160,26 +159,20 @@ def trie(name: str) -> Any:
             if table is None:
                 import marisa_trie
 
-                table = marisa_trie.Trie()
+                table = getattr(marisa_trie, kind)()
                 table.mmap(str(data_dir() / key))
                 _tables[key] = table
     return table
+
+
+def trie(name: str) -> Any:
+    """The memory-mapped marisa trie ``name.trie`` (opened once per process)."""
+    return _mapped(f"{name}.trie", "Trie")
 
 
 def bytes_trie(name: str) -> Any:
     """The memory-mapped marisa ``BytesTrie`` ``name.btrie`` (several byte values per key)."""
-    key = f"{name}.btrie"
-    table = _tables.get(key)
-    if table is None:
-        with _lock:
-            table = _tables.get(key)
-            if table is None:
-                import marisa_trie
-
-                table = marisa_trie.BytesTrie()
-                table.mmap(str(data_dir() / key))
-                _tables[key] = table
-    return table
+    return _mapped(f"{name}.btrie", "BytesTrie")
 
 
 _CODES: dict[str, Literal["B", "H", "I"]] = {"u8": "B", "u16": "H", "u32": "I"}
