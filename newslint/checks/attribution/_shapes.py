@@ -104,6 +104,11 @@ BELIEF_FORMS = frozenset({"thought", "said", "held", "felt", "maintained"}
                          | {b[:-1] + "ied" for b in BELIEF if b.endswith("y")})
 
 
+#: Tokens from a group's first token to its verb, at most: "a number of" (3), an adjective and a
+#: people noun (2), three adverbs (3).
+MAX_REACH = 8
+
+
 def group_belief(tokens: Sequence[Span], low: list[str] | None = None) -> Iterator[tuple[int, int]]:
     """[a number of | quantifier] [adjective] people-noun | quantifier alone, then up to three
     adverbs, then a verb of belief. A bare people noun (no quantifier) must start the clause and
@@ -114,7 +119,11 @@ def group_belief(tokens: Sequence[Span], low: list[str] | None = None) -> Iterat
         return
     at = _reader(low)
     n = len(tokens)
-    for i in range(n):
+    # The verb is at most MAX_REACH tokens after the group's first token ("a number of" +
+    # adjective + noun + three adverbs): only starts that close to a verb of belief can match.
+    verbs = [m for m, w in enumerate(low) if w in BELIEF_FORMS]
+    starts = sorted({i for m in verbs for i in range(max(0, m - MAX_REACH), m + 1)})
+    for i in starts:
         w = at(i)
         start = i
         j = i
