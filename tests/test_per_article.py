@@ -128,3 +128,68 @@ def test_a_check_that_replaces_the_alarm_handler_does_not_lift_the_next_checks_l
     report = lin.lint("Text here.")
     assert time.monotonic() - started < 4
     assert any("timed out" in f.message and "EV951" in f.message for f in report.findings if f.code == "NL001")
+
+
+# -- scanning regexes written to start with a consumed character ----------------------------------
+
+#: (module, attribute, the pattern as first written): each rewrite moves the leading look-behind
+#: after the first character it consumes, which lets ``re`` skip to candidates in C.
+_REWRITTEN = [
+    ("spacing.space_inside_quotes", "_INSIDE_OPEN", r"(?:^|(?<=\s))(“)( +)(?=[^\W_])", False),
+    ("spacing.space_inside_quotes", "_INSIDE_CLOSE", r"(?<=[^\W_][.,!?])( +)(”)", True),
+    ("spacing.doubled_space", "_DOUBLE", r"(?<=[^\W_,;]) {2,}(?=[^\W_])", False),
+    ("spacing.space_before_punctuation", "_BEFORE", r"(?<=[^\W_])( +)([,;:!?.])(?=\s|$)", False),
+    ("spacing.missing_space_after_punctuation", "_JOIN",
+     r"(?<=[^\W\d_]{2})([.!?;:,])([“‘\"']?)(?=[^\W\d_])", False),
+    ("spacing.missing_space_after_punctuation", "_AFTER_CLOSE", r"(?<=[.!?,])([”\"])(?=[^\W\d_]{2})", False),
+    ("consistency.us_abbreviation", "_US", r"(?<![\w.])(?:U\.S\.(?!\w)|US(?![\w.]))", False),
+    ("generated_text.placeholder", "_TK", r"(?<![\w-])(?:TK(?:TK)*|XX(?:,XXX)*)(?![\w-])", False),
+    ("markup.machine_timestamp", "_TIMESTAMP",
+     r"\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?\b", False),
+    ("markup.machine_timestamp", "_EPOCH", r"(?<![\w.,$])1[3-7]\d{8}(?:\d{3})?(?![\w.,%])", False),
+]
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_REWRITTEN += [
+    ("consistency.date_style", "_MONTH_DAY", rf"\b(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?\b", False),
+    ("consistency.date_style", "_DAY_MONTH", rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTHS})\b", False),
+]
+
+
+def _texts() -> list[str]:
+    """The vendored sample articles and random strings over the characters these patterns test."""
+    from pathlib import Path
+
+    fixtures = Path(__file__).parent / "fixtures"
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(fixtures.rglob("*.txt"))]
+    rng = random.Random(5)
+    alphabet = "aZ1 _-.,;:!?“”‘’\"'\n\t$%USTKXé٣"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(4000)]
+    texts += ["“ a", "x “ b", "a.  ” b", "U.S. and xU.S. .US US.", "TKTK -TK XX,XXX", "1500000000 $1500000000",
+              "2024-01-05T10:00Z a2024-01-05T10:00", "May 5th xMay 5 5 of May a5 May", "a  b ,  b a . a  ,x",
+              "ab.Cd ab.“Cd said.”He"]
+    return texts
+
+
+def _matches(pattern, text: str, start: int, end: int, groups_only: bool) -> list:
+    if groups_only:  # the rewrite consumes one more character; the check reads only the groups
+        return [tuple(m.span(g) for g in range(1, pattern.groups + 1)) for m in pattern.finditer(text, start, end)]
+    return [(m.span(), m.groups()) for m in pattern.finditer(text, start, end)]
+
+
+@pytest.mark.parametrize(("module", "name", "plain", "groups_only"), _REWRITTEN)
+def test_rewritten_scanning_patterns_match_as_their_plain_forms(module, name, plain, groups_only):
+    """Same matches on whole texts and on each line as a range (checks scan paragraph ranges,
+    where a look-behind may see the character before the range)."""
+    import importlib
+    import re
+
+    fast = getattr(importlib.import_module(f"newslint.checks.{module}"), name)
+    slow = re.compile(plain)
+    assert fast.pattern != plain
+    for text in _texts():
+        assert _matches(fast, text, 0, len(text), groups_only) == _matches(slow, text, 0, len(text), groups_only)
+        at = 0
+        for line in text.split("\n"):
+            assert _matches(fast, text, at, at + len(line), groups_only) == \
+                _matches(slow, text, at, at + len(line), groups_only)
+            at += len(line) + 1
