@@ -11,6 +11,7 @@ from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 from ...lexicon import pos, zipf
+from ...worddata.case import capital_share
 
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _CANDIDATE = re.compile(r"[\w,] +[A-Z][a-z]{2,} +[a-z]")
@@ -104,6 +105,119 @@ def _common_reading(words: list, i: int, tag: str, lowercase_elsewhere: bool = F
     return True
 
 
+#: Name particles and foreign connectors: a capital next to one is part of a name.
+_PARTICLES = frozenset("van von de del della der den du da di dos das le la et y bin ibn al fuer für und".split())
+#: Determiners before a body named by its common noun ("the Government", "our Government").
+_DEFINITE = frozenset("the our its their this that".split())
+#: Nouns that name institutions when capitalised after "the", beyond the title words and generic
+#: heads of the capitalization checks: house styles write "the Bank", "the Budget", "the Fund".
+_MORE_INSTITUTIONS = frozenset("""bank cabinet budget exchange treasury community parliament senate
+    congress assembly church army navy crown court union fund commonwealth republic kingdom
+    embassy head office""".split())
+
+
+def _institutions() -> frozenset[str]:
+    """Title words and institution nouns: capitalised, they name one office or body."""
+    from ..capitalization._names import title_words
+    from ..capitalization.entity_variant import GENERIC_HEADS
+    return title_words() | GENERIC_HEADS | _MORE_INSTITUTIONS
+
+
+def _name_before(article: Article, prev, gap: str) -> bool:
+    """Whether the word before is a name (a capitalised word or an acronym, no comma between),
+    and not a common word capitalised by its position ("The Fully underwritten program"). Names
+    end in plurals and participles often ("Securities Dealers", "Interbank Offered Rates",
+    "Operation Pitting"), so a capital after a name is left alone whatever its part of speech."""
+    if not prev.text[:1].isupper() or "," in gap:
+        return False
+    if prev.start in sentence_start_offsets(article) and (pos(prev.text.lower()) or "NNP").startswith(
+            ("DT", "IN", "PRP", "CC", "WDT", "WRB", "EX")):
+        return False  # "The", "It", "In": function words; "Big Tech", "Live Nation" are names
+    return True
+
+
+def _institution_phrase(words: list, i: int, lower: str) -> bool:
+    """A name made of an institution or title word and what it governs ("Group of 10", "Head of
+    the EC Delegation", "Ministry of Economic Affairs"), the tail of such a name ("Bureau of
+    Prisons"), or a title-case phrase ("Refugees in Towns Project"). A common noun before
+    "of" + a name is no name by itself ("the sole Owner of MTS Acquisition")."""
+    after = [w.text for w in words[i + 1:i + 4]]
+    if len(after) >= 2 and after[0] in ("and", "&") and after[1][:1].isupper():
+        return True  # "Chemicals and Plastics", "Science and Nature": names joined
+    if i >= 2 and words[i - 1].text.isdigit() and words[i - 2].text[:1].isupper():
+        return True  # "Standard and Poor's 500 Index"
+    if len(after) >= 2 and after[0] in ("of", "for", "and", "&", "de", "du") and (
+            after[1][:1].isupper() or after[1][:1].isdigit()
+            or (after[1] == "the" and len(after) == 3 and after[2][:1].isupper())) and (
+            lower in _institutions() or lower.rstrip("s") in _institutions()):
+        return True
+    if len(after) == 3 and after[0] in ("in", "on", "at", "to", "of", "for", "and") and all(
+            w[:1].isupper() for w in after[1:]):
+        return True
+    before = [w.text for w in words[max(0, i - 3):i]]
+    return len(before) >= 2 and before[-1] in ("of", "for", "and", "the", "on") and (
+        before[-2][:1].isupper() or (before[-2] in ("of", "for") and len(before) == 3 and before[0][:1].isupper()))
+
+
+#: Capital shares in general text (``newslint.worddata.case``) below which a capital mid-sentence
+#: is suspect: sentence starts alone give a plain common word a few per cent ("inflation" 0.07,
+#: "levels" 0.01), words that are often names have far more ("union" 0.39, "senate" 0.69). The
+#: higher bar applies when the article itself writes the word in lowercase elsewhere.
+RARE_CAPITAL = 0.10
+RARE_CAPITAL_LOWER_ELSEWHERE = 0.20
+
+
+def _rarely_capitalised(article: Article, words: list, i: int, names: Counter[str]) -> bool:
+    """Whether the capitalised ``words[i]`` is a common word that general text seldom writes
+    with a capital and that this article uses as a name nowhere else: "the Annual budget",
+    "job Losses", "the underlying rate of Inflation".
+
+    Evidence that it is a name wins, each a general shape of names in running text:
+
+    - another capital for it mid-sentence in the article (the count includes this one);
+    - a capitalised word or an acronym just before it ("Council Meeting", "RKO General");
+    - title case around it or a name phrase ("Ministry of Economic Affairs", "Group of 10",
+      "Head of the EC Delegation", "Refugees in Towns");
+    - a capitalised form that is a word of its own, apart from the lowercase word ("May" the
+      month beside "may" the modal: the lexicon tags them differently and not as noun/noun);
+    - "the" + a singular noun the article never writes in lowercase: British and wire style
+      capitalise bodies so ("the Government", "the Community", "the Budget", "the Bank");
+    - a subject after a comma followed by a verb ("last year, Coffin said");
+    - the object of a preposition closed by punctuation ("the performance of Metal, we").
+    """
+    word = words[i].text
+    prev, nxt = words[i - 1], words[i + 1]
+    text = article.text
+    gap_before, gap_after = text[prev.end:words[i].start], text[words[i].end:nxt.start]
+    lower = word.lower()
+    if names.get(word, 0) > 1 or _in_title(words, i) or _institution_phrase(words, i, lower):
+        return False
+    share = capital_share(lower)
+    if share is None:
+        return False
+    lower_elsewhere = _lowercase_uses(article).get(lower, 0) >= 1
+    if not (share < RARE_CAPITAL or (share < RARE_CAPITAL_LOWER_ELSEWHERE and lower_elsewhere)):
+        return False
+    tag, cap_tag, next_tag = pos(lower) or "", pos(word) or "", pos(nxt.text) or ""
+    if _name_before(article, prev, gap_before):
+        return False  # "Council Meeting", "RKO General", "Moody's Investors", "Childhood Arrivals"
+    if cap_tag.startswith("NNP") and not tag.startswith(("NN", "JJ")):
+        return False  # "in May": the capitalised form is its own word
+    if "." in gap_after or any(c in gap_after for c in ":;)>'’"):
+        return False  # "Kent, Wash.-based": an abbreviation; "Spider on the Bridge:": a title
+    if nxt.text in _PARTICLES or (prev.text in _PARTICLES and i >= 2 and words[i - 2].text[:1].isupper()):
+        return False  # "Cent van Vliet", "Radio del Plata", "Industriel et Commercial"
+    if nxt.text.lower() in _institutions():
+        return False  # "Planning minister Joao Sayad", "a Cabinet post": part of a title
+    if (prev.text.lower() in _DEFINITE or prev.text.endswith(("'s", "’s"))) and (lower in _institutions() or lower.rstrip("s") in _institutions()):
+        return False  # "the Government", "our Government", "the Bank", "the Banks": a body
+    if "," in gap_before and next_tag.startswith(("VBD", "VBZ", "MD")):
+        return False  # "last year, Coffin said": a name as the subject
+    if any(c in gap_after for c in ",;:)") and (pos(prev.text) or "").startswith(("IN", "TO")):
+        return False  # "the performance of Metal, we ran": a name as an object
+    return True
+
+
 #: Endings of adjectives made from places, peoples and creeds ("Western", "Democratic", "Soviet",
 #: "French", "Polish", "Chinese", "Iraqi", "American").
 _PROPER_ADJECTIVE_ENDINGS = ("ern", "ic", "an", "ish", "ese", "ch", "et", "i")
@@ -189,7 +303,9 @@ def capitalised_word_mid_sentence(article: Article, ctx: CheckContext) -> Iterat
                 if tag is None or zipf(lower) < 3.0:
                     continue
                 cap_tag = pos(w.text)
-                if tag.startswith(_SUSPECT_TAGS):
+                if _rarely_capitalised(article, words, i, names):
+                    pass  # general text seldom capitalises it and this article never else does
+                elif tag.startswith(_SUSPECT_TAGS):
                     if cap_tag and cap_tag[:2] != tag[:2] and not (
                             cap_tag.startswith("NNP") and tag == "VB" and zipf(lower) >= 4.5):
                         continue  # the capitalised form is its own word ("Polish", "the Left")
