@@ -19,7 +19,7 @@ _CANDIDATE = re.compile(r"[\w,] +[A-Z][a-z]{2,} +[a-z]")
 #: Tags of the lowercase form that make a capital suspicious: verbs and function words. Nouns,
 #: adjectives and adverbs are left alone: too many are names or parts of names ("Democratic",
 #: "Western", "Polish", "the Left").
-_SUSPECT_TAGS = ("VB", "DT", "PDT", "IN", "PRP", "MD", "WDT", "WRB", "CC")
+_SUSPECT_TAGS = ("VB", "DT", "PDT", "IN", "PRP", "MD", "WDT", "WRB", "CC", "EX")
 _OPENERS = set("“\"‘'([:—–-/")
 #: Tags of nouns, adjectives and adverbs: their capitalised form is flagged only when general
 #: text does not write it as a name and the article does not either.
@@ -106,6 +106,8 @@ def _common_reading(words: list, i: int, tag: str, lowercase_elsewhere: bool = F
     return True
 
 
+#: Auxiliaries: the verb after one is no name, however often general text capitalises it.
+_AUXILIARIES = frozenset("has have had is are was were be been being will would shall should can could may might must".split())
 #: Name particles and foreign connectors: a capital next to one is part of a name.
 _PARTICLES = frozenset("van von de del della der den du da di dos das le la et y bin ibn al fuer für und".split())
 #: Determiners before a body named by its common noun ("the Government", "our Government").
@@ -149,7 +151,7 @@ def _institution_phrase(article: Article, words: list, i: int, lower: str) -> bo
     if i >= 2 and words[i - 1].text.isdigit() and words[i - 2].text[:1].isupper():
         return True  # "Standard and Poor's 500 Index"
     if len(after) >= 2 and after[0] in ("of", "for", "and", "&", "de", "du") and (
-            after[1][:1].isupper() or after[1][:1].isdigit()
+            after[1][:1].isupper() or (after[0] == "of" and after[1][:1].isdigit())
             or (after[1] == "the" and len(after) == 3 and after[2][:1].isupper())) and (
             lower in _institutions() or lower.rstrip("s") in _institutions()):
         return True
@@ -207,24 +209,27 @@ def _rarely_capitalised(article: Article, words: list, i: int, names: Counter[st
         return False
     lower_elsewhere = _lowercase_uses(article).get(lower, 0) >= 1
     tag, cap_tag, next_tag = pos(lower) or "", pos(word) or "", pos(nxt.text) or ""
+    if prev.text.lower() in _AUXILIARIES and tag.startswith(("VBN", "VBG")) and share < RARE_CAPITAL_NUMBER:
+        return True  # "has Enhanced voting rights": a participle after an auxiliary is no name
     # The lexicon's tag for the capitalised form says whether edited text (the Wall Street
     # Journal, the Brown corpus) used it as a name; "Total" JJ, "Anyone" NN: never.
     bar = RARE_CAPITAL_LOWER_ELSEWHERE if lower_elsewhere or (cap_tag and not cap_tag.startswith("NNP")) \
         else RARE_CAPITAL
     if tag == "CD" or lower in _ORDINALS:
         bar = RARE_CAPITAL_NUMBER  # "decline Seven pct", "the Ninth consecutive": numbers
-    if share >= bar or (share >= RARE_CAPITAL and _in_name_phrase(words, i)):
+    if share >= bar or (share >= RARE_CAPITAL and tag != "CD" and _in_name_phrase(words, i)):
         return False  # above the plain bar, any name phrase wins ("Heat of Fusion")
-    if _name_before(article, prev, gap_before):
-        return False  # "Council Meeting", "RKO General", "Moody's Investors", "Childhood Arrivals"
+    if _name_before(article, prev, gap_before) and not (
+            tag.startswith(("VBN", "VBD")) and not cap_tag.startswith("NNP") and share < RARE_CAPITAL):
+        return False  # "Council Meeting", "RKO General", "Moody's Investors"; not "World Bank Sponsored"
     if cap_tag.startswith("NNP") and not tag.startswith(("NN", "JJ", "IN")) and not (
-            (pos(prev.text.lower()) or "").startswith(("PRP", "MD", "TO"))):
-        return False  # "in May": the capitalised form is its own word; but "He Left the firm"
+            (pos(prev.text.lower()) or "").startswith(("PRP", "MD", "TO", "RB", "VB"))):
+        return False  # "in May": the capitalised form is its own word; not "He Left", "formally Applied"
     if "." in gap_after or any(c in gap_after for c in ":;)>'’"):
         return False  # "Kent, Wash.-based": an abbreviation; "Spider on the Bridge:": a title
     if nxt.text in _PARTICLES or (prev.text in _PARTICLES and i >= 2 and words[i - 2].text[:1].isupper()):
         return False  # "Cent van Vliet", "Radio del Plata", "Industriel et Commercial"
-    if nxt.text.lower() in _institutions() and not (tag.startswith("JJ") and prev.text.lower() in ("a", "an")):
+    if nxt.text.lower() in _institutions() and not (tag.startswith("JJ") and prev.text.lower() in ("a", "an", "the")):
         return False  # "Planning minister Joao Sayad", "a Cabinet post": part of a title
     if (prev.text.lower() in _DEFINITE or prev.text.endswith(("'s", "’s"))) and (
             lower in _institutions() or lower.rstrip("s") in _institutions()) and not re.search(
