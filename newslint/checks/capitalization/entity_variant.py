@@ -104,9 +104,10 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             words = words[1:]  # "Conservative Republicans said": the first capital is the position's
         if len(words) < 2 or words[-1].lower() in CONNECTORS or "I" in words:
             continue
-        if all(w.lower() in title_words() or w.lower() in CONNECTORS for w in words):
-            continue  # "Attorney General": a title, correctly lowercase when it stands alone
-        canonical[" ".join(words)] += 1
+        for part in _name_parts(words):
+            if all(w.lower() in title_words() or w.lower() in CONNECTORS for w in part):
+                continue  # "Attorney General": a title, correctly lowercase when it stands alone
+            canonical[" ".join(part)] += 1
     known = dict(proper_nouns())
     extra = {n.lower(): n for n in ctx.options.get("extra-names", [])}
     known.update(extra)
@@ -126,9 +127,11 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         para = article.paragraph_at(start)
         if para is None or para.index in skip or para.is_heading:
             continue
-        if article.in_quote(start) or in_listing_block(article, para.index):
-            continue  # the speaker's or the document's own words; a venue's own address line
         from_article = want.lower() not in proper_nouns()
+        if (from_article and article.in_quote(start)) or in_listing_block(article, para.index):
+            continue  # the speaker's or the document's own words; a venue's own address line.
+            # A well-known name is written one way whoever speaks: "the united States" in a
+            # quotation is the transcriber's slip.
         if from_article and _modifier_before_name(written, want):
             continue  # "north German ports", "de Clercq": a lowercase word before a name
         if from_article and _generic_use(text, start, written, want):
@@ -144,6 +147,38 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
                else f"a proper name, written \"{want}\"")
         yield Hit(start, end, f"\"{written}\" is {why}", suggestion=want,
                   confidence=0.9 if elsewhere else 0.85, fix=Fix.replace(start, end, want))
+
+
+def _name_parts(words: list[str]) -> list[list[str]]:
+    """The name a run of capitals spells, and the names inside it: a run joins names with "and"
+    ("Diamond Lumber and Savannah Wholesale", "Natalie and Paul Koether") and follows a
+    possessive ("China's Foreign Ministry", "The National Party's"), so each part of two or
+    more words is a name of its own. The whole run stays a name too ("Securities and Exchange
+    Commission")."""
+    parts = [words]
+    if len(words) < 3 and not any(w.endswith(("'s", "’s")) for w in words):
+        return parts
+    current: list[str] = []
+    pieces: list[list[str]] = []
+    for w in words:
+        if w in ("and", "&"):
+            pieces.append(current)
+            current = []
+        elif w.endswith(("'s", "’s")):
+            current.append(w[:-2])
+            pieces.append(current)
+            current = []
+        else:
+            current.append(w)
+    pieces.append(current)
+    for piece in pieces:
+        while piece and piece[0].lower() in CONNECTORS:
+            piece = piece[1:]
+        while piece and piece[-1].lower() in CONNECTORS:
+            piece = piece[:-1]
+        if len(piece) >= 2 and piece != words and "I" not in piece:
+            parts.append(piece)
+    return parts
 
 
 #: Contraction stems that open slogans and headlines ("Don’t Jerk and Drive", "We’re On It").
@@ -187,6 +222,11 @@ def _modifier_before_name(written: str, want: str) -> bool:
         return False
     if not (pos(a[0]) is not None or a[0] in PARTICLES):
         return False  # "el Salvador", "centro de ...": a foreign article or noun, part of the name
+    if (pos(a[0]) or "").startswith("NN") and a[0] not in title_words() and a[0] not in PARTICLES:
+        return False  # "bill Saxon", "chase Manhattan", "fort Lauderdale": a noun is no modifier here
+    key = want.lower()
+    if any(" " in name and (name.startswith(key) or key.startswith(name)) for name in proper_nouns()):
+        return False  # "west German" beside "West Germany", "south Korean": a country's name
     return a[0][:1].islower() and _is_name_word(a[1]) and all(
         _is_name_word(w) or w.lower() in CONNECTORS for w in a[2:])
 
