@@ -233,7 +233,7 @@ def _rarely_capitalised(article: Article, words: list, i: int, names: Counter[st
         return False  # "Planning minister Joao Sayad", "a Cabinet post": part of a title
     if (prev.text.lower() in _DEFINITE or prev.text.endswith(("'s", "’s"))) and (
             lower in _institutions() or lower.rstrip("s") in _institutions()) and not re.search(
-                rf"\b{re.escape(prev.text)} {re.escape(lower)}\b", text):
+                rf"\b(?i:{re.escape(prev.text)}) {re.escape(lower)}\b", text):
         return False  # "the Government", "our Government", "the Bank": a body; not "the board ... the Board"
     if "," in gap_before and next_tag.startswith(("VBD", "VBZ", "MD")) and not tag.startswith(("VB", "MD")):
         return False  # "last year, Coffin said": a name as the subject
@@ -278,6 +278,22 @@ _PROPER_ADJECTIVE_ENDINGS = ("ern", "ic", "an", "ish", "ese", "ch", "et", "i")
              "Currency last week, and the Conservatives will win."),
         good("The proposal by Trump was rejected, and Trump said he would appeal."),
         good("He wrote: “Several of them were there.” Then he left for Washington on Monday."),
+        bad("West Germany faced a dilemma, as the underlying rate of Inflation was two pct.",
+            "Inflation", note="a noun general text seldom capitalises (case-share table), no name "
+            "evidence in the article"),
+        bad("Unemployment rose because of higher job Losses in the steel industry.", "Losses"),
+        bad("The company said the stock has Enhanced voting rights.", "Enhanced",
+            note="a participle after an auxiliary is no name"),
+        bad("Sugar output will decline Seven pct this year, the ministry said.", "Seven"),
+        bad("The board met on Monday. A member of the Board which regulates banks spoke.", "Board",
+            note="an institution noun the article also writes in lowercase after the same word"),
+        good("Sumita said the Government will take adequate measures in May.",
+             title="a body named by its common noun; a month"),
+        good("Finance ministers from the Group of 10 met, spokesman Cent van Vliet said.",
+             title="an institution phrase; a name particle"),
+        good("Shares rose in Kent, Wash.-based firms and the Standard and Poor's 500 Index, rather "
+             "than in Chemicals and Plastics.",
+             title="an abbreviation; a number inside a name; names joined by and"),
     ],
 )
 def capitalised_word_mid_sentence(article: Article, ctx: CheckContext) -> Iterator[Hit]:
