@@ -95,6 +95,16 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         ("north German", "de Clercq") is a modifier or a particle; a brand's head noun in
         lowercase after "a"/"an" ("an Apple watch") is a generic use.
 
+        A run of capitals that joins names ("Diamond Lumber and Savannah Wholesale", "China's
+        Foreign Ministry") also sets the spelling of each name in it. A lowercase word before a
+        name counts as a modifier only when it is an adjective, an adverb, a title word or a
+        particle, not when it is a common noun ("bill Saxon", "chase Manhattan"), the stem of a
+        well-known name ("west German" beside "West Germany"), or before a firm's legal form
+        ("financial Corp"); a bare title before a person's name ("by president Reagan") is a
+        slip, a title after an adjective or a name ("former president", "Republican senator")
+        is not. Inside a quotation, a well-known name or a lowercase noun or name is still a
+        slip; only a lowercase adjective may be the speaker's.
+
     Why it matters:
         A name in two cases looks careless and confuses search and entity extraction; a
         lowercased country is a typical trace of machine rewriting.

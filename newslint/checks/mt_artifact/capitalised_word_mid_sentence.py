@@ -306,6 +306,18 @@ def capitalised_word_mid_sentence(article: Article, ctx: CheckContext) -> Iterat
         ``US government Reach agreement``. Names, titles, acronyms, headings, list items,
         quotations and words after a colon or an opening quote are left alone.
 
+        Any common word, nouns included ("job Losses", "the rate of Inflation", "several
+        Witnesses"), is flagged when general English seldom writes it with a capital (under 10
+        in 100 uses, sentence starts included, from the case-share table of
+        ``newslint.worddata.case``; under 20 when the article writes it in lowercase elsewhere or
+        the lexicon never tags the capitalised form as a name; under 30 for number words) and the
+        article gives no sign that it is a name: no other capital for it mid-sentence, no name or
+        acronym just before it, no title case or institution phrase around it ("Group of 10",
+        "Head of the EC Delegation"), no name particle next to it ("Cent van Vliet"), no
+        abbreviation point or closing punctuation after it, and no institution noun after "the"
+        that the article never writes in lowercase after the same word ("the Government", "the
+        Bank"). A participle after an auxiliary ("has Enhanced voting rights") is never a name.
+
         Info by default: on edited news (issue 13's clean material) most capitals it found were
         names it could not know (a firm, "Dillon, Read and Co"; a paper, "the Today newspaper";
         an index, "the Nifty"; a title of a work): 1 of 8 warnings right on the checking half,
