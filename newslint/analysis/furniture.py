@@ -182,6 +182,16 @@ def features_of(lines: Sequence[str], phrase: Callable[[int], bool], indices: It
     last_prose = max((i for i, p in enumerate(prose) if p), default=-1)
     first_prose = next((i for i, p in enumerate(prose) if p), n)
 
+    # The block of consecutive non-prose lines each line sits in: menus and widget runs are long
+    # blocks, a subheading or a caption between paragraphs a block of one.
+    block = [0] * n
+    start = 0
+    for i in range(n + 1):
+        if i == n or prose[i]:
+            for k in range(start, i):
+                block[k] = i - start
+            start = i + 1
+
     def label(i: int) -> bool:
         words = splits[i]
         return 0 < len(words) <= 5 and not terminal[i] and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
@@ -232,6 +242,10 @@ def features_of(lines: Sequence[str], phrase: Callable[[int], bool], indices: It
             "next_phrase": float(i + 1 < n and phrase(i + 1)),
             "prev_prose": float(i > 0 and prose[i - 1]),
             "next_prose": float(i + 1 < n and prose[i + 1]),
+            "in_body": float(first_prose < i < last_prose),
+            "block": math.log1p(block[i]),
+            "prev_words": math.log1p(len(splits[i - 1])) if i > 0 else 0.0,
+            "next_words": math.log1p(len(splits[i + 1])) if i + 1 < n else 0.0,
         }
         if n_tokens <= 40:
             k = kind(i) if kind is not None else kind_of(text)
