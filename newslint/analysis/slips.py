@@ -257,7 +257,7 @@ def _substitution_slip(ch: str, c: str) -> str:
     return "substitution"
 
 
-def _known_edits(q: str, vocab: Container[str], lookup: Callable[[str], tuple[str, ...]],
+def _known_edits(q: str, vocab: Container[str], lookup: Callable[[str], Sequence[str]],
                  min_len: int) -> Iterator[tuple[str, str, float]]:
     """Exactly the items of ``_edits(q)`` that are not dropped letters and whose string is in
     ``vocab``, in the same order, without generating the 26 x n substitutions.
