@@ -353,7 +353,9 @@ class Layout:
         for para in self.prose:
             # A photo credit glued to either end of the paragraph: "(Jasper Colt/USA TODAY)" closing
             # it, "Photo: Jane Doe/AP" opening it.
-            for m in (_CREDIT_TAIL.search(para.text), _CREDIT_HEAD.match(para.text)):
+            # (The tail credit ends the paragraph with ")": only then is the pattern searched.)
+            tail = _CREDIT_TAIL.search(para.text) if para.text.rstrip().endswith(")") else None
+            for m in (tail, _CREDIT_HEAD.match(para.text)):
                 if m and not article.in_quote(para.start + m.start()):
                     out.append(Furniture(para.start + m.start(1), para.start + m.end(1), para.index,
                                          "photo", "caption"))
