@@ -252,11 +252,8 @@ _RULE = re.compile(r"^[_*=~\-–—]{3,}$")
 #: nothing else ("Donald J. Trump ? @realDonaldTrump", "Follow Lena on Twitter: @Lenadecasparis").
 _POST_HEADER = re.compile(r"^[^@]{1,60}\s@\w{1,15}$")
 _BYLINE = re.compile(r"^(?:by|written by|reporting by|with)\s", re.IGNORECASE)
-#: Model probability a line needs to join a run of furniture next to it: above the first and
-#: below the last prose paragraph (menus, footers, trailing widgets), and inside the body, where
-#: a run of short lines is as often the article's own list (tour dates, a book list, a fact box).
-RUN_SCORE = 0.6
-BODY_RUN_SCORE = 0.9
+#: Model probability a line needs to join a run of furniture next to it.
+RUN_SCORE = 0.5
 #: Model probability at which a line is furniture on the model's word alone, with no word naming
 #: its kind: menus, section names and related headlines rarely have one. Inside the body such a
 #: line needs two words or more (a one-word line between paragraphs is a subheading: "Keyboard").
@@ -534,7 +531,7 @@ class Layout:
             # a run of widget lines grows from any furniture line outwards through such
             # neighbours (each line visited once).
             weak = {i for i, score in open_.items()
-                    if i not in strong and score >= (BODY_RUN_SCORE if i in body else RUN_SCORE)
+                    if i not in strong and score >= RUN_SCORE
                     and _model_in_run(paras[i], first, self.kind)}
             todo = [i for i in sorted(found.keys() | out.keys())]
             while todo:
