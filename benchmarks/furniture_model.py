@@ -353,6 +353,7 @@ def main(argv: list[str] | None = None) -> int:
                f"(furniture lines {ln}, flagged {lf})")
     out.append("per site-grouped fold (held-out sites of each fold):")
     out += fold_rows
+    out.append("lint-time per kind (kind named by the line's words):")
     for kind in sorted({x[2] for x in lint}):
         sub = [x for x in lint if x[2] == kind]
         kp, kr, kn, kf = pr([x[0] for x in sub], [x[1] for x in sub])
