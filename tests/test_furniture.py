@@ -125,6 +125,18 @@ def test_model_is_never_sure_of_a_lone_word_between_paragraphs_or_in_a_text_with
     assert not layout.furniture and layout.model_scores[1] >= 0.95
 
 
+def test_a_list_the_article_introduces_is_not_furniture_on_the_models_word():
+    """Short parallel lines under a sentence ending in a colon are the article's own list, up to
+    the next paragraph; the same lines with no such sentence, or running on to the end of the text,
+    look like a widget run to the model and are taken."""
+    rows = ("Blue Origin, Kent, Washington\nCeres Robotics, Palo Alto, California\n"
+            "Sierra Nevada Corporation, Louisville, Colorado\nSpaceX, Hawthorne, California")
+    introduced = Article(f"{BODY}\n\nThe newly selected five are:\n\n{rows}\n\n{BODY}").layout
+    assert not introduced.furniture and min(introduced.model_scores[i] for i in (2, 3, 4)) >= 0.95
+    assert sorted(Article(f"{BODY}\n\nHere they are\n\n{rows}\n\n{BODY}").layout.furniture) == [2, 3, 4, 5]
+    assert sorted(Article(f"{BODY}\n\nThe newly selected five are:\n\n{rows}").layout.furniture) == [2, 3, 4, 5]
+
+
 def test_embedded_post_header_is_furniture():
     text = f"{BODY}\n\n{BODY}\n\nFollow\n\nDonald J. Trump ? @realDonaldTrump\n\n{BODY}"
     furniture_ = Article(text).layout.furniture

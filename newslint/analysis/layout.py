@@ -280,6 +280,10 @@ def _model_in_run(para: Paragraph, first_prose: int = -1, kind: Callable[[int], 
     return True
 
 
+#: Words of a sentence ending in a colon that introduces the article's own list.
+LIST_INTRO_WORDS = 4
+
+
 def _model_sure(paras: list[Paragraph], index: int, first_prose: int, in_body: bool,
                 kind: Callable[[int], str] | None = None) -> bool:
     """A model verdict at :data:`SURE_SCORE` that stands without a kind word: what may stand in
@@ -521,6 +525,10 @@ class Layout:
             # article (a flattened table's header row, a list of headings), so there the model is
             # never sure without a kind word.
             body = range(first + 1, last) if last >= 0 else range(len(paras))
+            # The article's own list under a sentence that introduces it: no model verdict without
+            # a kind word (the phrase list, shapes and kind words still count there).
+            listed = self._introduced_list(found)
+            open_ = {i: v for i, v in open_.items() if i not in listed or self.kind(i) != "furniture"}
             sure = max(threshold, SURE_SCORE) if last >= 0 else 2.0
             strong = {i for i, score in open_.items()
                       if (score >= threshold and _model_alone(paras[i], self.kind))
@@ -541,6 +549,27 @@ class Layout:
                         weak.discard(j)
                         out[j] = "model"
                         todo.append(j)
+        return out
+
+    def _introduced_list(self, found: dict[int, str]) -> set[int]:
+        """Lines of a list the article introduces: the lines under a sentence of its own that ends
+        in a colon ("The newly selected five are:", "The tour dates:"), up to the next prose
+        paragraph or the first line a rule found furniture. Widget headers end in a colon too
+        ("Related:", "You might also like:"), but they are short labels or name their kind; a
+        sentence of four words or more that names none is the article speaking. A run that goes on
+        to the end of the text with neither is left alone: trailing widgets look like that."""
+        out: set[int] = set()
+        paras = self.article.paragraphs
+        for p in paras:
+            text = p.text
+            if not text.endswith(":") or p.index in found or len(text.split()) < LIST_INTRO_WORDS \
+                    or self.kind(p.index) != "furniture":
+                continue
+            j = p.index + 1
+            while j < len(paras) and j not in found and not is_finished_prose(paras[j].text):
+                j += 1
+            if j < len(paras):
+                out.update(range(p.index + 1, j))
         return out
 
     # -- body and prose --------------------------------------------------------------------
