@@ -220,11 +220,14 @@ def _rarely_capitalised(article: Article, words: list, i: int, names: Counter[st
     if share >= bar or (share >= RARE_CAPITAL and tag != "CD" and _in_name_phrase(words, i)):
         return False  # above the plain bar, any name phrase wins ("Heat of Fusion")
     if _name_before(article, prev, gap_before) and not (
-            tag.startswith(("VBN", "VBD")) and not cap_tag.startswith("NNP") and share < RARE_CAPITAL):
+            tag.startswith(("VBZ", "VBD", "VBN", "RB", "IN", "CC")) and share < RARE_CAPITAL):
         return False  # "Council Meeting", "RKO General", "Moody's Investors"; not "World Bank Sponsored"
-    if cap_tag.startswith("NNP") and not tag.startswith(("NN", "JJ", "IN")) and not (
+    if cap_tag.startswith("NNP") and tag == "MD" and not (
             (pos(prev.text.lower()) or "").startswith(("PRP", "MD", "TO", "RB", "VB"))):
-        return False  # "in May": the capitalised form is its own word; not "He Left", "formally Applied"
+        return False  # "in May": the month beside the modal; not "it May rain"
+    if tag.startswith("VB") and (pos(prev.text.lower()) or "").startswith("DT") and \
+            not next_tag.startswith(("NN", "JJ")):
+        return False  # "the Left that": a verb form heading a noun phrase is a name; not "the Offered price"
     if "." in gap_after or any(c in gap_after for c in ":;)>'’"):
         return False  # "Kent, Wash.-based": an abbreviation; "Spider on the Bridge:": a title
     if nxt.text in _PARTICLES or (prev.text in _PARTICLES and i >= 2 and words[i - 2].text[:1].isupper()):
