@@ -134,9 +134,10 @@ def _name_before(article: Article, prev, gap: str) -> bool:
     "Operation Pitting"), so a capital after a name is left alone whatever its part of speech."""
     if not prev.text[:1].isupper() or "," in gap:
         return False
-    if prev.start in sentence_start_offsets(article) and (pos(prev.text.lower()) or "NNP").startswith(
-            ("DT", "IN", "PRP", "CC", "WDT", "WRB", "EX")):
-        return False  # "The", "It", "In": function words; "Big Tech", "Live Nation" are names
+    if prev.start in sentence_start_offsets(article) and (
+            (pos(prev.text.lower()) or "NNP").startswith(("DT", "IN", "PRP", "CC", "WDT", "WRB", "EX"))
+            or not (pos(prev.text) or "NNP").startswith("NNP")):
+        return False  # "The", "It", "Much": capitalised by position; "Big Tech", "Live Nation" are names
     return True
 
 
@@ -155,7 +156,8 @@ def _institution_phrase(article: Article, words: list, i: int, lower: str) -> bo
             or (after[1] == "the" and len(after) == 3 and after[2][:1].isupper())) and (
             lower in _institutions() or lower.rstrip("s") in _institutions()):
         return True
-    if len(after) == 3 and after[0] in ("in", "on", "at", "to") and all(w[:1].isupper() for w in after[1:]):
+    if len(after) == 3 and after[0] in ("in", "on", "at", "to") and all(
+            w[:1].isupper() and w[1:2].islower() for w in after[1:]):
         return True  # "Refugees in Towns Project"; not "the sole Owner of MTS Acquisition"
     before = words[max(0, i - 3):i]
 
