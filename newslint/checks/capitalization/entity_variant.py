@@ -72,8 +72,8 @@ LEADING_FUNCTION_WORDS = frozenset(
             "financial Corp"),
         good("Storms hit North German ports. Prices in north German ports rose.",
              title="a compass adjective before a name that is no country"),
-        bad("Bolger led the National Party. Critics of the National Party say the national Party "
-            "will float the dollar.", "national Party",
+        bad("Fans of Eastern Michigan cheered. The coach of Eastern Michigan praised the "
+            "eastern Michigan defence.", "eastern Michigan",
             note="a name the article writes twice with a capital is its house spelling"),
         good("Aides to President Reagan spoke. Staff of former president Reagan agreed.",
              title="a title after an adjective describes"),
@@ -106,7 +106,7 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         ("financial Corp"); a bare title before a person's name ("by president Reagan") is a
         slip, a title after an adjective or a name ("former president", "Republican senator")
         is not; and once the article writes a name with a capital twice, a lowercase adjective
-        before it ("the national Party") is a slip too. Inside a quotation, a well-known name or
+        before it ("the eastern Michigan defence") is a slip too. Inside a quotation, a well-known name or
         a lowercase noun or name is still a slip; only a lowercase adjective may be the speaker's.
 
     Why it matters:
