@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from ...analysis.words import sentence_start_offsets, words_between
@@ -120,6 +121,7 @@ _MORE_INSTITUTIONS = frozenset("""bank cabinet budget exchange treasury communit
     society league centre center academy foundation trust""".split())
 
 
+@lru_cache(maxsize=1)
 def _institutions() -> frozenset[str]:
     """Title words and institution nouns: capitalised, they name one office or body."""
     from ..capitalization._names import title_words
