@@ -39,7 +39,8 @@ Kinds (the expected category in brackets):
   turned into "He"/"She" (the verb made to agree: "They were" -> "He was"), or "Their" into
   "His"/"Her"; places with a single person in the three sentences before are not used.
 - ``lowercase-start`` [capitalization], ``lowercase-name`` [capitalization, consistency],
-  ``missing-space`` [spacing]: the kinds already in ``tests/test_damage.py``.
+  ``missing-space`` [spacing]: the kinds already in ``tests/test_damage.py``. lowercase-name
+  leaves name particles alone ("Bin Laden" -> "bin Laden" is the standard spelling, no damage).
 """
 
 from __future__ import annotations
