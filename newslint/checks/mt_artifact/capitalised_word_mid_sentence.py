@@ -188,18 +188,31 @@ def _rarely_capitalised(article: Article, words: list, i: int, names: Counter[st
     with a capital and that this article uses as a name nowhere else: "the Annual budget",
     "job Losses", "the underlying rate of Inflation".
 
-    Evidence that it is a name wins, each a general shape of names in running text:
+    "Seldom" is a share of capitals in general text (``newslint.worddata.case``) under
+    ``RARE_CAPITAL``; under ``RARE_CAPITAL_LOWER_ELSEWHERE`` when the article writes the word
+    in lowercase elsewhere or the lexicon never tags the capitalised form as a name; under
+    ``RARE_CAPITAL_NUMBER`` for number words. Evidence that it is a name wins, each a general
+    shape of names in running text:
 
     - another capital for it mid-sentence in the article (the count includes this one);
-    - a capitalised word or an acronym just before it ("Council Meeting", "RKO General");
-    - title case around it or a name phrase ("Ministry of Economic Affairs", "Group of 10",
-      "Head of the EC Delegation", "Refugees in Towns");
-    - a capitalised form that is a word of its own, apart from the lowercase word ("May" the
-      month beside "may" the modal: the lexicon tags them differently and not as noun/noun);
-    - "the" + a singular noun the article never writes in lowercase: British and wire style
-      capitalise bodies so ("the Government", "the Community", "the Budget", "the Bank");
+    - a capitalised word or an acronym just before it ("Council Meeting", "RKO General"),
+      unless it is a finite verb, a participle, an adverb or a preposition ("World Bank
+      Sponsored", "Entry Into"); a sentence-start word the lexicon does not know as a name
+      ("The", "Much") is no name;
+    - title case around it, an institution phrase ("Ministry of Economic Affairs", "Group of
+      10", "Head of the EC Delegation"), names joined by "and" ("Chemicals and Plastics"), a
+      number inside a name ("Poor's 500 Index"), a title-case phrase ("Refugees in Towns");
+    - the month beside the modal ("in May"; not "it May rain");
+    - a verb form heading a noun phrase after a determiner ("the Left that");
+    - an abbreviation point or closing punctuation after it ("Kent, Wash.-based", "the
+      Bridge:"), a name particle beside it ("Cent van Vliet"), a title word after it
+      ("Planning minister");
+    - an institution noun after "the"/"our"/a possessive ("the Government", "the Bank"), unless
+      the article writes the same two words in lowercase elsewhere ("the board ... the Board");
     - a subject after a comma followed by a verb ("last year, Coffin said");
     - the object of a preposition closed by punctuation ("the performance of Metal, we").
+
+    A participle after an auxiliary is never a name ("has Enhanced voting rights").
     """
     word = words[i].text
     prev, nxt = words[i - 1], words[i + 1]
