@@ -33,7 +33,10 @@ _CREDIT_END = re.compile(r"(?:\b(?:photo|photograph|image|picture|credit|illustr
 #: circle eyed: Jeffrey Epstein is dead. Prosecutors could ...").
 _KICKER = re.compile(r"^[^.!?:]{3,60}: [A-Z“\"]")
 _FUNCTION_END = re.compile(r"\b(?:the|a|an|and|or|but|of|to|in|on|for|with|by|from|that|which|who|"
-                           r"is|are|was|were|has|have|had|will|would|could|as|at|its|their|his|her)$")
+                           r"is|are|was|were|has|have|had|will|would|could|as|at|its|their|his|her|"
+                           r"about|into|onto|over|under|after|before|between|against|than|including|"
+                           r"during|through|towards?|upon|within|without|whether|because|should|can|"
+                           r"may|might|must|shall|been|being|be)$")
 
 
 def _emphasis_open(text: str) -> bool:
@@ -63,11 +66,24 @@ def _prose_not_headline(article: Article, para: Paragraph) -> bool:
     if others > 0:
         return False
     words = text.split()
-    if len(words) < 5:
+    if len(words) < 4:
         return False
-    if words[0].lower() in _NON_HEADLINE_STARTS:
-        return True
-    return any((pos(w) or "") == "VBD" for w in words[1:])
+    if words[0].lower() in _NON_HEADLINE_STARTS and (len(words) >= 5 or "," not in text):
+        return True  # ("He said, she said": a four-word play on words, a subheading)
+    if words[0].lower() in ("how", "why", "what", "when", "where", "who", "inside", "behind"):
+        return False  # "How the vote unfolded": an explainer's subheading
+    if _CLAUSE_TAIL.search(text):
+        return True  # "In the morning, Democratic": a clause under way after a comma
+    tags = [pos(w.strip(",;:\"“”")) or pos(w.strip(",;:\"“”").lower()) or "" for w in words]
+    if (len(words) >= 6 or "," not in text) and any(
+            t in ("VBD", "MD") or w.lower() in ("also", "not") for t, w in zip(tags[1:], words[1:], strict=True)):
+        return True  # "The dollar also opened", "EC leaders would also try": a clause, not headlinese
+    # A long line that ends on a word no title ends on ("... and the northern").
+    return len(words) >= 6 and words[-1][:1].islower() and not tags[-1].startswith(("NN", "VBG"))
+
+
+#: A comma, then the start of the next phrase cut short ("In the morning, Democratic").
+_CLAUSE_TAIL = re.compile(r"^\w[^,]{3,}, (?:[A-Z]\w+|[a-z]+)$")
 
 
 def sentence_like(para: Paragraph) -> bool:
@@ -187,6 +203,8 @@ def _verdict(article: Article, para: Paragraph) -> tuple[str, float] | None:
              "— Reporting by Jane Smith; Editing by John Doe"),
         good("The vote passed 52-48 on Tuesday after a long debate. REUTER...",
              title="a wire sign-off"),
+        bad("The council met on Monday. It agreed to send the plan back.\n\nGerstner also spoke about",
+            "spoke about", note="a preposition is no ending"),
     ],
 )
 def truncated_body(article: Article, ctx: CheckContext) -> Iterator[Hit]:
