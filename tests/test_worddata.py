@@ -192,3 +192,29 @@ def test_missing_sources_give_a_clear_error(tmp_path: Path, monkeypatch: pytest.
             store.data_dir()
     finally:
         worddata.reset()
+
+
+def test_case_share_table_tells_names_from_common_words() -> None:
+    from newslint.worddata.case import capital_share
+
+    assert capital_share("senate") > 0.5 and capital_share("union") > 0.3
+    assert capital_share("inflation") < 0.1 and capital_share("Levels") < 0.05  # case-folded look-up
+    assert capital_share("qzxqzxv") is None and capital_share("of") is None  # unknown; under 3 letters
+
+
+def test_case_share_table_has_its_licence_and_rebuilds(tmp_path: Path) -> None:
+    import gzip
+    import json
+
+    from newslint.worddata import case
+
+    licence = case.TABLE.parent / "LICENSE-case-share.txt"
+    assert "MIT License" in licence.read_text(encoding="utf-8")
+    source = tmp_path / "en_lexeme_prob.json.gz"
+    with gzip.open(source, "wt", encoding="utf-8") as fh:
+        json.dump({"budget": -10.0, "Budget": -12.0, "senate": -13.0, "Senate": -12.0,
+                   "rare": -19.0, "ok": -5.0, "well-known": -9.0}, fh)
+    out = tmp_path / "table.tsv.gz"
+    assert case.build(source, out) == 2  # too rare, too short and hyphenated words are left out
+    rows = dict(line.split("\t") for line in gzip.open(out, "rt", encoding="utf-8").read().splitlines())
+    assert rows == {"budget": "119", "senate": "731"}  # e^-12/(e^-12+e^-10) = 0.119

