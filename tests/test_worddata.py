@@ -218,3 +218,34 @@ def test_case_share_table_has_its_licence_and_rebuilds(tmp_path: Path) -> None:
     assert case.build(source, out) == 2  # too rare, too short and hyphenated words are left out
     rows = dict(line.split("\t") for line in gzip.open(out, "rt", encoding="utf-8").read().splitlines())
     assert rows == {"budget": "119", "senate": "731"}  # e^-12/(e^-12+e^-10) = 0.119
+
+
+def test_building_the_data_does_not_count_against_a_check_time_limit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first check to need word data builds it (seconds, once): a check's time limit must not
+    interrupt the build (every later check would start it again and time out too)."""
+    import time
+
+    from newslint.runner import CheckTimeout, time_limit
+    from newslint.worddata import build
+
+    def slow_build(path: Path, sig: object = None, force: bool = False) -> Path:
+        time.sleep(0.6)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "meta.json").write_text(json.dumps({"format": store.FORMAT_VERSION}), encoding="utf-8")
+        return path
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("NEWSLINT_WORDDATA", raising=False)
+    monkeypatch.setattr(build, "build_into", slow_build)
+    worddata.reset()
+    try:
+        with time_limit(0.3):
+            built = store.data_dir()
+        assert (built / "meta.json").is_file()
+        with pytest.raises(CheckTimeout):  # the limit still holds for the check's own work
+            with time_limit(0.3):
+                store.data_dir()
+                time.sleep(1.0)
+    finally:
+        worddata.reset()

@@ -248,9 +248,9 @@ def features_of(lines: Sequence[str], phrase: Callable[[int], bool], indices: It
             "next_words": math.log1p(len(splits[i + 1])) if i + 1 < n else 0.0,
         }
         if n_tokens <= 40:
-            k = kind(i) if kind is not None else kind_of(text)
-            if k != "furniture":
-                f["kind=" + k] = 1.0
+            line_kind = kind(i) if kind is not None else kind_of(text)
+            if line_kind != "furniture":
+                f["kind=" + line_kind] = 1.0
         weight = 1.0 / math.sqrt(n_words)
         for w in set(lower[:30]):
             if w.isalpha():
