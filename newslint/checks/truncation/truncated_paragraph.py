@@ -44,6 +44,10 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,[^-—–\n]{2,40})?(?:\s*\([A
             note="the first paragraph, too long for a headline"),
         bad("The council met on Monday.\n\nThe dollar also opened\n\nSterling rose.", "also opened",
             note="a clause (a past-tense verb, \"also\") is no subheading in an article without others"),
+        bad("The council met on Monday.\n\nStandard and Poor's recent\n\nThe company is Japan's eighth largest "
+            "insurer.", "recent", note="a cut line ending on an adjective"),
+        bad("The council met on Monday.\n\nAnalysts in the past have criticized IBM\n\nBut the company "
+            "said sales rose.", "criticized IBM", note="an auxiliary: headlinese drops them"),
         good("Officials said the plan was final.\n\nKey dates\n\nThe vote is set for May 4."),
         good("Officials said the plan was final.\n\nHow the vote unfolded\n\nThe vote was set "
              "for May 4."),
