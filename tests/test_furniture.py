@@ -125,6 +125,20 @@ def test_model_is_never_sure_of_a_lone_word_between_paragraphs_or_in_a_text_with
     assert not layout.furniture and layout.model_scores[1] >= 0.95
 
 
+def test_a_list_the_article_announces_is_not_furniture_on_the_model_word():
+    """Rows after a prose line ending in a colon are the article's list ("The newly selected five
+    are:" then "Blue Origin, Kent, Washington" ...), however menu-like; "Related:" announces
+    furniture and its headlines stay found."""
+    rows = "\n\n".join(["Blue Origin, Kent, Washington", "Ceres Robotics, Palo Alto, California",
+                         "Sierra Nevada Corporation, Louisville, Colorado", "SpaceX, Hawthorne, California"])
+    listed = Article(f"{BODY}\n\nThe newly selected five companies are:\n\n{rows}\n\n{BODY}").layout
+    assert not listed.furniture
+    unannounced = Article(f"{BODY}\n\n{BODY}\n\n{rows}").layout
+    assert unannounced.furniture, "the same rows at the page edge, unannounced, are the model's to take"
+    related = Article(f"{BODY}\n\nRelated:\n\nCouncil Delays Vote on Budget Again\n\n{BODY}").layout
+    assert 1 in related.furniture
+
+
 def test_embedded_post_header_is_furniture():
     text = f"{BODY}\n\n{BODY}\n\nFollow\n\nDonald J. Trump ? @realDonaldTrump\n\n{BODY}"
     furniture_ = Article(text).layout.furniture

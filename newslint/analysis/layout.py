@@ -306,6 +306,28 @@ def _model_alone(para: Paragraph, kind: Callable[[int], str] | None = None) -> b
         and (kind(para.index) if kind is not None else kind_of(para.text)) != "furniture"
 
 
+def _announced_list(paras: list[Paragraph], found: Mapping[int, object],
+                    kind: Callable[[int], str] | None = None) -> set[int]:
+    """Lines the article's own prose announces: the run of short, unpunctuated lines right after a
+    sentence that ends with a colon ("The newly selected five are:" then "Blue Origin, Kent,
+    Washington" ...). They are the article's list, however much each line looks like a menu entry
+    to the line model, so no model-only verdict takes them. The announcing line must read as prose
+    (four words or more, no furniture kind word): "Related:" or "Follow us on:" announce furniture."""
+    listed: set[int] = set()
+    for i, para in enumerate(paras[:-1]):
+        text = para.text.rstrip()
+        if not text.endswith(":") or i in found or len(text.split()) < 4:
+            continue
+        if (kind(para.index) if kind is not None else kind_of(text)) != "furniture":
+            continue
+        j = i + 1
+        while j < len(paras) and j not in found and len(paras[j].text.split()) <= MAX_ALONE_WORDS \
+                and not TERMINAL.search(paras[j].text.rstrip()):
+            listed.add(j)
+            j += 1
+    return listed
+
+
 class Layout:
     """The layout analysis of one article (build it through ``article.layout``)."""
 
@@ -512,7 +534,9 @@ class Layout:
             # Only a line that some model verdict below could take is scored: short enough, not
             # already furniture, and not what a verdict never takes (:func:`_model_in_run`; the
             # other verdicts are narrower). Scoring the rest would not change what is found.
+            listed = _announced_list(paras, found, self.kind)
             candidates = [p.index for p in paras if p.index not in found and p.index not in out
+                          and p.index not in listed
                           and len(p.text.split()) <= MAX_MODEL_WORDS and _model_in_run(p, -1, self.kind)]
             open_ = self._scores(candidates)
             self.model_scores.update(open_)
