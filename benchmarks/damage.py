@@ -449,7 +449,7 @@ def _one_person(text: str) -> bool:
         return True
     for m in _NAME_OPENING.finditer(text):
         first = m.group(0).lstrip(".; ").split()[0]
-        if first.islower() or (zipf(first.lower()) < 4.0 and not first.isupper()):
+        if first.islower() or (not first.isupper() and (zipf(first.lower()) < 4.0 or pos(first.lower()) is None)):
             return True  # "Chris Tang, ...", not "South Korea", "Trade Minister"
     for m in _NAMED_SPEAKER.finditer(text):
         word = m.group(1) or m.group(2)
