@@ -210,3 +210,18 @@ def test_foreign_marker_searches_agree_with_the_one_pattern():
                                   for _ in range(rng.randint(1, 6))) for _ in range(3000)]
     for text in texts:
         assert foreign.has_marker(text) == (foreign._MARKER.search(text) is not None), text
+
+
+def test_listed_spellings_are_the_lowercase_runs_that_are_listed():
+    """spelling-variant finds listed words directly; same spans as every ``[a-z]+`` run looked up."""
+    import importlib
+
+    variant = importlib.import_module("newslint.checks.consistency.spelling_variant")
+    pairs = variant._pairs()
+    listed = sorted(pairs)
+    rng = random.Random(3)
+    texts = _texts() + [" ".join(rng.choice([*listed, "x", "Colour", "colourful", "organisations"]) + rng.choice(" ,.-1é")
+                                  for _ in range(rng.randint(1, 8))) for _ in range(2000)]
+    for text in texts:
+        slow = [m.span() for m in variant._WORD.finditer(text) if m.group(0) in pairs]
+        assert [m.span() for m in variant._listed().finditer(text)] == slow, text
