@@ -433,8 +433,12 @@ _ONE_PERSON = re.compile(
     r"president|man|woman|boy|girl|officer|witness|resident|expert|manager|worker|employee|victim|"
     r"suspect|leader|member|senator|judge|doctor|teacher|student|driver|farmer|owner)\b(?!s)", re.IGNORECASE)
 #: A capitalised word as the speaker of a verb of saying: "Walsh said", "said Tom Smith".
-_NAMED_SPEAKER = re.compile(r"\b([A-Z][a-z]+)(?:’s|'s)? (?:said|says|told|added|noted|wrote|stressed)\b|"
-                            r"\b(?:said|says|told|added) ([A-Z][a-z]+)\b")
+_NAMED_SPEAKER = re.compile(r"\b([A-Z][a-zA-Z]+)(?:’s|'s)? (?:said|says|told|added|noted|wrote|stressed)\b|"
+                            r"\b(?:said|says|told|added) ([A-Z][a-zA-Z]+)\b")
+#: A sentence (or clause) opening with a person's full name: "Romuald Sosnowski, deputy chairman
+#: of ..., said", "Chris Tang, Hong Kong's new police commissioner, said".
+_NAME_OPENING = re.compile(r"(?:^|[.;] )(?!The |A |An |In |On |At )[A-Z][a-zA-Z]+ (?:[A-Z]\. )?[A-Z][a-zA-Z]+(?:,| [a-z])|"
+                           r"\b[a-z]+(?:er|or|ist|ent|man|ary|ant|ive) [A-Z][a-z]+ [A-Z][a-z]+")
 _PEOPLE_WORDS = frozenset("people men women children police staff".split())
 
 
@@ -442,6 +446,10 @@ def _one_person(text: str) -> bool:
     """Whether ``text`` mentions a single person a "He"/"She" could refer to (see ``_ONE_PERSON``)."""
     if _ONE_PERSON.search(text):
         return True
+    for m in _NAME_OPENING.finditer(text):
+        first = m.group(0).lstrip(".; ").split()[0]
+        if first.islower() or (zipf(first.lower()) < 4.0 and not first.isupper()):
+            return True  # "Chris Tang, ...", not "South Korea", "Trade Minister"
     for m in _NAMED_SPEAKER.finditer(text):
         word = m.group(1) or m.group(2)
         tag = pos(word) or pos(word.lower()) or ""

@@ -270,14 +270,16 @@ def main(argv: list[str] | None = None) -> int:
     for i, g in enumerate(groups):
         by_site[g].append(i)
     lint: list[tuple[bool, int, str]] = []
+    fold_rows: list[str] = []
     # Folds of whole sites: with --folds 0 one fold per site (leave-one-site-out proper); else the
     # sites are dealt round-robin (largest first) into that many folds, each site held out entirely.
     n_folds = len(sites) if args.folds <= 0 else min(args.folds, len(sites))
     folds: list[list[str]] = [[] for _ in range(n_folds)]
     for k, site in enumerate(sorted(sites, key=lambda s_: -len(by_site[s_]))):
         folds[k % n_folds].append(site)
-    for fold in folds:
+    for k_fold, fold in enumerate(folds):
         held = {i for site in fold for i in by_site[site]}
+        n_lint = len(lint)
         train = [i for i in range(len(ys)) if i not in held]
         tf = [feats[i] for i in train]
         model = FurnitureModel({**fit(tf, [ys[i] for i in train],
@@ -297,6 +299,13 @@ def main(argv: list[str] | None = None) -> int:
                 if label is not None:
                     lint.append((j in flagged, label, kind_of(page["lines"][j]) if len(page["lines"][j].split()) <= 40
                                  else "furniture"))
+        # This fold's figures: its sites' lines, scored by a model and a layout that never saw them.
+        held_sorted = sorted(held)
+        mp, mr, mn, _ = pr([scores[i] >= args.lint_threshold for i in held_sorted], [ys[i] for i in held_sorted])
+        fp_, fr_, _, _ = pr([x[0] for x in lint[n_lint:]], [x[1] for x in lint[n_lint:]])
+        fold_rows.append(f"  fold {k_fold + 1:3}: {len(fold):3} sites, {mn:5} furniture lines; model at "
+                         f"{args.lint_threshold}: precision {mp:.3f} recall {mr:.3f}; lint-time: precision {fp_:.3f} "
+                         f"recall {fr_:.3f}")
     all_feats, all_ys, all_groups = feats, ys, groups
     # Evaluation is over page lines only (the clean lines are never held out).
     scores, ys, kinds, texts = scores[:n_page_lines], ys[:n_page_lines], kinds[:n_page_lines], texts[:n_page_lines]
@@ -320,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
     lp, lr, ln, lf = pr([x[0] for x in lint], [x[1] for x in lint])
     out.append(f"lint-time layout (rules + gated model, threshold {args.lint_threshold}), held-out sites: precision {lp:.3f} recall {lr:.3f} "
                f"(furniture lines {ln}, flagged {lf})")
+    out.append("per site-grouped fold (held-out sites of each fold):")
+    out += fold_rows
     for kind in sorted({x[2] for x in lint}):
         sub = [x for x in lint if x[2] == kind]
         kp, kr, kn, kf = pr([x[0] for x in sub], [x[1] for x in sub])

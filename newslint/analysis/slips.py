@@ -22,7 +22,7 @@ not list (``-ed``, ``-ing``, ``-ies``, ``re-``, ``un-``...), so that a real but 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Container, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
@@ -257,7 +257,7 @@ def _substitution_slip(ch: str, c: str) -> str:
     return "substitution"
 
 
-def _known_edits(q: str, vocab: Container[str], lookup: Callable[[str], tuple[str, ...]],
+def _known_edits(q: str, vocab: Container[str], lookup: Callable[[str], Sequence[str]],
                  min_len: int) -> Iterator[tuple[str, str, float]]:
     """Exactly the items of ``_edits(q)`` that are not dropped letters and whose string is in
     ``vocab``, in the same order, without generating the 26 x n substitutions.
@@ -343,13 +343,13 @@ def corrections(q: str, max_slips: int = 2, limit: int = 5) -> tuple[Correction,
         deletes = _deletes()
         found: dict[str, tuple[str, ...]] = {}
 
-        def everywhere(key: str) -> tuple[str, ...]:
+        def everywhere(key: str) -> Sequence[str]:
             words = found.get(key)
             if words is None:
                 words = found[key] = deletes.get(key)
             return words
 
-        def nearby(key: str) -> tuple[str, ...]:
+        def nearby(key: str) -> Sequence[str]:
             return near.get(key, ())
 
         for cand, slip, cost in first:

