@@ -8,6 +8,8 @@ The data is compiled once (``newslint.worddata.build``) into a directory of smal
   word's trie id (memory-mapped too);
 - ``common.trie``, ``deletes.btrie``, ``deletes2.btrie``: common dictionary words and their
   one-deletion and up-to-two-deletion indexes (correction candidates for the spelling check);
+- ``case.trie``, ``case.share.u16``: how often each common word is written with a capital
+  (``case.py``; share in thousandths + 1, 0 = absent);
 - ``hyphen.*``: hyphenation patterns (a trie and packed values) for syllables of unknown words;
 - ``meta.json``: format version, what it was built from, small facts (tag names, alphabets).
 
@@ -31,7 +33,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
-from .layout import FORMAT_VERSION, PACKAGE_DIR, SOURCES, VENDORED_LEXICON
+from .layout import FORMAT_VERSION, PACKAGE_DIR, SOURCES, VENDORED_CASE, VENDORED_LEXICON
 
 __all__ = ["FORMAT_VERSION", "PACKAGE_DIR", "SOURCES", "VENDORED_LEXICON", "data_dir", "stamp"]
 
@@ -66,6 +68,7 @@ def source_signature() -> dict[str, Any]:
         st = os.stat(spec.origin)
         sig[name] = [spec.origin, st.st_size, st.st_mtime_ns]
     sig["lexicon"] = VENDORED_LEXICON.stat().st_size
+    sig["case"] = VENDORED_CASE.stat().st_size
     return sig
 
 
