@@ -230,7 +230,7 @@ def in_process(paths: list[Path], runs: int, tmp: str) -> dict[str, Any]:
     for r in range(runs):
         for t in tools[r % len(tools):] + tools[:r % len(tools)]:
             out = subprocess.run([sys.executable, "-c", INPROC, t, str(listing)], capture_output=True,
-                                 text=True, check=True)
+                                 text=True, check=True, cwd=tmp)  # not the checkout: see prepare()
             rows[t].append(json.loads(out.stdout))
     words = sum(n_words(p.read_text(encoding="utf-8")) for p in paths)
     result = {}
@@ -373,12 +373,17 @@ def stream_memory(n: int, jobs: int = 1, select: str | None = STREAM_SELECT) -> 
 def prepare() -> str:
     """Byte-compile the newslint that will run (``PYTHONPATH`` may point at another checkout, to
     measure an older version with the same script) and build its word data if it has any."""
-    probe = subprocess.run([sys.executable, "-c", "import newslint, os; print(os.path.dirname(newslint.__file__))"],
-                           capture_output=True, text=True, check=True)
-    package = probe.stdout.strip()
-    subprocess.run([sys.executable, "-m", "compileall", "-q", package], check=True, stdout=subprocess.DEVNULL)
-    if os.path.isdir(os.path.join(package, "worddata")):
-        subprocess.run([sys.executable, "-c", "from newslint import worddata; worddata.data_dir()"], check=True)
+    # Run from an empty folder: ``python -c`` puts the current directory first on sys.path, so
+    # from a checkout's root it imported that checkout whatever PYTHONPATH said (the in-process
+    # "before" figures were silently the current code's).
+    with tempfile.TemporaryDirectory() as empty:
+        probe = subprocess.run([sys.executable, "-c", "import newslint, os; print(os.path.dirname(newslint.__file__))"],
+                               capture_output=True, text=True, check=True, cwd=empty)
+        package = probe.stdout.strip()
+        subprocess.run([sys.executable, "-m", "compileall", "-q", package], check=True, stdout=subprocess.DEVNULL)
+        if os.path.isdir(os.path.join(package, "worddata")):
+            subprocess.run([sys.executable, "-c", "from newslint import worddata; worddata.data_dir()"], check=True,
+                           cwd=empty)
     return package
 
 

@@ -75,7 +75,8 @@ def defective_sample(out: list[str]) -> None:
             if para.index not in labelled and not any(p["paragraph"] == para.index for p in rec["partial"]):
                 fp += 1
                 out.append(f"    unlabelled finding {rec['file']} #{para.index}: {para.text[:70]!r}")
-            kinds[h.message.split(" is ", 1)[1].split(",")[0]] += 1
+            # '"<line>" is <kind>, page furniture, not article text (...)': the kind after the quoted line.
+            kinds[h.message.split(", not article text", 1)[0].split('" is ')[-1].split(", page furniture")[0]] += 1
         for i in labelled:
             if i in covered:
                 tp += 1

@@ -160,6 +160,32 @@ def seeds_copy(tmp: Path, n: int = 12) -> Path:
     return d
 
 
+def plugin_run(tmp: Path, body: str, *, articles: int = 2, extra: tuple[str, ...] = ("--allow-local-plugins",),
+               code: str = "EV901", check: Callable[[str, str], str] | None = None) -> Case:
+    """A folder of ``articles`` copies linted with a local plugin whose check runs ``body``."""
+    seeds_copy(tmp, articles)
+    plugin(tmp, body, code=code)
+    write(tmp / "cfg.toml", 'plugins = ["evil.py"]\n')
+    return Case(["--config", "cfg.toml", *extra, "--format", "json", "arts"], str(tmp), check=check)
+
+
+def stderr_head(o: str, e: str) -> str:
+    """The remark of the cases judged by their one-line error message."""
+    return f"stderr: {e.strip()[:80]!r}"
+
+
+def stdout_size(o: str, e: str) -> str:
+    return f"stdout {len(o)} B"
+
+
+def config_case(tmp: Path, files: dict[str, str], argv: list[str],
+                check: Callable[[str, str], str] | None = stderr_head) -> Case:
+    """The article plus configuration files, run in ``tmp``."""
+    for name, text in {"a.txt": ARTICLE, **files}.items():
+        write(tmp / name, text)
+    return Case(argv, str(tmp), check=check)
+
+
 def c_s1(tmp: Path) -> Case:
     return one(tmp, "<!-- newslint: disable=" + " " * 4000 + "\n")
 
@@ -205,27 +231,18 @@ def c_s4(tmp: Path) -> Case:
 
 
 def c_s5(tmp: Path) -> Case:
-    d = seeds_copy(tmp, 40)
-    write(d / "a07.txt", ARTICLE + "\nKILLME\n")
-    plugin(tmp, 'if "KILLME" in article.text:\n    os.kill(os.getpid(), 9)\nreturn []')
-    write(tmp / "cfg.toml", 'plugins = ["evil.py"]\n')
-    return Case(["--config", "cfg.toml", "--allow-local-plugins", "--jobs", "2", "--format", "json", "arts"],
-                str(tmp))
+    case = plugin_run(tmp, 'if "KILLME" in article.text:\n    os.kill(os.getpid(), 9)\nreturn []', articles=40,
+                      extra=("--allow-local-plugins", "--jobs", "2"))
+    write(tmp / "arts" / "a07.txt", ARTICLE + "\nKILLME\n")
+    return case
 
 
 def c_s6_sleep(tmp: Path) -> Case:
-    d = seeds_copy(tmp, 2)
-    plugin(tmp, "time.sleep(60)\nreturn []")
-    write(tmp / "cfg.toml", 'plugins = ["evil.py"]\n')
-    del d
-    return Case(["--config", "cfg.toml", "--check-timeout", "2", "--format", "json", "arts"], str(tmp))
+    return plugin_run(tmp, "time.sleep(60)\nreturn []", extra=("--check-timeout", "2"))
 
 
 def c_s6_forever(tmp: Path) -> Case:
-    seeds_copy(tmp, 1)
-    plugin(tmp, "while True:\n    yield Hit(0, 1, 'x')")
-    write(tmp / "cfg.toml", 'plugins = ["evil.py"]\n')
-    return Case(["--config", "cfg.toml", "--allow-local-plugins", "--format", "json", "arts"], str(tmp))
+    return plugin_run(tmp, "while True:\n    yield Hit(0, 1, 'x')", articles=1)
 
 
 def c_s7(tmp: Path) -> Case:
@@ -255,19 +272,11 @@ def c_s9b(tmp: Path) -> Case:
 
 
 def c_s10_exit(tmp: Path) -> Case:
-    seeds_copy(tmp, 2)
-    plugin(tmp, "sys.exit(3)")
-    write(tmp / "cfg.toml", 'plugins = ["evil.py"]\n')
-    return Case(["--config", "cfg.toml", "--allow-local-plugins", "--format", "json", "arts"], str(tmp),
-                check=lambda o, e: f"stdout {len(o)} B")
+    return plugin_run(tmp, "sys.exit(3)", check=stdout_size)
 
 
 def c_s10_osexit0(tmp: Path) -> Case:
-    seeds_copy(tmp, 2)
-    plugin(tmp, "os._exit(0)")
-    write(tmp / "cfg.toml", 'plugins = ["evil.py"]\n')
-    return Case(["--config", "cfg.toml", "--allow-local-plugins", "--format", "json", "arts"], str(tmp),
-                check=lambda o, e: f"stdout {len(o)} B")
+    return plugin_run(tmp, "os._exit(0)", check=stdout_size)
 
 
 def c_s11(tmp: Path) -> Case:
@@ -346,7 +355,7 @@ def c_d3(tmp: Path) -> Case:
     write(tmp / "tree" / "closed" / "x.txt", ARTICLE)
     os.chmod(tmp / "tree" / "closed", 0)  # root reads it anyway: run without that capability
     return Case(["--isolated", "--no-plugins", "--format", "json", "tree"], str(tmp), as_root_without_dac=True,
-                check=lambda o, e: f"stderr: {e.strip()[:80]!r}")
+                check=stderr_head)
 
 
 def c_d4(tmp: Path) -> Case:
@@ -364,8 +373,7 @@ def c_d5(tmp: Path) -> Case:
 def c_d6(tmp: Path) -> Case:
     write(tmp / "newslint.toml", "max-file-size = 1000\n")
     write(tmp / "feed.jsonl", json.dumps({"id": "big", "body": ARTICLE * 40}) + "\n")
-    return Case(["--no-plugins", "--format", "json", "feed.jsonl"], str(tmp),
-                check=lambda o, e: f"stderr: {e.strip()[:80]!r}")
+    return Case(["--no-plugins", "--format", "json", "feed.jsonl"], str(tmp), check=stderr_head)
 
 
 def c_d7(tmp: Path) -> Case:
@@ -376,28 +384,21 @@ def c_d7(tmp: Path) -> Case:
 
 
 def c_d8(tmp: Path) -> Case:
-    write(tmp / "newslint.toml", "x = " + "[" * 5000 + "]" * 5000 + "\n")
-    write(tmp / "a.txt", ARTICLE)
-    return Case(["--no-plugins", "a.txt"], str(tmp), check=lambda o, e: f"stderr: {e.strip()[-80:]!r}")
+    return config_case(tmp, {"newslint.toml": "x = " + "[" * 5000 + "]" * 5000 + "\n"}, ["--no-plugins", "a.txt"],
+                       check=lambda o, e: f"stderr: {e.strip()[-80:]!r}")
 
 
 def c_d9_pyproject(tmp: Path) -> Case:
-    write(tmp / "pyproject.toml", "[tool.newslint\nselect = [\n")
-    write(tmp / "a.txt", ARTICLE)
-    return Case(["--no-plugins", "a.txt"], str(tmp), check=lambda o, e: f"stderr: {e.strip()[:80]!r}")
+    return config_case(tmp, {"pyproject.toml": "[tool.newslint\nselect = [\n"}, ["--no-plugins", "a.txt"])
 
 
 def c_d9_option(tmp: Path) -> Case:
-    write(tmp / "newslint.toml", '[checks.NL630]\nmax-words = "abc"\n')
-    write(tmp / "a.txt", ARTICLE)
-    return Case(["--no-plugins", "a.txt"], str(tmp), check=lambda o, e: f"stderr: {e.strip()[:80]!r}")
+    return config_case(tmp, {"newslint.toml": '[checks.NL630]\nmax-words = "abc"\n'}, ["--no-plugins", "a.txt"])
 
 
 def c_d9_missing_plugin(tmp: Path) -> Case:
-    write(tmp / "cfg.toml", 'plugins = ["nonexistent_plugin_xyz"]\n')
-    write(tmp / "a.txt", ARTICLE)
-    return Case(["--config", "cfg.toml", "--allow-local-plugins", "a.txt"], str(tmp),
-                check=lambda o, e: f"stderr: {e.strip()[:80]!r}")
+    return config_case(tmp, {"cfg.toml": 'plugins = ["nonexistent_plugin_xyz"]\n'},
+                       ["--config", "cfg.toml", "--allow-local-plugins", "a.txt"])
 
 
 def c_d10(tmp: Path) -> Case:
@@ -441,11 +442,8 @@ def c_d15(tmp: Path) -> Case:
 
 
 def c_d16(tmp: Path) -> Case:
-    seeds_copy(tmp, 2)
-    plugin(tmp, "article.text = article.text.replace('. ', '.')\nreturn []", code="AA901")  # runs first
-    write(tmp / "cfg.toml", 'plugins = ["evil.py"]\n')
-    return Case(["--config", "cfg.toml", "--allow-local-plugins", "--format", "json", "arts"], str(tmp),
-                check=lambda o, e: f"NL201 findings (none in the articles): {o.count('NL201')}")
+    return plugin_run(tmp, "article.text = article.text.replace('. ', '.')\nreturn []", code="AA901",  # runs first
+                      check=lambda o, e: f"NL201 findings (none in the articles): {o.count('NL201')}")
 
 
 def c_big_line(tmp: Path) -> Case:

@@ -104,6 +104,85 @@ def test_model_scores_prose_low(line):
     assert _score([BODY, line, BODY], 1) < 0.5
 
 
+def test_model_without_a_kind_word_when_sure():
+    """Menus and trailing widget titles name no kind ("Business", "Editorial Standards"): the
+    model alone finds them when it is sure (0.95), at the page edges."""
+    menu = Article(f"World\n\nBusiness\n\nMarkets\n\nOpinion\n\n{BODY}\n\n{BODY}").layout.furniture
+    assert sorted(menu) == [1, 2, 3] and {f.evidence for f in menu.values()} == {"model"}
+    tail = Article(f"{BODY}\n\n{BODY}\n\nBusiness Insider Intelligence\n\nEditorial Standards").layout
+    assert sorted(tail.furniture) == [2, 3] and all(tail.model_scores[i] >= 0.95 for i in (2, 3))
+
+
+def test_model_is_never_sure_of_a_lone_word_between_paragraphs_or_in_a_text_without_prose():
+    """A one-word line between paragraphs is a subheading ("Keyboard"); a text without a prose
+    paragraph has no page edge, so a title-case row there (a flattened table) is not furniture
+    on the model's word."""
+    keyboard = Article(f"{BODY}\n\nKeyboard\n\n{BODY}").layout
+    assert not keyboard.furniture and keyboard.model_scores[1] >= 0.95
+    table = ("The deal is described below.\n\nParty Objective Concession\n"
+             "United States Deport Venezuelan Immigrants Access to CECOT Prison\n\nDid the deal hold?")
+    layout = Article(table).layout
+    assert not layout.furniture and layout.model_scores[1] >= 0.95
+
+
+def test_a_list_the_article_introduces_is_not_furniture_on_the_models_word():
+    """Short parallel lines under a sentence ending in a colon are the article's own list, up to
+    the next paragraph; the same lines with no such sentence, or running on to the end of the text,
+    look like a widget run to the model and are taken."""
+    rows = ("Blue Origin, Kent, Washington\nCeres Robotics, Palo Alto, California\n"
+            "Sierra Nevada Corporation, Louisville, Colorado\nSpaceX, Hawthorne, California")
+    introduced = Article(f"{BODY}\n\nThe newly selected five are:\n\n{rows}\n\n{BODY}").layout
+    assert not introduced.furniture and min(introduced.model_scores[i] for i in (2, 3, 4)) >= 0.95
+    assert sorted(Article(f"{BODY}\n\nHere they are\n\n{rows}\n\n{BODY}").layout.furniture) == [2, 3, 4, 5]
+    assert sorted(Article(f"{BODY}\n\nThe newly selected five are:\n\n{rows}").layout.furniture) == [2, 3, 4, 5]
+
+
+def test_embedded_post_header_is_furniture():
+    text = f"{BODY}\n\n{BODY}\n\nFollow\n\nDonald J. Trump ? @realDonaldTrump\n\n{BODY}"
+    furniture_ = Article(text).layout.furniture
+    assert furniture_[3].evidence == "post" and furniture_[3].label.startswith("the header of an embedded")
+    assert 2 in furniture_  # the "Follow" button next to it
+    assert not Article(f"{BODY}\n\nHe wrote to the council about it on @Riverton.\n\n{BODY}").layout.furniture
+
+
+def test_lint_time_features_are_the_training_features_for_the_lines_scored():
+    """The layout asks for the features of the candidate lines only (:func:`features_of`); they
+    are the very rows the training script builds with :func:`line_features`."""
+    from newslint.analysis.layout import phrase_match
+
+    lines = ["Home", "World", BODY, "Share this story", "Photo: Jane Doe/Getty Images", BODY,
+             "“We won,” she said.", "3:02", "Follow us @riverton", BODY, "Related: Wales beat England 2-1"]
+    flags = [phrase_match(t) for t in lines]
+    full = furniture.line_features(lines, flags)
+    some = furniture.features_of(lines, flags.__getitem__, [1, 3, 7, 10])
+    assert some == {i: full[i] for i in (1, 3, 7, 10)}
+
+
+def test_only_lines_that_could_be_furniture_are_scored():
+    """Prose sentences, quotations and long paragraphs are never scored: no verdict could take
+    them, so scoring them would change nothing and cost most of the time."""
+    text = (f"{BODY}\n\n“We won,” she said after the vote.\n\n{BODY} {BODY}\n\nBusiness Insider Intelligence"
+            "\n\nEditorial Standards")
+    layout = Article(text).layout
+    assert layout.furniture_indices == {3, 4}
+    assert set(layout.model_scores) == {3, 4}
+
+
+def test_kind_gates_never_change_the_kind():
+    """``kind_of`` skips a kind's pattern when the line lacks every string the pattern needs
+    (read from its parse tree); on every line of the vendored samples, and on case-folding
+    corner cases, the kind is the one the patterns alone give."""
+    lines = [p.text for name in ("clean_sample.jsonl", "defective_labels.jsonl")
+             for rec in _records(name) for p in Article(rec["text"]).paragraphs]
+    lines += ["Leave a Reply Cancel reply", "COMMENTS", "Comment ıs closed", "ſhare this", "ſign up", "3:02",
+              "© 2020 Riverton", "Updated 5 hours ago", "Home » World", "BUY NOW", "Ad", "Getty İmages",
+              "Kelvin \u212a", "", "—"]
+    assert len(lines) > 500
+    assert all(g is not None for g in furniture._KIND_GATES)  # the gates are in use
+    for line in lines:
+        assert furniture.kind_of(line) == furniture._kind_of_ungated(line), line
+
+
 def test_kinds_have_labels():
     assert furniture.kind_of("Share to Facebook") == "share"
     assert furniture.kind_of("Photo: Jane Doe/Getty Images") == "photo"
@@ -187,7 +266,7 @@ def test_defective_sample_recall():
 
 
 #: Measured by benchmarks/furniture_eval.py when the model was shipped (see the report there).
-RECALL_FLOOR = 0.67  # 59/87 measured
+RECALL_FLOOR = 0.70  # 61/87 measured
 UNLABELLED_CEILING = 0
 
 

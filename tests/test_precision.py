@@ -181,8 +181,9 @@ def test_stored_verdicts_are_well_formed(half: str) -> None:
     "Local Food Banks\n\nDonations to local food Banks doubled this winter, the charity said.",
     # a quoted term or the title of a work
     "Her novel “The Silent Harbour” sold well. Critics praised the silent Harbour scenes.",
-    # a lowercase modifier before a name that stands alone
-    "Storms hit South Korean ports. Prices in south Korean ports rose.",
+    # a lowercase modifier before a name that stands alone (the verdict on reuters87-03135:
+    # "north German ports"; "south Korean" beside the country South Korea is a slip, below)
+    "Storms hit North German ports. Prices in north German ports rose.",
     # a name particle
     "The report was written by de Groot. De Groot declined to comment.",
     # a dateline in capitals
@@ -191,6 +192,11 @@ def test_stored_verdicts_are_well_formed(half: str) -> None:
     "Sales of the Galaxy Tablet fell. He bought a Galaxy tablet anyway.",
     # a shared plural head after two names
     "The Hudson River rose. Both the Hudson and East rivers flooded.",
+    # a title after an adjective or a name: a description, not the formal title
+    "Aides to President Reagan spoke. Staff of former president Reagan agreed.",
+    "Aides to Senator Wendy Rogers spoke. Republican senator Wendy Rogers agreed.",
+    # an adjective of the speaker's own inside a quotation
+    "The Green Party met. “We are the green Party of the future,” she said.",
 ])
 def test_entity_variant_false_alarm_shapes(text: str) -> None:
     assert "NL301" not in codes(text), alarms(text, "NL301")
@@ -202,6 +208,14 @@ def test_entity_variant_false_alarm_shapes(text: str) -> None:
     ("The Bank of Ghana cut rates. A bank of Ghana official explained why.", "bank of Ghana"),
     ("The Texas Court of Appeals ruled. Lawyers went to the Texas court of Appeals again.",
      "Texas court of Appeals"),
+    ("Storms hit South Korean ports. Prices in south Korean ports rose.", "south Korean"),
+    ("The board thanked Bill Saxon. It named a successor to bill Saxon on Monday.", "bill Saxon"),
+    ("Shares of Financial Corp fell. The financial Corp spokeswoman declined comment.",
+     "financial Corp"),
+    ("Aides to President Reagan spoke. They said president Reagan may try again.", "president Reagan"),
+    ("The firm sold Diamond Lumber and Savannah Wholesale. Its diamond Lumber unit lost money.",
+     "diamond Lumber"),
+    ("The United States agreed. “The united States should supply grain,” he said.", "united States"),
 ])
 def test_entity_variant_true_detections_survive(text: str, slip: str) -> None:
     assert any(f.excerpt == slip for f in alarms(text, "NL301")), LINTER.lint(text).findings

@@ -192,3 +192,67 @@ def test_missing_sources_give_a_clear_error(tmp_path: Path, monkeypatch: pytest.
             store.data_dir()
     finally:
         worddata.reset()
+
+
+def test_case_share_table_tells_names_from_common_words() -> None:
+    from newslint.worddata.case import capital_share
+
+    assert capital_share("senate") > 0.5 and capital_share("union") > 0.3
+    assert capital_share("inflation") < 0.1 and capital_share("Levels") < 0.05  # case-folded look-up
+    assert capital_share("qzxqzxv") is None and capital_share("of") is None  # unknown; under 3 letters
+
+
+def test_case_share_table_has_its_licence_and_rebuilds(tmp_path: Path) -> None:
+    import gzip
+    import json
+
+    from newslint.worddata import case
+
+    licence = case.TABLE.parent / "LICENSE-case-share.txt"
+    assert "MIT License" in licence.read_text(encoding="utf-8")
+    source = tmp_path / "en_lexeme_prob.json.gz"
+    with gzip.open(source, "wt", encoding="utf-8") as fh:
+        json.dump({"budget": -10.0, "Budget": -12.0, "senate": -13.0, "Senate": -12.0,
+                   "rare": -19.0, "ok": -5.0, "well-known": -9.0}, fh)
+    out = tmp_path / "table.tsv.gz"
+    assert case.build(source, out) == 2  # too rare, too short and hyphenated words are left out
+    rows = dict(line.split("\t") for line in gzip.open(out, "rt", encoding="utf-8").read().splitlines())
+    assert rows == {"budget": "119", "senate": "731"}  # e^-12/(e^-12+e^-10) = 0.119
+
+
+def test_building_the_data_does_not_count_against_a_check_time_limit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first check to need word data builds it (seconds, once): a check's time limit must not
+    interrupt the build nor count it (every later check would start it again and time out too)."""
+    import time
+
+    from newslint import Hit, check
+    from newslint.article import Article
+    from newslint.declaration import CheckContext
+    from newslint.runner import run_check
+    from newslint.worddata import build
+
+    def slow_build(path: Path, sig: object = None, force: bool = False) -> Path:
+        time.sleep(0.8)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "meta.json").write_text(json.dumps({"format": store.FORMAT_VERSION}), encoding="utf-8")
+        return path
+
+    @check(code="ZZ901", name="needs-data", category="spelling")
+    def needs_data(article: Article, ctx: CheckContext):  # type: ignore[no-untyped-def]
+        """Needs the word data, then works for ``ctx.options['work']`` seconds."""
+        store.data_dir()
+        time.sleep(float(ctx.options.get("work", 0)))
+        yield Hit(0, 3, "found")
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("NEWSLINT_WORDDATA", raising=False)
+    monkeypatch.setattr(build, "build_into", slow_build)
+    worddata.reset()
+    try:
+        first = run_check(Article("The text."), needs_data, CheckContext(options={}, check=needs_data), timeout=0.4)
+        assert [f.code for f in first] == ["ZZ901"]
+        slow = run_check(Article("The text."), needs_data, CheckContext(options={"work": 0.6}, check=needs_data), timeout=0.4)
+        assert [f.code for f in slow] == ["NL001"] and "timed out" in slow[0].message  # the limit still holds
+    finally:
+        worddata.reset()

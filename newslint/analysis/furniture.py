@@ -22,8 +22,7 @@ import json
 import math
 import re
 import threading
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
 from importlib.resources import files
 from typing import Any
 
@@ -113,11 +112,80 @@ KINDS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
          r"previous|next)\b"),
     ))
 
-KIND_LABELS: dict[str, str] = {key: label for key, label, _ in KINDS} | {"furniture": "page furniture"}
+KIND_LABELS: dict[str, str] = {key: label for key, label, _ in KINDS} | {
+    "furniture": "page furniture",
+    # Named by shape, not by words (the layout's "post" evidence): a flattened social-media embed.
+    "post": "the header of an embedded social-media post"}
+
+
+def _needed(items: Any) -> frozenset[str] | None:
+    """Strings one of which every match of a parsed pattern sequence contains (case-folded), or
+    None when no such set is known. Reads the pattern's parse tree (``re._parser``): a run of
+    literal characters is needed; so is one of a branch's alternatives' needs, and the body of a
+    group or of a repeat that must occur; assertions, classes and optional parts need nothing.
+    Of the needs of a sequence the most selective (longest shortest string) is kept."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            options.append(frozenset({"".join(run).casefold()}))
+            run.clear()
+
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        need: frozenset[str] | None = None
+        if op is c.SUBPATTERN:
+            need = _needed(av[-1])
+        elif op is c.BRANCH:
+            alternatives = [_needed(alt) for alt in av[1]]
+            need = None if any(a is None for a in alternatives) else frozenset().union(*alternatives)  # type: ignore[arg-type]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            need = _needed(av[2])
+        if need:
+            options.append(need)
+    flush()
+    return max(options, key=lambda need: min(map(len, need)), default=None)
+
+
+def _gates() -> tuple[frozenset[str] | None, ...]:
+    """Per kind, what a line must contain (case-folded) for the kind's pattern to match: None (the
+    pattern is always tried) when a kind needs nothing known or the parse tree is unavailable."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        needs = [_needed(_parser.parse(pattern.pattern, pattern.flags)) for _key, _label, pattern in KINDS]
+    except (ImportError, AttributeError, TypeError, ValueError, IndexError):  # a Python without re._parser
+        return (None,) * len(KINDS)
+    return tuple(None if need is None or "" in need else need for need in needs)
+
+
+#: Per kind, the strings one of which a line must hold for the kind's pattern to match: a line
+#: naming no kind (most lines) costs a few substring tests, not a regular-expression search per kind.
+_KIND_GATES = _gates()
+#: Case folding plus the one letter the regex engine's case-insensitive ``i`` also matches that
+#: ``str.casefold`` keeps apart (dotless ı).
+_FOLD_EXTRA = str.maketrans({"ı": "i"})
 
 
 def kind_of(text: str) -> str:
     """The kind of furniture a line is, from the words that give it away ("furniture" when none)."""
+    folded = text.casefold().translate(_FOLD_EXTRA)
+    for (key, _label, pattern), needs in zip(KINDS, _KIND_GATES, strict=True):
+        if needs is not None and not any(need in folded for need in needs):
+            continue
+        if pattern.search(text):
+            return key
+    return "furniture"
+
+
+def _kind_of_ungated(text: str) -> str:
+    """:func:`kind_of` without the gates (what the tests hold it to)."""
     for key, _label, pattern in KINDS:
         if pattern.search(text):
             return key
@@ -135,21 +203,11 @@ def normalise(text: str) -> str:
     return " ".join(t.lower() for t in _WORD.findall(text))
 
 
-@dataclass(frozen=True, slots=True)
-class LineShape:
-    """Shape facts of one line that its neighbours' features are built from."""
-
-    words: int
-    terminal: bool
-    phrase: bool
-    label: bool  # short, unpunctuated, capitalised: a menu item, a button, a widget title
-
-
-def _shape(text: str, phrase: bool) -> LineShape:
-    words = text.split()
-    capitalised = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
-    terminal = bool(TERMINAL.search(text))
-    return LineShape(len(words), terminal, phrase, 0 < len(words) <= 5 and not terminal and capitalised)
+def _has_address(text: str) -> bool:
+    """Whether a word of the line is an address or a handle. Only words holding ``@ # . /`` can
+    be one (:func:`looks_like_address`), so the rest are not tried."""
+    return any(("." in w or "@" in w or "/" in w or "#" in w) and looks_like_address(w) for w in text.split()) \
+        or ("@" in text and bool(_HANDLE.search(text)))
 
 
 def line_features(lines: Sequence[str], phrase_flags: Sequence[bool]) -> list[dict[str, float]]:
@@ -157,62 +215,106 @@ def line_features(lines: Sequence[str], phrase_flags: Sequence[bool]) -> list[di
 
     ``phrase_flags[i]`` says whether line ``i`` matches the furniture phrase list as a whole
     line (the strong feature kept from the hand-written vocabulary). Token features are named
-    ``w=<word>``; the model knows which of them carry weight.
+    ``w=<word>``; the model knows which of them carry weight. The training script builds its rows
+    here; lint time asks only for the lines that could be furniture (:func:`features_of`).
     """
-    shapes = [_shape(t, f) for t, f in zip(lines, phrase_flags, strict=True)]
-    prose = [s.words >= 8 and s.terminal for s in shapes]
-    last_prose = max((i for i, p in enumerate(prose) if p), default=-1)
-    first_prose = next((i for i, p in enumerate(prose) if p), len(lines))
-    out = []
+    found = features_of(lines, phrase_flags.__getitem__, range(len(lines)))
+    return [found[i] for i in range(len(lines))]
+
+
+def features_of(lines: Sequence[str], phrase: Callable[[int], bool], indices: Iterable[int],
+                kind: Callable[[int], str] | None = None) -> dict[int, dict[str, float]]:
+    """Feature dictionaries of the lines at ``indices`` only, in the context of all ``lines``.
+
+    What a line's features need from the other lines is cheap (their length, final punctuation,
+    label shape) and is computed for every line; the rest (tokens, the verb lexicon, the
+    digit, date and address scans, the kind and the phrase list) only for the lines asked for, so
+    the layout scores the short lines that could be furniture and never the body's prose.
+    ``phrase(i)`` says whether line ``i`` is a whole-line furniture phrase (asked for the lines
+    and their neighbours only); ``kind(i)``, when given, is :func:`kind_of` of line ``i`` (the
+    layout's memo, so each line's kind is matched once).
+    """
     n = len(lines)
-    for i, text in enumerate(lines):
-        tokens = words_of(text)
-        alpha = [w for w in tokens if w[:1].isalpha()]
+    splits = [t.split() for t in lines]
+    terminal = [bool(TERMINAL.search(t)) for t in lines]
+    prose = [len(w) >= 8 and term for w, term in zip(splits, terminal, strict=True)]
+    last_prose = max((i for i, p in enumerate(prose) if p), default=-1)
+    first_prose = next((i for i, p in enumerate(prose) if p), n)
+
+    # The block of consecutive non-prose lines each line sits in: menus and widget runs are long
+    # blocks, a subheading or a caption between paragraphs a block of one.
+    block = [0] * n
+    start = 0
+    for i in range(n + 1):
+        if i == n or prose[i]:
+            for k in range(start, i):
+                block[k] = i - start
+            start = i + 1
+
+    def label(i: int) -> bool:
+        words = splits[i]
+        return 0 < len(words) <= 5 and not terminal[i] and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+    out: dict[int, dict[str, float]] = {}
+    for i in indices:
+        text = lines[i]
+        tokens = _WORD.findall(text)
         lower = [w.lower() for w in tokens]
-        n_words = max(len(tokens), 1)
-        shape = shapes[i]
+        alpha = [w for w in tokens if w[:1].isalpha()]
+        n_alpha = len(alpha)
+        n_tokens = len(tokens)
+        n_words = max(n_tokens, 1)
+        digits = sum(c.isdigit() for c in text)
+        has_digit = digits > 0
         f: dict[str, float] = {
-            "log_words": math.log1p(len(tokens)),
-            "one_word": float(len(tokens) <= 1),
-            "short": float(len(tokens) <= 4),
-            "long": float(len(tokens) >= 25),
-            "cap_share": sum(w[0].isupper() for w in alpha) / len(alpha) if alpha else 0.0,
-            "upper_share": sum(w.isupper() and len(w) > 1 for w in alpha) / len(alpha) if alpha else 0.0,
+            "log_words": math.log1p(n_tokens),
+            "one_word": float(n_tokens <= 1),
+            "short": float(n_tokens <= 4),
+            "long": float(n_tokens >= 25),
+            "cap_share": sum(w[0].isupper() for w in alpha) / n_alpha if alpha else 0.0,
+            "upper_share": sum(w.isupper() and len(w) > 1 for w in alpha) / n_alpha if alpha else 0.0,
             "func_share": sum(w in FUNCTION_WORDS for w in lower) / n_words,
             "finite_verb": float(any(lexicon.pos(w) in _FINITE or lexicon.pos(w.lower()) in _FINITE
                                      for w in tokens[:40])),
-            "terminal": float(shape.terminal),
+            "terminal": float(terminal[i]),
             "colon_end": float(text.rstrip().endswith(":")),
             "quote_start": float(text[:1] in "“\"‘'"),
-            "digit_share": sum(c.isdigit() for c in text) / max(len(text), 1),
-            "duration": float(bool(_DURATION.search(text))),
-            "ago": float(bool(_AGO.search(text))),
-            "date": float(bool(_DATE.search(text))),
+            "digit_share": digits / max(len(text), 1),
+            # Durations, "N hours ago" and numeric dates all need a digit: no digit, no scan.
+            "duration": float(has_digit and bool(_DURATION.search(text))),
+            "ago": float(has_digit and bool(_AGO.search(text))),
+            "date": float(has_digit and bool(_DATE.search(text))),
             "separators": min(len(_SEPARATORS.findall(text)), 3) / 3,
-            "address": float(any(looks_like_address(w) for w in text.split()) or bool(_HANDLE.search(text))),
+            "address": float(_has_address(text)),
             "copyright": float("©" in text or "copyright" in lower),
             "credit": float(bool(CREDIT.search(text))),
             "byline": float(bool(_BYLINE.match(text))),
-            "phrase": float(shape.phrase),
-            "label": float(shape.label),
+            "phrase": float(phrase(i)),
+            "label": float(label(i)),
             "first": float(i == 0),
             "last": float(i == n - 1),
             "before_prose": float(i < first_prose),
             "after_prose": float(i > last_prose),
-            "prev_label": float(i > 0 and shapes[i - 1].label),
-            "next_label": float(i + 1 < n and shapes[i + 1].label),
-            "prev_phrase": float(i > 0 and shapes[i - 1].phrase),
-            "next_phrase": float(i + 1 < n and shapes[i + 1].phrase),
+            "prev_label": float(i > 0 and label(i - 1)),
+            "next_label": float(i + 1 < n and label(i + 1)),
+            "prev_phrase": float(i > 0 and phrase(i - 1)),
+            "next_phrase": float(i + 1 < n and phrase(i + 1)),
             "prev_prose": float(i > 0 and prose[i - 1]),
             "next_prose": float(i + 1 < n and prose[i + 1]),
+            "in_body": float(first_prose < i < last_prose),
+            "block": math.log1p(block[i]),
+            "prev_words": math.log1p(len(splits[i - 1])) if i > 0 else 0.0,
+            "next_words": math.log1p(len(splits[i + 1])) if i + 1 < n else 0.0,
         }
-        kind = kind_of(text) if len(tokens) <= 40 else "furniture"
-        if kind != "furniture":
-            f["kind=" + kind] = 1.0
+        if n_tokens <= 40:
+            line_kind = kind(i) if kind is not None else kind_of(text)
+            if line_kind != "furniture":
+                f["kind=" + line_kind] = 1.0
+        weight = 1.0 / math.sqrt(n_words)
         for w in set(lower[:30]):
             if w.isalpha():
-                f["w=" + w] = 1.0 / math.sqrt(n_words)
-        out.append(f)
+                f["w=" + w] = weight
+        out[i] = f
     return out
 
 

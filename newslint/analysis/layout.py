@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -205,6 +205,8 @@ def _shape_reason(text: str, vocab: re.Pattern[str]) -> str | None:
     words = text.split()
     if len(words) <= MAX_MODEL_WORDS and CREDIT.search(text) and len(_INNER_BOUNDARY.findall(text)) <= 1:
         return "caption"  # a caption of a sentence or two; a longer paragraph gets a partial span
+    if len(words) <= 8 and _POST_HEADER.match(text):
+        return "post"
     if len(words) <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text) and not _INNER_BOUNDARY.search(text):
         return "promo"  # one sentence; a promo glued to body sentences is a partial span
     crumbs = len(_BREADCRUMB.findall(text[:80]))
@@ -246,33 +248,63 @@ _AGENCY_CREDIT = re.compile(
     r"^\W*(?:©|\(c\)|copyright)?\s*(?:\d{4}\s+)?(?:the\s+)?(?:associated press|ap|reuters|afp|bloomberg|pti|"
     r"ians|ani|upi|xinhua|dpa|efe)\W*$", re.IGNORECASE)
 _RULE = re.compile(r"^[_*=~\-–—]{3,}$")
+#: The header of a flattened social-media embed: a display name and the account's handle, and
+#: nothing else ("Donald J. Trump ? @realDonaldTrump", "Follow Lena on Twitter: @Lenadecasparis").
+_POST_HEADER = re.compile(r"^[^@]{1,60}\s@\w{1,15}$")
 _BYLINE = re.compile(r"^(?:by|written by|reporting by|with)\s", re.IGNORECASE)
 #: Model probability a line needs to join a run of furniture next to it.
 RUN_SCORE = 0.5
+#: Model probability at which a line is furniture on the model's word alone, with no word naming
+#: its kind: menus, section names and related headlines rarely have one. Inside the body such a
+#: line needs two words or more (a one-word line between paragraphs is a subheading: "Keyboard").
+SURE_SCORE = 0.95
 #: Longest line the model may call furniture on its own (longer ones are prose that it spares).
 MAX_ALONE_WORDS = 25
 
 
-def _model_in_run(para: Paragraph, first_prose: int = -1) -> bool:
+def _model_in_run(para: Paragraph, first_prose: int = -1, kind: Callable[[int], str] | None = None) -> bool:
     """A model verdict that may stand next to other furniture: not a quotation, list item, section
     rule, byline or wire agency credit, not the headline, not a plain sentence, and above the first prose paragraph
-    not a line of six words or more (the headline and standfirst under a top promo)."""
+    not a line of six words or more (the headline and standfirst under a top promo). ``kind`` is the
+    layout's memo of :func:`kind_of` by paragraph index (the cheap tests run first)."""
     text = para.text
-    if para.index < first_prose and len(text.split()) >= 6 and kind_of(text) == "furniture":
+    if text.startswith(_QUOTE_OPEN) or para.is_list_item or _RULE.match(text) or _BYLINE.match(text) \
+            or _AGENCY_CREDIT.match(text) or para.index == 0 or len(text) < 2:
         return False
-    if len(text.split()) >= 4 and TERMINAL.search(text) and kind_of(text) == "furniture":
-        return False  # a sentence of the body: the model's neighbour features must not sweep it in
-    return not (text.startswith(_QUOTE_OPEN) or para.is_list_item or _RULE.match(text)
-                or _BYLINE.match(text) or _AGENCY_CREDIT.match(text) or para.index == 0 or len(text) < 2)
+    n_words = len(text.split())
+    if (para.index < first_prose and n_words >= 6) or (n_words >= 4 and TERMINAL.search(text)):
+        # Above the first prose paragraph a long line is the headline or standfirst; anywhere, a
+        # sentence of the body: the model's neighbour features must not sweep them in, unless a
+        # word names the kind of furniture.
+        return (kind(para.index) if kind is not None else kind_of(text)) != "furniture"
+    return True
 
 
-def _model_alone(para: Paragraph) -> bool:
+#: Words of a sentence ending in a colon that introduces the article's own list.
+LIST_INTRO_WORDS = 4
+
+
+def _model_sure(paras: list[Paragraph], index: int, first_prose: int, in_body: bool,
+                kind: Callable[[int], str] | None = None) -> bool:
+    """A model verdict at :data:`SURE_SCORE` that stands without a kind word: what may stand in
+    a run (:func:`_model_in_run`), at most :data:`MAX_ALONE_WORDS` words; a single word only
+    outside the body and next to another unpunctuated line (a menu, not a lone label between
+    sentences: "Twitter" between two paragraphs may be a section label)."""
+    para = paras[index]
+    n_words = len(para.text.split())
+    if n_words == 1 and (in_body or not any(0 <= j < len(paras) and not TERMINAL.search(paras[j].text)
+                                            for j in (index - 1, index + 1))):
+        return False
+    return n_words <= MAX_ALONE_WORDS and _model_in_run(para, first_prose, kind)
+
+
+def _model_alone(para: Paragraph, kind: Callable[[int], str] | None = None) -> bool:
     """A model verdict that stands on its own: the line also has a word that names its kind
     ("Share", "newsletter", "Photo:") and is short, but more than one word (a lone "Twitter"
     between body paragraphs may be a section label). A title-case line without one is as often a
     subheading as a related headline, so it needs neighbours (:func:`_model_in_run`)."""
-    return _model_in_run(para, -1) and 2 <= len(para.text.split()) <= MAX_ALONE_WORDS \
-        and kind_of(para.text) != "furniture"
+    return 2 <= len(para.text.split()) <= MAX_ALONE_WORDS and _model_in_run(para, -1, kind) \
+        and (kind(para.index) if kind is not None else kind_of(para.text)) != "furniture"
 
 
 class Layout:
@@ -282,6 +314,8 @@ class Layout:
         self.article = article
         self.settings = settings
         self.vocab = vocabulary(settings.extra_phrases, settings.extend_phrases, settings.remove_phrases)
+        #: Line-model probabilities of the paragraphs the model judged (filled with :attr:`furniture`).
+        self.model_scores: dict[int, float] = {}
 
     # -- furniture -------------------------------------------------------------------------
 
@@ -294,15 +328,17 @@ class Layout:
         paras = self.article.paragraphs
         for index, evidence in sorted({**found, **extra}.items()):
             para = paras[index]
-            kind = kind_of(para.text)
+            kind = self.kind(index)
             if evidence == "breadcrumb":
                 kind = "navigation"
             elif evidence == "caption":
                 kind = "photo"
+            elif evidence == "post" and kind == "furniture":
+                kind = "post"
             elif evidence == "promo" and PROMO_SENTENCE.search(para.text):
                 kind = "newsletter"
             out[index] = Furniture(para.start, para.end, index, kind, evidence,
-                                   self._scores.get(index, 1.0) if evidence == "model" else 1.0)
+                                   self.model_scores.get(index, 1.0) if evidence == "model" else 1.0)
         return out
 
     @cached_property
@@ -318,7 +354,9 @@ class Layout:
         for para in self.prose:
             # A photo credit glued to either end of the paragraph: "(Jasper Colt/USA TODAY)" closing
             # it, "Photo: Jane Doe/AP" opening it.
-            for m in (_CREDIT_TAIL.search(para.text), _CREDIT_HEAD.match(para.text)):
+            # (The tail credit ends the paragraph with ")": only then is the pattern searched.)
+            tail = _CREDIT_TAIL.search(para.text) if para.text.rstrip().endswith(")") else None
+            for m in (tail, _CREDIT_HEAD.match(para.text)):
                 if m and not article.in_quote(para.start + m.start()):
                     out.append(Furniture(para.start + m.start(1), para.start + m.end(1), para.index,
                                          "photo", "caption"))
@@ -420,16 +458,36 @@ class Layout:
     # -- the learned model and the batch ---------------------------------------------------
 
     @cached_property
-    def _scores(self) -> dict[int, float]:
-        """Line-model probability of every paragraph short enough to be judged."""
-        if not self.settings.model:
-            return {}
-        paras = self.article.paragraphs
-        texts = [p.text for p in paras]
-        flags = [phrase_match(t, self.vocab) for t in texts]
+    def _phrases(self) -> dict[int, bool]:
+        """Memo of :meth:`_phrase`."""
+        return {}
+
+    def _phrase(self, index: int) -> bool:
+        """Whether paragraph ``index`` is a whole-line furniture phrase (matched once per line)."""
+        memo = self._phrases
+        if index not in memo:
+            memo[index] = phrase_match(self.article.paragraphs[index].text, self.vocab)
+        return memo[index]
+
+    @cached_property
+    def _kinds(self) -> dict[int, str]:
+        """Memo of :meth:`kind`."""
+        return {}
+
+    def kind(self, index: int) -> str:
+        """:func:`~newslint.analysis.furniture.kind_of` paragraph ``index`` (matched once per line)."""
+        memo = self._kinds
+        if index not in memo:
+            memo[index] = kind_of(self.article.paragraphs[index].text)
+        return memo[index]
+
+    def _scores(self, candidates: list[int]) -> dict[int, float]:
+        """Line-model probability of the candidate paragraphs (their features in the context of
+        every paragraph: the model is scored on the lines that could be furniture only)."""
+        texts = [p.text for p in self.article.paragraphs]
         model = self.settings.line_model or model_mod.model()
-        return {p.index: model.score(f) for p, f in zip(paras, model_mod.line_features(texts, flags), strict=True)
-                if len(p.text.split()) <= MAX_MODEL_WORDS}
+        rows = model_mod.features_of(texts, self._phrase, candidates, self.kind)
+        return {i: model.score(f) for i, f in rows.items()}
 
     def _learned(self, found: dict[int, str]) -> dict[int, str]:
         """Paragraphs the line model, the run's batch memory or a site profile call furniture."""
@@ -454,15 +512,35 @@ class Layout:
         if settings.model:
             model = settings.line_model or model_mod.model()
             threshold = settings.threshold if settings.threshold is not None else model.threshold
-            open_ = {i: score for i, score in self._scores.items() if i not in found and i not in out}
-            strong = {i for i, score in open_.items() if score >= threshold and _model_alone(paras[i])}
+            # Only a line that some model verdict below could take is scored: short enough, not
+            # already furniture, and not what a verdict never takes (:func:`_model_in_run`; the
+            # other verdicts are narrower). Scoring the rest would not change what is found.
+            candidates = [p.index for p in paras if p.index not in found and p.index not in out
+                          and len(p.text.split()) <= MAX_MODEL_WORDS and _model_in_run(p, -1, self.kind)]
+            open_ = self._scores(candidates)
+            self.model_scores.update(open_)
+            first, last = self.first_prose, self.last_prose
+            # Inside the body: between the first and last prose paragraph, or anywhere in a text
+            # with no prose paragraph at all. Such a text has no page edge to tell a menu from the
+            # article (a flattened table's header row, a list of headings), so there the model is
+            # never sure without a kind word.
+            body = range(first + 1, last) if last >= 0 else range(len(paras))
+            # The article's own list under a sentence that introduces it: no model verdict without
+            # a kind word (the phrase list, shapes and kind words still count there).
+            listed = self._introduced_list(found)
+            open_ = {i: v for i, v in open_.items() if i not in listed or self.kind(i) != "furniture"}
+            sure = max(threshold, SURE_SCORE) if last >= 0 else 2.0
+            strong = {i for i, score in open_.items()
+                      if (score >= threshold and _model_alone(paras[i], self.kind))
+                      or (score >= sure and _model_sure(paras, i, first, i in body, self.kind))}
             for i in sorted(strong):
                 out[i] = "model"
             # A weaker model verdict (more likely furniture than not) holds next to other furniture:
             # a run of widget lines grows from any furniture line outwards through such
             # neighbours (each line visited once).
             weak = {i for i, score in open_.items()
-                    if i not in strong and score >= RUN_SCORE and _model_in_run(paras[i], self.first_prose)}
+                    if i not in strong and score >= RUN_SCORE
+                    and _model_in_run(paras[i], first, self.kind)}
             todo = [i for i in sorted(found.keys() | out.keys())]
             while todo:
                 i = todo.pop()
@@ -471,6 +549,27 @@ class Layout:
                         weak.discard(j)
                         out[j] = "model"
                         todo.append(j)
+        return out
+
+    def _introduced_list(self, found: dict[int, str]) -> set[int]:
+        """Lines of a list the article introduces: the lines under a sentence of its own that ends
+        in a colon ("The newly selected five are:", "The tour dates:"), up to the next prose
+        paragraph or the first line a rule found furniture. Widget headers end in a colon too
+        ("Related:", "You might also like:"), but they are short labels or name their kind; a
+        sentence of four words or more that names none is the article speaking. A run that goes on
+        to the end of the text with neither is left alone: trailing widgets look like that."""
+        out: set[int] = set()
+        paras = self.article.paragraphs
+        for p in paras:
+            text = p.text
+            if not text.endswith(":") or p.index in found or len(text.split()) < LIST_INTRO_WORDS \
+                    or self.kind(p.index) != "furniture":
+                continue
+            j = p.index + 1
+            while j < len(paras) and j not in found and not is_finished_prose(paras[j].text):
+                j += 1
+            if j < len(paras):
+                out.update(range(p.index + 1, j))
         return out
 
     # -- body and prose --------------------------------------------------------------------

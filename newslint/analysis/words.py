@@ -14,7 +14,9 @@ from ..article import Article
 from ..text.segment import Span
 
 #: Capitalised word tokens, as :func:`newslint.text.segment.iter_words` cuts them.
-_CAPITALISED = re.compile(r"(?<![^\W_])[A-Z][^\W_]*(?:['’\-][^\W_]+)*")
+#: Starts with the capital it consumes (the look-behind after it), so re skips to capitals in C;
+#: same matches as ``(?<![^\W_])[A-Z][^\W_]*(?:['’\-][^\W_]+)*``.
+_CAPITALISED = re.compile(r"[A-Z](?<![^\W_][A-Z])[^\W_]*(?:['’\-][^\W_]+)*")
 
 
 def words_between(article: Article, start: int, end: int) -> list[Span]:

@@ -57,7 +57,9 @@ _WORD_BEFORE = re.compile(r"(?<![^\s(\[“\"‘'])([^\s(\[“\"‘']++)$")
 # Sentence end: terminal punctuation, closing quotes/brackets, then whitespace. Only tried at the
 # start of a run of terminal punctuation, with possessive quantifiers: a run of 30,000 dots is
 # scanned once, not once per dot (which was quadratic, reliability audit S2).
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"”’')\]]*+(?=\s++\S)")
+# Starts with the mark it consumes (the look-behind after it): re then skips to marks in C.
+# Same matches as (?<![.!?…])[.!?…]++[\"”’')\]]*+(?=\s++\S) (tests/test_per_article.py).
+_BOUNDARY = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"”’')\]]*+(?=\s++\S)")
 #: Longest word looked at before a full stop when deciding whether it is an abbreviation.
 _ABBREVIATION_WINDOW = 40
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
@@ -223,5 +225,8 @@ def iter_words(text: str, offset: int = 0) -> Iterator[Span]:
 
 
 def words_of(text: str, offset: int = 0) -> list[Span]:
-    """Word tokens as a list (one comprehension: the article's hottest loop)."""
+    """Word tokens as a list (one comprehension: the article's hottest loop; without the
+    additions when ``offset`` is 0, the usual case, ~20% less)."""
+    if not offset:
+        return [Span(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     return [Span(offset + m.start(), offset + m.end(), m.group()) for m in _WORD.finditer(text)]

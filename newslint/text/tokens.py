@@ -60,6 +60,8 @@ def token_around(text: str, index: int) -> tuple[int, int]:
 
 def looks_like_address(token: str) -> bool:
     """A URL, e-mail address, handle, hashtag, file name or bare domain (``thelocalreport.in``)."""
+    if "." not in token and "/" not in token and "@" not in token and "#" not in token:
+        return False  # every shape below needs one of these; most tokens are plain words
     stripped = token.strip("()[]{}<>\"'“”‘’.,;:!?")
     if not stripped:
         return False

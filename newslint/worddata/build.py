@@ -10,7 +10,8 @@ Sources, read only here and never at lint time:
 - the CMU pronouncing dictionary (syllables = stressed vowels of the first pronunciation, as in
   textstat 0.7.8) and pyphen's en_US hyphenation patterns (syllables of the other words, and
   ``hyphen.*`` for words no source lists);
-- the Brill part-of-speech lexicon vendored in ``sources/`` (see ``sources/LICENSE-brill-lexicon.txt``).
+- the Brill part-of-speech lexicon vendored in ``sources/`` (see ``sources/LICENSE-brill-lexicon.txt``);
+- the capital-share table vendored in ``sources/`` (``case.py``; ``case.trie`` + ``case.share.u16``).
 
 Every English word from any source gets one id in ``en.trie``; ``en.zipf.u16`` (wordfreq bucket
 + 1, 0 = absent), ``en.spell.u32`` (pyspellchecker count, 0 = absent) and ``en.syll.u8``
@@ -34,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from . import hyphen
-from .layout import FORMAT_VERSION, VENDORED_LEXICON
+from .layout import FORMAT_VERSION, VENDORED_CASE, VENDORED_LEXICON
 
 FOREIGN = ("es", "fr", "de", "pt", "it")
 
@@ -88,9 +89,12 @@ DELETES_MIN_LEN = 5
 
 
 def _write_common(out: Path, trie: Any, zipf: list[int], counts: list[int], facts: dict[str, Any]) -> None:
-    """``common.trie`` (common dictionary words) and ``deletes.btrie`` (each of them of 5+ letters
-    under every string it becomes with one letter deleted), the data ``analysis.slips`` ranks
-    corrections with; both are what it used to build in memory at first use (~1 s)."""
+    """``common.trie`` (common dictionary words), ``deletes.btrie`` (each of them of 5+ letters
+    under every string it becomes with one letter deleted) and ``deletes2.btrie`` (the same words
+    under every string they become with at most two letters deleted: SymSpell's index), the
+    data ``analysis.slips`` ranks corrections with. The first two are what it used to build in
+    memory at first use (~1 s); the third (~0.8M pairs, 3 MB, ~3 s to build) finds every common
+    word two slips from a typed word in ~n²/2 look-ups instead of generating ~400n² strings."""
     import marisa_trie
 
     common = [w for w, i in trie.iteritems()
@@ -99,9 +103,36 @@ def _write_common(out: Path, trie: Any, zipf: list[int], counts: list[int], fact
     pairs = [(w[:i] + w[i + 1:], w.encode("utf-8")) for w in common if len(w) >= DELETES_MIN_LEN
              for i in range(len(w))]
     marisa_trie.BytesTrie(pairs).save(str(out / "deletes.btrie"))
+    marisa_trie.BytesTrie(sorted(_two_deletions(common, DELETES_MIN_LEN))).save(str(out / "deletes2.btrie"))
     facts["common_min_freq"] = COMMON_MIN_FREQ
     facts["deletes_min_len"] = DELETES_MIN_LEN
     facts["common_words"] = len(common)
+
+
+def _two_deletions(words: list[str], min_len: int) -> set[tuple[str, bytes]]:
+    """(key, word) for each word of ``min_len``+ letters and each distinct string it becomes
+    with zero, one or two letters deleted."""
+    pairs: set[tuple[str, bytes]] = set()
+    for w in words:
+        if len(w) < min_len:
+            continue
+        value = w.encode("utf-8")
+        keys = {w}
+        for i in range(len(w)):
+            one = w[:i] + w[i + 1:]
+            keys.add(one)
+            keys.update(one[:j] + one[j + 1:] for j in range(len(one)))
+        pairs.update((k, value) for k in keys)
+    return pairs
+
+
+def read_case_shares(path: Path = VENDORED_CASE) -> dict[str, int]:
+    """word -> share of its uses written with a capital, in thousandths (``case.py``'s table)."""
+    import gzip
+
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        rows = dict(line.rstrip("\n").split("\t") for line in fh)
+    return {w: int(v) for w, v in rows.items()}
 
 
 def read_brill(path: Path = VENDORED_LEXICON) -> dict[str, str]:
@@ -192,6 +223,14 @@ def compile_to(out: Path) -> dict[str, Any]:
             column[ftrie[word]] = b + 1
         _write_column(out / f"{lang}.zipf.u16", "H", column)
     facts["foreign"] = list(FOREIGN)
+
+    shares = read_case_shares()
+    ctrie = _trie(out / "case.trie", list(shares))
+    column = [0] * len(ctrie)
+    for word, share in shares.items():
+        column[ctrie[word]] = share + 1
+    _write_column(out / "case.share.u16", "H", column)
+    facts["case_words"] = len(ctrie)
     facts["byteorder"] = sys.byteorder
     return facts
 

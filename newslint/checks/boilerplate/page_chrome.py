@@ -14,6 +14,7 @@ EVIDENCE = {
     "breadcrumb": "breadcrumb separators",
     "caption": "a photo credit closing the line",
     "promo": "a call to sign up or follow",
+    "post": "a name and an @handle alone on the line",
     "position": "a short label in a run of furniture",
     "model": "the line model: its shape, words and neighbours",
     "batch": "it recurs in other articles of this source",

@@ -58,6 +58,25 @@ LEADING_FUNCTION_WORDS = frozenset(
         good("The Green Party met. “We are the green Party of the future,” she said.",
              title="the speaker's own words"),
         good("Apple Watch sales rose. She gave her son an Apple watch.", title="a generic use of a brand"),
+        bad("The board thanked Bill Saxon. It named a successor to bill Saxon on Monday.", "bill Saxon",
+            note="a common noun before a name is no modifier: a first name slipped to lowercase"),
+        bad("The firm sold Diamond Lumber and Savannah Wholesale. Its diamond Lumber unit lost money.",
+            "diamond Lumber", note="names joined by 'and' in one run are names of their own"),
+        bad("Storms hit South Korean ports. Prices in south Korean ports rose.", "south Korean",
+            note="the stem of a well-known name (South Korea) is no compass modifier"),
+        bad("The United States agreed. “The united States should supply grain,” he said.",
+            "united States", note="a well-known name is misspelt inside a quotation too"),
+        bad("Aides to President Reagan spoke. They said president Reagan may try again.",
+            "president Reagan", note="a bare title before a name, with no adjective before it"),
+        bad("Shares of Financial Corp fell. The financial Corp spokeswoman declined comment.",
+            "financial Corp"),
+        good("Storms hit North German ports. Prices in north German ports rose.",
+             title="a compass adjective before a name that is no country"),
+        bad("Fans of Eastern Michigan cheered. The coach of Eastern Michigan praised the "
+            "eastern Michigan defence.", "eastern Michigan",
+            note="a name the article writes twice with a capital is its house spelling"),
+        good("Aides to President Reagan spoke. Staff of former president Reagan agreed.",
+             title="a title after an adjective describes"),
         bad("The Central Bank raised rates. A senior central Bank official explained why.",
             "central Bank", fixed="The Central Bank raised rates. A senior Central Bank official "
             "explained why."),
@@ -78,6 +97,17 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         quotation is the speaker's; a lowercase word before a name that stands on its own
         ("north German", "de Clercq") is a modifier or a particle; a brand's head noun in
         lowercase after "a"/"an" ("an Apple watch") is a generic use.
+
+        A run of capitals that joins names ("Diamond Lumber and Savannah Wholesale", "China's
+        Foreign Ministry") also sets the spelling of each name in it. A lowercase word before a
+        name counts as a modifier only when it is an adjective, an adverb, a title word or a
+        particle, not when it is a common noun ("bill Saxon", "chase Manhattan"), the stem of a
+        well-known name ("west German" beside "West Germany"), or before a firm's legal form
+        ("financial Corp"); a bare title before a person's name ("by president Reagan") is a
+        slip, a title after an adjective or a name ("former president", "Republican senator")
+        is not; and once the article writes a name with a capital twice, a lowercase adjective
+        before it ("the eastern Michigan defence") is a slip too. Inside a quotation, a well-known name or
+        a lowercase noun or name is still a slip; only a lowercase adjective may be the speaker's.
 
     Why it matters:
         A name in two cases looks careless and confuses search and entity extraction; a
@@ -104,9 +134,10 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             words = words[1:]  # "Conservative Republicans said": the first capital is the position's
         if len(words) < 2 or words[-1].lower() in CONNECTORS or "I" in words:
             continue
-        if all(w.lower() in title_words() or w.lower() in CONNECTORS for w in words):
-            continue  # "Attorney General": a title, correctly lowercase when it stands alone
-        canonical[" ".join(words)] += 1
+        for part in _name_parts(words):
+            if all(w.lower() in title_words() or w.lower() in CONNECTORS for w in part):
+                continue  # "Attorney General": a title, correctly lowercase when it stands alone
+            canonical[" ".join(part)] += 1
     known = dict(proper_nouns())
     extra = {n.lower(): n for n in ctx.options.get("extra-names", [])}
     known.update(extra)
@@ -126,10 +157,14 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         para = article.paragraph_at(start)
         if para is None or para.index in skip or para.is_heading:
             continue
-        if article.in_quote(start) or in_listing_block(article, para.index):
-            continue  # the speaker's or the document's own words; a venue's own address line
         from_article = want.lower() not in proper_nouns()
-        if from_article and _modifier_before_name(written, want):
+        if (from_article and article.in_quote(start) and _speakers_modifier(written, want)) \
+                or in_listing_block(article, para.index):
+            continue  # the speaker's or the document's own words; a venue's own address line.
+            # A well-known name is written one way whoever speaks: "the united States" in a
+            # quotation is the transcriber's slip.
+        if from_article and canonical.get(want, 0) < 2 and _modifier_before_name(
+                written, want, text[max(0, start - 40):start]):
             continue  # "north German ports", "de Clercq": a lowercase word before a name
         if from_article and _generic_use(text, start, written, want):
             continue  # "a Windows phone" beside the product "Windows Phone"
@@ -144,6 +179,38 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
                else f"a proper name, written \"{want}\"")
         yield Hit(start, end, f"\"{written}\" is {why}", suggestion=want,
                   confidence=0.9 if elsewhere else 0.85, fix=Fix.replace(start, end, want))
+
+
+def _name_parts(words: list[str]) -> list[list[str]]:
+    """The name a run of capitals spells, and the names inside it: a run joins names with "and"
+    ("Diamond Lumber and Savannah Wholesale", "Natalie and Paul Koether") and follows a
+    possessive ("China's Foreign Ministry", "The National Party's"), so each part of two or
+    more words is a name of its own. The whole run stays a name too ("Securities and Exchange
+    Commission")."""
+    parts = [words]
+    if len(words) < 3 and not any(w.endswith(("'s", "’s")) for w in words):
+        return parts
+    current: list[str] = []
+    pieces: list[list[str]] = []
+    for w in words:
+        if w in ("and", "&"):
+            pieces.append(current)
+            current = []
+        elif w.endswith(("'s", "’s")):
+            current.append(w[:-2])
+            pieces.append(current)
+            current = []
+        else:
+            current.append(w)
+    pieces.append(current)
+    for piece in pieces:
+        while piece and piece[0].lower() in CONNECTORS:
+            piece = piece[1:]
+        while piece and piece[-1].lower() in CONNECTORS:
+            piece = piece[:-1]
+        if len(piece) >= 2 and piece != words and "I" not in piece:
+            parts.append(piece)
+    return parts
 
 
 #: Contraction stems that open slogans and headlines ("Don’t Jerk and Drive", "We’re On It").
@@ -178,15 +245,50 @@ def _is_name_word(word: str) -> bool:
     return bool(bare) and bare[:1].isupper() and pos(bare.lower()) is None
 
 
-def _modifier_before_name(written: str, want: str) -> bool:
+def _speakers_modifier(written: str, want: str) -> bool:
+    """Inside a quotation, a lowercase first word that is an adjective may be the speaker's own
+    modifier ("we are the green Party of the future"); a noun or a name in lowercase ("the
+    exchange Fund", "dow Jones", "donald Trump") is the transcriber's slip."""
+    a, b = written.split(), want.split()
+    if len(a) != len(b) or a[0] == b[0] or a[1:] != b[1:]:
+        return True
+    return (pos(a[0]) or "").startswith(("JJ", "RB", "VB"))
+
+
+#: Legal forms that end a firm's name: an adjective does not modify "Financial Corp" or
+#: "Crazy Eddie Inc" from outside, so "financial Corp" is a slip.
+LEGAL_SUFFIXES = frozenset("inc corp co ltd plc llc ag sa nv spa gmbh bhd".split())
+
+
+def _modifier_before_name(written: str, want: str, before: str = "") -> bool:
     """Only the first word differs, and what follows it is a name by itself: the lowercase word is
     a modifier or a particle ("north German", "senior Republicans", "de Clercq", "corso
-    Monforte"), not a slip inside a multi-word name ("justice Department", "united States")."""
+    Monforte"), not a slip inside a multi-word name ("justice Department", "united States").
+
+    Not a modifier: a common noun ("bill Saxon", "chase Manhattan": nouns do not modify names
+    this way), the stem of a well-known name ("west German" beside "West Germany"), a firm's
+    name ending in a legal form ("financial Corp"), and a title before a person's name with
+    no adjective or name before the title ("by president Trump"; but "Republican senator Wendy
+    Rogers", "former president Trump")."""
     a, b = written.split(), want.split()
     if len(a) != len(b) or len(a) < 2 or a[0] == b[0] or a[1:] != b[1:]:
         return False
     if not (pos(a[0]) is not None or a[0] in PARTICLES):
         return False  # "el Salvador", "centro de ...": a foreign article or noun, part of the name
+    first_tag = pos(a[0]) or ""
+    if first_tag.startswith("NN") and a[0] not in title_words() and a[0] not in PARTICLES:
+        return False  # "bill Saxon", "chase Manhattan", "fort Lauderdale": a noun is no modifier here
+    if a[-1].lower().strip(".") in LEGAL_SUFFIXES:
+        return False  # "financial Corp", "crazy Eddie Inc"
+    if first_tag.startswith("NN") and a[0] in title_words() and before:
+        prev = before.split()[-1] if before.split() else ""
+        prev_tag = pos(prev.strip(",;:")) or ""
+        if (not prev or prev[-1] in ",;:" or (prev[:1].islower() and not prev_tag.startswith(("JJ", "DT", "PRP$"))
+                                               and not prev.endswith(("'s", "’s")))):
+            return False  # "by president Reagan": a bare title slipped to lowercase
+    key = want.lower()
+    if any(" " in name and (name.startswith(key) or key.startswith(name)) for name in proper_nouns()):
+        return False  # "west German" beside "West Germany", "south Korean": a country's name
     return a[0][:1].islower() and _is_name_word(a[1]) and all(
         _is_name_word(w) or w.lower() in CONNECTORS for w in a[2:])
 

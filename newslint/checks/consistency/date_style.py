@@ -13,10 +13,14 @@ from ._variants import _minority, _usable
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 
-_MONTH_DAY = re.compile(rf"\b(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?\b")
+# Written to start with the character it consumes first (the look-behind moved after it), so
+# that re skips to candidates in C instead of trying the pattern at every position (~5x less).
+#: Each month name checks the word boundary after its first letter ("J(?<!\wJ)anuary").
+_MONTHS_BOUNDED = "|".join(f"{m[0]}(?<!\\w{m[0]}){m[1:]}" for m in _MONTHS.split("|"))
+_MONTH_DAY = re.compile(rf"(?:{_MONTHS_BOUNDED})\.? \d{{1,2}}(?:st|nd|rd|th)?\b")
 
 
-_DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTHS})\b")
+_DAY_MONTH = re.compile(rf"\d(?<!\w\d)\d?(?:st|nd|rd|th)? (?:of )?(?:{_MONTHS})\b")
 
 
 @check(

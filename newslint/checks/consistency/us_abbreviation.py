@@ -11,7 +11,9 @@ from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
 from ._variants import _minority, _usable
 
-_US = re.compile(r"(?<![\w.])(?:U\.S\.(?!\w)|US(?![\w.]))")
+# Written to start with the character it consumes first (the look-behind moved after it), so
+# that re skips to candidates in C instead of trying the pattern at every position (~5x less).
+_US = re.compile(r"U(?<![\w.]U)(?:\.S\.(?!\w)|S(?![\w.]))")  # was (?<![\w.])(?:U\.S\.(?!\w)|US(?![\w.]))
 
 
 @check(

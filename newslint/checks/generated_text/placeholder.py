@@ -15,7 +15,9 @@ _SLOT = re.compile(r"\[(?:insert|add|your|placeholder|todo|tk|name of|link to|en
                    r"|\{\{[ \t]*[\w.]{1,40}[ \t]*\}\}", re.IGNORECASE)
 
 
-_TK = re.compile(r"(?<![\w-])(?:TK(?:TK)*|XX(?:,XXX)*)(?![\w-])")
+# Written to start with the character it consumes first (the look-behind moved after it), so
+# that re skips to candidates in C instead of trying the pattern at every position (~5x less).
+_TK = re.compile(r"(?:T(?<![\w-]T)K(?:TK)*|X(?<![\w-]X)X(?:,XXX)*)(?![\w-])")  # was (?<![\w-])(?:TK(?:TK)*|XX(?:,XXX)*)...
 
 
 @check(

@@ -9,10 +9,12 @@ from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
 
-_TIMESTAMP = re.compile(r"\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?\b")
+# Written to start with the character it consumes first (the look-behind moved after it), so
+# that re skips to candidates in C instead of trying the pattern at every position (~5x less).
+_TIMESTAMP = re.compile(r"\d(?<!\w\d)\d{3}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?\b")
 
 
-_EPOCH = re.compile(r"(?<![\w.,$])1[3-7]\d{8}(?:\d{3})?(?![\w.,%])")
+_EPOCH = re.compile(r"1(?<![\w.,$]1)[3-7]\d{8}(?:\d{3})?(?![\w.,%])")
 
 
 def _epoch_context(text: str, at: int) -> bool:

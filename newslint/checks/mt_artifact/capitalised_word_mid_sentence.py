@@ -5,19 +5,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
 
 from ...analysis.words import sentence_start_offsets, words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 from ...lexicon import pos, zipf
+from ...worddata.case import capital_share
 
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _CANDIDATE = re.compile(r"[\w,] +[A-Z][a-z]{2,} +[a-z]")
 #: Tags of the lowercase form that make a capital suspicious: verbs and function words. Nouns,
 #: adjectives and adverbs are left alone: too many are names or parts of names ("Democratic",
 #: "Western", "Polish", "the Left").
-_SUSPECT_TAGS = ("VB", "DT", "PDT", "IN", "PRP", "MD", "WDT", "WRB", "CC")
+_SUSPECT_TAGS = ("VB", "DT", "PDT", "IN", "PRP", "MD", "WDT", "WRB", "CC", "EX")
 _OPENERS = set("“\"‘'([:—–-/")
 #: Tags of nouns, adjectives and adverbs: their capitalised form is flagged only when general
 #: text does not write it as a name and the article does not either.
@@ -104,6 +107,161 @@ def _common_reading(words: list, i: int, tag: str, lowercase_elsewhere: bool = F
     return True
 
 
+#: Auxiliaries: the verb after one is no name, however often general text capitalises it.
+_AUXILIARIES = frozenset("has have had is are was were be been being will would shall should can could may might must".split())
+#: Name particles and foreign connectors: a capital next to one is part of a name.
+_PARTICLES = frozenset("van von de del della der den du da di dos das le la et y bin ibn al fuer für und".split())
+#: Determiners before a body named by its common noun ("the Government", "our Government").
+_DEFINITE = frozenset("the our its their this that".split())
+#: Nouns that name institutions when capitalised after "the", beyond the title words and generic
+#: heads of the capitalization checks: house styles write "the Bank", "the Budget", "the Fund".
+_MORE_INSTITUTIONS = frozenset("""bank cabinet budget exchange treasury community parliament senate
+    congress assembly church army navy crown court union fund commonwealth republic kingdom
+    embassy head office organization organisation corporation federation alliance coalition
+    society league centre center academy foundation trust""".split())
+
+
+@lru_cache(maxsize=1)
+def _institutions() -> frozenset[str]:
+    """Title words and institution nouns: capitalised, they name one office or body."""
+    from ..capitalization._names import title_words
+    from ..capitalization.entity_variant import GENERIC_HEADS
+    return title_words() | GENERIC_HEADS | _MORE_INSTITUTIONS
+
+
+def _name_before(article: Article, prev, gap: str) -> bool:
+    """Whether the word before is a name (a capitalised word or an acronym, no comma between),
+    and not a common word capitalised by its position ("The Fully underwritten program"). Names
+    end in plurals and participles often ("Securities Dealers", "Interbank Offered Rates",
+    "Operation Pitting"), so a capital after a name is left alone whatever its part of speech."""
+    if not prev.text[:1].isupper() or "," in gap:
+        return False
+    if prev.start in sentence_start_offsets(article) and (
+            (pos(prev.text.lower()) or "NNP").startswith(("DT", "IN", "PRP", "CC", "WDT", "WRB", "EX"))
+            or not (pos(prev.text) or "NNP").startswith("NNP")):
+        return False  # "The", "It", "Much": capitalised by position; "Big Tech", "Live Nation" are names
+    return True
+
+
+def _institution_phrase(article: Article, words: list, i: int, lower: str) -> bool:
+    """A name made of an institution or title word and what it governs ("Group of 10", "Head of
+    the EC Delegation", "Ministry of Economic Affairs"), the tail of such a name ("Bureau of
+    Prisons"), or a title-case phrase ("Refugees in Towns Project"). A common noun before
+    "of" + a name is no name by itself ("the sole Owner of MTS Acquisition")."""
+    after = [w.text for w in words[i + 1:i + 4]]
+    if len(after) >= 2 and after[0] in ("and", "&") and after[1][:1].isupper():
+        return True  # "Chemicals and Plastics", "Science and Nature": names joined
+    if i >= 2 and words[i - 1].text.isdigit() and words[i - 2].text[:1].isupper():
+        return True  # "Standard and Poor's 500 Index"
+    if len(after) >= 2 and after[0] in ("of", "for", "and", "&", "de", "du") and (
+            after[1][:1].isupper() or (after[0] == "of" and after[1][:1].isdigit())
+            or (after[1] == "the" and len(after) == 3 and after[2][:1].isupper())) and (
+            lower in _institutions() or lower.rstrip("s") in _institutions()):
+        return True
+    if len(after) == 3 and after[0] in ("in", "on", "at", "to") and all(
+            w[:1].isupper() and w[1:2].islower() for w in after[1:]):
+        return True  # "Refugees in Towns Project"; not "the sole Owner of MTS Acquisition"
+    before = words[max(0, i - 3):i]
+
+    def name(w: Any) -> bool:  # a capital not owed to a sentence start ("In the", "Closing of the")
+        return w.text[:1].isupper() and not (w.start in sentence_start_offsets(article) and (
+            pos(w.text.lower()) or "NNP") != "NNP")
+    return len(before) >= 2 and before[-1].text in ("of", "for", "and", "the", "on") and (
+        name(before[-2]) or (before[-2].text in ("of", "for") and len(before) == 3 and name(before[0])))
+
+
+#: Capital shares in general text (``newslint.worddata.case``) below which a capital mid-sentence
+#: is suspect: sentence starts alone give a plain common word a few per cent ("inflation" 0.07,
+#: "levels" 0.01), words that are often names have far more ("union" 0.39, "senate" 0.69). The
+#: higher bar applies when the article itself writes the word in lowercase elsewhere.
+RARE_CAPITAL = 0.10
+RARE_CAPITAL_LOWER_ELSEWHERE = 0.20
+#: Number words sit in names only next to other capitals ("Group of Seven", "the Big Three"):
+#: between lowercase words a higher share still reads as a slip ("decline Seven pct").
+RARE_CAPITAL_NUMBER = 0.30
+_ORDINALS = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh
+    twelfth twentieth hundredth thousandth""".split())
+
+
+def _rarely_capitalised(article: Article, words: list, i: int, names: Counter[str]) -> bool:
+    """Whether the capitalised ``words[i]`` is a common word that general text seldom writes
+    with a capital and that this article uses as a name nowhere else: "the Annual budget",
+    "job Losses", "the underlying rate of Inflation".
+
+    "Seldom" is a share of capitals in general text (``newslint.worddata.case``) under
+    ``RARE_CAPITAL``; under ``RARE_CAPITAL_LOWER_ELSEWHERE`` when the article writes the word
+    in lowercase elsewhere or the lexicon never tags the capitalised form as a name; under
+    ``RARE_CAPITAL_NUMBER`` for number words. Evidence that it is a name wins, each a general
+    shape of names in running text:
+
+    - another capital for it mid-sentence in the article (the count includes this one);
+    - a capitalised word or an acronym just before it ("Council Meeting", "RKO General"),
+      unless it is a finite verb, a participle, an adverb or a preposition ("World Bank
+      Sponsored", "Entry Into"); a sentence-start word the lexicon does not know as a name
+      ("The", "Much") is no name;
+    - title case around it, an institution phrase ("Ministry of Economic Affairs", "Group of
+      10", "Head of the EC Delegation"), names joined by "and" ("Chemicals and Plastics"), a
+      number inside a name ("Poor's 500 Index"), a title-case phrase ("Refugees in Towns");
+    - the month beside the modal ("in May"; not "it May rain");
+    - a verb form heading a noun phrase after a determiner ("the Left that");
+    - an abbreviation point or closing punctuation after it ("Kent, Wash.-based", "the
+      Bridge:"), a name particle beside it ("Cent van Vliet"), a title word after it
+      ("Planning minister");
+    - an institution noun after "the"/"our"/a possessive ("the Government", "the Bank"), unless
+      the article writes the same two words in lowercase elsewhere ("the board ... the Board");
+    - a subject after a comma followed by a verb ("last year, Coffin said");
+    - the object of a preposition closed by punctuation ("the performance of Metal, we").
+
+    A participle after an auxiliary is never a name ("has Enhanced voting rights").
+    """
+    word = words[i].text
+    prev, nxt = words[i - 1], words[i + 1]
+    text = article.text
+    gap_before, gap_after = text[prev.end:words[i].start], text[words[i].end:nxt.start]
+    lower = word.lower()
+    if names.get(word, 0) > 1 or _in_title(words, i) or _institution_phrase(article, words, i, lower):
+        return False
+    share = capital_share(lower)
+    if share is None:
+        return False
+    lower_elsewhere = _lowercase_uses(article).get(lower, 0) >= 1
+    tag, cap_tag, next_tag = pos(lower) or "", pos(word) or "", pos(nxt.text) or ""
+    if prev.text.lower() in _AUXILIARIES and tag.startswith(("VBN", "VBG")) and share < RARE_CAPITAL_NUMBER:
+        return True  # "has Enhanced voting rights": a participle after an auxiliary is no name
+    # The lexicon's tag for the capitalised form says whether edited text (the Wall Street
+    # Journal, the Brown corpus) used it as a name; "Total" JJ, "Anyone" NN: never.
+    bar = RARE_CAPITAL_LOWER_ELSEWHERE if lower_elsewhere or (cap_tag and not cap_tag.startswith("NNP")) \
+        else RARE_CAPITAL
+    if tag == "CD" or lower in _ORDINALS:
+        bar = RARE_CAPITAL_NUMBER  # "decline Seven pct", "the Ninth consecutive": numbers
+    if share >= bar or (share >= RARE_CAPITAL and tag != "CD" and _in_name_phrase(words, i)):
+        return False  # above the plain bar, any name phrase wins ("Heat of Fusion")
+    if _name_before(article, prev, gap_before) and not (
+            tag.startswith(("VBZ", "VBD", "VBN", "RB", "IN", "CC")) and share < RARE_CAPITAL):
+        return False  # "Council Meeting", "RKO General", "Moody's Investors"; not "World Bank Sponsored"
+    if cap_tag.startswith("NNP") and tag == "MD" and not (
+            (pos(prev.text.lower()) or "").startswith(("PRP", "MD", "TO", "RB", "VB"))):
+        return False  # "in May": the month beside the modal; not "it May rain"
+    if tag.startswith("VB") and (pos(prev.text.lower()) or "").startswith("DT") and \
+            not next_tag.startswith(("NN", "JJ")):
+        return False  # "the Left that": a verb form heading a noun phrase is a name; not "the Offered price"
+    if "." in gap_after or any(c in gap_after for c in ":;)>'’"):
+        return False  # "Kent, Wash.-based": an abbreviation; "Spider on the Bridge:": a title
+    if nxt.text in _PARTICLES or (prev.text in _PARTICLES and i >= 2 and words[i - 2].text[:1].isupper()):
+        return False  # "Cent van Vliet", "Radio del Plata", "Industriel et Commercial"
+    if nxt.text.lower() in _institutions() and not (tag.startswith("JJ") and prev.text.lower() in ("a", "an", "the")):
+        return False  # "Planning minister Joao Sayad", "a Cabinet post": part of a title
+    if (prev.text.lower() in _DEFINITE or prev.text.endswith(("'s", "’s"))) and (
+            lower in _institutions() or lower.rstrip("s") in _institutions()) and not re.search(
+                rf"\b(?i:{re.escape(prev.text)}) {re.escape(lower)}\b", text):
+        return False  # "the Government", "our Government", "the Bank": a body; not "the board ... the Board"
+    if "," in gap_before and next_tag.startswith(("VBD", "VBZ", "MD")) and not tag.startswith(("VB", "MD")):
+        return False  # "last year, Coffin said": a name as the subject
+    if any(c in gap_after for c in ",;:)") and (pos(prev.text) or "").startswith(("IN", "TO")):
+        return False  # "the performance of Metal, we ran": a name as an object
+    return True
+
+
 #: Endings of adjectives made from places, peoples and creeds ("Western", "Democratic", "Soviet",
 #: "French", "Polish", "Chinese", "Iraqi", "American").
 _PROPER_ADJECTIVE_ENDINGS = ("ern", "ic", "an", "ish", "ese", "ch", "et", "i")
@@ -140,6 +298,22 @@ _PROPER_ADJECTIVE_ENDINGS = ("ern", "ic", "an", "ish", "ese", "ch", "et", "i")
              "Currency last week, and the Conservatives will win."),
         good("The proposal by Trump was rejected, and Trump said he would appeal."),
         good("He wrote: “Several of them were there.” Then he left for Washington on Monday."),
+        bad("West Germany faced a dilemma, as the underlying rate of Inflation was two pct.",
+            "Inflation", note="a noun general text seldom capitalises (case-share table), no name "
+            "evidence in the article"),
+        bad("Unemployment rose because of higher job Losses in the steel industry.", "Losses"),
+        bad("The company said the stock has Enhanced voting rights.", "Enhanced",
+            note="a participle after an auxiliary is no name"),
+        bad("Sugar output will decline Seven pct this year, the ministry said.", "Seven"),
+        bad("The board met on Monday. A member of the Board which regulates banks spoke.", "Board",
+            note="an institution noun the article also writes in lowercase after the same word"),
+        good("Sumita said the Government will take adequate measures in May.",
+             title="a body named by its common noun; a month"),
+        good("Finance ministers from the Group of 10 met, spokesman Cent van Vliet said.",
+             title="an institution phrase; a name particle"),
+        good("Shares rose in Kent, Wash.-based firms and the Standard and Poor's 500 Index, rather "
+             "than in Chemicals and Plastics.",
+             title="an abbreviation; a number inside a name; names joined by and"),
     ],
 )
 def capitalised_word_mid_sentence(article: Article, ctx: CheckContext) -> Iterator[Hit]:
@@ -151,6 +325,18 @@ def capitalised_word_mid_sentence(article: Article, ctx: CheckContext) -> Iterat
         the article does not use it as a name elsewhere: ``indefinitely Detain dozens``,
         ``US government Reach agreement``. Names, titles, acronyms, headings, list items,
         quotations and words after a colon or an opening quote are left alone.
+
+        Any common word, nouns included ("job Losses", "the rate of Inflation", "several
+        Witnesses"), is flagged when general English seldom writes it with a capital (under 10
+        in 100 uses, sentence starts included, from the case-share table of
+        ``newslint.worddata.case``; under 20 when the article writes it in lowercase elsewhere or
+        the lexicon never tags the capitalised form as a name; under 30 for number words) and the
+        article gives no sign that it is a name: no other capital for it mid-sentence, no name or
+        acronym just before it, no title case or institution phrase around it ("Group of 10",
+        "Head of the EC Delegation"), no name particle next to it ("Cent van Vliet"), no
+        abbreviation point or closing punctuation after it, and no institution noun after "the"
+        that the article never writes in lowercase after the same word ("the Government", "the
+        Bank"). A participle after an auxiliary ("has Enhanced voting rights") is never a name.
 
         Info by default: on edited news (issue 13's clean material) most capitals it found were
         names it could not know (a firm, "Dillon, Read and Co"; a paper, "the Today newspaper";
@@ -186,10 +372,14 @@ def capitalised_word_mid_sentence(article: Article, ctx: CheckContext) -> Iterat
                     continue
                 lower = w.text.lower()
                 tag = pos(lower)
-                if tag is None or zipf(lower) < 3.0:
+                if zipf(lower) < 3.0:
                     continue
                 cap_tag = pos(w.text)
-                if tag.startswith(_SUSPECT_TAGS):
+                if _rarely_capitalised(article, words, i, names):
+                    pass  # general text seldom capitalises it and this article never else does
+                elif tag is None:
+                    continue  # a word the lexicon does not know: no part of speech to judge by
+                elif tag.startswith(_SUSPECT_TAGS):
                     if cap_tag and cap_tag[:2] != tag[:2] and not (
                             cap_tag.startswith("NNP") and tag == "VB" and zipf(lower) >= 4.5):
                         continue  # the capitalised form is its own word ("Polish", "the Left")

@@ -9,7 +9,9 @@ from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 
-_DOUBLE = re.compile(r"(?<=[^\W_,;]) {2,}(?=[^\W_])")
+# Written to start with the character it consumes first (the look-behind moved after it), so
+# that re skips to candidates in C instead of trying the pattern at every position (~5x less).
+_DOUBLE = re.compile(r" (?<=[^\W_,;] ) +(?=[^\W_])")  # was (?<=[^\W_,;]) {2,}(?=[^\W_])
 
 
 @check(

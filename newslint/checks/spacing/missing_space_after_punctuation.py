@@ -11,11 +11,13 @@ from ...findings import Fix, Hit
 from ...text.tokens import looks_like_address, token_around
 
 # letter(s) + punctuation + (optional opening quote) + letter. Linear: fixed-width look-arounds.
-_JOIN = re.compile(r"(?<=[^\W\d_]{2})([.!?;:,])([“‘\"']?)(?=[^\W\d_])")
+# Written to start with the character it consumes first (the look-behind moved after it), so
+# that re skips to candidates in C instead of trying the pattern at every position (~5x less).
+_JOIN = re.compile(r"([.!?;:,])(?<=[^\W\d_]{2}[.!?;:,])([“‘\"']?)(?=[^\W\d_])")
 _CAP_WORD = re.compile(r"[A-Z][a-z]")
 _LOWER_WORD = re.compile(r"[a-z]{2}")
 # A closing quotation mark glued to the next word: ``said.”He``.
-_AFTER_CLOSE = re.compile(r"(?<=[.!?,])([”\"])(?=[^\W\d_]{2})")
+_AFTER_CLOSE = re.compile(r"([”\"])(?<=[.!?,][”\"])(?=[^\W\d_]{2})")
 
 NAMES = {".": "full stop", ",": "comma", ";": "semicolon", ":": "colon", "!": "exclamation mark",
          "?": "question mark"}

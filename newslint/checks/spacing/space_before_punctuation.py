@@ -10,7 +10,9 @@ from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 
 # A word, one or more spaces, then , ; : ! ? or . followed by a space or the end: "word ,".
-_BEFORE = re.compile(r"(?<=[^\W_])( +)([,;:!?.])(?=\s|$)")
+# Written to start with the character it consumes first (the look-behind moved after it), so
+# that re skips to candidates in C instead of trying the pattern at every position (~5x less).
+_BEFORE = re.compile(r"( (?<=[^\W_] ) *)([,;:!?.])(?=\s|$)")  # was (?<=[^\W_])( +)([,;:!?.])...
 
 
 @check(

@@ -9,10 +9,12 @@ from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 
-_INSIDE_OPEN = re.compile(r"(?:^|(?<=\s))(“)( +)(?=[^\W_])")
+# Written to start with the character it consumes first (the look-behind moved after it), so
+# that re skips to candidates in C instead of trying the pattern at every position (~5x less).
+_INSIDE_OPEN = re.compile(r"(“)(?<!\S“)( +)(?=[^\W_])")  # was (?:^|(?<=\s))(“)( +)...
 
 
-_INSIDE_CLOSE = re.compile(r"(?<=[^\W_][.,!?])( +)(”)")
+_INSIDE_CLOSE = re.compile(r"[.,!?](?<=[^\W_][.,!?])( +)(”)")  # groups as (?<=[^\W_][.,!?])( +)(”)
 
 
 @check(

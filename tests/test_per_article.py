@@ -1,0 +1,239 @@
+"""Per-article speed work (issue 16) that must not change a single finding: the indexed
+spelling search, the shared tokenization and phrase scans, the runner's per-check time limit.
+
+The speed itself is measured in ``benchmarks/`` (``bench.py``, ``spelling_index.py``), never
+asserted here; these tests pin the answers to the slow, obvious versions they replaced."""
+
+from __future__ import annotations
+
+import random
+import signal
+import time
+from types import SimpleNamespace
+
+import pytest
+
+from newslint import Config, Linter, worddata
+from newslint.analysis import slips
+from newslint.declaration import check
+from newslint.hookspecs import hookimpl
+
+#: Typos of every slip kind: one and two slips, doubles, phonetic rewrites, first letters,
+#: short words (below the index's 5 letters), long ones, and non-ASCII letters.
+TYPOS = (
+    "acount", "thier", "recieved", "goverment", "outllnedd", "becommibg", "governmemnt",
+    "budgett", "compnay", "anouncement", "outllined", "seperate", "prioritze", "toughs",
+    "accpunt", "untill", "occured", "acciount", "definately", "tommorow", "wierd", "beleive",
+    "accomodate", "neccessary", "publically", "recomend", "embarass", "existance", "begining",
+    "calender", "foriegn", "garantee", "harrass", "independant", "millenium", "posession",
+    "rythm", "supercede", "threshhold", "vaccum", "xerox", "phisical", "jeopardise", "gauranteed",
+    "ngotiations", "parliamnet", "elecction", "poltical", "minstry", "ecnomy", "presidnet",
+    "caféterias", "naïvely", "qqqqqqqq", "abcdefghijklmnopqrstuvwxyz", "tought", "laughx",
+)
+
+
+def _synthetic(n: int, seed: int) -> list[str]:
+    """``n`` non-words made from common words by one or two random slips (fixed seed)."""
+    rng = random.Random(seed)
+    vocab = sorted(w for w in slips._vocabulary() if len(w) >= 4)
+    out: set[str] = set()
+    while len(out) < n:
+        word = rng.choice(vocab)
+        for _ in range(rng.choice((1, 2))):
+            word = rng.choice(list(slips._edits(word)))[0]
+        if word.isalpha() and word not in slips._vocabulary():
+            out.add(word)
+    return sorted(out)
+
+
+@pytest.mark.parametrize("typed", [*TYPOS, *_synthetic(40, 16)])
+def test_indexed_corrections_equal_the_brute_force_search(typed):
+    """Same words, slips, scores and order as generating every two-slip string (3,842 words
+    compared in ``benchmarks/spelling_index.py``: no difference)."""
+    assert slips.corrections.__wrapped__(typed) == slips.reference_corrections(typed)
+
+
+def test_indexed_corrections_with_other_limits_equal_the_brute_force_search():
+    for typed in ("goverment", "outllnedd", "seperate"):
+        for max_slips, limit in ((1, 5), (2, 1), (2, 20)):
+            assert slips.corrections(typed, max_slips, limit) == \
+                slips.reference_corrections(typed, max_slips, limit)
+
+
+def test_near_words_are_the_words_sharing_a_two_letter_deletion():
+    """The compiled SymSpell index gives exactly the common words (5+ letters) that share a
+    zero-, one- or two-letter deletion with the typed word, as a direct computation does."""
+    common = [w for w in worddata.common_words() if len(w) >= 5]
+    for typed in ("goverment", "acount", "toughs"):
+        keys = worddata._deletions(typed, 2)
+        # A word shares a deletion only when its length is within two of the typed word's.
+        expected = {w for w in common if abs(len(w) - len(typed)) <= 2 and keys & worddata._deletions(w, 2)}
+        assert worddata.near_words(typed) == expected
+        assert "government" in worddata.near_words("goverment")
+
+
+def test_near_words_for_other_parameters_are_built_in_memory():
+    found = worddata.near_words("goverment", 8)
+    assert "government" in found and all(len(w) >= 8 for w in found)
+    assert found == {w for w in worddata.near_words("goverment") if len(w) >= 8}
+
+
+# -- the runner's time limit --------------------------------------------------------------------
+
+
+def _plugin(*fns) -> SimpleNamespace:
+    checks = [check(code=f"EV95{i}", name=f"probe{i}", category="spacing", severity="info")(fn)
+              for i, fn in enumerate(fns)]
+
+    @hookimpl
+    def newslint_register_checks(register):
+        for chk in checks:
+            register(chk)
+
+    return SimpleNamespace(newslint_register_checks=newslint_register_checks, __name__="probes")
+
+
+def test_alarm_handler_is_restored_after_linting():
+    def noop(article, ctx):
+        """Nothing."""
+        return []
+
+    def mine(signum, frame):  # pragma: no cover - never fires
+        raise AssertionError
+
+    old = signal.signal(signal.SIGALRM, mine)
+    try:
+        Linter(Config(check_timeout=5), plugins=[_plugin(noop)], load_entry_points=False).lint("Text here.")
+        assert signal.getsignal(signal.SIGALRM) is mine
+    finally:
+        signal.signal(signal.SIGALRM, old)
+
+
+def test_a_check_that_replaces_the_alarm_handler_does_not_lift_the_next_checks_limit():
+    """The handler is installed once per article; a check that installs its own must not leave
+    the following checks without a time limit."""
+
+    def replaces(article, ctx):
+        """Installs an ignoring handler."""
+        signal.signal(signal.SIGALRM, signal.SIG_IGN)
+        return []
+
+    def sleepy(article, ctx):
+        """Sleeps past the limit."""
+        time.sleep(5)
+        return []
+
+    lin = Linter(Config(check_timeout=0.3), plugins=[_plugin(replaces, sleepy)], load_entry_points=False)
+    started = time.monotonic()
+    report = lin.lint("Text here.")
+    assert time.monotonic() - started < 4
+    assert any("timed out" in f.message and "EV951" in f.message for f in report.findings if f.code == "NL001")
+
+
+# -- scanning regexes written to start with a consumed character ----------------------------------
+
+#: (module, attribute, the pattern as first written): each rewrite moves the leading look-behind
+#: after the first character it consumes, which lets ``re`` skip to candidates in C.
+_REWRITTEN = [
+    ("newslint.text.segment", "_BOUNDARY", r"(?<![.!?…])[.!?…]++[\"”’')\]]*+(?=\s++\S)", False),
+    ("consistency.name_spelling", "_CAPITALISED", r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b", False),
+    ("newslint.analysis.words", "_CAPITALISED", r"(?<![^\W_])[A-Z][^\W_]*(?:['’\-][^\W_]+)*", False),
+    ("spacing.space_inside_quotes", "_INSIDE_OPEN", r"(?:^|(?<=\s))(“)( +)(?=[^\W_])", False),
+    ("spacing.space_inside_quotes", "_INSIDE_CLOSE", r"(?<=[^\W_][.,!?])( +)(”)", True),
+    ("spacing.doubled_space", "_DOUBLE", r"(?<=[^\W_,;]) {2,}(?=[^\W_])", False),
+    ("spacing.space_before_punctuation", "_BEFORE", r"(?<=[^\W_])( +)([,;:!?.])(?=\s|$)", False),
+    ("spacing.missing_space_after_punctuation", "_JOIN",
+     r"(?<=[^\W\d_]{2})([.!?;:,])([“‘\"']?)(?=[^\W\d_])", False),
+    ("spacing.missing_space_after_punctuation", "_AFTER_CLOSE", r"(?<=[.!?,])([”\"])(?=[^\W\d_]{2})", False),
+    ("consistency.us_abbreviation", "_US", r"(?<![\w.])(?:U\.S\.(?!\w)|US(?![\w.]))", False),
+    ("generated_text.placeholder", "_TK", r"(?<![\w-])(?:TK(?:TK)*|XX(?:,XXX)*)(?![\w-])", False),
+    ("markup.machine_timestamp", "_TIMESTAMP",
+     r"\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?\b", False),
+    ("markup.machine_timestamp", "_EPOCH", r"(?<![\w.,$])1[3-7]\d{8}(?:\d{3})?(?![\w.,%])", False),
+]
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_REWRITTEN += [
+    ("consistency.date_style", "_MONTH_DAY", rf"\b(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?\b", False),
+    ("consistency.date_style", "_DAY_MONTH", rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTHS})\b", False),
+]
+
+
+def _texts() -> list[str]:
+    """The vendored sample articles and random strings over the characters these patterns test."""
+    from pathlib import Path
+
+    fixtures = Path(__file__).parent / "fixtures"
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(fixtures.rglob("*.txt"))]
+    rng = random.Random(5)
+    alphabet = "aZ1 _-.,;:!?…)]“”‘’\"'\n\t$%USTKXéÉ×٣"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(4000)]
+    texts += ["“ a", "x “ b", "a.  ” b", "U.S. and xU.S. .US US.", "TKTK -TK XX,XXX", "1500000000 $1500000000",
+              "2024-01-05T10:00Z a2024-01-05T10:00", "May 5th xMay 5 5 of May a5 May", "a  b ,  b a . a  ,x",
+              "ab.Cd ab.“Cd said.”He"]
+    return texts
+
+
+def _matches(pattern, text: str, start: int, end: int, groups_only: bool) -> list:
+    if groups_only:  # the rewrite consumes one more character; the check reads only the groups
+        return [tuple(m.span(g) for g in range(1, pattern.groups + 1)) for m in pattern.finditer(text, start, end)]
+    return [(m.span(), m.groups()) for m in pattern.finditer(text, start, end)]
+
+
+@pytest.mark.parametrize(("module", "name", "plain", "groups_only"), _REWRITTEN)
+def test_rewritten_scanning_patterns_match_as_their_plain_forms(module, name, plain, groups_only):
+    """Same matches on whole texts and on each line as a range (checks scan paragraph ranges,
+    where a look-behind may see the character before the range)."""
+    import importlib
+    import re
+
+    package = module if module.startswith("newslint.") else f"newslint.checks.{module}"
+    fast = getattr(importlib.import_module(package), name)
+    slow = re.compile(plain)
+    assert fast.pattern != plain
+    for text in _texts():
+        assert _matches(fast, text, 0, len(text), groups_only) == _matches(slow, text, 0, len(text), groups_only)
+        at = 0
+        for line in text.split("\n"):
+            assert _matches(fast, text, at, at + len(line), groups_only) == \
+                _matches(slow, text, at, at + len(line), groups_only)
+            at += len(line) + 1
+
+
+def test_foreign_marker_searches_agree_with_the_one_pattern():
+    """``has_marker`` (two searches re runs from candidate to candidate) is ``_MARKER.search``."""
+    import importlib
+
+    foreign = importlib.import_module("newslint.checks.language.foreign_passage")
+    rng = random.Random(9)
+    words = [*foreign._FUNCTION_WORDS, "dé", "xde", "de_", "_de", "Del", "sur", "the", "ya", "1de", "ñ"]
+    texts = _texts() + [" ".join(rng.choice(words) + rng.choice(" ,.-’'_1")
+                                  for _ in range(rng.randint(1, 6))) for _ in range(3000)]
+    for text in texts:
+        assert foreign.has_marker(text) == (foreign._MARKER.search(text) is not None), text
+
+
+def test_listed_spellings_are_the_lowercase_runs_that_are_listed():
+    """spelling-variant finds listed words directly; same spans as every ``[a-z]+`` run looked up."""
+    import importlib
+
+    variant = importlib.import_module("newslint.checks.consistency.spelling_variant")
+    pairs = variant._pairs()
+    listed = sorted(pairs)
+    rng = random.Random(3)
+    texts = _texts() + [" ".join(rng.choice([*listed, "x", "Colour", "colourful", "organisations"]) + rng.choice(" ,.-1é")
+                                  for _ in range(rng.randint(1, 8))) for _ in range(2000)]
+    for text in texts:
+        slow = [m.span() for m in variant._WORD.finditer(text) if m.group(0) in pairs]
+        assert [m.span() for m in variant._listed().finditer(text)] == slow, text
+
+
+def test_compiled_capital_shares_equal_the_vendored_table():
+    """``capital_share`` reads the compiled copy (no 40 ms load per process); every entry of the
+    vendored table comes back the same, and words outside it stay unknown."""
+    from newslint.worddata import case
+
+    table = case._load()
+    assert len(table) > 30_000
+    assert all(case.capital_share(word) == share / 1000 for word, share in table.items())
+    assert case.capital_share("Senate") == table["senate"] / 1000
+    assert case.capital_share("qzxqzxv") is None and case.capital_share("of") is None
