@@ -360,6 +360,7 @@ def stream_memory(n: int, jobs: int = 1, select: str | None = STREAM_SELECT) -> 
             marks.pop(0)
             samples.append({"records": done, **tree_memory(proc.pid),
                             "seconds": time.perf_counter() - t0})
+            print(f"stream: {samples[-1]}", file=sys.stderr, flush=True)  # a long run's progress
     _, _, usage = os.wait4(proc.pid, 0)
     proc.returncode = 0
     return {"records": n, "done": done, "jobs": jobs, "select": select, "samples": samples,
