@@ -4,7 +4,7 @@
 
 1. Real site folders: the ``defective/`` articles of each FakeNewsCorpus domain with three or
    more articles (``manifests/defective.jsonl`` field ``domain``) are linted as one folder, in
-   name order, with ``--select NL110``; for every article the lines found by the batch pass are
+   name order, with ``--select NL110`` and ``furniture-batch = true`` (opt-in); for every article the lines found by the batch pass are
    listed (the site's own promo, repeated under every article).
 2. One site, a repeated promo: the first 200 Reuters articles of ``dev-clean/`` (tuning half)
    with one promo sentence appended to each; reports in which articles the promo was found
@@ -49,7 +49,7 @@ def site_folders(corpus: Path, out: list[str]) -> None:
             folder.mkdir()
             for f in sorted(files):
                 shutil.copy(corpus / f, folder / Path(f).name)
-            linter = Linter({"select": ["NL110"]}, load_entry_points=False)
+            linter = Linter({"select": ["NL110"], "furniture-batch": True}, load_entry_points=False)
             out.append(f"{domain}: {len(files)} articles")
             for path in sorted(folder.iterdir()):
                 for report in linter.lint_file(str(path)):
@@ -64,7 +64,7 @@ def one_site_promo(corpus: Path, out: list[str], n: int = 200) -> None:
         folder.mkdir()
         for p in names:
             (folder / p.name).write_text(p.read_text(encoding="utf-8").rstrip() + "\n\n" + PROMO + "\n", encoding="utf-8")
-        linter = Linter({"select": ["NL110"]}, load_entry_points=False)
+        linter = Linter({"select": ["NL110"], "furniture-batch": True}, load_entry_points=False)
         found, other = [], []
         for path in sorted(folder.iterdir()):
             for report in linter.lint_file(str(path)):
@@ -87,7 +87,7 @@ def _rss_mb() -> float:
 
 
 def stream(n: int, out: list[str]) -> None:
-    linter = Linter({"select": ["NL110"]}, load_entry_points=False)
+    linter = Linter({"select": ["NL110"], "furniture-batch": True}, load_entry_points=False)
 
     def records():  # type: ignore[no-untyped-def]
         for i in range(n):

@@ -118,15 +118,74 @@ KIND_LABELS: dict[str, str] = {key: label for key, label, _ in KINDS} | {
     "post": "the header of an embedded social-media post"}
 
 
-#: Any kind's words at all: one scan, so a line naming no kind (most lines) costs one search, not
-#: one per kind.
-_ANY_KIND = re.compile("|".join(f"(?:{pattern.pattern})" for _key, _label, pattern in KINDS), re.IGNORECASE)
+def _needed(items: Any) -> frozenset[str] | None:
+    """Strings one of which every match of a parsed pattern sequence contains (case-folded), or
+    None when no such set is known. Reads the pattern's parse tree (``re._parser``): a run of
+    literal characters is needed; so is one of a branch's alternatives' needs, and the body of a
+    group or of a repeat that must occur; assertions, classes and optional parts need nothing.
+    Of the needs of a sequence the most selective (longest shortest string) is kept."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            options.append(frozenset({"".join(run).casefold()}))
+            run.clear()
+
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        need: frozenset[str] | None = None
+        if op is c.SUBPATTERN:
+            need = _needed(av[-1])
+        elif op is c.BRANCH:
+            alternatives = [_needed(alt) for alt in av[1]]
+            need = None if any(a is None for a in alternatives) else frozenset().union(*alternatives)  # type: ignore[arg-type]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            need = _needed(av[2])
+        if need:
+            options.append(need)
+    flush()
+    return max(options, key=lambda need: min(map(len, need)), default=None)
+
+
+def _gates() -> tuple[frozenset[str] | None, ...]:
+    """Per kind, what a line must contain (case-folded) for the kind's pattern to match: None (the
+    pattern is always tried) when a kind needs nothing known or the parse tree is unavailable."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        needs = [_needed(_parser.parse(pattern.pattern, pattern.flags)) for _key, _label, pattern in KINDS]
+    except (ImportError, AttributeError, TypeError, ValueError, IndexError):  # a Python without re._parser
+        return (None,) * len(KINDS)
+    return tuple(None if need is None or "" in need else need for need in needs)
+
+
+#: Per kind, the strings one of which a line must hold for the kind's pattern to match: a line
+#: naming no kind (most lines) costs a few substring tests, not a regular-expression search per kind.
+_KIND_GATES = _gates()
+#: Case folding plus the one letter the regex engine's case-insensitive ``i`` also matches that
+#: ``str.casefold`` keeps apart (dotless ı).
+_FOLD_EXTRA = str.maketrans({"ı": "i"})
 
 
 def kind_of(text: str) -> str:
     """The kind of furniture a line is, from the words that give it away ("furniture" when none)."""
-    if not _ANY_KIND.search(text):
-        return "furniture"
+    folded = text.casefold().translate(_FOLD_EXTRA)
+    for (key, _label, pattern), needs in zip(KINDS, _KIND_GATES, strict=True):
+        if needs is not None and not any(need in folded for need in needs):
+            continue
+        if pattern.search(text):
+            return key
+    return "furniture"
+
+
+def _kind_of_ungated(text: str) -> str:
+    """:func:`kind_of` without the gates (what the tests hold it to)."""
     for key, _label, pattern in KINDS:
         if pattern.search(text):
             return key

@@ -252,11 +252,8 @@ _RULE = re.compile(r"^[_*=~\-–—]{3,}$")
 #: nothing else ("Donald J. Trump ? @realDonaldTrump", "Follow Lena on Twitter: @Lenadecasparis").
 _POST_HEADER = re.compile(r"^[^@]{1,60}\s@\w{1,15}$")
 _BYLINE = re.compile(r"^(?:by|written by|reporting by|with)\s", re.IGNORECASE)
-#: Model probability a line needs to join a run of furniture next to it: above the first and
-#: below the last prose paragraph (menus, footers, trailing widgets), and inside the body, where
-#: a run of short lines is as often the article's own list (tour dates, a book list, a fact box).
-RUN_SCORE = 0.6
-BODY_RUN_SCORE = 0.9
+#: Model probability a line needs to join a run of furniture next to it.
+RUN_SCORE = 0.5
 #: Model probability at which a line is furniture on the model's word alone, with no word naming
 #: its kind: menus, section names and related headlines rarely have one. Inside the body such a
 #: line needs two words or more (a one-word line between paragraphs is a subheading: "Keyboard").
@@ -281,6 +278,10 @@ def _model_in_run(para: Paragraph, first_prose: int = -1, kind: Callable[[int], 
         # word names the kind of furniture.
         return (kind(para.index) if kind is not None else kind_of(text)) != "furniture"
     return True
+
+
+#: Words of a sentence ending in a colon that introduces the article's own list.
+LIST_INTRO_WORDS = 4
 
 
 def _model_sure(paras: list[Paragraph], index: int, first_prose: int, in_body: bool,
@@ -353,7 +354,9 @@ class Layout:
         for para in self.prose:
             # A photo credit glued to either end of the paragraph: "(Jasper Colt/USA TODAY)" closing
             # it, "Photo: Jane Doe/AP" opening it.
-            for m in (_CREDIT_TAIL.search(para.text), _CREDIT_HEAD.match(para.text)):
+            # (The tail credit ends the paragraph with ")": only then is the pattern searched.)
+            tail = _CREDIT_TAIL.search(para.text) if para.text.rstrip().endswith(")") else None
+            for m in (tail, _CREDIT_HEAD.match(para.text)):
                 if m and not article.in_quote(para.start + m.start()):
                     out.append(Furniture(para.start + m.start(1), para.start + m.end(1), para.index,
                                          "photo", "caption"))
@@ -522,6 +525,10 @@ class Layout:
             # article (a flattened table's header row, a list of headings), so there the model is
             # never sure without a kind word.
             body = range(first + 1, last) if last >= 0 else range(len(paras))
+            # The article's own list under a sentence that introduces it: no model verdict without
+            # a kind word (the phrase list, shapes and kind words still count there).
+            listed = self._introduced_list(found)
+            open_ = {i: v for i, v in open_.items() if i not in listed or self.kind(i) != "furniture"}
             sure = max(threshold, SURE_SCORE) if last >= 0 else 2.0
             strong = {i for i, score in open_.items()
                       if (score >= threshold and _model_alone(paras[i], self.kind))
@@ -532,7 +539,7 @@ class Layout:
             # a run of widget lines grows from any furniture line outwards through such
             # neighbours (each line visited once).
             weak = {i for i, score in open_.items()
-                    if i not in strong and score >= (BODY_RUN_SCORE if i in body else RUN_SCORE)
+                    if i not in strong and score >= RUN_SCORE
                     and _model_in_run(paras[i], first, self.kind)}
             todo = [i for i in sorted(found.keys() | out.keys())]
             while todo:
@@ -542,6 +549,27 @@ class Layout:
                         weak.discard(j)
                         out[j] = "model"
                         todo.append(j)
+        return out
+
+    def _introduced_list(self, found: dict[int, str]) -> set[int]:
+        """Lines of a list the article introduces: the lines under a sentence of its own that ends
+        in a colon ("The newly selected five are:", "The tour dates:"), up to the next prose
+        paragraph or the first line a rule found furniture. Widget headers end in a colon too
+        ("Related:", "You might also like:"), but they are short labels or name their kind; a
+        sentence of four words or more that names none is the article speaking. A run that goes on
+        to the end of the text with neither is left alone: trailing widgets look like that."""
+        out: set[int] = set()
+        paras = self.article.paragraphs
+        for p in paras:
+            text = p.text
+            if not text.endswith(":") or p.index in found or len(text.split()) < LIST_INTRO_WORDS \
+                    or self.kind(p.index) != "furniture":
+                continue
+            j = p.index + 1
+            while j < len(paras) and j not in found and not is_finished_prose(paras[j].text):
+                j += 1
+            if j < len(paras):
+                out.update(range(p.index + 1, j))
         return out
 
     # -- body and prose --------------------------------------------------------------------
