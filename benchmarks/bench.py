@@ -183,7 +183,7 @@ def in_process(paths: list[Path], runs: int, tmp: str) -> dict[str, Any]:
     for r in range(runs):
         for t in tools[r % len(tools):] + tools[:r % len(tools)]:
             out = subprocess.run([sys.executable, "-c", INPROC, t, str(listing)], capture_output=True,
-                                 text=True, check=True)
+                                 text=True, check=True, cwd=tmp)  # not the checkout: see prepare()
             rows[t].append(json.loads(out.stdout))
     words = sum(n_words(p.read_text(encoding="utf-8")) for p in paths)
     result = {}
@@ -231,49 +231,84 @@ def _record(rng: random.Random, i: int) -> str:
     return json.dumps({"id": i, "body": body})
 
 
-def _rss_mb(pid: int) -> float | None:
+def _status_kb(pid: int, field: str, name: str = "status") -> int:
+    """A ``kB`` field of ``/proc/PID/status`` (or ``smaps_rollup``), 0 when the process is gone."""
     try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+        with open(f"/proc/{pid}/{name}", encoding="ascii") as fh:
             for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
     except OSError:
-        return None
-    return None
+        return 0
+    return 0
 
 
-def stream_memory(n: int, checkpoints: int = 10) -> dict[str, Any]:
-    """One run over ``n`` new-word records on standard input; the resident memory is sampled
-    as the reports come out, at every ``n / checkpoints`` records (Linux ``/proc``)."""
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as fh:
+            return [int(x) for x in fh.read().split()]
+    except OSError:
+        return []
+
+
+def tree_memory(pid: int) -> dict[str, float]:
+    """Memory of a process and its workers, MiB: the parent's RSS, the largest worker's RSS, and
+    the tree's PSS (proportional set size: pages shared by the forked workers and the
+    memory-mapped word data counted once, split between the processes that map them)."""
+    kids = _children(pid)
+    return {"parent_rss": _status_kb(pid, "VmRSS") / 1024,
+            "worker_rss": max((_status_kb(k, "VmRSS") for k in kids), default=0) / 1024,
+            "tree_pss": sum(_status_kb(p, "Pss", "smaps_rollup") for p in (pid, *kids)) / 1024}
+
+
+#: Records done at which memory is reported (those beyond the stream's length are skipped).
+STREAM_MARKS = (1_000, 10_000, 30_000, 100_000, 300_000, 1_000_000, 3_000_000)
+#: The stream's default selection: cheap checks that look every word up in the word data
+#: through the per-word caches (frequency, part of speech, foreign lists; the readability
+#: metrics, which count syllables per word, run on every article whatever the selection), so a
+#: million records take minutes, not the hours the spelling corrector's search would need.
+STREAM_SELECT = "language,mt_artifact,capitalization,attribution,spacing"
+
+
+def stream_memory(n: int, jobs: int = 1, select: str | None = STREAM_SELECT) -> dict[str, Any]:
+    """One run over ``n`` new-word records on standard input; memory (:func:`tree_memory`) is
+    read as the reports come out, when the count of reports done reaches each of
+    :data:`STREAM_MARKS` (Linux ``/proc``)."""
     import threading
 
     nl = tool("newslint") or [sys.executable, "-m", "newslint"]
-    cmd = [*nl, "--isolated", "--no-plugins", "--format", "jsonl", "--jobs", "1",
-           "--stdin-filename", "stream.jsonl", "-"]
+    cmd = [*nl, "--isolated", "--no-plugins", "--format", "jsonl", "--jobs", str(jobs),
+           *(["--select", select] if select else []), "--stdin-filename", "stream.jsonl", "-"]
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     assert proc.stdin is not None and proc.stdout is not None
 
     def feed() -> None:
         rng = random.Random(16)
         assert proc.stdin is not None
-        for i in range(n):
-            proc.stdin.write((_record(rng, i) + "\n").encode())
+        for start in range(0, n, 1000):  # written in blocks: the feeder must not be the limit
+            proc.stdin.write("".join(_record(rng, i) + "\n" for i in range(start, min(n, start + 1000)))
+                             .encode())
         proc.stdin.close()
 
     writer = threading.Thread(target=feed, daemon=True)
     t0 = time.perf_counter()
     writer.start()
-    step = max(1, n // checkpoints)
+    marks = [m for m in STREAM_MARKS if m <= n]
+    if n not in marks:
+        marks.append(n)
     samples = []
     done = 0
     for _ in proc.stdout:
         done += 1
-        if done % step == 0:
-            samples.append({"records": done, "rss_mb": _rss_mb(proc.pid), "seconds": time.perf_counter() - t0})
+        if marks and done == marks[0]:
+            marks.pop(0)
+            samples.append({"records": done, **tree_memory(proc.pid),
+                            "seconds": time.perf_counter() - t0})
     _, _, usage = os.wait4(proc.pid, 0)
     proc.returncode = 0
-    return {"records": n, "samples": samples, "peak_rss_mb": usage.ru_maxrss / 1024,
-            "cpu": usage.ru_utime + usage.ru_stime, "wall": time.perf_counter() - t0}
+    return {"records": n, "done": done, "jobs": jobs, "select": select, "samples": samples,
+            "peak_rss_mb": usage.ru_maxrss / 1024, "cpu": usage.ru_utime + usage.ru_stime,
+            "wall": time.perf_counter() - t0}
 
 
 # -- main --------------------------------------------------------------------------------------
@@ -282,12 +317,17 @@ def stream_memory(n: int, checkpoints: int = 10) -> dict[str, Any]:
 def prepare() -> str:
     """Byte-compile the newslint that will run (``PYTHONPATH`` may point at another checkout, to
     measure an older version with the same script) and build its word data if it has any."""
-    probe = subprocess.run([sys.executable, "-c", "import newslint, os; print(os.path.dirname(newslint.__file__))"],
-                           capture_output=True, text=True, check=True)
-    package = probe.stdout.strip()
-    subprocess.run([sys.executable, "-m", "compileall", "-q", package], check=True, stdout=subprocess.DEVNULL)
-    if os.path.isdir(os.path.join(package, "worddata")):
-        subprocess.run([sys.executable, "-c", "from newslint import worddata; worddata.data_dir()"], check=True)
+    # Run from an empty folder: ``python -c`` puts the current directory first on sys.path, so
+    # from a checkout's root it imported that checkout whatever PYTHONPATH said (the in-process
+    # "before" figures were silently the current code's).
+    with tempfile.TemporaryDirectory() as empty:
+        probe = subprocess.run([sys.executable, "-c", "import newslint, os; print(os.path.dirname(newslint.__file__))"],
+                               capture_output=True, text=True, check=True, cwd=empty)
+        package = probe.stdout.strip()
+        subprocess.run([sys.executable, "-m", "compileall", "-q", package], check=True, stdout=subprocess.DEVNULL)
+        if os.path.isdir(os.path.join(package, "worddata")):
+            subprocess.run([sys.executable, "-c", "from newslint import worddata; worddata.data_dir()"], check=True,
+                           cwd=empty)
     return package
 
 
@@ -298,6 +338,9 @@ def main() -> int:
     ap.add_argument("--only", default="one,corpus,inproc,jobs,stream")
     ap.add_argument("--file", type=Path, help="the one article (default: clean article nearest 848 words)")
     ap.add_argument("--stream-records", default="100000", help="records in the memory stream")
+    ap.add_argument("--stream-jobs", type=int, default=1, help="--jobs for the memory stream")
+    ap.add_argument("--stream-select", default=STREAM_SELECT,
+                    help="--select for the memory stream ('' for the default selection)")
     ap.add_argument("--json", type=Path, help="also write the raw figures here")
     args = ap.parse_args()
     if not CLEAN.is_dir():
@@ -352,17 +395,24 @@ def main() -> int:
                 print(f"--jobs 2 speed-up: **{speedup:.2f}x** wall\n")
         if "stream" in only:
             n = int(args.stream_records)
-            res = stream_memory(n)
+            res = stream_memory(n, args.stream_jobs, args.stream_select or None)
             raw["stream"] = res
-            print(f"## Memory on a stream of {n} new-word records (standard input, --jobs 1)\n")
-            print(f"Each record brings three words no earlier record had; resident memory sampled as the "
-                  f"reports come out. CPU {res['cpu']:.0f} s, peak RSS {res['peak_rss_mb']:.1f} MB.\n")
-            print("| records done | RSS MB |\n| --- | --- |")
+            print(f"## Memory on a stream of {n:,} new-word records (standard input, --jobs "
+                  f"{args.stream_jobs}, --select {args.stream_select or 'default'})\n")
+            print(f"Each record brings three words no earlier record had; memory read when the reports "
+                  f"done reach each mark. {res['done']:,} reports, CPU {res['cpu']:.0f} s, wall "
+                  f"{res['wall']:.0f} s, peak RSS of one process {res['peak_rss_mb']:.1f} MiB.\n")
+            print("| records done | parent RSS MiB | largest worker RSS MiB | process tree PSS MiB | s |")
+            print("| --- | --- | --- | --- | --- |")
             for row in res["samples"]:
-                print(f"| {row['records']} | {row['rss_mb']:.1f} |")
-            rss = [r["rss_mb"] for r in res["samples"] if r["rss_mb"]]
-            if len(rss) > 1:
-                print(f"\nRSS at the end / at the first checkpoint: **{rss[-1] / rss[0]:.3f}**\n")
+                print(f"| {row['records']:,} | {row['parent_rss']:.1f} | {row['worker_rss']:.1f} | "
+                      f"{row['tree_pss']:.1f} | {row['seconds']:.0f} |")
+            ref = next((r for r in res["samples"] if r["records"] >= 10_000), None)
+            if ref is not None and res["samples"][-1] is not ref:
+                last = res["samples"][-1]
+                print(f"\nFrom {ref['records']:,} to {last['records']:,} records: process tree PSS "
+                      f"**{last['tree_pss'] / ref['tree_pss']:.3f}x**, parent RSS "
+                      f"**{last['parent_rss'] / ref['parent_rss']:.3f}x**\n")
     if args.json:
         args.json.write_text(json.dumps(raw, indent=1))
     return 0

@@ -39,7 +39,8 @@ Kinds (the expected category in brackets):
   turned into "He"/"She" (the verb made to agree: "They were" -> "He was"), or "Their" into
   "His"/"Her"; places with a single person in the three sentences before are not used.
 - ``lowercase-start`` [capitalization], ``lowercase-name`` [capitalization, consistency],
-  ``missing-space`` [spacing]: the kinds already in ``tests/test_damage.py``.
+  ``missing-space`` [spacing]: the kinds already in ``tests/test_damage.py``. lowercase-name
+  leaves name particles alone ("Bin Laden" -> "bin Laden" is the standard spelling, no damage).
 """
 
 from __future__ import annotations
@@ -448,7 +449,7 @@ def _one_person(text: str) -> bool:
         return True
     for m in _NAME_OPENING.finditer(text):
         first = m.group(0).lstrip(".; ").split()[0]
-        if first.islower() or (zipf(first.lower()) < 4.0 and not first.isupper()):
+        if first.islower() or (not first.isupper() and (zipf(first.lower()) < 4.0 or pos(first.lower()) is None)):
             return True  # "Chris Tang, ...", not "South Korea", "Trade Minister"
     for m in _NAMED_SPEAKER.finditer(text):
         word = m.group(1) or m.group(2)
@@ -557,10 +558,16 @@ _NAME = re.compile(r"(?<=[a-z,] )((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+)(?= [a-z])")
 
 
 def lowercase_name(article: Article, rng: random.Random) -> Damage | None:
+    """Lower-case the first letter of a multi-word name the article writes twice or more. Not a
+    name particle ("Bin Laden" -> "bin Laden", "Van Gogh", "De Gaulle"): the particle in
+    lowercase is the standard spelling of such names, so that is no damage."""
+    from newslint.checks.capitalization.entity_variant import PARTICLES
+
     counts: dict[str, list[int]] = {}
     for m in _NAME.finditer(article.text):
         counts.setdefault(m.group(1), []).append(m.start(1))
-    cands = [(n, s) for n, s in counts.items() if len(s) >= 2 and n.split()[0].lower() not in ("the", "a")]
+    cands = [(n, s) for n, s in counts.items() if len(s) >= 2 and n.split()[0].lower() not in ("the", "a")
+             and n.split()[0].lower() not in PARTICLES]
     if not cands:
         return None
     name, starts = rng.choice(cands)

@@ -69,17 +69,18 @@ def _run(task: Task) -> list[Report]:
         return list(_linter_for(task[1]).lint_file(task[1]))
     items: Iterable[Article | InputProblem]
     if kind == "records":
+        from .inputs.reading import guarded
         from .inputs.records import parse_jsonl_lines
 
         _, path, numbered = task
         linter = _linter_for(path)
-        items = parse_jsonl_lines(numbered, path, linter.config)
+        items = guarded(path, parse_jsonl_lines(numbered, path, linter.config))
     else:  # "bytes": a whole non-streamable input read by the parent (standard input)
+        from .inputs.reading import parse_bytes
+
         _, name, data = task
         linter = _linter_for(name)
-        parser = linter.parser_for(name)
-        assert parser is not None
-        items = parser.parse(data, name, linter.config)
+        items = parse_bytes(linter.parsers, name, data, linter.config)
     return [Report.from_problem(i) if isinstance(i, InputProblem) else linter.lint_article(i)
             for i in items]
 

@@ -33,6 +33,7 @@ from .dedupe import dedupe
 from .findings import Finding, Hit
 from .hookspecs import hookimpl
 from .services import ServiceError
+from .uncounted import excluded_seconds
 
 INTERNAL_CODE = "NL001"
 UNUSED_SUPPRESSION_CODE = "NL002"
@@ -160,6 +161,7 @@ def run_check(article: Article, check: Check, ctx: CheckContext,
                                           f"(check-timeout) on {MAX_TIMEOUTS} earlier articles")]
     max_hits = MAX_HITS_FLOOR + size // MAX_HITS_PER_CHARS
     started = time.monotonic()
+    excluded = excluded_seconds()
     real_exit = os._exit
     on_main = threading.current_thread() is threading.main_thread()
     if on_main:
@@ -181,7 +183,7 @@ def run_check(article: Article, check: Check, ctx: CheckContext,
                 out.append(make_finding(article, check, hit))
                 if len(out) > max_hits:
                     raise _TooManyHits()
-                if deadline is not None and time.monotonic() > deadline:
+                if deadline is not None and time.monotonic() - (excluded_seconds() - excluded) > deadline:
                     raise CheckTimeout()
         finally:
             if alarm:
@@ -192,7 +194,8 @@ def run_check(article: Article, check: Check, ctx: CheckContext,
     except CheckTimeout:
         with _timeouts_lock:
             _timeouts[key] = _timeouts.get(key, 0) + 1
-        return [_internal(article, check, f"timed out after {time.monotonic() - started:.1f} s "
+        spent = time.monotonic() - started - (excluded_seconds() - excluded)
+        return [_internal(article, check, f"timed out after {spent:.1f} s "
                                           f"(limit {timeout:g} s, check-timeout)")]
     except _TooManyHits:
         return [_internal(article, check, f"stopped after {max_hits} findings on one article "

@@ -83,11 +83,13 @@ def test_damage_recall_on_the_vendored_sample():
 
 
 def test_damage_recall_on_the_clean_corpus():
-    """Measured on the 142 clean articles: 284 damaged copies scored, 270 found (NL302 96/96,
-    NL201 132/132, NL301 42/56); 2 originals draw one of the three checks (their copies are not
-    scored for it). Before the precision merge of 2026-11-23 NL301 found 52 of 56 (279/283)."""
+    """Measured on the 142 clean articles: 284 damaged copies scored, 276 found (NL302 96/96,
+    NL201 132/132, NL301 48/56); 2 originals draw one of the three checks (their copies are not
+    scored for it). Before the precision merge of 2026-11-23 NL301 found 52 of 56 (279/283), after
+    it 42 of 56 (270/284); the caps branch's name evidence (names inside runs, nouns and country
+    stems are no modifiers, well-known names inside quotations) brought it to 48."""
     paths = sorted(shared("corpus", "clean").glob("*.txt"))
     tried, found, noisy = damage_scores([p.read_text(encoding="utf-8") for p in paths])
     assert tried >= 270
-    assert found / tried >= 270 / 284, f"damage recall {found}/{tried}"
+    assert found / tried >= 276 / 284, f"damage recall {found}/{tried}"
     assert noisy <= 2

@@ -136,6 +136,7 @@ def test_a_check_that_replaces_the_alarm_handler_does_not_lift_the_next_checks_l
 #: after the first character it consumes, which lets ``re`` skip to candidates in C.
 _REWRITTEN = [
     ("newslint.text.segment", "_BOUNDARY", r"(?<![.!?…])[.!?…]++[\"”’')\]]*+(?=\s++\S)", False),
+    ("consistency.name_spelling", "_CAPITALISED", r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b", False),
     ("newslint.analysis.words", "_CAPITALISED", r"(?<![^\W_])[A-Z][^\W_]*(?:['’\-][^\W_]+)*", False),
     ("spacing.space_inside_quotes", "_INSIDE_OPEN", r"(?:^|(?<=\s))(“)( +)(?=[^\W_])", False),
     ("spacing.space_inside_quotes", "_INSIDE_CLOSE", r"(?<=[^\W_][.,!?])( +)(”)", True),
@@ -164,7 +165,7 @@ def _texts() -> list[str]:
     fixtures = Path(__file__).parent / "fixtures"
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(fixtures.rglob("*.txt"))]
     rng = random.Random(5)
-    alphabet = "aZ1 _-.,;:!?…)]“”‘’\"'\n\t$%USTKXé٣"
+    alphabet = "aZ1 _-.,;:!?…)]“”‘’\"'\n\t$%USTKXéÉ×٣"
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(4000)]
     texts += ["“ a", "x “ b", "a.  ” b", "U.S. and xU.S. .US US.", "TKTK -TK XX,XXX", "1500000000 $1500000000",
               "2024-01-05T10:00Z a2024-01-05T10:00", "May 5th xMay 5 5 of May a5 May", "a  b ,  b a . a  ,x",
@@ -196,3 +197,43 @@ def test_rewritten_scanning_patterns_match_as_their_plain_forms(module, name, pl
             assert _matches(fast, text, at, at + len(line), groups_only) == \
                 _matches(slow, text, at, at + len(line), groups_only)
             at += len(line) + 1
+
+
+def test_foreign_marker_searches_agree_with_the_one_pattern():
+    """``has_marker`` (two searches re runs from candidate to candidate) is ``_MARKER.search``."""
+    import importlib
+
+    foreign = importlib.import_module("newslint.checks.language.foreign_passage")
+    rng = random.Random(9)
+    words = [*foreign._FUNCTION_WORDS, "dé", "xde", "de_", "_de", "Del", "sur", "the", "ya", "1de", "ñ"]
+    texts = _texts() + [" ".join(rng.choice(words) + rng.choice(" ,.-’'_1")
+                                  for _ in range(rng.randint(1, 6))) for _ in range(3000)]
+    for text in texts:
+        assert foreign.has_marker(text) == (foreign._MARKER.search(text) is not None), text
+
+
+def test_listed_spellings_are_the_lowercase_runs_that_are_listed():
+    """spelling-variant finds listed words directly; same spans as every ``[a-z]+`` run looked up."""
+    import importlib
+
+    variant = importlib.import_module("newslint.checks.consistency.spelling_variant")
+    pairs = variant._pairs()
+    listed = sorted(pairs)
+    rng = random.Random(3)
+    texts = _texts() + [" ".join(rng.choice([*listed, "x", "Colour", "colourful", "organisations"]) + rng.choice(" ,.-1é")
+                                  for _ in range(rng.randint(1, 8))) for _ in range(2000)]
+    for text in texts:
+        slow = [m.span() for m in variant._WORD.finditer(text) if m.group(0) in pairs]
+        assert [m.span() for m in variant._listed().finditer(text)] == slow, text
+
+
+def test_compiled_capital_shares_equal_the_vendored_table():
+    """``capital_share`` reads the compiled copy (no 40 ms load per process); every entry of the
+    vendored table comes back the same, and words outside it stay unknown."""
+    from newslint.worddata import case
+
+    table = case._load()
+    assert len(table) > 30_000
+    assert all(case.capital_share(word) == share / 1000 for word, share in table.items())
+    assert case.capital_share("Senate") == table["senate"] / 1000
+    assert case.capital_share("qzxqzxv") is None and case.capital_share("of") is None

@@ -149,7 +149,7 @@ def _benchmark():
 #: floors sit a little under the full-material figures).
 SAMPLE_FLOORS = {"truncation-end": 0.8, "fused-link": 0.8, "unclosed-quote": 0.75, "misspelling-1": 0.8,
                  "misspelling-2": 0.8, "vague-passive": 0.8, "vague-group": 0.8, "vague-impersonal": 0.8,
-                 "missing-space": 0.8, "lowercase-start": 0.8}
+                 "missing-space": 0.8, "lowercase-start": 0.8, "truncation-paragraph": 0.7, "fused-name": 0.85}
 
 
 @pytest.mark.parametrize(("kind", "floor"), SAMPLE_FLOORS.items())
@@ -173,3 +173,43 @@ def test_damage_found_on_the_vendored_sample(kind, floor):
             found += any(f.category in accept and f.start < damage.end and damage.start < f.end for f in after)
     assert tried >= 10, f"{kind}: only {tried} cases"
     assert found / tried >= floor, f"{kind}: {found}/{tried}"
+
+
+# -- the benchmark's pronoun generator and its docs section ---------------------------------------
+
+
+def test_pronoun_damage_makes_the_verb_agree_and_skips_a_single_person():
+    bench = _benchmark()
+    group = ("Officials met on Monday to discuss the plan in detail.\n\nThe workers were told to wait for "
+             "the vote on the contract.\n\nThey were not allowed to speak to the press about the talks.\n\n"
+             "The vote is due in May.")
+    damage = bench.pronoun_number(Article(group), random.Random(1))
+    assert damage is not None
+    assert damage.text[damage.start:].startswith(("He was not allowed", "She was not allowed"))
+    person = group.replace("Officials met on Monday", "Union leader Ann Cole said on Monday she met officials")
+    assert bench.pronoun_number(Article(person), random.Random(1)) is None
+
+
+def _results(found: int) -> dict:
+    per_seed = [{"seed": s, "tried": 10, "found": found, "pre_flagged": 0} for s in (1, 2)]
+    return {"seeds": [1, 2], "cases": 10, "sets": ["clean"],
+            "kinds": {"fused-name": {"accept": ["mt_artifact"], "per_seed": per_seed, "misses": []}},
+            "originals": {"clean-checking": {"files": 3, "words": 2000, "alarms": {"spelling": 1}}}}
+
+
+def test_docs_section_is_rewritten_between_its_markers(tmp_path):
+    bench = _benchmark()
+    doc = tmp_path / "accuracy.md"
+    doc.write_text("# Accuracy\n\nKept above.\n\n<!-- damage-benchmark: old -->\nold table\n", encoding="utf-8")
+    section = bench.docs_section(_results(7), _results(5), "python benchmarks/damage.py", "before", "after")
+    bench.write_docs(doc, section)
+    first = doc.read_text(encoding="utf-8")
+    assert first.startswith("# Accuracy\n\nKept above.\n\n") and "old table" not in first
+    assert "| fused-name | mt_artifact | 0.50 (0.50 / 0.50) | **0.70** (0.70 / 0.70) | 20 | 0 |" in first
+    assert "Below 0.9 after: fused-name." in first and "| clean-checking | 3 | 2000 | 0.500 |" in first
+    # Notes after the end marker are the hand-kept part: a rewrite keeps them.
+    doc.write_text(first + "\nHand-kept notes.\n", encoding="utf-8")
+    bench.write_docs(doc, bench.docs_section(_results(9), None, "cmd", "before", "after"))
+    second = doc.read_text(encoding="utf-8")
+    assert second.endswith("Hand-kept notes.\n") and "**0.90**" in second and "| n/a |" in second
+    assert second.count("<!-- damage-benchmark") == 1

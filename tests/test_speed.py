@@ -171,3 +171,32 @@ print(len(entries))
     assert check.returncode == 0, check.stderr
     off = subprocess.run(cmd, capture_output=True, text=True, env={**env, "NEWSLINT_REGEX_CACHE": "0"})
     assert off.stdout == first.stdout
+
+
+def test_unparsable_standard_input_is_one_error_report_in_parallel_as_in_serial(tmp_path, monkeypatch, capsys):
+    """Bytes parsed on a worker go through the same guarded parse as a serial run: invalid JSON
+    on standard input is one error report, not an exception that stops the run."""
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(BAD, encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b'{"body": "unclosed')))
+        code, out, err = run([*ARGS, "--jobs", jobs, "--stdin-filename", "feed.json", str(tmp_path / "0.txt"),
+                              "-", str(tmp_path / "1.txt")], capsys)
+        assert code == 2 and "feed.json: invalid JSON" in err
+        outputs.append(out)
+    assert outputs[0] == outputs[1]
+    assert [json.loads(x).get("error", "")[:12] for x in outputs[1].splitlines()] == ["", "invalid JSON", ""]
+
+
+def test_engine_workers_parse_bytes_as_the_serial_reader_does(tmp_path):
+    from newslint.engines.partition import parse_bytes
+
+    linter = Linter(load_entry_points=False)
+    cases = {"a.json": b'{"body": "unclosed', "b.txt": b"\x00\x01binary", "c.jsonl": b'{"id": 1}\nnot json\n'}
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+        path = str(tmp_path / name)
+        serial = [(type(i).__name__, str(i)) for i in linter.read(path)]
+        shipped = [(type(i).__name__, str(i)) for i in parse_bytes(linter, path, data)]
+        assert serial == shipped and any(kind == "InputProblem" for kind, _ in serial)

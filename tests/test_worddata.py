@@ -223,29 +223,36 @@ def test_case_share_table_has_its_licence_and_rebuilds(tmp_path: Path) -> None:
 def test_building_the_data_does_not_count_against_a_check_time_limit(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The first check to need word data builds it (seconds, once): a check's time limit must not
-    interrupt the build (every later check would start it again and time out too)."""
+    interrupt the build nor count it (every later check would start it again and time out too)."""
     import time
 
-    from newslint.runner import CheckTimeout, time_limit
+    from newslint import Hit, check
+    from newslint.article import Article
+    from newslint.declaration import CheckContext
+    from newslint.runner import run_check
     from newslint.worddata import build
 
     def slow_build(path: Path, sig: object = None, force: bool = False) -> Path:
-        time.sleep(0.6)
+        time.sleep(0.8)
         path.mkdir(parents=True, exist_ok=True)
         (path / "meta.json").write_text(json.dumps({"format": store.FORMAT_VERSION}), encoding="utf-8")
         return path
+
+    @check(code="ZZ901", name="needs-data", category="spelling")
+    def needs_data(article: Article, ctx: CheckContext):  # type: ignore[no-untyped-def]
+        """Needs the word data, then works for ``ctx.options['work']`` seconds."""
+        store.data_dir()
+        time.sleep(float(ctx.options.get("work", 0)))
+        yield Hit(0, 3, "found")
 
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("NEWSLINT_WORDDATA", raising=False)
     monkeypatch.setattr(build, "build_into", slow_build)
     worddata.reset()
     try:
-        with time_limit(0.3):
-            built = store.data_dir()
-        assert (built / "meta.json").is_file()
-        with pytest.raises(CheckTimeout):  # the limit still holds for the check's own work
-            with time_limit(0.3):
-                store.data_dir()
-                time.sleep(1.0)
+        first = run_check(Article("The text."), needs_data, CheckContext(options={}, check=needs_data), timeout=0.4)
+        assert [f.code for f in first] == ["ZZ901"]
+        slow = run_check(Article("The text."), needs_data, CheckContext(options={"work": 0.6}, check=needs_data), timeout=0.4)
+        assert [f.code for f in slow] == ["NL001"] and "timed out" in slow[0].message  # the limit still holds
     finally:
         worddata.reset()

@@ -124,7 +124,7 @@ def _needed(items: Any) -> frozenset[str] | None:
     literal characters is needed; so is one of a branch's alternatives' needs, and the body of a
     group or of a repeat that must occur; assertions, classes and optional parts need nothing.
     Of the needs of a sequence the most selective (longest shortest string) is kept."""
-    from re import _constants as c
+    from re import _constants as c  # type: ignore[attr-defined]
 
     options: list[frozenset[str]] = []
     run: list[str] = []
@@ -157,7 +157,7 @@ def _gates() -> tuple[frozenset[str] | None, ...]:
     """Per kind, what a line must contain (case-folded) for the kind's pattern to match: None (the
     pattern is always tried) when a kind needs nothing known or the parse tree is unavailable."""
     try:
-        from re import _parser
+        from re import _parser  # type: ignore[attr-defined]
 
         needs = [_needed(_parser.parse(pattern.pattern, pattern.flags)) for _key, _label, pattern in KINDS]
     except (ImportError, AttributeError, TypeError, ValueError, IndexError):  # a Python without re._parser

@@ -206,19 +206,11 @@ Unit = FileBytes | Article | Report
 
 
 def parse_bytes(linter: Linter, path: str, data: bytes) -> Iterator[Article | InputProblem]:
-    """Parse a file's bytes as ``Linter.read`` would, every failure an :class:`InputProblem`."""
-    parser = linter.parser_for(path)
-    if parser is None:
-        yield InputProblem(path, "no parser for this kind of file")
-        return
-    try:
-        yield from parser.parse(data, path, linter.config)
-    except InputError as exc:
-        yield InputProblem(path, str(exc))
-    except RecursionError:
-        yield InputProblem(path, "too deeply nested to parse")
-    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the run
-        yield InputProblem(path, f"could not be parsed ({type(exc).__name__}: {exc})")
+    """Parse a file's bytes as ``Linter.read`` would, every failure an :class:`InputProblem`
+    (one implementation: :func:`newslint.inputs.reading.parse_bytes`)."""
+    from ..inputs.reading import parse_bytes as parse
+
+    return parse(linter.parsers, path, data, linter.config)
 
 
 def run_units(handle: LinterHandle, units: Sequence[Unit]) -> list[Report]:

@@ -10,7 +10,8 @@ Sources, read only here and never at lint time:
 - the CMU pronouncing dictionary (syllables = stressed vowels of the first pronunciation, as in
   textstat 0.7.8) and pyphen's en_US hyphenation patterns (syllables of the other words, and
   ``hyphen.*`` for words no source lists);
-- the Brill part-of-speech lexicon vendored in ``sources/`` (see ``sources/LICENSE-brill-lexicon.txt``).
+- the Brill part-of-speech lexicon vendored in ``sources/`` (see ``sources/LICENSE-brill-lexicon.txt``);
+- the capital-share table vendored in ``sources/`` (``case.py``; ``case.trie`` + ``case.share.u16``).
 
 Every English word from any source gets one id in ``en.trie``; ``en.zipf.u16`` (wordfreq bucket
 + 1, 0 = absent), ``en.spell.u32`` (pyspellchecker count, 0 = absent) and ``en.syll.u8``
@@ -34,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from . import hyphen
-from .layout import FORMAT_VERSION, VENDORED_LEXICON
+from .layout import FORMAT_VERSION, VENDORED_CASE, VENDORED_LEXICON
 
 FOREIGN = ("es", "fr", "de", "pt", "it")
 
@@ -125,6 +126,15 @@ def _two_deletions(words: list[str], min_len: int) -> set[tuple[str, bytes]]:
     return pairs
 
 
+def read_case_shares(path: Path = VENDORED_CASE) -> dict[str, int]:
+    """word -> share of its uses written with a capital, in thousandths (``case.py``'s table)."""
+    import gzip
+
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        rows = dict(line.rstrip("\n").split("\t") for line in fh)
+    return {w: int(v) for w, v in rows.items()}
+
+
 def read_brill(path: Path = VENDORED_LEXICON) -> dict[str, str]:
     """word (case-sensitive) -> its first (most likely) Penn tag."""
     table: dict[str, str] = {}
@@ -213,6 +223,14 @@ def compile_to(out: Path) -> dict[str, Any]:
             column[ftrie[word]] = b + 1
         _write_column(out / f"{lang}.zipf.u16", "H", column)
     facts["foreign"] = list(FOREIGN)
+
+    shares = read_case_shares()
+    ctrie = _trie(out / "case.trie", list(shares))
+    column = [0] * len(ctrie)
+    for word, share in shares.items():
+        column[ctrie[word]] = share + 1
+    _write_column(out / "case.share.u16", "H", column)
+    facts["case_words"] = len(ctrie)
     facts["byteorder"] = sys.byteorder
     return facts
 

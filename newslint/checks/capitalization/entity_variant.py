@@ -72,6 +72,9 @@ LEADING_FUNCTION_WORDS = frozenset(
             "financial Corp"),
         good("Storms hit North German ports. Prices in north German ports rose.",
              title="a compass adjective before a name that is no country"),
+        bad("Fans of Eastern Michigan cheered. The coach of Eastern Michigan praised the "
+            "eastern Michigan defence.", "eastern Michigan",
+            note="a name the article writes twice with a capital is its house spelling"),
         good("Aides to President Reagan spoke. Staff of former president Reagan agreed.",
              title="a title after an adjective describes"),
         bad("The Central Bank raised rates. A senior central Bank official explained why.",
@@ -102,8 +105,9 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         well-known name ("west German" beside "West Germany"), or before a firm's legal form
         ("financial Corp"); a bare title before a person's name ("by president Reagan") is a
         slip, a title after an adjective or a name ("former president", "Republican senator")
-        is not. Inside a quotation, a well-known name or a lowercase noun or name is still a
-        slip; only a lowercase adjective may be the speaker's.
+        is not; and once the article writes a name with a capital twice, a lowercase adjective
+        before it ("the eastern Michigan defence") is a slip too. Inside a quotation, a well-known name or
+        a lowercase noun or name is still a slip; only a lowercase adjective may be the speaker's.
 
     Why it matters:
         A name in two cases looks careless and confuses search and entity extraction; a
@@ -159,7 +163,8 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             continue  # the speaker's or the document's own words; a venue's own address line.
             # A well-known name is written one way whoever speaks: "the united States" in a
             # quotation is the transcriber's slip.
-        if from_article and _modifier_before_name(written, want, text[max(0, start - 40):start]):
+        if from_article and canonical.get(want, 0) < 2 and _modifier_before_name(
+                written, want, text[max(0, start - 40):start]):
             continue  # "north German ports", "de Clercq": a lowercase word before a name
         if from_article and _generic_use(text, start, written, want):
             continue  # "a Windows phone" beside the product "Windows Phone"

@@ -13,10 +13,14 @@ from ...findings import Hit
 
 
 def _fold(word: str) -> str:
+    if word.isascii():
+        return word  # NFKD leaves ASCII as it is (most names: no per-character work)
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
-_CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b")
+#: ``\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b`` with the capital consumed before its boundary check, so re skips
+#: to capitals in C instead of trying the pattern at every position.
+_CAPITALISED = re.compile(r"[A-ZÀ-Ý](?<=\b[A-ZÀ-Ý])[a-zà-ÿ]{2,}\b")
 
 
 @check(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from ...analysis.words import sentence_start_offsets, words_between
@@ -120,6 +121,7 @@ _MORE_INSTITUTIONS = frozenset("""bank cabinet budget exchange treasury communit
     society league centre center academy foundation trust""".split())
 
 
+@lru_cache(maxsize=1)
 def _institutions() -> frozenset[str]:
     """Title words and institution nouns: capitalised, they name one office or body."""
     from ..capitalization._names import title_words
@@ -134,9 +136,10 @@ def _name_before(article: Article, prev, gap: str) -> bool:
     "Operation Pitting"), so a capital after a name is left alone whatever its part of speech."""
     if not prev.text[:1].isupper() or "," in gap:
         return False
-    if prev.start in sentence_start_offsets(article) and (pos(prev.text.lower()) or "NNP").startswith(
-            ("DT", "IN", "PRP", "CC", "WDT", "WRB", "EX")):
-        return False  # "The", "It", "In": function words; "Big Tech", "Live Nation" are names
+    if prev.start in sentence_start_offsets(article) and (
+            (pos(prev.text.lower()) or "NNP").startswith(("DT", "IN", "PRP", "CC", "WDT", "WRB", "EX"))
+            or not (pos(prev.text) or "NNP").startswith("NNP")):
+        return False  # "The", "It", "Much": capitalised by position; "Big Tech", "Live Nation" are names
     return True
 
 
@@ -155,7 +158,8 @@ def _institution_phrase(article: Article, words: list, i: int, lower: str) -> bo
             or (after[1] == "the" and len(after) == 3 and after[2][:1].isupper())) and (
             lower in _institutions() or lower.rstrip("s") in _institutions()):
         return True
-    if len(after) == 3 and after[0] in ("in", "on", "at", "to") and all(w[:1].isupper() for w in after[1:]):
+    if len(after) == 3 and after[0] in ("in", "on", "at", "to") and all(
+            w[:1].isupper() and w[1:2].islower() for w in after[1:]):
         return True  # "Refugees in Towns Project"; not "the sole Owner of MTS Acquisition"
     before = words[max(0, i - 3):i]
 
@@ -184,18 +188,31 @@ def _rarely_capitalised(article: Article, words: list, i: int, names: Counter[st
     with a capital and that this article uses as a name nowhere else: "the Annual budget",
     "job Losses", "the underlying rate of Inflation".
 
-    Evidence that it is a name wins, each a general shape of names in running text:
+    "Seldom" is a share of capitals in general text (``newslint.worddata.case``) under
+    ``RARE_CAPITAL``; under ``RARE_CAPITAL_LOWER_ELSEWHERE`` when the article writes the word
+    in lowercase elsewhere or the lexicon never tags the capitalised form as a name; under
+    ``RARE_CAPITAL_NUMBER`` for number words. Evidence that it is a name wins, each a general
+    shape of names in running text:
 
     - another capital for it mid-sentence in the article (the count includes this one);
-    - a capitalised word or an acronym just before it ("Council Meeting", "RKO General");
-    - title case around it or a name phrase ("Ministry of Economic Affairs", "Group of 10",
-      "Head of the EC Delegation", "Refugees in Towns");
-    - a capitalised form that is a word of its own, apart from the lowercase word ("May" the
-      month beside "may" the modal: the lexicon tags them differently and not as noun/noun);
-    - "the" + a singular noun the article never writes in lowercase: British and wire style
-      capitalise bodies so ("the Government", "the Community", "the Budget", "the Bank");
+    - a capitalised word or an acronym just before it ("Council Meeting", "RKO General"),
+      unless it is a finite verb, a participle, an adverb or a preposition ("World Bank
+      Sponsored", "Entry Into"); a sentence-start word the lexicon does not know as a name
+      ("The", "Much") is no name;
+    - title case around it, an institution phrase ("Ministry of Economic Affairs", "Group of
+      10", "Head of the EC Delegation"), names joined by "and" ("Chemicals and Plastics"), a
+      number inside a name ("Poor's 500 Index"), a title-case phrase ("Refugees in Towns");
+    - the month beside the modal ("in May"; not "it May rain");
+    - a verb form heading a noun phrase after a determiner ("the Left that");
+    - an abbreviation point or closing punctuation after it ("Kent, Wash.-based", "the
+      Bridge:"), a name particle beside it ("Cent van Vliet"), a title word after it
+      ("Planning minister");
+    - an institution noun after "the"/"our"/a possessive ("the Government", "the Bank"), unless
+      the article writes the same two words in lowercase elsewhere ("the board ... the Board");
     - a subject after a comma followed by a verb ("last year, Coffin said");
     - the object of a preposition closed by punctuation ("the performance of Metal, we").
+
+    A participle after an auxiliary is never a name ("has Enhanced voting rights").
     """
     word = words[i].text
     prev, nxt = words[i - 1], words[i + 1]
@@ -220,11 +237,14 @@ def _rarely_capitalised(article: Article, words: list, i: int, names: Counter[st
     if share >= bar or (share >= RARE_CAPITAL and tag != "CD" and _in_name_phrase(words, i)):
         return False  # above the plain bar, any name phrase wins ("Heat of Fusion")
     if _name_before(article, prev, gap_before) and not (
-            tag.startswith(("VBN", "VBD")) and not cap_tag.startswith("NNP") and share < RARE_CAPITAL):
+            tag.startswith(("VBZ", "VBD", "VBN", "RB", "IN", "CC")) and share < RARE_CAPITAL):
         return False  # "Council Meeting", "RKO General", "Moody's Investors"; not "World Bank Sponsored"
-    if cap_tag.startswith("NNP") and not tag.startswith(("NN", "JJ", "IN")) and not (
+    if cap_tag.startswith("NNP") and tag == "MD" and not (
             (pos(prev.text.lower()) or "").startswith(("PRP", "MD", "TO", "RB", "VB"))):
-        return False  # "in May": the capitalised form is its own word; not "He Left", "formally Applied"
+        return False  # "in May": the month beside the modal; not "it May rain"
+    if tag.startswith("VB") and (pos(prev.text.lower()) or "").startswith("DT") and \
+            not next_tag.startswith(("NN", "JJ")):
+        return False  # "the Left that": a verb form heading a noun phrase is a name; not "the Offered price"
     if "." in gap_after or any(c in gap_after for c in ":;)>'’"):
         return False  # "Kent, Wash.-based": an abbreviation; "Spider on the Bridge:": a title
     if nxt.text in _PARTICLES or (prev.text in _PARTICLES and i >= 2 and words[i - 2].text[:1].isupper()):

@@ -14,6 +14,9 @@ from ...text.tokens import looks_like_address, token_around
 
 # "membersGranted", "PostThe": a lowercase letter followed by a capitalised word, inside a token.
 _CAMEL = re.compile(r"(?<![\w’'])([A-Za-z]*[a-z])([A-Z][a-z]+)(?=(?:[’']s?)?(?![\w’']))")
+#: A lowercase letter right before a capital: the cheap test a paragraph must pass before the
+#: token scan above runs on it (most paragraphs have none).
+_LOW_UP = re.compile(r"[a-z][A-Z]")
 # "[Tren de Aragua]Those": a closing bracket glued to a word.
 #: Words that start clauses: glued after a capitalised word ("PostThe") they mark a lost boundary;
 #: after a lowercase word any common word does ("membersGranted").
@@ -93,7 +96,8 @@ def fused_words(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     for para in article.paragraphs:
         if para.index in skip:
             continue
-        for m in _CAMEL.finditer(text, para.start, para.end):
+        camel = _CAMEL.finditer(text, para.start, para.end) if _LOW_UP.search(text, para.start, para.end) else ()
+        for m in camel:
             left, right = m.group(1), m.group(2)
             token = m.group(0)
             if len(left) < 2 or _is_address(text, m.start()) or zipf(token) >= 1.5:

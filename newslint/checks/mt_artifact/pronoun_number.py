@@ -156,6 +156,9 @@ _ROLE_ENDINGS = ("er", "or", "ist", "ent", "man", "woman", "person", "ary", "ant
 _SINGULAR = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _PARTICLES = frozenset("de del della da di van von der den la le al el bin ibn ben st".split())
 _COMPANY = frozenset("Inc Corp Co Ltd Plc AG SA NV Group Bank Company Corporation Holdings".split())
+#: Months and weekdays open sentences ("August Dubai was discussed") but name no person.
+_CALENDAR = frozenset("January February March April May June July August September October November December "
+                      "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _QUANTIFIERS = frozenset("some many most both all others several few".split())
 #: "SEOUL, April 4 - ", "LONDON (Reuters) - ": a dateline is not the sentence's subject.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,[^-—–\n]{2,40})?(?:\s*\([A-Za-z. ]{2,20}\))?\s*[-—–]{1,2}\s")
@@ -226,7 +229,8 @@ def _subject(text: str, names: frozenset[str], places: frozenset[str] = frozense
             plural, noun = False, True
             # A person's name: several capitalised words ("Herbert Edelman"), or one that is no
             # common word ("Takeshita has"); "Trade at the exchange", "Hibernation would" are not.
-            person = (person and capital_run) or (k == first and bare not in places and not bare.isupper() and (
+            person = (person and capital_run) or (k == first and bare not in places and not bare.isupper() and
+                                                   bare not in _CALENDAR and (
                 zipf(low) < 2.8 or (bare in names and zipf(low) < 4.0)
                 or (k + 1 < len(words) and words[k + 1][:1].isupper() and words[k + 1].strip(",").isalpha())))
         elif tag.startswith("NN") and noun and not bare[:1].isupper():

@@ -91,6 +91,7 @@ _ATTRIBUTION = re.compile(
     r"\s+(?:said|says|added|adds|told|asked|wrote|explained|noted|stated|declared|continued|insisted|"
     r"yelled|shouted|warned)\b|[,?!]\s+(?:said|says|added|asked)\s+(?:[A-Z]|the\b)")
 _STRAIGHT_OPENER_BEFORE = set("([{—–-/:")
+_MARKS = re.compile("[“«„”»\"]")
 
 
 def _open_quotations(text: str) -> list[tuple[int, int, str]]:
@@ -103,9 +104,9 @@ def _open_quotations(text: str) -> list[tuple[int, int, str]]:
     n = len(text)
     # Two single marks stand for a double one in some copy (‘‘...’’, ``...'').
     text = text.replace("’’", "”’").replace("‘‘", "“‘").replace("''", "\"'")
-    for i, ch in enumerate(text):
-        if ch not in "“«„”»\"":
-            continue
+    for mark in _MARKS.finditer(text):  # only the marks: a loop over every character was ~40% of the check
+        i = mark.start()
+        ch = text[i]
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
         opener_shape = (prev.isspace() or prev in _STRAIGHT_OPENER_BEFORE) and not nxt.isspace()

@@ -37,6 +37,7 @@ MARGIN_ONE, MARGIN_TWO = 1.0, 2.0
 FLOOR_UNSEEN = -1.5
 
 _verdicts: dict[str, tuple[str, float] | None] = {}
+_UNDECIDED: Any = object()
 #: Distinct unknown words one article may send to the correction search. The 2,611 corpus
 #: articles have at most 16; 100 KB of non-dictionary tokens (a code list, a foreign text, an
 #: attack) had 12,000 and took over 30 s (reliability audit D13). Past it, only the list of
@@ -137,13 +138,17 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             continue
         right = pairs.get(word)
         if right is None:
-            if word not in _verdicts and not known(word) and not looks_like_abbreviation(word):
-                searches += 1  # a ranked search of corrections, the expensive part
-                if searches > MAX_SEARCHES:
-                    continue
-            verdict = _correction(word)
+            verdict = _verdicts.get(word, _UNDECIDED)  # most words: decided before, and fine
             if verdict is None:
                 continue
+            if verdict is _UNDECIDED:
+                if not known(word) and not looks_like_abbreviation(word):
+                    searches += 1  # a ranked search of corrections, the expensive part
+                    if searches > MAX_SEARCHES:
+                        continue
+                verdict = _correction(word)
+                if verdict is None:
+                    continue
             if counts is None:
                 counts = Counter(x.text for x in article.words)
             if counts[word] > 1:

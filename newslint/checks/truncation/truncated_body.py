@@ -29,11 +29,17 @@ _CLEAN_ENDING = re.compile(
 #: Images", "... Martin.” — Neil Gaiman", a footnote star after the full stop.
 _CREDIT_END = re.compile(r"(?:\b(?:photo|photograph|image|picture|credit|illustration)s?(?: by|:)\s[^.]*|"
                          r"[”\"]\s*[—–-]\s*[A-Z][^.!?]*|[.!?][*†]+|\*[^*]+\*)$", re.IGNORECASE)
+#: A title with a label after a spaced dash ("... Light Festival – previews", "... – in
+#: pictures", "... – video"): a gallery or video caption, not a sentence.
+_LABEL_END = re.compile(r"\s[–—]\s[a-z]+(?: [a-z]+){0,2}$")
 #: A teaser for another story set in the body: a kicker, a colon, a headline ("Epstein's inner
 #: circle eyed: Jeffrey Epstein is dead. Prosecutors could ...").
 _KICKER = re.compile(r"^[^.!?:]{3,60}: [A-Z“\"]")
 _FUNCTION_END = re.compile(r"\b(?:the|a|an|and|or|but|of|to|in|on|for|with|by|from|that|which|who|"
-                           r"is|are|was|were|has|have|had|will|would|could|as|at|its|their|his|her)$")
+                           r"is|are|was|were|has|have|had|will|would|could|as|at|its|their|his|her|"
+                           r"about|into|onto|over|under|after|before|between|against|than|including|"
+                           r"during|through|towards?|upon|within|without|whether|because|should|can|"
+                           r"may|might|must|shall|been|being|be)$")
 
 
 def _emphasis_open(text: str) -> bool:
@@ -63,11 +69,37 @@ def _prose_not_headline(article: Article, para: Paragraph) -> bool:
     if others > 0:
         return False
     words = text.split()
-    if len(words) < 5:
+    if len(words) < 4:
         return False
-    if words[0].lower() in _NON_HEADLINE_STARTS:
-        return True
-    return any((pos(w) or "") == "VBD" for w in words[1:])
+    if words[0].lower() in _NON_HEADLINE_STARTS and (len(words) >= 5 or "," not in text):
+        return True  # ("He said, she said": a four-word play on words, a subheading)
+    lowered = [re.split(r"['’]", w.strip(",;:\"“”").lower())[0] for w in words]
+    if lowered[0] in ("how", "why", "what", "when", "where", "who", "inside", "behind"):
+        return False  # "How the vote unfolded", "What's next": an explainer's subheading
+    if _CLAUSE_TAIL.search(text):
+        return True  # "In the morning, Democratic": a clause under way after a comma
+    if any(w in _AUXILIARIES for w in lowered[1:]):
+        return True  # "Analysts in the past have criticized IBM": headlinese drops auxiliaries
+    tags = [pos(w.strip(",;:\"“”")) or pos(w.strip(",;:\"“”").lower()) or "" for w in words]
+    if (len(words) >= 6 or "," not in text) and any(
+            t in ("VBD", "MD") or w.lower() in ("also", "not") for t, w in zip(tags[1:], words[1:], strict=True)):
+        return True  # "The dollar also opened", "EC leaders would also try": a clause, not headlinese
+    if not words[-1][:1].islower():
+        return False
+    # A line that ends on a word no title ends on: an adjective, a determiner, a preposition
+    # ("Standard and Poor's recent", "Shortcovering against an oversold"), or, when long, on
+    # anything but a noun ("... and the northern").
+    return tags[-1].startswith(_OPEN_ENDINGS) or (len(words) >= 6 and not tags[-1].startswith(("NN", "VBG")))
+
+
+#: Auxiliaries: a subheading drops them ("Deal done"), a sentence keeps them ("have been").
+_AUXILIARIES = frozenset("have has had was were been being would will could should might must does did".split())
+#: Tags of words that end no title: adjectives, determiners, prepositions, conjunctions, adverbs.
+_OPEN_ENDINGS = ("JJ", "DT", "IN", "CC", "PRP", "RB", "TO", "WDT", "MD", "PDT")
+
+
+#: A comma, then the start of the next phrase cut short ("In the morning, Democratic").
+_CLAUSE_TAIL = re.compile(r"^\w[^,]{3,}, (?:[A-Z]\w+|[a-z]+)$")
 
 
 def sentence_like(para: Paragraph) -> bool:
@@ -93,7 +125,8 @@ def breaks_off(article: Article, para: Paragraph, strict_headings: bool = False)
     text = para.text
     words = text.split()
     if len(words) < 4 or _TERMINAL.search(text) or text.rstrip().endswith(":") \
-            or _CLEAN_ENDING.search(text) or _CREDIT_END.search(text):
+            or _CLEAN_ENDING.search(text) or _CREDIT_END.search(text) \
+            or (_LABEL_END.search(text) and not _FUNCTION_END.search(text)):
         return False
     if text.count("(") > text.count(")") or text.count("<") > text.count(">"):
         return True  # "Siemens AG <SIEG.F": cut inside a bracket that never closes
@@ -177,6 +210,7 @@ def _verdict(article: Article, para: Paragraph) -> tuple[str, float] | None:
         bad("Prices rose again in March.\n\nContinue reading the full story with a subscription",
             "Continue reading"),
         good("The vote passed 52-48.\n\n(AP Photo/Jane Doe)"),
+        good("The festival opens in May.\n\nSome of the installations on show at the festival – previews"),
         good("The vote passed 52-48.\n\n___\n\nAssociated Press writer John Roe contributed."),
         good("The vote passed 52-48.\n\nContributing: Kristine Phillips"),
         good("The vote passed 52-48. Correction: an earlier version misstated the date."),
@@ -187,6 +221,8 @@ def _verdict(article: Article, para: Paragraph) -> tuple[str, float] | None:
              "— Reporting by Jane Smith; Editing by John Doe"),
         good("The vote passed 52-48 on Tuesday after a long debate. REUTER...",
              title="a wire sign-off"),
+        bad("The council met on Monday. It agreed to send the plan back.\n\nGerstner also spoke about",
+            "spoke about", note="a preposition is no ending"),
     ],
 )
 def truncated_body(article: Article, ctx: CheckContext) -> Iterator[Hit]:

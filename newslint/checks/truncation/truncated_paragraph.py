@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...article import Article
+from ...article import Article, Paragraph
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
-from .truncated_body import breaks_off, punctuated_style
+from .truncated_body import _INNER_STOP, breaks_off, punctuated_style
 
 _ENDED = re.compile(r"[.!?…][\"”’)]?$")
 #: "MUNICH, March 26 - ", "WASHINGTON (AP) — ", "LONDON (Reuters) - ": the body starts here.
@@ -37,6 +37,17 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,[^-—–\n]{2,40})?(?:\s*\([A
         bad("OSLO, Oct 20 - Den Norske Creditbank (DNC\n\nThe bank said profits rose.", "(DNC"),
         good("Council votes to delay the plan, and the mayor\n\nOfficials met on Monday. The vote "
              "was close.", note="a headline before the first sentence"),
+        bad("TOKYO, March 24 - Suzuki Motor Co\n\nThe company said sales rose.", "Suzuki Motor Co",
+            note="a dateline opens body text: what follows it is a sentence, however short"),
+        bad("The Senate voted late on Thursday, after a long debate over the bill and its costs, to "
+            "start work on legislation to\n\nThe vote was close.", "legislation to",
+            note="the first paragraph, too long for a headline"),
+        bad("The council met on Monday.\n\nThe dollar also opened\n\nSterling rose.", "also opened",
+            note="a clause (a past-tense verb, \"also\") is no subheading in an article without others"),
+        bad("The council met on Monday.\n\nStandard and Poor's recent\n\nThe company is Japan's eighth largest "
+            "insurer.", "recent", note="a cut line ending on an adjective"),
+        bad("The council met on Monday.\n\nAnalysts in the past have criticized IBM\n\nBut the company "
+            "said sales rose.", "criticized IBM", note="an auxiliary: headlinese drops them"),
         good("Officials said the plan was final.\n\nKey dates\n\nThe vote is set for May 4."),
         good("Officials said the plan was final.\n\nHow the vote unfolded\n\nThe vote was set "
              "for May 4."),
@@ -68,8 +79,8 @@ def truncated_paragraph(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     for para in paras[:max(last, 0)]:
         if not started:
             started = para.kind == "body" and bool(_ENDED.search(para.text))
-            if not _DATELINE.match(para.text):
-                continue  # a dateline opens the body itself: that paragraph is judged too
+            if not (_DATELINE.match(para.text) or _running_text(para)):
+                continue  # a dateline, or a whole sentence, opens the body itself: judged too
             started = True
         if para.index in chrome or para.is_list_item or para.index + 1 >= len(paras):
             continue
@@ -81,9 +92,10 @@ def truncated_paragraph(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         dateline = _DATELINE.match(para.text)
         if dateline:
             # A dateline opens body text: what follows it is prose, however short.
+            # A dateline opens body text: what follows it is prose, however short ("TOKYO, March
+            # 24 - Suzuki Motor Co" is a sentence cut after its subject).
             rest = para.text[dateline.end():].split()
-            if _ENDED.search(para.text) or len(rest) < 2 or not (
-                    (rest[-1].isalpha() and rest[-1].islower()) or para.text[-1] in ",;" or breaks_off(article, para)):
+            if _ENDED.search(para.text) or len(rest) < 2 or para.text.rstrip()[-1:] in ">)]":
                 continue
         elif not breaks_off(article, para, strict_headings=True):
             continue
@@ -91,6 +103,13 @@ def truncated_paragraph(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         yield Hit(para.start + start, para.end,
                   "this paragraph breaks off mid-sentence: the end of the sentence (or at least its "
                   "full stop) is missing", confidence=0.75)
+
+
+def _running_text(para: Paragraph) -> bool:
+    """A paragraph before the first finished one that is body text all the same: it holds a
+    whole sentence ("... all over. A commercial that all") or is longer than any headline."""
+    words = para.text.split()
+    return para.kind == "body" and (bool(_INNER_STOP.search(para.text)) or len(words) >= 20)
 
 
 def _leads_on(text: str, next_text: str) -> bool:
