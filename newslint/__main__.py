@@ -1,5 +1,5 @@
 """``python -m newslint``."""
 
-from .client import entry
+from .console import entry
 
 entry()

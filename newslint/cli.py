@@ -5,7 +5,7 @@
     newslint rule CODE...             one check's documentation and examples
     newslint plugins                  loaded plugins and what they registered
     newslint learn-furniture PATH...  save the furniture lines recurring per source as site profiles
-    newslint server start|stop|status a warm server the command uses when it runs (newslint.server)
+    newslint server start|stop|status a warm server the command uses (newslint.client, .server)
 
 Exit status: 0 clean, 1 a finding at or above ``--fail-on`` (or, with ``--diff``, something to
 fix), 2 a usage, config or input error. User errors are one line on standard error, never a
@@ -646,10 +646,6 @@ def _main(argv: list[str]) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             return run_rules(argv, sys.stdout)
-        if argv and argv[0] == "server":
-            from .server import command
-
-            return command(argv[1:])
         if argv and argv[0] == "learn-furniture":
             from .learn import learn_command
 

@@ -1,6 +1,6 @@
-"""The console script's entry point, and the light client of the persistent server.
+"""The light client of the persistent server (the console script, :mod:`newslint.console`).
 
-``newslint FILE`` starts here. When a server is running (``newslint server start``, see
+When a server is running (``newslint server start``, see
 :mod:`newslint.server`), the command is sent to it: its argv, working directory, environment and
 the three standard file descriptors (passed with ``SCM_RIGHTS``). A child forked from the warm
 server runs the unchanged :func:`newslint.cli.main` on them and the client exits with its status.
@@ -214,18 +214,3 @@ def try_server(argv: list[str]) -> int | None:
             sys.stderr.write(f"newslint: server: {exc}; the command was not run again in process "
                              "(it may have written files); rerun with --no-server\n")
             return 2
-
-
-def entry() -> None:
-    """Console-script entry point: through the server when one runs, else in this process."""
-    argv = sys.argv[1:]
-    if argv[:1] == ["server"]:
-        from .server import command
-
-        sys.exit(command(argv[1:]))
-    status = try_server(argv)
-    if status is not None:
-        sys.exit(status)
-    from .cli import entry as cli_entry
-
-    cli_entry()
