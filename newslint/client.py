@@ -152,7 +152,9 @@ def run_remote(sock: socket.socket, argv: list[str]) -> int:
     import signal
 
     streams = [sys.stdin, sys.stdout, sys.stderr]
-    message = {"op": "run", "argv": argv, "cwd": os.getcwd(), "env": dict(os.environ),
+    umask = os.umask(0o022)
+    os.umask(umask)
+    message = {"op": "run", "argv": argv, "cwd": os.getcwd(), "env": dict(os.environ), "umask": umask,
                "streams": [[getattr(s, "encoding", None), getattr(s, "errors", None)] if s else None
                            for s in streams]}
     fds = []

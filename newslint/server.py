@@ -118,6 +118,7 @@ def run_worker(conn: socket.socket, message: dict[str, Any], fds: list[int]) -> 
         if fd > 2:
             os.close(fd)
     os.chdir(message["cwd"])
+    os.umask(int(message.get("umask", 0o022)))  # files --fix creates get the client's modes
     os.environ.clear()
     os.environ.update(message["env"])
     streams = message.get("streams") or [None, None, None]
@@ -188,6 +189,10 @@ def serve(path: str, idle_seconds: float, ready: int | None = None) -> None:
 
     folder = os.path.dirname(path)
     warm(folder)
+    import threading
+
+    if threading.active_count() > 1:  # forking a process with threads may copy a held lock
+        error(f"warning: {threading.active_count() - 1} threads after the warm-up")
     gc.collect()
     gc.freeze()  # the warm objects stay in the permanent generation: forks do not copy them
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -268,8 +273,8 @@ def serve(path: str, idle_seconds: float, ready: int | None = None) -> None:
 # -- the command --------------------------------------------------------------------------------
 
 
-def _request(op: str) -> dict[str, Any] | None:
-    sock = connect()
+def _request(op: str, path: str | None = None) -> dict[str, Any] | None:
+    sock = connect(path)
     if sock is None:
         return None
     with sock:
@@ -320,11 +325,16 @@ def start(idle_minutes: float, foreground: bool) -> int:
             os.setsid()
             if os.fork():
                 os._exit(0)
+            os.chdir("/")  # hold no folder busy; each worker goes to its client's folder
             null = os.open(os.devnull, os.O_RDWR)
             os.dup2(null, 0)
             os.dup2(null, 1)
             os.dup2(os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), 2)
             serve(path, idle, ready=write_end)
+            status = 0
+            if os.fstat(2).st_size == 0:  # nothing to read: no log left behind
+                os.unlink(log)
+        except SystemExit:  # SIGTERM: a normal stop
             status = 0
         except BaseException:  # noqa: BLE001 - said in the log and through the pipe
             import traceback
@@ -358,9 +368,20 @@ def command(argv: list[str]) -> int:
     p.add_argument("--idle-minutes", type=float, default=IDLE_MINUTES,
                    help=f"exit after this long without a command (default {IDLE_MINUTES:g})")
     p.add_argument("--foreground", action="store_true", help="start: serve in this process")
+    p.add_argument("--all", action="store_true",
+                   help="stop: also the servers of other installs (older versions, other interpreters)")
     args = p.parse_args(argv)
     if args.action == "start":
         return start(args.idle_minutes, args.foreground)
+    if args.action == "stop" and args.all:
+        folder = runtime_dir()
+        names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+        for name in names:
+            if name.startswith("server-") and name.endswith(".sock"):
+                answer = _request("stop", os.path.join(folder, name))
+                if answer is not None:
+                    print(f"newslint server stopped (pid {answer.get('stopped')}, socket {name})")
+        return 0
     answer = _request(args.action)
     if answer is None:
         print(f"newslint server not running (socket {socket_path()})")
