@@ -84,7 +84,9 @@ def stamp(env: Any = None) -> str:
     the environment variables of :data:`STAMP_ENV`. A dozen ``stat`` calls, no file read."""
     env = os.environ if env is None else env
     package = os.path.dirname(os.path.abspath(__file__))
-    parts = [__version__, sys.executable, sys.version, package]
+    # The interpreter itself (``bin/python`` and ``bin/python3`` of one venv are the same one;
+    # the venv is told apart by its site-packages below).
+    parts = [__version__, os.path.realpath(sys.executable), sys.version, package]
     # The package's files: editing or reinstalling newslint changes at least one mtime.
     for folder, dirs, files in os.walk(package):
         dirs[:] = [d for d in dirs if d != "__pycache__"]
@@ -94,8 +96,13 @@ def stamp(env: Any = None) -> str:
                     parts.append(str(os.stat(os.path.join(folder, name)).st_mtime_ns))
                 except OSError:
                     pass
-    for entry in sys.path:  # site-packages and the like: installing a plugin changes the mtime
-        if entry and os.path.isdir(entry):
+    # The site-packages folders (not sys.path, whose first entry is the script's folder or the
+    # working folder): installing or removing a distribution (a plugin) changes their mtime.
+    import site
+
+    folders = [*getattr(site, "getsitepackages", list)(), site.getusersitepackages()]
+    for entry in folders:
+        if os.path.isdir(entry):
             parts.append(f"{entry}:{os.stat(entry).st_mtime_ns}")
     parts.extend(f"{k}={env.get(k, '')}" for k in STAMP_ENV)
     return hashlib.sha1("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:16]

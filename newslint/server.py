@@ -332,8 +332,6 @@ def start(idle_minutes: float, foreground: bool) -> int:
             os.dup2(os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), 2)
             serve(path, idle, ready=write_end)
             status = 0
-            if os.fstat(2).st_size == 0:  # nothing to read: no log left behind
-                os.unlink(log)
         except SystemExit:  # SIGTERM: a normal stop
             status = 0
         except BaseException:  # noqa: BLE001 - said in the log and through the pipe
@@ -345,7 +343,11 @@ def start(idle_minutes: float, foreground: bool) -> int:
             except OSError:
                 pass
         finally:
-            os._exit(status)
+            try:
+                if status == 0 and os.fstat(2).st_size == 0:  # nothing to read: no log left
+                    os.unlink(log)
+            finally:
+                os._exit(status)
     os.close(write_end)
     os.waitpid(pid, 0)
     answer = b""

@@ -179,6 +179,16 @@ def test_another_install_never_uses_the_server(running: dict[str, str]) -> None:
     assert client.stamp(running) == client.stamp(dict(running))
 
 
+def test_the_stamp_does_not_depend_on_how_newslint_is_started(running: dict[str, str], tmp_path: Path) -> None:
+    """``python -m newslint`` in any folder and the console script find the same server."""
+    code = "from newslint import client; print(client.socket_path())"
+    pythons = {sys.executable, *(str(p) for p in (Path(sys.executable).with_name(n) for n in ("python", "python3"))
+                                 if p.exists())}
+    paths = {subprocess.run([python, "-c", code], env=running, cwd=cwd, capture_output=True, text=True,
+                            check=True).stdout for python in pythons for cwd in (tmp_path, ROOT)}
+    assert paths == {client.socket_path(running) + "\n"}
+
+
 def test_a_lost_worker_is_an_error_not_a_second_run() -> None:
     """The server accepted the command, then its worker died: exit 2, never run again here."""
     ours, theirs = socket.socketpair(socket.AF_UNIX)
@@ -214,3 +224,17 @@ def test_idle_server_exits(tmp_path: Path) -> None:
         assert not os.path.exists(client.socket_path(env))
     finally:
         stop_server(env, pid)
+
+
+def test_files_created_get_the_client_umask(running: dict[str, str], tmp_path: Path) -> None:
+    """``--output`` creates its file in the worker: with the client's umask, not the server's."""
+    modes = []
+    before = served(running)
+    for name, no_server in (("remote.json", False), ("local.json", True)):
+        env = dict(running, **({"NEWSLINT_NO_SERVER": "1"} if no_server else {}))
+        subprocess.run([*CMD, "--isolated", "--format", "json", "-o", name, str(SEEDS)], env=env,
+                       cwd=tmp_path, capture_output=True, timeout=300, preexec_fn=lambda: os.umask(0o077))
+        modes.append((tmp_path / name).stat().st_mode & 0o777)
+    assert served(running) == before + 1
+    assert modes == [0o600, 0o600]
+    assert (tmp_path / "remote.json").read_bytes() == (tmp_path / "local.json").read_bytes()
