@@ -23,7 +23,6 @@ a server started from an older install or another interpreter is never used.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import select
 import signal
@@ -36,6 +35,8 @@ from typing import Any
 from . import __version__
 from .client import (
     connect,
+    decode,
+    encode,
     private_dir_problem,
     read_replies,
     runtime_dir,
@@ -72,27 +73,23 @@ def peer_allowed(uid: int, own: int | None = None) -> bool:
 
 
 def recv_message(conn: socket.socket) -> tuple[dict[str, Any], list[int]]:
-    """One length-prefixed JSON message and the descriptors sent with its length."""
+    """One message (:func:`newslint.client.encode`) and the descriptors sent with its length."""
     header, fds, _, _ = socket.recv_fds(conn, 4, 3)
-    while len(header) < 4:
-        more = conn.recv(4 - len(header))
-        if not more:
-            raise ValueError("connection closed before the command")
-        header += more
-    size = int.from_bytes(header, "big")
-    if size > MAX_MESSAGE:
-        raise ValueError(f"command of {size} bytes")
-    data = b""
-    while len(data) < size:
-        more = conn.recv(min(1 << 16, size - len(data)))
-        if not more:
-            raise ValueError("connection closed in the middle of the command")
-        data += more
-    return json.loads(data.decode("utf-8", "surrogateescape")), fds
+    try:
+        message = decode(conn, header, MAX_MESSAGE) if header else None
+    except BaseException:
+        for fd in fds:
+            os.close(fd)
+        raise
+    if message is None:
+        for fd in fds:
+            os.close(fd)
+        raise ValueError("connection closed before the whole command")
+    return message, fds
 
 
 def reply(conn: socket.socket, message: dict[str, Any]) -> None:
-    conn.sendall(json.dumps(message).encode() + b"\n")
+    conn.sendall(encode(message))
 
 
 # -- the worker: one command ------------------------------------------------------------------
@@ -255,8 +252,8 @@ def serve(path: str, idle_seconds: float, ready: int | None = None) -> None:
                     children.add(pid)
                 else:
                     reply(conn, {"error": f"unknown request {op!r}"})
-            except (OSError, ValueError) as exc:  # a client that went away or spoke nonsense
-                error(f"request dropped: {exc}")
+            except Exception as exc:  # noqa: BLE001 - a client that went away or spoke nonsense:
+                error(f"request dropped: {exc!r}")  # that request fails, the server goes on
             finally:
                 for fd in fds:
                     os.close(fd)

@@ -238,3 +238,15 @@ def test_files_created_get_the_client_umask(running: dict[str, str], tmp_path: P
     assert served(running) == before + 1
     assert modes == [0o600, 0o600]
     assert (tmp_path / "remote.json").read_bytes() == (tmp_path / "local.json").read_bytes()
+
+
+def test_nonsense_is_refused_and_the_server_goes_on(running: dict[str, str]) -> None:
+    path = client.socket_path(running)
+    for junk in (b"\x00\x00\x00\x05hello", b"\xff\xff\xff\xff", b"\x00\x00\x00\x01"):
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.connect(path)
+            sock.sendall(junk)
+            sock.shutdown(socket.SHUT_WR)
+            assert sock.recv(100) == b""  # dropped without an answer
+    assert served(running) >= 0  # still answering
+
