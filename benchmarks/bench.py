@@ -86,6 +86,53 @@ def run_once(cmd: list[str], stdin: bytes | None = None, cwd: str | None = None)
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
 
 
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of one process so far (``/proc/PID/stat``), None when gone."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_accounted(cmd: list[str], cwd: str | None = None, every: float = 0.02) -> dict[str, Any]:
+    """One run with the CPU of each process of the tree, read from ``/proc`` every ``every``
+    seconds: the parent's CPU before its first worker started (serial start-up) and after, and
+    each worker's CPU. Wall time on a loaded machine says how busy the machine was; these say
+    what the tool did, so the run's wall time on idle cores can be estimated (``idle_wall``):
+    start-up, then the larger of the busiest worker's CPU and the whole tree's CPU after start-up
+    shared by ``os.cpu_count()`` cores (the parent competes with the workers for them)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, cwd=cwd)
+    workers: dict[int, float] = {}
+    parent = 0.0
+    before_fork: float | None = None
+    while proc.poll() is None:
+        cpu = _cpu_seconds(proc.pid)
+        if cpu is None:
+            break
+        parent = cpu
+        kids = _children(proc.pid)
+        if kids and before_fork is None:
+            before_fork = parent
+        for k in kids:
+            c = _cpu_seconds(k)
+            if c is not None:
+                workers[k] = c
+        time.sleep(every)
+    _, _, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, 0, None)
+    wall = time.perf_counter() - t0
+    total = usage.ru_utime + usage.ru_stime if usage is not None else parent + sum(workers.values())
+    start = before_fork if before_fork is not None else total
+    after = max(0.0, total - start)
+    busiest = max(workers.values(), default=after)
+    idle_wall = start + max(busiest, after / (os.cpu_count() or 1) if workers else after)
+    return {"wall": wall, "cpu": total, "start_cpu": start, "parent_cpu": parent,
+            "workers_cpu": sorted(workers.values(), reverse=True), "idle_wall": idle_wall}
+
+
 def alternate(commands: dict[str, list[str]], runs: int, cwd: str | None = None) -> dict[str, dict[str, Any]]:
     """Run the commands in turn, ``runs`` rounds, rotating which goes first; one warm-up round
     (not counted) fills the OS file cache for every command."""
@@ -219,6 +266,15 @@ def jobs_scaling(paths: list[Path], runs: int, tmp: str) -> dict[str, Any]:
                              str(target)] for j in (1, 2)}
         res = alternate(cmds, runs, cwd=tmp)
         res["articles"] = count  # type: ignore[assignment]
+        # Then accounted runs (alternating too): where the CPU went, process by process.
+        acc: dict[str, list[dict[str, Any]]] = {n: [] for n in cmds}
+        for r in range(runs):
+            for n in (list(cmds) if r % 2 == 0 else list(cmds)[::-1]):
+                acc[n].append(run_accounted(cmds[n], cwd=tmp))
+        res["accounted"] = {n: {k: statistics.median(x[k] for x in rows)
+                                for k in ("wall", "cpu", "start_cpu", "parent_cpu", "idle_wall")}
+                            | {"workers_cpu": rows[len(rows) // 2]["workers_cpu"]}
+                            for n, rows in acc.items()}  # type: ignore[assignment]
         out[label] = res
     return out
 
@@ -390,9 +446,20 @@ def main() -> int:
             print("## --jobs 1 against --jobs 2 (3 alternating runs)\n")
             for label, r in res.items():
                 arts = r.pop("articles")
+                acc = r.pop("accounted")
                 print(f"### {label} ({arts} articles)\n\n{table(r)}\n")
                 speedup = r["jobs1"]["wall"]["median"] / r["jobs2"]["wall"]["median"]
                 print(f"--jobs 2 speed-up: **{speedup:.2f}x** wall\n")
+                print("Where the CPU went (accounted runs, medians; idle-core wall = start-up + the "
+                      "larger of the busiest worker's CPU and the tree's CPU after start-up / cores):\n")
+                print("| command | wall s | CPU s | parent before workers | parent in all | workers | "
+                      "idle-core wall s |\n| --- | --- | --- | --- | --- | --- | --- |")
+                for n, a in acc.items():
+                    print(f"| {n} | {a['wall']:.2f} | {a['cpu']:.2f} | {a['start_cpu']:.2f} | "
+                          f"{a['parent_cpu']:.2f} | {', '.join(f'{w:.2f}' for w in a['workers_cpu']) or '-'} | "
+                          f"{a['idle_wall']:.2f} |")
+                print(f"\n--jobs 2 speed-up on idle cores (estimated from CPU): "
+                      f"**{acc['jobs1']['idle_wall'] / acc['jobs2']['idle_wall']:.2f}x**\n")
         if "stream" in only:
             n = int(args.stream_records)
             res = stream_memory(n, args.stream_jobs, args.stream_select or None)

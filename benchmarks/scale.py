@@ -6,6 +6,7 @@ memory of a million-record Parquet stream.
     python benchmarks/scale.py throughput --data /tmp/scale --workers 1,2 > /tmp/scale/throughput.md
     python benchmarks/scale.py generate --records 1000000 --shards 1 --paragraphs --out /tmp/scale-1m
     python benchmarks/scale.py memory --data /tmp/scale-1m/parquet --select spacing,punctuation
+    python benchmarks/scale.py report-path --data /tmp/scale-1m/parquet   # the CLI path alone
 
 Records are generated from ``../shared/corpus`` (clean, defective and dev-clean articles, cycled
 with fresh ids; ``--paragraphs`` makes one record per paragraph, for the million-record stream).
@@ -267,6 +268,48 @@ def memory(data: Path, engine: str, workers: int, select: str | None) -> None:
           f"{' '.join(deciles)}; {wall:.0f} s, {count / wall:.0f} articles/s")
 
 
+#: Records read at which ``report-path`` prints the resident memory.
+PATH_MARKS = (1_000, 10_000, 100_000, 300_000, 600_000, 1_000_000, 3_000_000)
+
+_REPORT_PATH = r"""
+import contextlib, gc, os, sys, time
+from newslint import cli, linter, report
+from newslint.report import Report
+marks, t0 = set(int(m) for m in sys.argv[1].split(",")), time.perf_counter()
+
+def rss():
+    with open("/proc/self/status") as fh:
+        return next(int(x.split()[1]) / 1024 for x in fh if x.startswith("VmRSS:"))
+
+def lint_article(self, article, *, batch=False):  # no checks: an empty report
+    o = article.origin
+    return Report(path=article.path or "<string>", extracted=article.extracted,
+                  file=o.file if o else None, record=o.record if o else None,
+                  words=len(article.text.split()))
+
+def add(self, r, *a, _add=report.Summary.add, **k):
+    _add(self, r, *a, **k)
+    if self.files in marks:
+        print(f"| {self.files:,} | {rss():.1f} | {len(gc.get_objects())} | {time.perf_counter() - t0:.0f} |",
+              file=sys.stderr, flush=True)
+
+linter.Linter.lint_article, report.Summary.add = lint_article, add
+with open(os.devnull, "w") as dn, contextlib.redirect_stdout(dn):
+    cli.main(sys.argv[2:])
+"""
+
+
+def report_path(data: Path, jobs: int) -> None:
+    """Resident memory of the command line's own path over a stream: ``newslint --format jsonl
+    DATA`` with the checks replaced by an empty report, so reading, the report loop, the summary
+    and the formatter are all that runs (a million records in a few minutes). A growth here is
+    the command line's or the reader's, never a check's cache."""
+    print("| records | RSS MiB | objects tracked by gc | s |\n| --- | --- | --- | --- |", flush=True)
+    subprocess.run([sys.executable, "-c", _REPORT_PATH, ",".join(map(str, PATH_MARKS)), "--isolated",
+                    "--no-plugins", "--format", "jsonl", "--jobs", str(jobs), str(data)],
+                   stderr=sys.stdout, check=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -290,6 +333,8 @@ def main(argv: list[str] | None = None) -> None:
     m.add_argument("--engine", default="default")
     m.add_argument("--workers", type=int, default=1)
     m.add_argument("--select", help="checks to run (a cheap selection makes a million records quick)")
+    rp = sub.add_parser("report-path")
+    rp.add_argument("--data", type=Path, required=True, help="a Parquet or JSON Lines file or folder")
     args = p.parse_args(argv)
     if args.cmd == "generate":
         generate(args.records, args.shards, args.out, args.paragraphs, args.max_words)
@@ -298,6 +343,8 @@ def main(argv: list[str] | None = None) -> None:
                    args.formats.split(","))
     elif args.cmd == "library":
         library(args.data, args.engines.split(","), [int(w) for w in args.workers.split(",")])
+    elif args.cmd == "report-path":
+        report_path(args.data, 1)
     else:
         memory(args.data, args.engine, args.workers, args.select)
 
