@@ -11,7 +11,8 @@ Sections (``--only`` picks some):
 - ``one``: one article (the clean article closest to 848 words, or ``--file``), whole process:
   ``proselint check FILE``, ``newslint FILE`` (default settings, entry-point plugins loaded) and
   ``newslint --isolated --no-plugins FILE``, in alternating runs (the order rotates each round);
-  median wall and CPU seconds with their range, and peak RSS, per command.
+  median wall and CPU seconds with their range, and peak RSS, per command; and ``newslint FILE``
+  again with ``newslint server start`` running (the plain rows set ``NEWSLINT_NO_SERVER=1``).
 - ``corpus``: the 142 clean articles, whole process: ``proselint check DIR`` and ``newslint DIR``
   (default settings: the job count is chosen by newslint), alternating.
 - ``inproc``: in-process throughput, each tool in a fresh process: load (timed apart), then the
@@ -71,11 +72,12 @@ def tool(name: str) -> list[str] | None:
     return [found] if found else None
 
 
-def run_once(cmd: list[str], stdin: bytes | None = None, cwd: str | None = None) -> dict[str, float]:
+def run_once(cmd: list[str], stdin: bytes | None = None, cwd: str | None = None,
+             env: dict[str, str] | None = None) -> dict[str, float]:
     """Wall seconds, CPU seconds (user + system, waited-for workers included) and peak RSS (MB)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
     if stdin is not None:
         assert proc.stdin is not None
         proc.stdin.write(stdin)
@@ -133,21 +135,55 @@ def run_accounted(cmd: list[str], cwd: str | None = None, every: float = 0.02) -
             "workers_cpu": sorted(workers.values(), reverse=True), "idle_wall": idle_wall}
 
 
-def alternate(commands: dict[str, list[str]], runs: int, cwd: str | None = None) -> dict[str, dict[str, Any]]:
+def _tree_cpu(pid: int) -> float:
+    """CPU seconds of a process and of the children it reaped (``/proc/PID/stat``: utime, stime,
+    cutime, cstime)."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def run_served(cmd: list[str], server: int, cwd: str | None = None,
+               env: dict[str, str] | None = None) -> dict[str, float]:
+    """:func:`run_once` of a command run through the server ``server`` (a pid): the CPU is the
+    client's plus the server's (accepting, forking) and its worker's, read once the server has
+    reaped the worker (it does within a second); peak RSS is the client's."""
+    before = _tree_cpu(server)
+    row = run_once(cmd, cwd=cwd, env=env)
+    deadline = time.monotonic() + 5
+    while _children(server) and time.monotonic() < deadline:  # a worker not yet reaped
+        time.sleep(0.02)
+    row["client_cpu"] = row["cpu"]
+    row["cpu"] += _tree_cpu(server) - before
+    return row
+
+
+def alternate(commands: dict[str, list[str]], runs: int, cwd: str | None = None,
+              envs: dict[str, dict[str, str]] | None = None,
+              servers: dict[str, int] | None = None) -> dict[str, dict[str, Any]]:
     """Run the commands in turn, ``runs`` rounds, rotating which goes first; one warm-up round
-    (not counted) fills the OS file cache for every command."""
+    (not counted) fills the OS file cache for every command. ``envs``: a command's environment;
+    ``servers``: the pid of the server a command runs through (:func:`run_served`)."""
+    envs, servers = envs or {}, servers or {}
     names = list(commands)
     samples: dict[str, list[dict[str, float]]] = {n: [] for n in names}
+
+    def run(n: str) -> dict[str, float]:
+        if n in servers:
+            return run_served(commands[n], servers[n], cwd=cwd, env=envs.get(n))
+        return run_once(commands[n], cwd=cwd, env=envs.get(n))
+
     for n in names:
-        run_once(commands[n], cwd=cwd)
+        run(n)
     for r in range(runs):
         order = names[r % len(names):] + names[:r % len(names)]
         for n in order:
-            samples[n].append(run_once(commands[n], cwd=cwd))
+            samples[n].append(run(n))
     out = {}
     for n, rows in samples.items():
         out[n] = {k: {"median": statistics.median(x[k] for x in rows), "min": min(x[k] for x in rows),
-                      "max": max(x[k] for x in rows)} for k in ("wall", "cpu", "rss_mb")}
+                      "max": max(x[k] for x in rows)} for k in ("wall", "cpu", "rss_mb", "client_cpu")
+                  if k in rows[0]}
         out[n]["runs"] = len(rows)
         out[n]["command"] = " ".join(Path(commands[n][0]).name if i == 0 else a
                                      for i, a in enumerate(commands[n]))
@@ -183,7 +219,28 @@ def one_file(path: Path, runs: int, tmp: str) -> dict[str, Any]:
     nl = tool("newslint") or [sys.executable, "-m", "newslint"]
     cmds["newslint"] = [*nl, str(path)]
     cmds["newslint-isolated"] = [*nl, "--isolated", "--no-plugins", str(path)]
-    return alternate(cmds, runs, cwd=tmp)  # an empty folder: no project configuration found
+    # The plain rows never use a server (one the user runs, say); the server row runs the same
+    # command as "newslint" through a server started in a private folder of its own.
+    plain = {**os.environ, "NEWSLINT_NO_SERVER": "1"}
+    envs = {"newslint": plain, "newslint-isolated": plain}
+    runtime = Path(tmp) / "run"
+    runtime.mkdir(mode=0o700)
+    served = {**os.environ, "XDG_RUNTIME_DIR": str(runtime)}
+    served.pop("NEWSLINT_NO_SERVER", None)
+    started = subprocess.run([*nl, "server", "start", "--idle-minutes", "30"], capture_output=True,
+                             text=True, env=served)
+    if started.returncode != 0:  # no server mode here (not Unix, an older newslint)
+        return alternate(cmds, runs, cwd=tmp, envs=envs)  # an empty folder: no project config
+    server = int(started.stdout.split("pid ")[1].split(",")[0])
+    cmds["newslint-server"] = [*nl, str(path)]
+    envs["newslint-server"] = served
+    try:
+        res = alternate(cmds, runs, cwd=tmp, envs=envs, servers={"newslint-server": server})
+        res["newslint-server"]["server_rss_mb"] = _status_kb(server, "VmRSS") / 1024
+        res["newslint-server"]["command"] += " (server running)"
+        return res
+    finally:
+        subprocess.run([*nl, "server", "stop"], capture_output=True, env=served)
 
 
 def corpus_run(runs: int, tmp: str) -> dict[str, Any]:
@@ -419,7 +476,15 @@ def main() -> int:
             print(f"## One article, whole process ({one.name}, {n_words(one.read_text(encoding='utf-8'))} "
                   f"words, {args.runs} alternating runs)\n\n{table(res)}\n")
             print(ratio_line(res, "newslint", "proselint") + "  ")
-            print(ratio_line(res, "newslint-isolated", "proselint") + "\n")
+            print(ratio_line(res, "newslint-isolated", "proselint") + "  ")
+            if "newslint-server" in res:
+                print(ratio_line(res, "newslint-server", "proselint") + "  ")
+                print(f"(server row: `newslint server start` running; its CPU counts the client "
+                      f"({res['newslint-server']['client_cpu']['median']:.3f} s, median), the "
+                      f"server's accept and fork, and the worker; the server's own RSS is "
+                      f"{res['newslint-server']['server_rss_mb']:.0f} MB, the row's peak RSS is the "
+                      f"client's)")
+            print()
         if "corpus" in only:
             res = corpus_run(args.corpus_runs, tmp)
             raw["corpus"] = res

@@ -5,6 +5,14 @@ damage per copy, and measure how often newslint finds the damage.
     python benchmarks/damage.py --seeds 1 2 3                  # every kind, 120 cases each
     python benchmarks/damage.py --seeds 7 --kinds misspelling-1 --cases 300 --show-misses 20
     python benchmarks/damage.py --seeds 1 2 3 --markdown /tmp/damage.md --json /tmp/damage.json
+    python benchmarks/damage.py --seeds 1 2 3 --json /tmp/damage.json --docs docs/accuracy.md \
+        --before benchmarks/damage_before.json      # rewrite the generated section of the docs
+    python benchmarks/damage.py --load /tmp/damage.json --docs docs/accuracy.md   # from a saved run
+
+``--docs`` rewrites the part of the file between ``<!-- damage-benchmark`` and
+``<!-- /damage-benchmark -->`` (recall per kind before and after, the alarm rates of the
+undamaged originals); notes after the end marker are kept. ``--before`` takes the ``--json`` of
+an earlier run (``benchmarks/damage_before.json`` is main at 39089b9, the start of issue 15).
 
 Material: ``../shared/corpus/clean`` and ``../shared/corpus/dev-clean`` (professionally edited
 news). For each kind and seed, files are drawn in a seeded order; a file that offers no place
@@ -816,7 +824,8 @@ def main() -> int:
     if args.docs:
         before = json.loads(Path(args.before).read_text(encoding="utf-8")) if args.before else None
         command = (f"python benchmarks/damage.py --seeds {' '.join(map(str, results['seeds']))} "
-                   f"--cases {results['cases']} --json /tmp/damage.json")
+                   f"--cases {results['cases']} --json /tmp/damage.json --docs {args.docs}"
+                   + (" --before benchmarks/damage_before.json" if args.before else ""))
         write_docs(Path(args.docs), docs_section(results, before, command, args.before_label, args.after_label))
     return 0
 

@@ -19,8 +19,11 @@ manager) loads until first use.
 
 from __future__ import annotations
 
-import threading
-from typing import TYPE_CHECKING, Any
+# No ``typing`` nor ``threading`` at run time: this module is imported by the light client of
+# the server mode (newslint.client), whose whole point is to start in milliseconds.
+import _thread
+
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 
@@ -45,6 +48,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from .article import Article
     from .config import Config, ConfigError
     from .declaration import Check, CheckContext, Example, bad, check, good
@@ -74,7 +79,7 @@ _LAZY = {
 }
 
 _default_linter: Linter | None = None
-_default_lock = threading.Lock()
+_default_lock = _thread.allocate_lock()  # threading.Lock() is this same lock type
 
 
 def __getattr__(name: str) -> Any:

@@ -1,5 +1,5 @@
 """``python -m newslint``."""
 
-from .cli import entry
+from .console import entry
 
 entry()

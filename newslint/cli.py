@@ -5,6 +5,7 @@
     newslint rule CODE...             one check's documentation and examples
     newslint plugins                  loaded plugins and what they registered
     newslint learn-furniture PATH...  save the furniture lines recurring per source as site profiles
+    newslint server start|stop|status a warm server the command uses (newslint.client, .server)
 
 Exit status: 0 clean, 1 a finding at or above ``--fail-on`` (or, with ``--diff``, something to
 fix), 2 a usage, config or input error. User errors are one line on standard error, never a
@@ -132,6 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print the fixes as a patch git accepts, nothing else; write nothing; "
                         "exit 1 when there is something to fix")
     p.add_argument("--quiet", "-q", action="store_true", help="no summary line, no progress")
+    p.add_argument("--no-server", action="store_true",
+                   help="run in this process even when 'newslint server start' runs one")
     p.add_argument("--version", action="version", version=f"newslint {__version__}")
     return p
 

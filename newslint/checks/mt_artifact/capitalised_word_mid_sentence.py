@@ -109,6 +109,10 @@ def _common_reading(words: list, i: int, tag: str, lowercase_elsewhere: bool = F
 
 #: Auxiliaries: the verb after one is no name, however often general text capitalises it.
 _AUXILIARIES = frozenset("has have had is are was were be been being will would shall should can could may might must".split())
+#: Kinds of publication and programme: the capital before one is the title ("the Times
+#: newspaper", "the Today programme").
+_MEDIA = frozenset("""newspaper newspapers magazine journal daily weekly tabloid channel network
+    website programme program show podcast broadcaster""".split())
 #: Name particles and foreign connectors: a capital next to one is part of a name.
 _PARTICLES = frozenset("van von de del della der den du da di dos das le la et y bin ibn al fuer für und".split())
 #: Determiners before a body named by its common noun ("the Government", "our Government").
@@ -249,6 +253,8 @@ def _rarely_capitalised(article: Article, words: list, i: int, names: Counter[st
         return False  # "Kent, Wash.-based": an abbreviation; "Spider on the Bridge:": a title
     if nxt.text in _PARTICLES or (prev.text in _PARTICLES and i >= 2 and words[i - 2].text[:1].isupper()):
         return False  # "Cent van Vliet", "Radio del Plata", "Industriel et Commercial"
+    if nxt.text.lower() in _MEDIA:
+        return False  # "the Times newspaper", "the Independent newspaper": a publication's name
     if nxt.text.lower() in _institutions() and not (tag.startswith("JJ") and prev.text.lower() in ("a", "an", "the")):
         return False  # "Planning minister Joao Sayad", "a Cabinet post": part of a title
     if (prev.text.lower() in _DEFINITE or prev.text.endswith(("'s", "’s"))) and (
@@ -307,6 +313,8 @@ _PROPER_ADJECTIVE_ENDINGS = ("ern", "ic", "an", "ish", "ese", "ch", "et", "i")
         bad("Sugar output will decline Seven pct this year, the ministry said.", "Seven"),
         bad("The board met on Monday. A member of the Board which regulates banks spoke.", "Board",
             note="an institution noun the article also writes in lowercase after the same word"),
+        good("A poll published in the Times newspaper and the Independent newspaper showed a lead.",
+             title="a publication named before its kind"),
         good("Sumita said the Government will take adequate measures in May.",
              title="a body named by its common noun; a month"),
         good("Finance ministers from the Group of 10 met, spokesman Cent van Vliet said.",
