@@ -119,9 +119,9 @@ def run_worker(conn: socket.socket, message: dict[str, Any], fds: list[int]) -> 
     os.environ.clear()
     os.environ.update(message["env"])
     streams = message.get("streams") or [None, None, None]
-    sys.stdin = sys.__stdin__ = _stream(0, "r", streams[0], False)
-    sys.stdout = sys.__stdout__ = _stream(1, "w", streams[1], os.isatty(1))
-    sys.stderr = sys.__stderr__ = _stream(2, "w", streams[2], True)
+    sys.stdin = sys.__stdin__ = _stream(0, "r", streams[0], False)  # type: ignore[misc]
+    sys.stdout = sys.__stdout__ = _stream(1, "w", streams[1], os.isatty(1))  # type: ignore[misc]
+    sys.stderr = sys.__stderr__ = _stream(2, "w", streams[2], True)  # type: ignore[misc]
     argv = [str(a) for a in message["argv"]]
     sys.argv = ["newslint", *argv]
     from . import cli, regex_cache
