@@ -22,7 +22,7 @@ not list (``-ed``, ``-ing``, ``-ies``, ``re-``, ``un-``...), so that a real but 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
@@ -336,18 +336,9 @@ def corrections(q: str, max_slips: int = 2, limit: int = 5) -> tuple[Correction,
     a phonetic first slip are looked up in the full compiled one-deletion index.
     """
     vocab = _vocabulary()
-    best: dict[str, Correction] = {}
-
-    def offer(word: str, slips: tuple[str, ...], cost: float) -> None:
-        score = zipf(word) + cost
-        old = best.get(word)
-        if old is None or score > old.score:
-            best[word] = Correction(word, slips, round(score, 2))
-
-    first = list(_edits(q))
-    for cand, slip, cost in first:
-        if cand in vocab and cand != q:
-            offer(cand, (slip,), cost)
+    best = _Best()
+    first = best.one_slip(q, vocab)
+    offer = best.offer
     if max_slips >= 2 and len(q) >= 6:
         close = worddata.near_words(q, DELETES_MIN_LEN, 1e-6)
         near = _one_deletion_index(close)
@@ -367,12 +358,7 @@ def corrections(q: str, max_slips: int = 2, limit: int = 5) -> tuple[Correction,
             return near.get(key, ())
 
         for cand, slip, cost in first:
-            for word in (everywhere if slip == "phonetic" else nearby)(cand):
-                if word != q:
-                    double = any(word[i] == word[i + 1] and word[:i] + word[i + 1:] == cand
-                                 for i in range(len(word) - 1))
-                    price = COST["dropped-double"] if double else COST["dropped"]
-                    offer(word, (slip, "dropped-double" if double else "dropped"), cost + price - 0.5)
+            best.dropped_letter(q, cand, slip, cost, (everywhere if slip == "phonetic" else nearby)(cand))
         seen: set[str] = set()
         for cand, slip, cost in first:
             if slip in ("dropped", "dropped-double", "substitution") or cand in seen:
@@ -384,8 +370,41 @@ def corrections(q: str, max_slips: int = 2, limit: int = 5) -> tuple[Correction,
                 if cand2 == q:
                     continue
                 offer(cand2, (slip, slip2), cost + cost2 - 0.5)
-    ranked = sorted(best.values(), key=lambda c: (-c.score, c.word))
-    return tuple(ranked[:limit])
+    return best.ranked(limit)
+
+
+class _Best:
+    """The best-scoring way to reach each candidate word, shared by the fast search and its
+    brute-force specification so that both score, combine and rank slips the same way."""
+
+    def __init__(self) -> None:
+        self.best: dict[str, Correction] = {}
+
+    def offer(self, word: str, slips: tuple[str, ...], cost: float) -> None:
+        score = zipf(word) + cost
+        old = self.best.get(word)
+        if old is None or score > old.score:
+            self.best[word] = Correction(word, slips, round(score, 2))
+
+    def one_slip(self, q: str, vocab: Container[str]) -> list[tuple[str, str, float]]:
+        """Offer every known word one slip from ``q``; return all first slips (known or not)."""
+        first = list(_edits(q))
+        for cand, slip, cost in first:
+            if cand in vocab and cand != q:
+                self.offer(cand, (slip,), cost)
+        return first
+
+    def dropped_letter(self, q: str, cand: str, slip: str, cost: float, words: Iterable[str]) -> None:
+        """Offer ``words`` (``cand`` with one letter restored) as a first slip plus a dropped letter."""
+        for word in words:
+            if word != q:
+                double = any(word[i] == word[i + 1] and word[:i] + word[i + 1:] == cand
+                             for i in range(len(word) - 1))
+                price = COST["dropped-double"] if double else COST["dropped"]
+                self.offer(word, (slip, "dropped-double" if double else "dropped"), cost + price - 0.5)
+
+    def ranked(self, limit: int) -> tuple[Correction, ...]:
+        return tuple(sorted(self.best.values(), key=lambda c: (-c.score, c.word))[:limit])
 
 
 def _one_deletion_index(words: set[str]) -> dict[str, list[str]]:
@@ -403,27 +422,12 @@ def reference_corrections(q: str, max_slips: int = 2, limit: int = 5) -> tuple[C
     tested (~40 ms a word). Kept as the specification the fast search is tested against
     (``tests/test_per_article.py``, ``benchmarks/spelling_index.py``); not used when linting."""
     vocab = _vocabulary()
-    best: dict[str, Correction] = {}
-
-    def offer(word: str, slips: tuple[str, ...], cost: float) -> None:
-        score = zipf(word) + cost
-        old = best.get(word)
-        if old is None or score > old.score:
-            best[word] = Correction(word, slips, round(score, 2))
-
-    first = list(_edits(q))
-    for cand, slip, cost in first:
-        if cand in vocab and cand != q:
-            offer(cand, (slip,), cost)
+    best = _Best()
+    first = best.one_slip(q, vocab)
     if max_slips >= 2 and len(q) >= 6:
         deletes = _deletes()
         for cand, slip, cost in first:
-            for word in deletes.get(cand, ()):
-                if word != q:
-                    double = any(word[i] == word[i + 1] and word[:i] + word[i + 1:] == cand
-                                 for i in range(len(word) - 1))
-                    price = COST["dropped-double"] if double else COST["dropped"]
-                    offer(word, (slip, "dropped-double" if double else "dropped"), cost + price - 0.5)
+            best.dropped_letter(q, cand, slip, cost, deletes.get(cand, ()))
         seen: set[str] = set()
         for cand, slip, cost in first:
             if slip in (*_DROPS, "substitution") or cand in seen:
@@ -432,9 +436,8 @@ def reference_corrections(q: str, max_slips: int = 2, limit: int = 5) -> tuple[C
             for cand2, slip2, cost2 in _edits(cand):
                 if slip2 in _DROPS or cand2 not in vocab or cand2 == q:
                     continue
-                offer(cand2, (slip, slip2), cost + cost2 - 0.5)
-    ranked = sorted(best.values(), key=lambda c: (-c.score, c.word))
-    return tuple(ranked[:limit])
+                best.offer(cand2, (slip, slip2), cost + cost2 - 0.5)
+    return best.ranked(limit)
 
 
 _NO_VOWEL = re.compile(r"^[^aeiouy]+$")
