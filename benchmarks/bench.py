@@ -211,13 +211,19 @@ def ratio_line(results: dict[str, dict[str, Any]], a: str, b: str) -> str:
 # -- sections ----------------------------------------------------------------------------------
 
 
-def one_file(path: Path, runs: int, tmp: str) -> dict[str, Any]:
+def _side_by_side(target: Path) -> tuple[dict[str, list[str]], list[str]]:
+    """``proselint check TARGET`` (when installed) and ``newslint TARGET``, and newslint's command."""
     cmds: dict[str, list[str]] = {}
     prose = tool("proselint")
     if prose:
-        cmds["proselint"] = [*prose, "check", str(path)]
+        cmds["proselint"] = [*prose, "check", str(target)]
     nl = tool("newslint") or [sys.executable, "-m", "newslint"]
-    cmds["newslint"] = [*nl, str(path)]
+    cmds["newslint"] = [*nl, str(target)]
+    return cmds, nl
+
+
+def one_file(path: Path, runs: int, tmp: str) -> dict[str, Any]:
+    cmds, nl = _side_by_side(path)
     cmds["newslint-isolated"] = [*nl, "--isolated", "--no-plugins", str(path)]
     # The plain rows never use a server (one the user runs, say); the server row runs the same
     # command as "newslint" through a server started in a private folder of its own.
@@ -244,12 +250,7 @@ def one_file(path: Path, runs: int, tmp: str) -> dict[str, Any]:
 
 
 def corpus_run(runs: int, tmp: str) -> dict[str, Any]:
-    cmds: dict[str, list[str]] = {}
-    prose = tool("proselint")
-    if prose:
-        cmds["proselint"] = [*prose, "check", str(CLEAN)]
-    nl = tool("newslint") or [sys.executable, "-m", "newslint"]
-    cmds["newslint"] = [*nl, str(CLEAN)]
+    cmds, _ = _side_by_side(CLEAN)
     return alternate(cmds, runs, cwd=tmp)
 
 

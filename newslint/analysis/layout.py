@@ -316,6 +316,9 @@ class Layout:
         self.vocab = vocabulary(settings.extra_phrases, settings.extend_phrases, settings.remove_phrases)
         #: Line-model probabilities of the paragraphs the model judged (filled with :attr:`furniture`).
         self.model_scores: dict[int, float] = {}
+        # Per-line memos of :meth:`_phrase` and :meth:`kind` (several verdicts ask of one line).
+        self._phrases: dict[int, bool] = {}
+        self._kinds: dict[int, str] = {}
 
     # -- furniture -------------------------------------------------------------------------
 
@@ -457,29 +460,17 @@ class Layout:
 
     # -- the learned model and the batch ---------------------------------------------------
 
-    @cached_property
-    def _phrases(self) -> dict[int, bool]:
-        """Memo of :meth:`_phrase`."""
-        return {}
-
     def _phrase(self, index: int) -> bool:
         """Whether paragraph ``index`` is a whole-line furniture phrase (matched once per line)."""
-        memo = self._phrases
-        if index not in memo:
-            memo[index] = phrase_match(self.article.paragraphs[index].text, self.vocab)
-        return memo[index]
-
-    @cached_property
-    def _kinds(self) -> dict[int, str]:
-        """Memo of :meth:`kind`."""
-        return {}
+        if index not in self._phrases:
+            self._phrases[index] = phrase_match(self.article.paragraphs[index].text, self.vocab)
+        return self._phrases[index]
 
     def kind(self, index: int) -> str:
         """:func:`~newslint.analysis.furniture.kind_of` paragraph ``index`` (matched once per line)."""
-        memo = self._kinds
-        if index not in memo:
-            memo[index] = kind_of(self.article.paragraphs[index].text)
-        return memo[index]
+        if index not in self._kinds:
+            self._kinds[index] = kind_of(self.article.paragraphs[index].text)
+        return self._kinds[index]
 
     def _scores(self, candidates: list[int]) -> dict[int, float]:
         """Line-model probability of the candidate paragraphs (their features in the context of
