@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
+from ...text.calendar import MONTHS
 from ._variants import _minority, _usable
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(MONTHS)
 
 
 # Written to start with the character it consumes first (the look-behind moved after it), so

@@ -10,6 +10,7 @@ from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 from ...lexicon import is_name_form, pos, zipf
+from ...text.calendar import CALENDAR_WORDS
 from ...text.tokens import looks_like_address, token_around
 
 # "membersGranted", "PostThe": a lowercase letter followed by a capitalised word, inside a token.
@@ -170,8 +171,7 @@ def _opens_sentence(word: str) -> bool:
 
 
 #: Calendar words end sentences ("... since December.") and start no brand.
-_CALENDAR = frozenset("January February March April May June July August September October November December "
-                      "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_CALENDAR = CALENDAR_WORDS
 
 
 def _names_meet(article: Article, left: str, right: str, left_alone: bool, right_alone: bool) -> bool:

@@ -9,6 +9,7 @@ from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
 from ...lexicon import pos, zipf
+from ...text.calendar import CALENDAR_WORDS
 
 _SINGULAR = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _PLURAL_PEOPLE = re.compile(
@@ -157,8 +158,7 @@ _SINGULAR = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IG
 _PARTICLES = frozenset("de del della da di van von der den la le al el bin ibn ben st".split())
 _COMPANY = frozenset("Inc Corp Co Ltd Plc AG SA NV Group Bank Company Corporation Holdings".split())
 #: Months and weekdays open sentences ("August Dubai was discussed") but name no person.
-_CALENDAR = frozenset("January February March April May June July August September October November December "
-                      "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_CALENDAR = CALENDAR_WORDS
 _QUANTIFIERS = frozenset("some many most both all others several few".split())
 #: "SEOUL, April 4 - ", "LONDON (Reuters) - ": a dateline is not the sentence's subject.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,[^-—–\n]{2,40})?(?:\s*\([A-Za-z. ]{2,20}\))?\s*[-—–]{1,2}\s")
