@@ -2,7 +2,7 @@
 """Check that a speed change left the findings alone: run newslint on the seeds and corpora and
 compare the JSON with a baseline made before the change.
 
-    python benchmarks/same_findings.py                        # all four sets, baseline /work/baseline
+    python benchmarks/same_findings.py                        # all five sets, baseline /work/baseline
     python benchmarks/same_findings.py --sets seeds,clean --baseline DIR --jobs 2
 
 Each set ``S`` is linted as ``newslint --isolated --no-plugins --format json ../shared/<S>``
@@ -21,7 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"seeds": "../shared/seeds", "clean": "../shared/corpus/clean",
-        "defective": "../shared/corpus/defective", "dev-clean": "../shared/corpus/dev-clean"}
+        "defective": "../shared/corpus/defective", "dev-clean": "../shared/corpus/dev-clean",
+        "dev-mt": "../shared/corpus/dev-mt"}
 
 
 def run(target: str, jobs: int | None, out: Path) -> dict:
