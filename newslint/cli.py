@@ -40,8 +40,9 @@ from .engines import ENGINES, MissingExtra, engine_reports, require
 from .fixes import fix_text, write_atomically
 from .inputs import InputProblem
 from .linter import Linter
+from .process import fast_exit, resume_gc
 from .report import Report, Summary
-from .runner import warm_up
+from .runner import needs_warm_up, warm_up
 from .termsafe import TerminalSafeStream, terminal_safe
 
 COMMANDS = ("rules", "rule", "plugins")
@@ -304,6 +305,7 @@ def iter_reports(pool: LinterPool, paths: Sequence[str], items: list[str | Input
     args = pool.args
     first = pool.linter_for(paths[0] if paths else ".")
     if args.engine != "default":
+        resume_gc()
         jobs = first.config.jobs or os.cpu_count() or 1
         yield from engine_reports(args.engine, first, items, jobs=jobs, stdin_name=args.stdin_filename,
                                   master=args.master)
@@ -328,19 +330,25 @@ def iter_reports(pool: LinterPool, paths: Sequence[str], items: list[str | Input
             pool.linter_for(f)
         if "-" in items:
             pool.linter_for(args.stdin_filename or ".")
+        resume_gc()  # parallel_reports collects and freezes before it forks its workers
         yield from parallel_reports(first, items, jobs, linter_for=pool.linter_for,
                                     stdin_name=args.stdin_filename)
         return
     import gc
 
-    if files:  # load word data outside any check's time limit (runner.warm_up)
+    if files and needs_warm_up(first.config.check_timeout):
         warm_up(first.checks, first.config.settings)
     # The objects built so far (linter, checks, patterns, word tables) live for the whole run:
     # frozen, the collector stops rescanning them at every full collection (4-8% of a serial
     # run's CPU, measured in docs/benchmarks.md); a parallel run's workers get this from the
     # freeze before their fork. Unfrozen at the end, for a host process that called main().
-    gc.collect()
+    # The console script paused the collector for the start-up (console.pause_gc): then the
+    # little garbage made so far is frozen with the rest rather than collected (a full
+    # collection over every object of the start-up costs more than the rest of a small run).
+    if gc.isenabled():
+        gc.collect()
     gc.freeze()
+    resume_gc()
     try:
         for item in items:
             if isinstance(item, InputProblem):
@@ -655,6 +663,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: list[str]) -> int:
     try:
+        if argv and argv[0] in (*COMMANDS, "learn-furniture"):
+            resume_gc()
         if argv and argv[0] in COMMANDS:
             return run_rules(argv, sys.stdout)
         if argv and argv[0] == "learn-furniture":
@@ -684,4 +694,4 @@ def entry() -> None:
     from . import regex_cache
 
     regex_cache.save()
-    sys.exit(status)
+    fast_exit(status)
