@@ -18,8 +18,8 @@ format, a malformed entry) means compiling as usual; ``NEWSLINT_REGEX_CACHE=0`` 
 """
 
 from __future__ import annotations
-
 import __future__
+
 import os
 import sys
 from types import CodeType
