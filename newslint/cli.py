@@ -72,8 +72,48 @@ def _score(value: str) -> float:
     return n
 
 
+#: The width, per process and ``$COLUMNS`` (a server's forked worker has its own terminal).
+_width: dict[tuple[int, str | None], int] = {}
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter with the terminal's width read once per process, without ``shutil``.
+
+    Why: ``add_argument`` builds a formatter to validate each option, and each one imported
+    ``shutil`` (with ``bz2``, ``lzma``, ``fnmatch``...) and asked the terminal for its size:
+    ~40 times per run for a width that only ``--help`` and usage errors print."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        if width is None:
+            key = (os.getpid(), os.environ.get("COLUMNS"))
+            if key not in _width:
+                _width[key] = _terminal_columns() - 2
+            width = _width[key]
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def _terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``: ``$COLUMNS``, else standard output's terminal, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 class Parser(argparse.ArgumentParser):
-    """argparse with ``newslint: error: ...`` on one line and exit status 2."""
+    """argparse with ``newslint: error: ...`` on one line and exit status 2, and
+    :class:`HelpFormatter`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         error(message + " (see 'newslint --help')")
