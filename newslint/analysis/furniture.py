@@ -156,13 +156,20 @@ def _needed(items: Any) -> frozenset[str] | None:
 def _gates() -> tuple[frozenset[str] | None, ...]:
     """Per kind, what a line must contain (case-folded) for the kind's pattern to match: None (the
     pattern is always tried) when a kind needs nothing known or the parse tree is unavailable."""
-    try:
-        from re import _parser  # type: ignore[attr-defined]
+    from .. import regex_cache  # the parse is kept from run to run with the compiled patterns
 
-        needs = [_needed(_parser.parse(pattern.pattern, pattern.flags)) for _key, _label, pattern in KINDS]
+    try:
+        needs = [regex_cache.derived(_pattern_needs, pattern.pattern, pattern.flags)
+                 for _key, _label, pattern in KINDS]
     except (ImportError, AttributeError, TypeError, ValueError, IndexError):  # a Python without re._parser
         return (None,) * len(KINDS)
     return tuple(None if need is None or "" in need else need for need in needs)
+
+
+def _pattern_needs(pattern: str, flags: int) -> frozenset[str] | None:
+    from re import _parser  # type: ignore[attr-defined]
+
+    return _needed(_parser.parse(pattern, flags))
 
 
 #: Per kind, the strings one of which a line must hold for the kind's pattern to match: a line
