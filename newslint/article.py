@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -23,7 +24,7 @@ from .text.segment import (
     iter_lines,
     split_sentences,
     strip_span,
-    words_of,
+    word_arrays,
 )
 
 if TYPE_CHECKING:
@@ -193,13 +194,38 @@ class Article:
         return out
 
     @cached_property
+    def _word_arrays(self) -> tuple[list[int], list[int], list[str]]:
+        return word_arrays(self.text)
+
+    @cached_property
     def words(self) -> list[Span]:
         """Word tokens of the whole text."""
-        return words_of(self.text)
+        return list(map(Span, *self._word_arrays))
+
+    @cached_property
+    def word_starts(self) -> list[int]:
+        """Where each of :attr:`words` starts (sorted): bisect it to find the words of a range."""
+        return self._word_arrays[0]
+
+    @cached_property
+    def word_texts(self) -> list[str]:
+        """The text of each of :attr:`words`, without a span per word: for counting and
+        membership (``Counter(article.word_texts)``, ``word in article.word_set``)."""
+        return self._word_arrays[2]
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """The distinct word texts, as written (case kept)."""
+        return frozenset(self._word_arrays[2])
+
+    @cached_property
+    def word_counts(self) -> Counter[str]:
+        """How often each word text appears, as written (case kept). Shared: do not modify."""
+        return Counter(self._word_arrays[2])
 
     @cached_property
     def word_count(self) -> int:
-        return len(self.words)
+        return len(self._word_arrays[2])
 
     @cached_property
     def layout(self) -> Layout:

@@ -98,6 +98,7 @@ class _Watch:
 
 
 _watch = _Watch()  # signals are delivered to the main thread only: one watch is enough
+_active = threading.local()  # the ArticleChecks running on this thread, as ``run``
 
 
 def _on_alarm(signum: int, frame: object) -> None:
@@ -192,6 +193,8 @@ class ArticleChecks:
     def __enter__(self) -> ArticleChecks:
         self.on_main = threading.current_thread() is threading.main_thread()
         self.alarm = self.timeout is not None and self.on_main and hasattr(signal, "setitimer")
+        self._outer = getattr(_active, "run", None)
+        _active.run = self
         if self.on_main:
             self._real_exit = os._exit
             os._exit = _refuse_exit  # type: ignore[assignment]
@@ -216,6 +219,7 @@ class ArticleChecks:
             _signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
         if self.on_main:
             os._exit = self._real_exit
+        _active.run = self._outer
 
     def run(self, article: Article, check: Check, ctx: CheckContext) -> list[Finding]:
         """Run one check; a crash, a time-out or a malformed hit becomes one ``internal``
@@ -232,6 +236,7 @@ class ArticleChecks:
         deadline = started + timeout if timeout is not None else None
         alarm = self.alarm
         w = _watch
+        outer = (w.started, w.excluded)  # a check running this one (run_check inside a check)
         try:
             try:
                 if alarm:
@@ -254,7 +259,7 @@ class ArticleChecks:
                         raise CheckTimeout()
             finally:
                 if alarm:
-                    w.started = None
+                    w.started, w.excluded = outer
                     if not (check.plugin or "").startswith("newslint."):
                         w.armed = False  # a plugin may have used the timer itself
                 if self.on_main and os._exit is not _refuse_exit:
@@ -279,7 +284,14 @@ class ArticleChecks:
 
 def run_check(article: Article, check: Check, ctx: CheckContext,
               timeout: float | None = DEFAULT_CHECK_TIMEOUT) -> list[Finding]:
-    """Run one check; a crash, a time-out or a malformed hit becomes one ``internal`` finding."""
+    """Run one check; a crash, a time-out or a malformed hit becomes one ``internal`` finding.
+
+    Inside :class:`ArticleChecks` with the same limit (the article loop of
+    :func:`newslint_lint_article`), the check runs under its shared set-up; alone, it gets its own.
+    """
+    run = getattr(_active, "run", None)
+    if run is not None and run.timeout == (timeout if timeout and timeout > 0 else None):
+        return run.run(article, check, ctx)
     with ArticleChecks(timeout) as checks:
         return checks.run(article, check, ctx)
 
@@ -327,8 +339,9 @@ def _context(check: Check, settings: Mapping[str, Any]) -> CheckContext:
 def newslint_lint_article(article: Article, checks: list[Check], config: Config) -> list[Finding]:
     findings: list[Finding] = []
     settings = config.settings
-    with ArticleChecks(config.check_timeout) as run:
+    timeout = config.check_timeout
+    with ArticleChecks(timeout):
         for check in checks:
             # Each linter holds copies of its checks with the configured options already resolved.
-            findings.extend(run.run(article, check, _context(check, settings)))
+            findings.extend(run_check(article, check, _context(check, settings), timeout))
     return calibrate(dedupe(findings))

@@ -326,3 +326,22 @@ def test_token_around_equals_the_walk():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 260)))
         for index in range(len(text) + 1):
             assert token_around(text, index) == _walked_token(text, index), (text, index)
+
+
+def test_word_arrays_are_the_word_pattern_matches():
+    """``re.split`` plus a running sum gives exactly the spans ``finditer`` gives, with and
+    without an offset; the article's word forms agree with each other."""
+    from collections import Counter
+
+    from newslint.article import Article
+    from newslint.text.segment import _WORD, Span, words_of
+
+    for text in _texts():
+        for offset in (0, 7):
+            assert words_of(text, offset) == [Span(offset + m.start(), offset + m.end(), m.group())
+                                              for m in _WORD.finditer(text)]
+        article = Article(text)
+        assert article.word_starts == [w.start for w in article.words]
+        assert article.word_texts == [w.text for w in article.words] == [text[w.start:w.end] for w in article.words]
+        assert article.word_counts == Counter(article.word_texts) and article.word_set == set(article.word_texts)
+        assert article.word_count == len(article.words)

@@ -21,7 +21,7 @@ _CAPITALISED = re.compile(r"[A-Z](?<![^\W_][A-Z])[^\W_]*(?:['’\-][^\W_]+)*")
 
 def words_between(article: Article, start: int, end: int) -> list[Span]:
     """The article's word tokens inside ``[start, end)`` (a sentence, a paragraph)."""
-    starts = article.memo("prose.word_starts", lambda a: [w.start for w in a.words])
+    starts = article.word_starts
     return article.words[bisect_left(starts, start):bisect_left(starts, end)]
 
 

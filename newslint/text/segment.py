@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 #: Abbreviations after which a full stop does not end a sentence (lower-cased, without the
 #: final dot). Titles are never sentence-final; the second set may end a sentence when the
@@ -64,6 +65,7 @@ _BOUNDARY = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"”’')\]]*+
 _ABBREVIATION_WINDOW = 40
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")  # the same, captured: re.split keeps the words
 LIST_MARKER = re.compile(r"^\s*(?:[*•·▪◦‣●-]|\d{1,3}[.)])\s+")
 
 
@@ -224,9 +226,18 @@ def iter_words(text: str, offset: int = 0) -> Iterator[Span]:
     return iter(words_of(text, offset))
 
 
+def word_arrays(text: str, offset: int = 0) -> tuple[list[int], list[int], list[str]]:
+    """Word tokens as three parallel lists: starts, ends and texts.
+
+    Why not ``finditer``: one ``re.split`` and one running sum of lengths do the whole text in C
+    (three method calls and a match object per word made the word list the article's hottest
+    loop, ~0.8 µs a word); it is half the cost, and checks that want only the texts or offsets
+    (counts, bisection) take them without building a span per word."""
+    parts = _WORD_SPLIT.split(text)  # separator, word, separator, ..., word, separator
+    bounds = list(accumulate(map(len, parts), initial=offset))
+    return bounds[1:-1:2], bounds[2:-1:2], parts[1::2]
+
+
 def words_of(text: str, offset: int = 0) -> list[Span]:
-    """Word tokens as a list (one comprehension: the article's hottest loop; without the
-    additions when ``offset`` is 0, the usual case, ~20% less)."""
-    if not offset:
-        return [Span(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    return [Span(offset + m.start(), offset + m.end(), m.group()) for m in _WORD.finditer(text)]
+    """Word tokens as spans (see :func:`word_arrays`)."""
+    return list(map(Span, *word_arrays(text, offset)))
