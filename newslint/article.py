@@ -23,7 +23,6 @@ from .text.segment import (
     Span,
     iter_lines,
     split_sentences,
-    strip_span,
     word_arrays,
 )
 
@@ -68,10 +67,9 @@ def classify_paragraph(text: str) -> str:
         return "list"
     if _MD_HEADING.match(text):
         return "heading"
-    words = text.split()
-    if 0 < len(words) <= 14 and not _HEADING_END.search(text) and text[0].isupper() \
+    if text[:1].isupper() and len(text.split(None, 14)) <= 14 and not _HEADING_END.search(text) \
             and not text.startswith(("“", '"')):
-        return "heading"
+        return "heading"  # (14 words at most: a split stopped after the 15th tells)
     return "body"
 
 
@@ -147,20 +145,21 @@ class Article:
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
         """Non-blank lines, stripped, with a first guess at their kind."""
-        spans: list[tuple[Span, bool]] = []
+        spans: list[tuple[int, str, bool]] = []  # start, stripped text, blank line before
         blank = True
         for line in self.lines:
-            stripped = strip_span(line)
-            if stripped is None:
+            raw = line.text
+            stripped = raw.strip()  # as strip_span(line), without a span in between
+            if not stripped:
                 blank = True
                 continue
-            spans.append((stripped, blank))
+            spans.append((line.start + len(raw) - len(raw.lstrip()), stripped, blank))
             blank = False
         out = []
-        for i, (span, blank_before) in enumerate(spans):
-            blank_after = i + 1 == len(spans) or spans[i + 1][1]
-            out.append(Paragraph(span.start, span.end, span.text, i, classify_paragraph(span.text),
-                                 blank_before, blank_after))
+        last = len(spans) - 1
+        for i, (start, text, blank_before) in enumerate(spans):
+            out.append(Paragraph(start, start + len(text), text, i, classify_paragraph(text),
+                                 blank_before, i == last or spans[i + 1][2]))
         return out
 
     @cached_property
