@@ -200,7 +200,7 @@ def _names_meet(article: Article, left: str, right: str, left_alone: bool, right
     if right_alone and (is_name_form(right) or zipf(right) < 3.0):
         return True
     lower = right.lower()
-    return zipf(lower) >= 3.0 and lower in article.word_set
+    return zipf(lower) >= 3.0 and any(w.text == lower for w in article.words)
 
 
 def _is_address(text: str, index: int) -> bool:

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any
 
 from ... import lexicon
-from ...analysis.words import word_texts_between
+from ...analysis.words import words_between
 from ...article import Article
 
 
@@ -52,9 +52,9 @@ def metrics(article: Article) -> dict[str, Any]:
         vocabulary: Counter[str] = Counter()
         for p in a.layout.prose:
             for s in a.sentences_of(p):
-                words = word_texts_between(a, s.start, s.end)
+                words = words_between(a, s.start, s.end)
                 lengths.append(len(words))
-                vocabulary.update(map(str.lower, words))
+                vocabulary.update(w.text.lower() for w in words)
         syllable_total = _syllable_total(vocabulary)
         out: dict[str, Any] = {"words": a.word_count, "sentences": len(a.sentences)}
         n_words = sum(lengths)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...analysis.words import count_words_between
+from ...analysis.words import words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -42,7 +42,7 @@ def long_sentence(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     limit = int(ctx.options.get("max-words", 55))
     for para in article.layout.prose:
         for s in article.sentences_of(para):
-            n = count_words_between(article, s.start, s.end)
+            n = len(words_between(article, s.start, s.end))
             if n > limit:
                 yield Hit(s.start, s.end, f"sentence of {n} words (over {limit}): consider splitting it",
                           confidence=1.0)

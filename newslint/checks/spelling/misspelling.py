@@ -150,7 +150,7 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
                 if verdict is None:
                     continue
             if counts is None:
-                counts = article.word_counts
+                counts = Counter(x.text for x in article.words)
             if counts[word] > 1:
                 continue  # a word the article repeats is a term, not a slip
             right, confidence = verdict
