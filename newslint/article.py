@@ -207,6 +207,11 @@ class Article:
         return self._word_arrays[0]
 
     @cached_property
+    def word_ends(self) -> list[int]:
+        """Where each of :attr:`words` ends."""
+        return self._word_arrays[1]
+
+    @cached_property
     def word_texts(self) -> list[str]:
         """The text of each of :attr:`words`, without a span per word: for counting and
         membership (``Counter(article.word_texts)``, ``word in article.word_set``)."""

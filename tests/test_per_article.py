@@ -342,6 +342,31 @@ def test_word_arrays_are_the_word_pattern_matches():
                                               for m in _WORD.finditer(text)]
         article = Article(text)
         assert article.word_starts == [w.start for w in article.words]
+        assert article.word_ends == [w.end for w in article.words]
         assert article.word_texts == [w.text for w in article.words] == [text[w.start:w.end] for w in article.words]
         assert article.word_counts == Counter(article.word_texts) and article.word_set == set(article.word_texts)
         assert article.word_count == len(article.words)
+
+
+def test_words_between_is_the_same_before_and_after_the_span_list_exists():
+    """Before any check built ``article.words``, ``words_between`` builds the spans of its range
+    only; the values are those of the slice of the full list."""
+    from newslint.analysis.words import count_words_between, word_range, word_texts_between, words_between
+    from newslint.article import Article
+
+    rng = random.Random(8)
+    for text in _texts()[:300]:
+        ranges = [(rng.randint(0, len(text)), rng.randint(0, len(text))) for _ in range(5)] + [(0, len(text))]
+        ranges = [(min(a, b), max(a, b)) for a, b in ranges]
+        fresh = Article(text)
+        before = [words_between(fresh, a, b) for a, b in ranges]
+        assert "words" not in fresh.__dict__
+        full = Article(text)
+        assert isinstance(full.words, list)  # the full list first: words_between slices it
+        assert [words_between(full, a, b) for a, b in ranges] == before
+        for (a, b), spans in zip(ranges, before, strict=True):
+            assert spans == [w for w in full.words if a <= w.start < b]
+            assert word_texts_between(full, a, b) == [w.text for w in spans]
+            assert count_words_between(full, a, b) == len(spans)
+            i, j = word_range(full, a, b)
+            assert full.words[i:j] == spans

@@ -34,7 +34,13 @@ def words_between(article: Article, start: int, end: int) -> list[Span]:
     A check that reads only the words' texts or their number should use
     :func:`word_texts_between` or :func:`count_words_between`: no span is built then."""
     starts = article.word_starts
-    return article.words[bisect_left(starts, start):bisect_left(starts, end)]
+    i, j = bisect_left(starts, start), bisect_left(starts, end)
+    words = article.__dict__.get("words")
+    if words is not None:
+        return words[i:j]
+    # No check has asked for every word as a span yet: build the spans of this range only (the
+    # same values; a check that reads a few sentences does not pay for the whole article).
+    return list(map(Span, starts[i:j], article.word_ends[i:j], article.word_texts[i:j]))
 
 
 def word_texts_between(article: Article, start: int, end: int) -> list[str]:
