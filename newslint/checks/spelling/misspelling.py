@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Iterator
+from operator import attrgetter
 from typing import Any
 
 from ... import wordlists
@@ -14,6 +15,7 @@ from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 from ...lexicon import CACHE_WORDS, zipf
 from ...text.tokens import looks_like_address, token_around
+from ...worddata import spelling_index
 
 _lock = threading.Lock()
 _state: dict[str, Any] = {}
@@ -127,41 +129,77 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """
     pairs = _pairs()
     accept = {w.lower() for w in ctx.options.get("accept", [])}
-    skip = article.layout.furniture_indices
-    text = article.text
-    counts: Counter[str] | None = None
+    counts = word_counts(article)
+    flagged: dict[str, tuple[str, float]] = {}
+    for word in counts.keys() & pairs.keys():  # a listed misspelling, however often it recurs
+        if _candidate(word) and word not in accept:
+            flagged[word] = (pairs[word], 0.95)
+    fine = _FINE
+    listed, spell_counts = spelling_index()
     searches = 0
-    for w in article.words:
-        word = w.text
-        if len(word) < 4 or len(word) > MAX_WORD or not word.islower() or not word.isalpha() \
-                or word in accept:
+    for word in [w for w in counts if w not in fine]:  # in text order (the search budget)
+        if not _candidate(word):
+            _remember_fine(word)
             continue
-        right = pairs.get(word)
-        if right is None:
-            verdict = _verdicts.get(word, _UNDECIDED)  # most words: decided before, and fine
-            if verdict is None:
-                continue
-            if verdict is _UNDECIDED:
+        if word in accept or word in pairs or counts[word] > 1:
+            continue  # a word the article repeats is a term, not a slip
+        verdict = _verdicts.get(word, _UNDECIDED)
+        if verdict is _UNDECIDED:
+            i = listed(word)
+            if i is not None and spell_counts[i] > 0:
+                verdict = None  # most words: in the dictionary, so known (no suffix analysis)
+            else:
                 if not known(word) and not looks_like_abbreviation(word):
                     searches += 1  # a ranked search of corrections, the expensive part
                     if searches > MAX_SEARCHES:
                         continue
                 verdict = _correction(word)
-                if verdict is None:
-                    continue
-            if counts is None:
-                counts = Counter(x.text for x in article.words)
-            if counts[word] > 1:
-                continue  # a word the article repeats is a term, not a slip
-            right, confidence = verdict
+        if verdict is None:
+            _remember_fine(word)
         else:
-            confidence = 0.95
+            flagged[word] = verdict
+    if not flagged:
+        return
+    skip = article.layout.furniture_indices
+    text = article.text
+    for w in article.words:
+        found = flagged.get(w.text)
+        if found is None:
+            continue
+        right, confidence = found
         para = article.paragraph_at(w.start)
         if para is not None and para.index in skip:
             continue
         start, end = token_around(text, w.start)
         if looks_like_address(text[start:end]):
             continue
+        word = w.text
         yield Hit(w.start, w.end, f"\"{word}\" is misspelled; did you mean \"{right}\"?",
                   suggestion=right, confidence=confidence,
                   fix=Fix.replace(w.start, w.end, right, safe=confidence > 0.9))
+
+
+def _candidate(word: str) -> bool:
+    """Whether a token is one the check reads at all: a lowercase word of letters, 4 to
+    :data:`MAX_WORD` long (names, acronyms, numbers and joined forms are never flagged)."""
+    return 4 <= len(word) <= MAX_WORD and word.islower() and word.isalpha()
+
+
+#: Tokens this check never flags in any article under any options: the wrong shape, or a word
+#: whose verdict is "fine" (no likely correction). Each article's distinct tokens are first
+#: screened against it in C, so a word is examined in Python once per process, not once per
+#: article; emptied when full (memory stays flat on a stream of new words).
+_FINE: set[str] = set()
+FINE_WORDS = 1 << 16
+
+
+def _remember_fine(word: str) -> None:
+    if len(_FINE) >= FINE_WORDS:
+        _FINE.clear()
+    _FINE.add(word)
+
+
+def word_counts(article: Article) -> Counter[str]:
+    """How often each word token (as written) occurs in the article, in order of first
+    occurrence; counted in C from the shared token texts."""
+    return article.memo("words.counts", lambda a: Counter(map(attrgetter("text"), a.words)))
