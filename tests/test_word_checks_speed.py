@@ -13,10 +13,12 @@ import random
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from newslint import Linter, lexicon, worddata
+from newslint.analysis.vocabulary import word_texts
 from newslint.analysis.words import words_between
 from newslint.article import Article
 from newslint.declaration import CheckContext
@@ -30,7 +32,8 @@ def _samples() -> list[str]:
     return [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.rglob("sample/**/*.txt"))]
 
 
-def _module(name: str):  # noqa: ANN202 - a check's module (the package exports the Check object)
+def _module(name: str) -> ModuleType:
+    """A check's module (the package exports the Check object under the module's name)."""
     return importlib.import_module(f"newslint.checks.{name}")
 
 
@@ -81,7 +84,7 @@ def test_sentence_ranges_and_token_syllables_equal_the_word_by_word_count() -> N
         lengths, vocabulary = _old_vocabulary(article)
         assert [hi - lo for _, lo, hi in metrics.prose_sentences(article)] == lengths
         tokens = Counter(t for _, lo, hi in metrics.prose_sentences(article)
-                         for t in metrics.word_texts(article)[lo:hi])
+                         for t in word_texts(article)[lo:hi])
         expected = sum(n * max(1, lexicon.syllables(w)) if len(w) <= 40 else n * max(1, len(w) // 3)
                        for w, n in vocabulary.items())
         assert metrics._token_total(tokens) == expected == metrics._syllable_total(vocabulary)
@@ -190,8 +193,8 @@ def test_misspelling_over_distinct_words_finds_what_the_token_scan_found() -> No
             assert found == list(_old_misspellings(Article(text)))
             total += len(found)
     assert total > 50  # the typos are found (listed ones at every occurrence, slips once)
-    assert spelling._FINE and len(spelling._FINE) <= spelling.FINE_WORDS
-    assert not spelling._FINE & set(spelling._pairs())
+    assert spelling._FINE and len(spelling._FINE) <= spelling._FINE.limit
+    assert not spelling._FINE.tokens & set(spelling._pairs())
 
 
 def test_spelling_index_is_the_dictionary() -> None:

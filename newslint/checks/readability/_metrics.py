@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from operator import attrgetter, mul
+from operator import mul
 from typing import Any
 
 from ... import worddata
+from ...analysis.vocabulary import word_texts
 from ...article import Article
 from ...text.segment import Sentence
 
@@ -69,11 +70,6 @@ def _token_total(tokens: Counter[str]) -> float:
         for token in missing:
             table[token] = syllables(token.lower())
     return sum(map(mul, tokens.values(), map(table.__getitem__, tokens)))
-
-
-def word_texts(article: Article) -> list[str]:
-    """The text of each of the article's word tokens, in order (shared: one pass in C)."""
-    return article.memo("words.texts", lambda a: list(map(attrgetter("text"), a.words)))
 
 
 def prose_sentences(article: Article) -> list[tuple[Sentence, int, int]]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from collections.abc import Iterator
-from operator import attrgetter
 from typing import Any
 
 from ... import wordlists
 from ...analysis.slips import corrections, known, looks_like_abbreviation
+from ...analysis.vocabulary import Cleared, word_counts
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
@@ -134,12 +133,11 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     for word in counts.keys() & pairs.keys():  # a listed misspelling, however often it recurs
         if _candidate(word) and word not in accept:
             flagged[word] = (pairs[word], 0.95)
-    fine = _FINE
     listed, spell_counts = spelling_index()
     searches = 0
-    for word in [w for w in counts if w not in fine]:  # in text order (the search budget)
+    for word in _FINE.new_in_order(counts):  # in text order (the search budget)
         if not _candidate(word):
-            _remember_fine(word)
+            _FINE.add(word)
             continue
         if word in accept or word in pairs or counts[word] > 1:
             continue  # a word the article repeats is a term, not a slip
@@ -155,7 +153,7 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
                         continue
                 verdict = _correction(word)
         if verdict is None:
-            _remember_fine(word)
+            _FINE.add(word)
         else:
             flagged[word] = verdict
     if not flagged:
@@ -186,20 +184,6 @@ def _candidate(word: str) -> bool:
 
 
 #: Tokens this check never flags in any article under any options: the wrong shape, or a word
-#: whose verdict is "fine" (no likely correction). Each article's distinct tokens are first
-#: screened against it in C, so a word is examined in Python once per process, not once per
-#: article; emptied when full (memory stays flat on a stream of new words).
-_FINE: set[str] = set()
-FINE_WORDS = 1 << 16
-
-
-def _remember_fine(word: str) -> None:
-    if len(_FINE) >= FINE_WORDS:
-        _FINE.clear()
-    _FINE.add(word)
-
-
-def word_counts(article: Article) -> Counter[str]:
-    """How often each word token (as written) occurs in the article, in order of first
-    occurrence; counted in C from the shared token texts."""
-    return article.memo("words.counts", lambda a: Counter(map(attrgetter("text"), a.words)))
+#: whose verdict is "fine" (no likely correction). Never a listed misspelling nor an accepted
+#: word (those depend on the list and the options).
+_FINE = Cleared()
