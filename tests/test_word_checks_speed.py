@@ -217,3 +217,138 @@ def test_misspelling_accept_option_is_not_remembered_as_fine(accept: list[str]) 
     assert excerpts() == {"acount", "thier"}
     assert excerpts(accept=accept) == {"acount", "thier"} - set(accept)
     assert "acount" not in spelling._FINE
+
+
+# -- fused-words: gates on the whole text, glued function words among new distinct tokens -------
+
+def _glued_texts() -> list[str]:
+    """Sample articles with fused words put in: camel joins, brackets, glued function words."""
+    rng = random.Random(5)
+    glued = ["membersGranted", "PostThe", "[Tren de Aragua]Those", "Salvadorwho", "Baghdadwhich",
+             "thousand", "understand", "Scotlandand", "tradewith", "xyzthe", "breathe", "Qzxwould",
+             "iPhone", "winJammeh's", "covid-19who", "naïvewho", "rock'n'rollthe", "élitewho"]
+    out = []
+    for text in _samples()[:10]:
+        words = text.split(" ")
+        for _ in range(10):
+            words.insert(rng.randrange(len(words)), rng.choice(glued))
+        out.append(" ".join(words))
+    return out
+
+
+def test_glued_function_word_candidates_are_the_tokens_the_word_scan_tested() -> None:
+    fused = _module("mt_artifact.fused_words")
+    from newslint.lexicon import zipf
+
+    tested = 0
+    for text in _samples() + _glued_texts():
+        for _ in range(2):  # the second time, the tokens cleared before are not tested again
+            article = Article(text)
+            slow = [w.start for w in article.words
+                    if len(w.text) >= 6 and w.text.endswith(fused._TAILS)
+                    and fused._FUNCTION_TAIL.fullmatch(w.text) and zipf(w.text) == 0]
+            candidates = fused._tail_candidates(article)
+            assert [w.start for w in article.words if w.text in candidates] == slow
+            tested += len(slow)
+    assert tested > 20
+
+
+def test_camel_paragraphs_found_by_bisection_are_those_the_search_finds() -> None:
+    fused = _module("mt_artifact.fused_words")
+    from bisect import bisect_left
+
+    for text in _samples() + _glued_texts():
+        article = Article(text)
+        low_up = [m.start() for m in fused._LOW_UP.finditer(text)]
+        for para in article.paragraphs:
+            i = bisect_left(low_up, para.start)
+            fast = i < len(low_up) and low_up[i] + 2 <= para.end
+            assert fast == (fused._LOW_UP.search(text, para.start, para.end) is not None)
+
+
+def test_fused_words_token_counts_count_possessives_as_uses_of_the_name() -> None:
+    fused = _module("mt_artifact.fused_words")
+    for text in _samples() + _glued_texts():
+        article = Article(text)
+        slow: dict[str, int] = {}
+        for w in article.words:
+            slow[w.text] = slow.get(w.text, 0) + 1
+            base = w.text.removesuffix("’s").removesuffix("'s")
+            if base != w.text:
+                slow[base] = slow.get(base, 0) + 1
+        assert fused._token_counts(article) == slow
+
+
+# -- gates of spelling-variant, odd-compound and foreign-passage ---------------------------------
+
+def _mixed_texts() -> list[str]:
+    """Sample articles with both spellings of listed pairs, foreign passages, joined function
+    words and hyphenated past forms put in."""
+    rng = random.Random(8)
+    extra = ["colour", "color", "Colour", "colour-coded", "organisations", "organization’s", "centre",
+             "center", "de", "la", "Programa de Protección", "l'amour", "de-facto", "sur-le", "y",
+             "café", "mass-rode", "state-run", "five-spoke", "über", "x_de", "de_x", "pour-parler"]
+    out = []
+    for text in _samples()[:12]:
+        words = text.split(" ")
+        for _ in range(14):
+            words.insert(rng.randrange(len(words)), rng.choice(extra))
+        out.append(" ".join(words))
+    return out
+
+
+def _random_texts() -> list[str]:
+    """Short random strings over letters, joiners, digits and accents (fixed seed)."""
+    rng = random.Random(6)
+    alphabet = "aceortZC1 _-’'\n.éÉ×"
+    pieces = ["-rode", "-ate", "mass", "colour", "centre"]
+    return ["".join(rng.choice(alphabet) if rng.random() < 0.8 else rng.choice(pieces)
+                    for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+
+
+def test_lowercase_runs_are_what_the_run_pattern_finds() -> None:
+    variant = _module("consistency.spelling_variant")
+    for text in [*_samples(), *_mixed_texts(), *_random_texts(), "a\udcffb colour", "ÀcolourÉ"]:
+        assert variant.lowercase_runs(text) == {r.encode() for r in variant._WORD.findall(text)}
+
+
+def test_spelling_variant_gate_passes_whenever_a_pair_has_both_spellings() -> None:
+    variant = _module("consistency.spelling_variant")
+    pairs = variant._pairs()
+    flagged = 0
+    for text in _samples() + _mixed_texts():
+        runs = [m.group(0) for m in variant._listed().finditer(text)]
+        both = len({pairs[w] for w in set(runs)}) < len(set(runs))
+        present = variant.lowercase_runs(text) & variant._spellings()
+        assert both == (len({pairs[w.decode()] for w in present}) < len(present))
+        flagged += bool(_hits("spelling-variant", text))
+    assert flagged >= 3
+
+
+def test_odd_compound_gate_passes_whenever_the_compound_pattern_matches() -> None:
+    odd = _module("mt_artifact.odd_compound")
+    for text in [*_samples(), *_mixed_texts(), *_random_texts()]:
+        if odd._COMPOUND.search(text):
+            assert odd._HYPHEN_PAST.search(text)
+
+
+def test_foreign_markers_gate_and_positions_agree_with_the_paragraph_search() -> None:
+    foreign = _module("language.foreign_passage")
+    rng = random.Random(4)
+    words = [*foreign._FUNCTION_WORDS, "dé", "xde", "de_", "_de", "Del", "sur", "the", "1de", "ñ", "l'", "-"]
+    generated = [" ".join(rng.choice(words) + rng.choice(" ,.-’'_1\n") for _ in range(rng.randint(1, 6)))
+                 for _ in range(3000)]
+    passed = 0
+    for text in [*_samples(), *_mixed_texts(), *generated]:
+        article = Article(text)
+        marked = [p.index for p in article.paragraphs if foreign.has_marker(p.text)]
+        if not foreign._may_have_marker(article):
+            assert marked == [], text
+            continue
+        passed += 1
+        markers = foreign._marker_starts(text)
+        from bisect import bisect_left
+        found = [p.index for p in article.paragraphs
+                 if (i := bisect_left(markers, p.start)) < len(markers) and markers[i] < p.end]
+        assert found == marked, text
+    assert passed > 1000

@@ -20,6 +20,9 @@ _CAMEL = re.compile(r"(?<![\w’'])([A-Za-z]*[a-z])([A-Z][a-z]+)(?=(?:[’']s?)?
 #: A lowercase letter right before a capital: the cheap test a paragraph must pass before the
 #: token scan above runs on it (most paragraphs have none).
 _LOW_UP = re.compile(r"[a-z][A-Z]")
+#: The same pairs found from the capital (``m.start() - 1`` is the pair's start): ``re`` skips
+#: to capitals in C, where ``_LOW_UP`` tries its pattern at every lowercase letter (2.5x slower).
+_UP_AFTER_LOW = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 # "[Tren de Aragua]Those": a closing bracket glued to a word.
 #: Words that start clauses: glued after a capitalised word ("PostThe") they mark a lost boundary;
 #: after a lowercase word any common word does ("membersGranted").
@@ -97,7 +100,7 @@ def fused_words(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     text = article.text
     # Cheap gates on the whole text first: most articles have no lowercase letter before a
     # capital, no closing bracket and no run of letters ending in a function word.
-    low_up = [m.start() for m in _LOW_UP.finditer(text)]  # one scan: few, if any
+    low_up = [m.start() - 1 for m in _UP_AFTER_LOW.finditer(text)]  # one scan: few, if any
     any_camel = bool(low_up)
     any_bracket = "]" in text
     tails = _tail_candidates(article)
