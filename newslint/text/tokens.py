@@ -20,7 +20,11 @@ DOMAIN_RE = re.compile(r"(?<![A-Za-z0-9-])(?:[A-Za-z0-9-]++\.)+([A-Za-z]{2,12})\
 _TOKEN = re.compile(r"\S+")
 #: Texts at least this long get a token index (shorter ones are walked: cheaper than indexing).
 _INDEX_FROM = 2000
-_local = threading.local()  # the last text indexed, per thread
+#: How many indexed texts each thread keeps: a check that alternates between a paragraph and the
+#: whole text must not rebuild the index on every call (one text kept was quadratic again on a
+#: 5 MB one-line article).
+_INDEXED_TEXTS = 4
+_local = threading.local()  # the last texts indexed, per thread
 
 
 def token_around(text: str, index: int) -> tuple[int, int]:
@@ -40,15 +44,21 @@ def token_around(text: str, index: int) -> tuple[int, int]:
         while end < n and not text[end].isspace():
             end += 1
         return start, end
-    cached = getattr(_local, "tokens", None)
-    if cached is None or cached[0] is not text:
+    recent: list[tuple[str, list[int], list[int]]] | None = getattr(_local, "tokens", None)
+    if recent is None:
+        recent = _local.tokens = []
+    for cached in recent:
+        if cached[0] is text:
+            break
+    else:
         starts: list[int] = []
         ends: list[int] = []
         for m in _TOKEN.finditer(text):
             starts.append(m.start())
             ends.append(m.end())
         cached = (text, starts, ends)
-        _local.tokens = cached
+        recent.insert(0, cached)
+        del recent[_INDEXED_TEXTS:]
     _, starts, ends = cached
     i = bisect_right(starts, index) - 1
     if i >= 0 and index < ends[i]:

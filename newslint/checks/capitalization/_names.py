@@ -51,7 +51,8 @@ def name_runs(article: Article) -> list[Span]:
 
 def _unpunctuated_line(text: str) -> bool:
     stripped = text.strip()
-    return bool(stripped) and len(stripped.split()) <= 8 and stripped[-1] not in ".!?”\"'’:"
+    # split at most 8 times: a whole split of a huge one-line paragraph, per call, was quadratic
+    return bool(stripped) and len(stripped.split(None, 8)) <= 8 and stripped[-1] not in ".!?”\"'’:"
 
 
 def in_listing_block(article: Article, paragraph_index: int) -> bool:
