@@ -8,6 +8,7 @@ from typing import Any
 
 from ... import wordlists
 from ...article import Article
+from ...prefilter import may_match
 from ...text.segment import Sentence
 
 #: A named source: "according to The Washington Post", "Smith said", "told Reuters",
@@ -82,10 +83,10 @@ def unattributed_count(article: Article) -> int:
     def build(a: Article) -> int:
 
 
-        vague, hedge = vocabulary("vague_sources"), vocabulary("hedges")
+        patterns = [p for p in (vocabulary("vague_sources"), vocabulary("hedges")) if may_match(p, a)]
         n = 0
-        for para in a.layout.prose:
-            for pattern in (vague, hedge):
+        for para in a.layout.prose if patterns else ():
+            for pattern in patterns:
                 for m in pattern.finditer(a.text, para.start, para.end):
                     sentence = a.sentence_at(m.start())
                     if sentence and not a.in_quote(m.start()) and not named_source_near(a, sentence):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
+from ...prefilter import may_match
 from ._sources import named_source_near, vocabulary
 
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?[A-Za-z]|\b(?:among|from)\s+(?:the\s+)?[A-Z]")
@@ -40,6 +41,8 @@ def agentless_claim(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         turns an opinion into an apparent fact.
     """
     pattern = vocabulary("agentless", settings=ctx.settings)
+    if not may_match(pattern, article):
+        return
     for para in article.layout.prose:
         for sentence in article.sentences_of(para):
             for m in pattern.finditer(article.text, sentence.start, sentence.end):

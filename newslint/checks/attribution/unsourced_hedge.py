@@ -9,6 +9,7 @@ from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
 from ...lexicon import pos
+from ...prefilter import may_match
 from ._sources import SPEECH, grade, named_source_near, vocabulary
 
 #: Legal process around "allegedly": the accusation's source is the charge, the arrest or the suit
@@ -63,6 +64,8 @@ def unsourced_hedge(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         extra-phrases: more hedging phrases.
     """
     pattern = vocabulary("hedges", tuple(ctx.options.get("extra-phrases", [])), settings=ctx.settings)
+    if not may_match(pattern, article):
+        return  # no hedge's words in the article (most articles): nothing to scan
     for para in article.layout.prose:
         for m in pattern.finditer(article.text, para.start, para.end):
             sentence = article.sentence_at(m.start())

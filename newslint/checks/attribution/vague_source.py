@@ -9,6 +9,7 @@ from ...analysis.words import words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
+from ...prefilter import may_match
 from ._shapes import find_shapes
 from ._sources import grade, named_in, neighbours, vocabulary
 
@@ -78,10 +79,11 @@ def vague_source(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         extra-phrases: more phrases to treat as vague sources (a newsroom's own list).
     """
     pattern = vocabulary("vague_sources", tuple(ctx.options.get("extra-phrases", [])), settings=ctx.settings)
+    listed = may_match(pattern, article)
     text = article.text
     for para in article.layout.prose:
         taken: list[tuple[int, int]] = []
-        for m in pattern.finditer(text, para.start, para.end):
+        for m in pattern.finditer(text, para.start, para.end) if listed else ():
             hit = _judge(article, m.start(), m.end(), bool(_OUTLET.search(m.group(0))))
             if hit is not None:
                 taken.append((m.start(), m.end()))
