@@ -259,14 +259,15 @@ def shape_sentences(article: Article, folded: str) -> frozenset[int]:
     or digit beside it, so it is one of the words split out here; the sentence is read up to
     the end of the token that starts last in it (as ``words_between`` counts it). Words split
     out of longer tokens ("re-said") only cost a sentence read for nothing."""
+    # One byte per character ("?" for each non-ASCII one), so offsets still agree.
+    spaced = folded.encode("ascii", "replace").translate(_ALNUM)
     out = []
-    n = len(folded)
+    n = len(spaced)
     for sentence in article.sentences:
         end = sentence.end
-        while end < n and (folded[end].isalnum() or folded[end] in "'’-"):
+        while end < n and spaced[end] != 32:  # an ASCII token running past the sentence's end
             end += 1
-        words = set(folded[sentence.start:end].encode("ascii", "replace").translate(_ALNUM).split())
-        if could_hold_shape(words):
+        if could_hold_shape(set(spaced[sentence.start:end].split())):
             out.append(sentence.start)
     return frozenset(out)
 
