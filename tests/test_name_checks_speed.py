@@ -120,3 +120,96 @@ def test_name_runs_pattern_matches_its_plain_form():
     assert names._NAME_RUN.pattern != plain.pattern
     for text in _fixture_texts() + _random_texts(2000, 5):
         assert [m.span() for m in names._NAME_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# -- duplicate checks -----------------------------------------------------------------------------
+
+duplicate = importlib.import_module("newslint.checks.duplicate._duplicate")
+
+
+def _article_texts() -> list[str]:
+    """Fixtures, random texts, and articles of sentences drawn from a few, so that paragraphs
+    and sentences repeat, nearly repeat, and hold the characters normalising folds."""
+    rng = random.Random(13)
+    sentences = [" ".join(rng.choice(_PIECES) for _ in range(rng.randint(3, 14))) + rng.choice(".!?")
+                 for _ in range(12)]
+    articles = []
+    for _ in range(300):
+        paras = [" ".join(rng.choice(sentences) for _ in range(rng.randint(1, 5))) for _ in range(rng.randint(1, 9))]
+        articles.append("\n\n".join(paras))
+    return _fixture_texts() + _random_texts(1500, 17) + articles
+
+
+def test_shared_keys_are_each_paragraph_and_sentence_normalised():
+    for text in _article_texts():
+        article = Article(text)
+        keys = duplicate.article_keys(article)
+        assert keys.paragraphs == [duplicate.normalise(p.text) for p in article.paragraphs], text
+        assert keys.sentences == [[duplicate.normalise(s.text) for s in article.sentences_of(p)]
+                                  for p in article.paragraphs], text
+        assert all(k.count(" ") + 1 == len(k.split()) for k in keys.paragraphs if k)
+
+
+def _reference_near(paragraphs: list[list[str]]) -> list[int | None]:
+    """Near copies as first written: every paragraph's 5-grams indexed, votes counted."""
+    from collections import Counter
+
+    owner: dict[str, int] = {}
+    sizes: dict[int, int] = {}
+    out: list[int | None] = []
+    for index, words in enumerate(paragraphs):
+        shingles = {" ".join(words[i:i + 5]) for i in range(len(words) - 4)}
+        votes = Counter(owner[sh] for sh in shingles if sh in owner)
+        found = None
+        if votes:
+            other, hits = votes.most_common(1)[0]
+            if hits >= duplicate.NEAR_OVERLAP * max(len(shingles), sizes[other]):
+                found = other
+        out.append(found)
+        sizes[index] = len(shingles)
+        for sh in shingles:
+            owner.setdefault(sh, index)
+    return out
+
+
+def test_near_copy_index_finds_what_indexing_every_paragraph_finds():
+    """The vocabulary test only skips paragraphs that copy nothing: same answers as the full
+    index on sequences rich in copies, edited copies, repeated 5-grams and shared vocabulary."""
+    rng = random.Random(21)
+    found_any = 0
+    for _ in range(1500):
+        vocab = [f"w{i}" for i in range(rng.randint(3, 60))]
+        paragraphs: list[list[str]] = []
+        for _ in range(rng.randint(1, 10)):
+            if paragraphs and rng.random() < 0.4:
+                words = list(rng.choice(paragraphs))
+                for _ in range(rng.randint(0, len(words) // 3)):  # edit a copy
+                    words[rng.randrange(len(words))] = rng.choice(vocab)
+                if rng.random() < 0.3:
+                    words = words[rng.randint(0, 6):]
+            else:
+                words = [rng.choice(vocab) for _ in range(rng.randint(20, 70))]
+            paragraphs.append(words)
+        near = duplicate._NearCopies()
+        fast = [near.add(i, words) for i, words in enumerate(paragraphs)]
+        assert fast == _reference_near(paragraphs)
+        found_any += any(x is not None for x in fast)
+    assert found_any > 100  # the sequences do hold near copies
+
+
+def test_paragraph_keys_join_sentence_keys_only_when_that_is_exact():
+    """The three ways sentence keys joined would differ from the paragraph's own key (found by a
+    segmenter other than today's): text outside every sentence, a word cut between two
+    sentences, a capital sigma (its lowercase depends on the next letter)."""
+    from newslint.article import Paragraph
+    from newslint.text.segment import Sentence
+
+    def tiled(text: str, spans: list[tuple[int, int]]) -> bool:
+        para = Paragraph(0, len(text), text, 0, "body", False, False)
+        return duplicate._tiled(text, para, [Sentence(s, e, text[s:e], 0, i) for i, (s, e) in enumerate(spans)])
+
+    assert tiled("One two. Three four.", [(0, 8), (9, 20)])
+    assert not tiled("One two. x Three.", [(0, 8), (11, 17)])  # "x" in no sentence
+    assert not tiled("Onetwo three.", [(0, 3), (3, 13)])  # "One|two"
+    assert not tiled("ΟΔΟΣ'Α two.", [(0, 5), (5, 11)])  # final or medial sigma
+    assert duplicate.normalise("ΟΔΟΣ'") != duplicate.normalise("ΟΔΟΣ'Α").split()[0]
