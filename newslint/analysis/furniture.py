@@ -195,6 +195,20 @@ def _anchored(pattern: re.Pattern[str]) -> bool:
     return pattern.pattern.startswith("^") and not pattern.flags & re.MULTILINE and "|" not in pattern.pattern.split("(", 1)[0]
 
 
+def need_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """What every match of ``pattern`` contains: one of these strings, in the line case-folded
+    (:func:`fold`); None when nothing is known. A line holding none of them cannot match, and a
+    few substring tests cost less than the pattern's search (or a case-blind regex of them)."""
+    needs = Gates._parse(pattern)
+    return tuple(sorted({literal for literal, _left, _right in needs})) if needs else None
+
+
+def may_match(folded: str, literals: tuple[str, ...] | None) -> bool:
+    """Whether a case-folded line holds one of a pattern's :func:`need_literals` (True when the
+    pattern's needs are unknown)."""
+    return literals is None or any(literal in folded for literal in literals)
+
+
 #: Up to this many needs a gate tests each by substring instead of looking the line's words up.
 _FEW_NEEDS = 16
 

@@ -36,7 +36,17 @@ from typing import TYPE_CHECKING, Any
 from .. import wordlists
 from ..text.tokens import looks_like_address
 from . import furniture as model_mod
-from .furniture import CREDIT, KIND_LABELS, PROMO_SENTENCE, TERMINAL, Gates, ends_sentence, fold, kind_of
+from .furniture import (
+    CREDIT,
+    KIND_LABELS,
+    PROMO_SENTENCE,
+    TERMINAL,
+    ends_sentence,
+    fold,
+    kind_of,
+    may_match,
+    need_literals,
+)
 
 if TYPE_CHECKING:
     from ..article import Article, Paragraph
@@ -55,6 +65,7 @@ MAX_MODEL_WORDS = 40
 #: Words of a finished prose paragraph.
 PROSE_WORDS = 8
 _BREADCRUMB = re.compile(r"\s[»›>|/]\s")
+_CRUMB_MARKS = "»›>|/"
 #: Headers of related-content lists: the lines under them are links, whatever their case.
 _LIST_HEADER = re.compile(
     r"^\W*(?:story timeline|(?:related|recommended|more|popular|trending|latest|top)(?: (?:stories|"
@@ -67,6 +78,7 @@ _READ_MORE = re.compile(r"^\W*(?:read|see|watch) (?:more|the story|full story)\W
 BUTTONS = frozenset({"facebook", "twitter", "pinterest", "whatsapp", "google", "google+", "linkedin",
                      "reddit", "tumblr", "telegram", "pocket", "skype", "email", "print", "more",
                      "follow", "share", "tweet", "instagram", "youtube", "messenger", "sms"})
+_LONGEST_BUTTON = max(map(len, BUTTONS))
 #: Paragraphs at each edge of the page where a whole paragraph of widget sentences is furniture.
 TOP_EDGE = 3
 BOTTOM_EDGE = 6
@@ -199,8 +211,8 @@ def _short_label(text: str, max_words: int = 4) -> bool:
 
 
 #: What a line must hold for the caption and promo patterns to match (most lines hold neither).
-_CREDIT_GATE = Gates([CREDIT])
-_PROMO_GATE = Gates([PROMO_SENTENCE])
+_CREDIT_NEEDS = need_literals(CREDIT)
+_PROMO_NEEDS = need_literals(PROMO_SENTENCE)
 
 
 def _shape_reason(text: str, vocab: re.Pattern[str], n_words: int | None = None) -> str | None:
@@ -211,15 +223,16 @@ def _shape_reason(text: str, vocab: re.Pattern[str], n_words: int | None = None)
     if n_words is None:
         n_words = len(text.split())
     folded = fold(text) if n_words <= MAX_MODEL_WORDS else ""
-    if n_words <= MAX_MODEL_WORDS and _CREDIT_GATE.possible(folded) and CREDIT.search(text) \
+    if n_words <= MAX_MODEL_WORDS and may_match(folded, _CREDIT_NEEDS) and CREDIT.search(text) \
             and len(_INNER_BOUNDARY.findall(text)) <= 1:
         return "caption"  # a caption of a sentence or two; a longer paragraph gets a partial span
     if n_words <= 8 and "@" in text and _POST_HEADER.match(text):
         return "post"
-    if n_words <= MAX_MODEL_WORDS and _PROMO_GATE.possible(folded) and PROMO_SENTENCE.search(text) \
+    if n_words <= MAX_MODEL_WORDS and may_match(folded, _PROMO_NEEDS) and PROMO_SENTENCE.search(text) \
             and not _INNER_BOUNDARY.search(text):
         return "promo"  # one sentence; a promo glued to body sentences is a partial span
-    crumbs = len(_BREADCRUMB.findall(text[:80]))
+    head = text[:80]
+    crumbs = len(_BREADCRUMB.findall(head)) if any(c in head for c in _CRUMB_MARKS) else 0
     if n_words > MAX_CHROME_WORDS and not crumbs:
         return None
     if vocab.match(text):
@@ -386,7 +399,8 @@ class Layout:
                     continue
                 if phrase_match(text, self.vocab) and kind_of(text) != "furniture":
                     out.append(Furniture(sentence.start, sentence.end, para.index, kind_of(text), "phrase"))
-                elif len(text.split()) <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text):
+                elif may_match(fold(text), _PROMO_NEEDS) and len(text.split()) <= MAX_MODEL_WORDS \
+                        and PROMO_SENTENCE.search(text):
                     out.append(Furniture(sentence.start, sentence.end, para.index, "newsletter", "promo"))
         return out
 
@@ -429,7 +443,7 @@ class Layout:
                 found[p.index] = "position"
             else:
                 in_list = False
-        buttons = {p.index for p in paras if p.text.strip(" :·|•").lower() in BUTTONS}
+        buttons = {p.index for p in paras if len(t := p.text.strip(" :·|•")) <= _LONGEST_BUTTON and t.lower() in BUTTONS}
         marked = buttons | found.keys()  # once: rebuilt per button it was quadratic (16,000 "Share" lines)
         for i in buttons:
             if i - 1 in marked or i + 1 in marked:
@@ -460,7 +474,7 @@ class Layout:
     def _all_sentences_phrases(self, para: Paragraph) -> bool:
         """Every sentence of the paragraph is a furniture phrase ("This article originally
         appeared at X. Copyright 2015. Follow X on Twitter.")."""
-        if len(para.text) > 3 * MAX_CHROME_CHARS or len(para.text.split()) > 60:
+        if len(para.text) > 3 * MAX_CHROME_CHARS or self._counts[1][para.index] > 60:
             return False
         sentences = self.article.sentences_of(para)
         return bool(sentences) and all(len(s.text) <= MAX_CHROME_CHARS and self.vocab.match(s.text)
