@@ -138,7 +138,6 @@ KIND_LABELS: dict[str, str] = {key: label for key, label, _ in KINDS} | {
 #: A need: a literal string every match of a pattern contains (case-folded), and whether the
 #: pattern puts a word boundary (``\b``) right before and right after it.
 Need = tuple[str, bool, bool]
-_WORDS_OF_FOLDED = re.compile(r"\w+")
 _LEAD = re.compile(r"\w+")
 
 
@@ -175,6 +174,11 @@ def _needed(items: Any, left: bool = False, right: bool = False) -> frozenset[Ne
                 run_left = before
             run.append(chr(av))
             continue
+        tails = _literal_alternatives(op, av) if run else None
+        if tails is not None:
+            # "more (?:from|on|stories)": the run followed by each alternative, more telling than "more ".
+            head = "".join(run).casefold()
+            options.append(frozenset((head + tail.casefold(), run_left, after) for tail in tails))
         flush(i)
         need: frozenset[Need] | None = None
         if op is c.SUBPATTERN:
@@ -211,6 +215,43 @@ def may_match(folded: str, literals: tuple[str, ...] | None) -> bool:
 
 #: Up to this many needs a gate tests each by substring instead of looking the line's words up.
 _FEW_NEEDS = 16
+
+
+def _literal_alternatives(op: Any, av: Any) -> list[str] | None:
+    """The alternatives of a branch (or of a group holding only a branch) when each is plain
+    literal text, else None."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    if op is c.SUBPATTERN and len(av[-1]) == 1:
+        op, av = next(iter(av[-1]))
+    if op is not c.BRANCH:
+        return None
+    out = []
+    for alternative in av[1]:
+        if any(item_op is not c.LITERAL for item_op, _ in alternative):
+            return None
+        out.append("".join(chr(code) for _, code in alternative))
+    return out
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words`` (escaped, as a trie: one branch per
+    first letter, and so on, so the engine tries a few letters at each position, not every word)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 class Gates:
@@ -251,6 +292,10 @@ class Gates:
                     key = literal[:3]
                     self.prefix_lengths.add(len(key))
                     self.by_prefix.setdefault(key, []).append((k, literal))
+        leads = set(self.by_word) | {lead for entries in self.by_prefix.values() for _k, lead in entries}
+        #: The words of a line that start with a looked-up word (the rest are never looked up):
+        #: one search with the leads as a trie, so a line's other words cost no Python step.
+        self.words = re.compile(r"\b(" + _trie(leads) + r"\w*)") if leads else None
 
     @staticmethod
     def _parse(pattern: re.Pattern[str]) -> frozenset[Need] | None:
@@ -276,9 +321,9 @@ class Gates:
         for k, literal in self.loose:
             if literal in folded:
                 out.add(k)
-        if self.by_word or self.by_prefix:
+        if self.words is not None:
             by_word, by_prefix, lengths = self.by_word, self.by_prefix, self.prefix_lengths
-            for word in set(_WORDS_OF_FOLDED.findall(folded)):
+            for word in set(self.words.findall(folded)):
                 for k, literal in by_word.get(word, ()):
                     if literal in folded:
                         out.add(k)
