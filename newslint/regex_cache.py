@@ -27,7 +27,7 @@ from typing import Any
 MAX_PATTERNS = 400
 #: The most derived values kept (:func:`derived`).
 MAX_DERIVED = 400
-_loaded: set[tuple[str, int]] = set()
+_loaded: set[tuple[str | bytes, int]] = set()
 _derived: dict[tuple[Any, ...], Any] = {}
 _derived_new = False
 _stamps: dict[str, str] = {}
@@ -44,7 +44,7 @@ def cache_file() -> Path:
     import _sre
     import zlib
 
-    from .worddata.store import cache_root
+    from .cachedir import cache_root
 
     # One file per interpreter build and per install (two installs, e.g. two checkouts, would
     # otherwise push each other's patterns out of the file at every run).
@@ -72,7 +72,7 @@ def preload() -> int:
         _derived.update(stored["derived"])
         cache: dict[Any, Any] = re._cache  # type: ignore[attr-defined]
         for pattern, flags, final_flags, code, groups, groupindex, indexgroup in entries:
-            key = (str, pattern, flags)
+            key = (type(pattern), pattern, flags)
             if key not in cache:
                 cache[key] = _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
             _loaded.add((pattern, flags))
@@ -138,7 +138,7 @@ def derived(fn: Any, *args: Any) -> Any:
 
 
 def save() -> int:
-    """Store the programs of the str patterns in ``re``'s cache that the file lacks, and the
+    """Store the programs of the (str and bytes) patterns in ``re``'s cache that the file lacks, and the
     values :func:`derived` computed (done at the end of a command-line run; a run that compiled
     and derived nothing new writes nothing)."""
     global _derived_new
@@ -148,7 +148,7 @@ def save() -> int:
         import marshal
 
         cache: dict[Any, Any] = re._cache  # type: ignore[attr-defined]
-        keys = [(k[1], k[2]) for k in list(cache) if k[0] is str and isinstance(k[2], int)
+        keys = [(k[1], k[2]) for k in list(cache) if k[0] in (str, bytes) and isinstance(k[2], int)
                 and not k[2] & re.DEBUG]
         new = [k for k in keys if k not in _loaded]
         if not new and not _derived_new:
