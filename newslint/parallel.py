@@ -50,6 +50,12 @@ RECORD_BYTES_PER_UNIT = 8192
 RECORDS_PER_TASK = 32
 #: Tasks in flight per worker (bounds the parent's memory on endless streams).
 WINDOW_PER_JOB = 4
+#: Most files per task: consecutive files are sent together, so a folder of short articles
+#: pays the pool's round trip (pickling the call, the queues' threads) once per few files, not
+#: once per file (a third of the parent's CPU on 568 clean articles, measured).
+FILES_PER_TASK = 8
+#: ...but no fewer than this many tasks per worker, so the load still balances at the end.
+TASKS_PER_JOB = 16
 DIED = ("not linted: the worker process died while linting it (a check or a C extension crashed "
         "the process, or it was killed, e.g. out of memory)")
 
@@ -67,6 +73,8 @@ def _run(task: Task) -> list[Report]:
     kind = task[0]
     if kind == "file":
         return list(_linter_for(task[1]).lint_file(task[1]))
+    if kind == "files":
+        return [r for path in task[1] for r in _linter_for(path).lint_file(path)]
     items: Iterable[Article | InputProblem]
     if kind == "records":
         from .inputs.reading import guarded
@@ -91,7 +99,15 @@ def _died(task: Task) -> list[Report]:
         path = task[1]
         return [Report(path=f"{path}#{lineno}", error=DIED, file=path, record=str(lineno))
                 for lineno, *_ in task[2]]
+    if task[0] == "files":
+        return [Report(path=path, error=DIED) for path in task[1]]
     return [Report(path=task[1], error=DIED)]
+
+
+def files_per_task(n_files: int, jobs: int) -> int:
+    """How many consecutive files one task takes: up to :data:`FILES_PER_TASK`, while every
+    worker still gets :data:`TASKS_PER_JOB` tasks or more."""
+    return max(1, min(FILES_PER_TASK, n_files // (jobs * TASKS_PER_JOB)))
 
 
 def default_jobs(n_files: int) -> int:
@@ -151,9 +167,20 @@ def _record_chunks(stream: IO[bytes], path: str, limit: int) -> Iterator[Task]:
 
 
 def _tasks(linter_for: Callable[[str], Linter], items: Iterable[str | InputProblem],
-           stdin_name: str | None) -> Iterator[Task | Report]:
-    """Tasks for the workers, or finished reports (unreadable inputs), in input order."""
+           stdin_name: str | None, batch: int = 1) -> Iterator[Task | Report]:
+    """Tasks for the workers, or finished reports (unreadable inputs), in input order; up to
+    ``batch`` consecutive plain files (not record files, not standard input) make one task."""
+    files: list[str] = []
     for item in items:
+        if isinstance(item, str) and item != "-" and not _splits_records(linter_for(item), item):
+            files.append(item)
+            if len(files) >= batch:
+                yield _files_task(files)
+                files = []
+            continue
+        if files:
+            yield _files_task(files)
+            files = []
         if isinstance(item, InputProblem):
             yield Report.from_problem(item)
         elif item == "-":
@@ -168,7 +195,7 @@ def _tasks(linter_for: Callable[[str], Linter], items: Iterable[str | InputProbl
                 yield Report(path=name, error="standard input too large (raise max-file-size to lint it)")
             else:
                 yield ("bytes", name, data)
-        elif _splits_records(linter_for(item), item):
+        else:
             try:
                 fh = open(item, "rb")
             except OSError as exc:
@@ -176,8 +203,12 @@ def _tasks(linter_for: Callable[[str], Linter], items: Iterable[str | InputProbl
                 continue
             with fh:
                 yield from _record_chunks(fh, item, linter_for(item).config.max_file_size)
-        else:
-            yield ("file", item)
+    if files:
+        yield _files_task(files)
+
+
+def _files_task(files: list[str]) -> Task:
+    return ("file", files[0]) if len(files) == 1 else ("files", tuple(files))
 
 
 def parallel_reports(linter: Linter, paths: Iterable[str | InputProblem], jobs: int,
@@ -238,6 +269,8 @@ def parallel_reports(linter: Linter, paths: Iterable[str | InputProblem], jobs: 
                         pending[i] = (t, None)
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = new_pool(jobs)
+        if task[0] == "files":  # alone, file by file: a file that kills its worker is told apart
+            return [r for path in task[1] for r in finish(("file", path), None)]
         if solo is None:
             solo = new_pool(1)
         try:
@@ -248,7 +281,10 @@ def parallel_reports(linter: Linter, paths: Iterable[str | InputProblem], jobs: 
             return _died(task)
 
     try:
-        for task in _tasks(chooser, paths, stdin_name):
+        # A list of inputs is counted to size the tasks; an iterator is read lazily, file by file.
+        batch = files_per_task(sum(1 for p in paths if isinstance(p, str) and p != "-"), jobs) \
+            if isinstance(paths, list | tuple) else 1
+        for task in _tasks(chooser, paths, stdin_name, batch):
             pending.append((task, None if isinstance(task, Report) else submit(task)))
             while len(pending) >= window:
                 yield from finish(*pending.popleft())

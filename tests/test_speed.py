@@ -284,3 +284,47 @@ def test_engine_workers_parse_bytes_as_the_serial_reader_does(tmp_path):
         serial = [(type(i).__name__, str(i)) for i in linter.read(path)]
         shipped = [(type(i).__name__, str(i)) for i in parse_bytes(linter, path, data)]
         assert serial == shipped and any(kind == "InputProblem" for kind, _ in serial)
+
+
+def test_consecutive_files_are_batched_and_a_killing_file_is_still_told_apart(tmp_path):
+    """A folder's files go to the workers a few at a time (fewer round trips), in order; when one
+    file of a batch kills its worker, the batch is linted again file by file, so only that file
+    is reported as not linted."""
+    import signal
+
+    from newslint.declaration import check
+
+    @check(code="EV977", name="kills-on-marker", category="internal", severity="info")
+    def killer(article, ctx):
+        """Kills its process on a marker."""
+        if "KILLME" in article.text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return []
+
+    class Plugin:
+        @staticmethod
+        def newslint_register_checks(register):
+            register(killer)
+
+    from newslint import hookimpl
+
+    Plugin.newslint_register_checks = hookimpl(Plugin.newslint_register_checks)
+    assert parallel.files_per_task(568, 2) == parallel.FILES_PER_TASK
+    assert parallel.files_per_task(12, 2) == 1 and parallel.files_per_task(96, 2) == 3
+    paths = []
+    for i in range(96):
+        p = tmp_path / f"a{i:02d}.txt"
+        p.write_text(BAD + (f"Number {i}.\n") + ("KILLME\n" if i == 40 else ""), encoding="utf-8")
+        paths.append(str(p))
+    linter = Linter({"select": ["spacing", "EV977"]}, plugins=[Plugin], load_entry_points=False)
+    sent: list[tuple] = []
+    real = parallel._files_task
+    parallel._files_task = lambda files: sent.append(tuple(files)) or real(files)  # type: ignore[assignment]
+    try:
+        reports = list(parallel.parallel_reports(linter, paths, 2))
+    finally:
+        parallel._files_task = real  # type: ignore[assignment]
+    assert [r.path for r in reports] == paths
+    assert [r.path for r in reports if r.error] == [paths[40]] and reports[40].error == parallel.DIED
+    assert all(any(f.code == "NL201" for f in r.findings) for i, r in enumerate(reports) if i != 40)
+    assert max(map(len, sent)) == 3 and sum(map(len, sent)) == 96
