@@ -495,16 +495,22 @@ def gate(pattern: re.Pattern[str] | str, flags: int = 0) -> Gate:
     found = _gates.get(key)
     if found is not None:
         return found
-    from re import _parser  # type: ignore[attr-defined]
+    from . import regex_cache  # the parse is kept from run to run with the compiled patterns
 
-    try:
-        alternatives = _alternatives(list(_parser.parse(source, flags)), False, False)
-    except (re.error, RecursionError):
-        alternatives = []
-    found = Gate(tuple(alternatives))
+    found = Gate(regex_cache.derived(_read_alternatives, source, flags))
     with _lock:
         _gates.setdefault(key, found)
     return _gates[key]
+
+
+def _read_alternatives(source: str, flags: int) -> tuple[tuple[Clause, ...], ...]:
+    """:func:`_alternatives` of a pattern's parse tree (none when it cannot be read)."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        return tuple(_alternatives(list(_parser.parse(source, flags)), False, False))
+    except (re.error, RecursionError):
+        return ()
 
 
 def may_match(pattern: re.Pattern[str], article: Article) -> bool:
@@ -560,6 +566,16 @@ def _folded_items(items: Any) -> bool:
     return True
 
 
+def _foldable(source: str, flags: int) -> bool:
+    """:func:`_folded_items` of a pattern's parse tree (False when it cannot be read)."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        return _folded_items(_parser.parse(source, flags))
+    except (re.error, RecursionError):
+        return False
+
+
 def folded_variant(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """The case-sensitive twin of a case-insensitive ``pattern``, to run on :func:`fold`'s text:
     the same matches at the same offsets, at about 2.5x less cost (``re`` lowers every character
@@ -568,16 +584,12 @@ def folded_variant(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     key = (pattern.pattern, pattern.flags)
     if key in _variants:
         return _variants[key]
-    from re import _parser  # type: ignore[attr-defined]
+    from . import regex_cache  # the parse is kept from run to run with the compiled patterns
 
     variant = None
     flags = pattern.flags & ~re.UNICODE
-    if flags == re.IGNORECASE:
-        try:
-            if _folded_items(_parser.parse(pattern.pattern, pattern.flags)):
-                variant = re.compile(pattern.pattern)
-        except (re.error, RecursionError):
-            variant = None
+    if flags == re.IGNORECASE and regex_cache.derived(_foldable, pattern.pattern, pattern.flags):
+        variant = re.compile(pattern.pattern)
     with _lock:
         _variants.setdefault(key, variant)
     return _variants[key]

@@ -126,8 +126,9 @@ def _dictionary() -> AbstractSet[str] | Container[str]:
 
 def _vocabulary() -> AbstractSet[str] | Container[str]:
     """Words common enough to be what a writer meant (Zipf >= 3, listed by the dictionary),
-    compiled with the word data."""
-    return worddata.common_words(1e-6)
+    compiled with the word data; looked up in its trie until a frozenset pays for itself
+    (``worddata.CommonVocabulary``)."""
+    return worddata.common_vocabulary()
 
 
 def _deletes() -> worddata.DeleteIndex:
