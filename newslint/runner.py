@@ -203,7 +203,7 @@ class ArticleChecks:
         if self.on_main:
             self._real_exit = os._exit
             os._exit = _refuse_exit  # type: ignore[assignment]
-        if self.alarm:
+        if self.alarm and self.timeout is not None:  # (alarm implies a timeout)
             w = _watch
             self._saved = (w.active, w.started, w.excluded, w.timeout)
             self._previous = _signal.signal(signal.SIGALRM, _on_alarm)
@@ -211,7 +211,7 @@ class ArticleChecks:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.alarm:
+        if self.alarm and self.timeout is not None:  # (alarm implies a timeout)
             w = _watch
             w.started = None
             signal.setitimer(signal.ITIMER_REAL, 0)
@@ -310,6 +310,20 @@ def _internal(article: Article, check: Check, what: str, severity: str = "error"
 #: A short text that makes every built-in check load its word lists and dictionaries.
 WARM_UP = ("The council met on Monday.It approved the budget, officials said. “We won,” he said. "
            "The plan was recieved well by the councill.")  # unknown words load the spelling data
+
+
+#: A serial run warms up (:func:`warm_up`) only when the time limit per check is below this many
+#: seconds. Why: with the compiled word data (built outside every time limit, ``uncounted``), a
+#: check's first-use work in a process (opening tables, compiling patterns) is a few
+#: milliseconds, so a limit of a second or more cannot be reached by it; the warm-up itself
+#: costs a one-file run ~10 ms (linting :data:`WARM_UP` on top of the article). A parallel run
+#: always warms up: its workers inherit the warm state instead of each redoing it.
+WARM_UP_BELOW = 1.0
+
+
+def needs_warm_up(timeout: float | None) -> bool:
+    """Whether a serial run with this time limit per check warms up first (:data:`WARM_UP_BELOW`)."""
+    return bool(timeout) and 0 < timeout < WARM_UP_BELOW  # type: ignore[operator]
 
 
 def warm_up(checks: Iterable[Check], settings: Mapping[str, Any]) -> None:
