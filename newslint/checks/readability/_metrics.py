@@ -78,7 +78,7 @@ def prose_sentences(article: Article) -> list[tuple[Sentence, int, int]]:
     length is ``hi - lo`` and no word list is copied. Shared by the readability checks and the
     report's metrics."""
     def build(a: Article) -> list[tuple[Sentence, int, int]]:
-        starts = a.memo("prose.word_starts", lambda b: [w.start for w in b.words])
+        starts = a.word_starts
         out = []
         for p in a.layout.prose:
             for s in a.sentences_of(p):
