@@ -43,8 +43,12 @@ def test_word_syllables_equal_the_cached_count() -> None:
     words = sorted(worddata.common_words())[::37]
     tricky = ["U.S.", "o'brien", "don't", "rock-'n'-roll", "covid-19", "2024", "x1y2", "’tis",
               "naïve", "zelenskyy's", "", "...", "agriculture-dependent", "all-digital", "İstanbul"]
+    get, column = worddata.syllable_index()
     for word in words + tricky + [w.upper() for w in tricky]:
         assert worddata.word_syllables(word) == max(1, worddata.syllable_count(word)), word
+        low = word.lower()
+        if low.isalpha() and get(low) is not None:
+            assert max(1, column[get(low)]) == worddata.word_syllables(word), word
 
 
 def test_hyphenation_points_equal_pyphen_on_compounds_and_unknown_words() -> None:

@@ -42,6 +42,7 @@ __all__ = [
     "spelling_index",
     "spelling_words",
     "syllable_count",
+    "syllable_index",
     "syllables",
     "word_syllables",
     "zipf",
@@ -160,6 +161,13 @@ def syllable_count(text: str) -> int:
 def syllables(word: str) -> int:
     """Syllables of one word, at least 1 (what readability formulas need); bounded cache."""
     return max(1, syllable_count(word))
+
+
+def syllable_index() -> tuple[Any, Any]:
+    """``(get, column)``: the English trie's ``get`` and the syllable column: a lower-case word of
+    letters ``w`` with ``i = get(w)`` not None has ``max(1, column[i])`` syllables (what
+    ``word_syllables`` returns), for callers that count many new words in one loop."""
+    return _lookup("en", "en.syll.u8")
 
 
 def word_syllables(word: str) -> int:
