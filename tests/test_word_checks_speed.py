@@ -356,3 +356,27 @@ def test_foreign_markers_gate_and_positions_agree_with_the_paragraph_search() ->
                  if (i := bisect_left(markers, p.start)) < len(markers) and markers[i] < p.end]
         assert found == marked, text
     assert passed > 1000
+
+
+def test_known_words_are_the_same_whether_the_common_words_are_a_trie_or_a_set() -> None:
+    """The suffix, prefix and compound rules read the compiled trie until the correction
+    search has built the set: same answers either way."""
+    from newslint.analysis import slips
+
+    rng = random.Random(12)
+    vocab = sorted(worddata.common_words())
+    words = ["overstretched", "livestreamed", "ridesharing", "homebuyers", "stopped", "projectted",
+             "controlling", "accordding", "favourably", "fertilisers", "problemss", "occured", "unbelievably"]
+    words += [rng.choice(vocab) + rng.choice(vocab) for _ in range(300)]
+    words += [rng.choice(["un", "re", "over", "mis", "co"]) + rng.choice(vocab) for _ in range(200)]
+    words += [rng.choice(vocab) + rng.choice(["ed", "ing", "ers", "ly", "ness", "est"]) for _ in range(300)]
+    with_set = [slips._known(w) for w in words]
+    saved = dict(worddata._common)
+    worddata._common.clear()
+    try:
+        assert not isinstance(slips._common(), frozenset)
+        assert [slips._known(w) for w in words] == with_set
+    finally:
+        worddata._common.update(saved)
+    assert isinstance(slips._common(), frozenset)
+    assert any(with_set) and not all(with_set)

@@ -29,6 +29,7 @@ from .store import data_dir, loaded
 
 __all__ = [
     "Spelling",
+    "common_word_set",
     "common_words",
     "data_dir",
     "delete_index",
@@ -338,6 +339,18 @@ def common_words(min_freq: float = 1e-6) -> frozenset[str]:
                               if f >= min_freq and w.isalpha() and w in listed)
         _common[min_freq] = found
     return found
+
+
+def common_word_set(min_freq: float = 1e-6) -> Any:
+    """``common_words(min_freq)`` for a few membership tests: the frozenset if it was built,
+    else the compiled trie itself (``in`` answers the same, ~0.5 µs a test instead of a set
+    built in ~7 ms); other thresholds build the set."""
+    found = _common.get(min_freq)
+    if found is not None:
+        return found
+    if min_freq == store.meta().get("common_min_freq"):
+        return store.trie("common")
+    return common_words(min_freq)
 
 
 class DeleteIndex:
