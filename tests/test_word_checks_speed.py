@@ -370,6 +370,7 @@ def test_known_words_are_the_same_whether_the_common_words_are_a_trie_or_a_set()
     words += [rng.choice(vocab) + rng.choice(vocab) for _ in range(300)]
     words += [rng.choice(["un", "re", "over", "mis", "co"]) + rng.choice(vocab) for _ in range(200)]
     words += [rng.choice(vocab) + rng.choice(["ed", "ing", "ers", "ly", "ness", "est"]) for _ in range(300)]
+    worddata.common_words()  # the set, as after a correction search
     with_set = [slips._known(w) for w in words]
     saved = dict(worddata._common)
     worddata._common.clear()
