@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
+from ...prefilter import found_in
 from ._sources import SPEECH
 
 #: Characters each side of a quotation searched for its speaker.
@@ -68,7 +69,7 @@ def quote_without_speaker(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         if para.index + 1 < len(paragraphs) and quote.end >= para.end - 1:
             context += " " + paragraphs[para.index + 1].text[:120]
         outside = context.replace(quote.text, " ")
-        if SPEECH.search(outside) or _after_colon(article.text, para.start, quote.start):
+        if found_in(SPEECH, outside) or _after_colon(article.text, para.start, quote.start):
             continue
         if "?" in quote.text[-3:] and len(words) < 12:
             continue  # a rhetorical question set in quotes
