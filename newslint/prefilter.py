@@ -31,7 +31,7 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from .article import Article
@@ -51,7 +51,7 @@ def _fold_char(ch: str) -> str:
     found = _fold_cache.get(ch)
     if found is None:
         import _sre  # the regex engine's own case mapping: the one IGNORECASE compares with
-        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found,unused-ignore]
 
         lo = _sre.unicode_tolower(ord(ch))
         found = chr(min((lo, *_EXTRA_CASES.get(lo, ()))))
@@ -166,7 +166,7 @@ class Gate:
 def _holds(clauses: Sequence[Clause], hay: Haystack) -> bool:
     words, folded = hay.words, hay.folded
     for clause in clauses:
-        if not any((w in words) if whole else (w in folded) for whole, w in clause):
+        if not any((w in words) if whole else (cast(str, w) in folded) for whole, w in clause):
             return False
     return True
 

@@ -43,6 +43,7 @@ __all__ = [
     "spelling_index",
     "spelling_words",
     "syllable_count",
+    "syllable_index",
     "syllables",
     "word_syllables",
     "zipf",
@@ -161,6 +162,13 @@ def syllable_count(text: str) -> int:
 def syllables(word: str) -> int:
     """Syllables of one word, at least 1 (what readability formulas need); bounded cache."""
     return max(1, syllable_count(word))
+
+
+def syllable_index() -> tuple[Any, Any]:
+    """``(get, column)``: the English trie's ``get`` and the syllable column: a lower-case word of
+    letters ``w`` with ``i = get(w)`` not None has ``max(1, column[i])`` syllables (what
+    ``word_syllables`` returns), for callers that count many new words in one loop."""
+    return _lookup("en", "en.syll.u8")
 
 
 def word_syllables(word: str) -> int:
@@ -324,7 +332,7 @@ def common_words(min_freq: float = 1e-6) -> frozenset[str]:
     found = _common.get(min_freq)
     if found is None:
         if min_freq == store.meta().get("common_min_freq"):
-            found = frozenset(store.trie("common").iterkeys())
+            found = frozenset(store.trie("common").keys())  # listed in C: ~2x iterkeys
         else:
             listed = spelling_words()
             found = frozenset(w for w, f in frequency_dict().items()

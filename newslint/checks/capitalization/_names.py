@@ -50,7 +50,7 @@ def proper_nouns_by_head() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]
             else:
                 by_head.setdefault(head, []).append(key)
         with _lock:
-            _data.setdefault("proper_by_head", ({h: tuple(k) for h, k in by_head.items()},  # type: ignore[arg-type]
+            _data.setdefault("proper_by_head", ({h: tuple(k) for h, k in by_head.items()},
                                                 tuple(ungated)))
     return _data["proper_by_head"]  # type: ignore[return-value]
 
@@ -91,7 +91,7 @@ def word_heads(article: Article) -> frozenset[str]:
     word token, so a name whose first word is no head here does not occur in the article and
     need not be searched for (one set look-up instead of a scan of the text per name)."""
     def build(a: Article) -> frozenset[str]:
-        tokens = {w.text for w in a.words}
+        tokens = a.word_set
         return frozenset((t if t.isalnum() else _RUN.match(t).group(0)).lower()  # type: ignore[union-attr]
                          for t in tokens)
 

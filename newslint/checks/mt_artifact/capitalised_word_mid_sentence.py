@@ -56,15 +56,16 @@ def _mid_sentence_capitals(article: Article) -> Counter[str]:
     def build(a: Article) -> Counter[str]:
         starts = sentence_start_offsets(a)
         counts: Counter[str] = Counter()
-        words = a.words
+        word_starts, word_ends, texts = a.word_starts, a.word_ends, a.word_texts
         text = a.text
-        for i, w in enumerate(words):
-            if not w.text[:1].isupper() or w.start in starts or i == 0:
+        for i in range(1, len(texts)):
+            word = texts[i]
+            if not word[:1].isupper() or word_starts[i] in starts:
                 continue
-            gap = text[words[i - 1].end:w.start]
+            gap = text[word_ends[i - 1]:word_starts[i]]
             if any(ch in _OPENERS for ch in gap) or "." in gap or "\n" in gap:
                 continue  # after a dateline dash, a colon, a quote mark: a capital owed to position
-            counts[w.text] += 1
+            counts[word] += 1
         return counts
 
     return article.memo("mt.mid_sentence_capitals", build)
