@@ -141,8 +141,9 @@ def test_prose_spans_are_shared_by_check_and_count():
 
 def test_shape_sentences_keep_every_sentence_with_a_shape():
     kept = shaped = 0
-    for text in _texts(3, 400) + ["Some consider the deal a mistake. The plan was regarded by some as a risk. "
-                                  "It was reported that he left. Scientists now think it spread. Analysts said so."]:
+    known = ("Some consider the deal a mistake. The plan was regarded by some as a risk. It was reported "
+             "that he left. Scientists now think it spread. Analysts said so.")
+    for text in [*_texts(3, 400), known]:
         article = Article(text.replace("\n\n", ". "))
         candidates = _shapes.shape_sentences(article, prefilter.fold(article.text))
         for sentence in article.sentences:
