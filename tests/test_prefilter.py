@@ -161,3 +161,21 @@ def test_shape_sentences_keep_every_sentence_with_a_shape():
 @given(st.text(alphabet=".!?…\"'”’)]\n ab", max_size=12) | st.text(max_size=12))
 def test_ends_terminally_is_terminal_search(text):
     assert truncated_body.ends_terminally(text) == (TERMINAL.search(text) is not None)
+
+
+def test_the_odd_characters_are_all_of_them():
+    """Recomputed over every code point: where ``str.lower`` and the regex engine disagree."""
+    import _sre
+    import sys
+    import unicodedata
+    from re._casefix import _EXTRA_CASES
+
+    if unicodedata.unidata_version != prefilter._ODD_UNICODE:
+        pytest.skip("another Unicode version: fold() asks each character")
+    odd = []
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        lo = _sre.unicode_tolower(code)
+        if chr(min((lo, *_EXTRA_CASES.get(lo, ())))) != ch.lower():
+            odd.append(ch)
+    assert "".join(odd) == prefilter._ODD_CHARS
