@@ -301,7 +301,7 @@ def _literal_options(op: Any, av: Any) -> tuple[list[str], bool] | None:
             else:
                 return None
         folded = sorted({_fold_char(chr(c)) for c in codes})
-        if not folded or len(folded) > 4:
+        if not folded or len(folded) > 8:
             return None
         kinds = {_is_word_char(ord(c)) for c in folded}
         if len(kinds) != 1:
@@ -364,7 +364,7 @@ def _read_first(items: Sequence[Any], left_bounded: bool,
     """The clauses every match of ``items`` satisfies, and the words every match starts with
     (None: not known)."""
     r = _Reader(left_bounded)
-    items = list(items)
+    items = _inline_groups(items)
     for idx, (op, av) in enumerate(items):
         opts = _literal_options(op, av)
         if opts is not None:
@@ -387,12 +387,23 @@ def _read_first(items: Sequence[Any], left_bounded: bool,
             lo, hi, sub = av
             sub_items = list(sub)
             if len(sub_items) == 1 and _non_word_class(*sub_items[0]):
+                single = _literal_options(*sub_items[0])
+                char = single[0][0] if single is not None and len(single[0]) == 1 else None
+                ends_with_it = char is not None and r.run != [""] and all(v.endswith(char) for v in r.run)
                 if lo >= 1:
                     r.boundary()
+                    if char is not None:
+                        r.add_variants([char], False)  # "“ +": "“ " is there whatever follows
                     r.end_run()
                     r.consumed = True
                 else:
                     r.give_up()
+                    if not ends_with_it:
+                        continue
+                if char is not None and (lo >= 1 or ends_with_it):
+                    # " +" (or " *" after a space): whatever the count, a space is the last
+                    # character so far, and a literal after it follows a space (" ,").
+                    r.run = [char]
                 continue
             if lo == 0 and hi == 1:
                 spelled = _branch_words(sub_items)
@@ -436,11 +447,25 @@ def _read_first(items: Sequence[Any], left_bounded: bool,
     # scan of the text and is asked only when every word is there.
     words = sorted(dict.fromkeys(r.clauses), key=lambda c: (-min(len(w) for _, w in c), len(c)))
     known = {w for c in words for _, w in c}
-    # At most four literals: each costs a scan of the text.
-    substrings = sorted(dict.fromkeys(c for c in r.substrings if len(c) <= 4 and not all(
+    # At most eight literals: each costs a scan of the text (of bytes, mostly: fast).
+    substrings = sorted(dict.fromkeys(c for c in r.substrings if len(c) <= 8 and not all(
                             (w if isinstance(w, bytes) else w.encode()) in known for _, w in c)),
                         key=lambda c: (-min(len(w) for _, w in c), len(c)))
     return (*words, *substrings[:1]), r.first
+
+
+def _inline_groups(items: Sequence[Any]) -> list[Any]:
+    """``items`` with each group that holds a plain sequence (a capturing group, no inline
+    flags, no alternation of its own) replaced by its items: "( +)" reads as " +"."""
+    out: list[Any] = []
+    for op, av in items:
+        if op is sre.SUBPATTERN and not av[1] and not av[2]:
+            inner = list(av[3])
+            if not (len(inner) == 1 and inner[0][0] is sre.BRANCH):
+                out.extend(_inline_groups(inner))
+                continue
+        out.append((op, av))
+    return out
 
 
 def _next_bounds(items: Sequence[Any], at: int, right_bounded: bool) -> bool:
