@@ -25,6 +25,8 @@ from newslint.checks.attribution._sources import HIGH_STAKES, NAMED, SPEECH
 truncated_body = importlib.import_module("newslint.checks.truncation.truncated_body")
 placeholder = importlib.import_module("newslint.checks.generated_text.placeholder")
 flattened_embed = importlib.import_module("newslint.checks.markup.flattened_embed")
+space_before = importlib.import_module("newslint.checks.spacing.space_before_punctuation")
+space_inside = importlib.import_module("newslint.checks.spacing.space_inside_quotes")
 
 LISTS = [("attribution/vague_sources", r"[\w-]"), ("attribution/hedges", r"[\w-]"),
          ("attribution/agentless", r"[\w-]"), ("generated_text/chatbot", r"\w"),
@@ -32,7 +34,8 @@ LISTS = [("attribution/vague_sources", r"[\w-]"), ("attribution/hedges", r"[\w-]
          ("generated_text/callouts", r"\w")]
 LIST_PATTERNS = [wordlists.pattern(name, boundary=b) for name, b in LISTS]
 OTHER_PATTERNS = [SPEECH, NAMED, HIGH_STAKES, truncated_body._PAYWALL, placeholder._SLOT,
-                  placeholder._TK, flattened_embed._EMBED]
+                  placeholder._TK, flattened_embed._EMBED, space_before._BEFORE, space_inside._INSIDE_OPEN,
+                  space_inside._INSIDE_CLOSE]
 
 #: Pieces text is built from: phrases that match, near misses, glue, case and Unicode twins.
 PIECES = ["it is said that", "It's believed that", "it has been reported that", "some experts say",
@@ -43,7 +46,8 @@ PIECES = ["it is said that", "It's believed that", "it has been reported that", 
           "don’t forget to subscribe", "Lorem ipsum", "[Insert name]", "{{ name }}", "TK", "$XX million",
           "— Jane (@jane) May 5, 2020", "pic.twitter.com/x1", "5K Retweets", "Smith said", "told Reuters",
           "foreign policy experts", "experts-say", "_it is said that", "éit is said that", "İt is said that",
-          "ſome experts say", "thinK", "x", "the", "it", "said", " ", "  ", ". ", ",", "-", "\n\n", "\t", "’"]
+          "ſome experts say", "thinK", "x", "the", "it", "said", " ", "  ", ". ", ",", "-", "\n\n", "\t", "’",
+          " ,", "word .", "“ ", " ”", "a ?", "end. ”", "“ Hi"]
 
 
 def _texts(seed: int, count: int) -> list[str]:
