@@ -451,6 +451,12 @@ def _read_first(items: Sequence[Any], left_bounded: bool,
     substrings = sorted(dict.fromkeys(c for c in r.substrings if len(c) <= 8 and not all(
                             (w if isinstance(w, bytes) else w.encode()) in known for _, w in c)),
                         key=lambda c: (-min(len(w) for _, w in c), len(c)))
+    if words:
+        # Beside words, a literal is worth its scan only when it holds punctuation ("(@"): a
+        # run of words and spaces ("according to ") says little more than its words.
+        substrings = [c for c in substrings if all(
+            any(not (ch.isalnum() or ch.isspace() or ch == "_") for ch in (w.decode() if isinstance(w, bytes) else w))
+            for _, w in c)]
     return (*words, *substrings[:1]), r.first
 
 
