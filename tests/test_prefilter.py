@@ -149,7 +149,7 @@ def test_shape_sentences_keep_every_sentence_with_a_shape():
              "that he left. Scientists now think it spread. Analysts said so.")
     for text in [*_texts(3, 400), known]:
         article = Article(text.replace("\n\n", ". "))
-        candidates = _shapes.shape_sentences(article, prefilter.fold(article.text))
+        candidates = _shapes.shape_sentences(article)
         for sentence in article.sentences:
             if list(_shapes.find_shapes(words_between(article, sentence.start, sentence.end))):
                 shaped += 1
