@@ -141,8 +141,10 @@ def existence_matches(article: Article, pattern: re.Pattern[str], *, scope: str 
     scanned by :func:`newslint.prefilter.scanner`: most articles hold none of a list's phrases
     and are not scanned at all, and the others only where a phrase's first word stands.
     """
-    from .prefilter import scanner
+    from .prefilter import may_match, scanner
 
+    if not may_match(pattern, article):
+        return  # none of its words in the article: no paragraph to visit
     scan = scanner(pattern, article)  # found where its first words stand, in C
     text = article.text
     for para in paragraphs_in_scope(article, scope):

@@ -944,6 +944,8 @@ def prose_spans(pattern: re.Pattern[str], article: Article) -> list[tuple[int, i
     memoised per article and pattern: a check and the article-wide count that grades it
     (attribution) share one scan."""
     def build(a: Article) -> list[tuple[int, int]]:
+        if not may_match(pattern, a):
+            return []
         scan = scanner(pattern, a)
         return [s for para in a.layout.prose for s in scan(para.start, para.end)]
 

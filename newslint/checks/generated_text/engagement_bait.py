@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
-from ...prefilter import scanner
+from ...prefilter import may_match, scanner
 from ._generated import _extra
 from ._vocab import pattern
 
@@ -57,7 +57,10 @@ def engagement_bait(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """
     # A sentence is a whitespace-bounded slice of the text: its first match is the first one
     # the article's scanner finds inside it (only where a prompt's first word stands).
-    scan = scanner(pattern("bait", _extra(ctx), settings=ctx.settings), article)
+    bait = pattern("bait", _extra(ctx), settings=ctx.settings)
+    if not may_match(bait, article):
+        return
+    scan = scanner(bait, article)
     for para in article.layout.prose:
         for sentence in article.sentences_of(para):
             found = scan(sentence.start, sentence.end)
