@@ -54,7 +54,7 @@ def _fold_char(ch: str) -> str:
     found = _fold_cache.get(ch)
     if found is None:
         import _sre  # the regex engine's own case mapping: the one IGNORECASE compares with
-        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found,unused-ignore]
 
         lo = _sre.unicode_tolower(ord(ch))
         found = chr(min((lo, *_EXTRA_CASES.get(lo, ()))))
@@ -201,8 +201,16 @@ class Gate:
 def _holds(clauses: Sequence[Clause], hay: Haystack) -> bool:
     words, raw, folded = hay.words, hay.raw, hay.folded
     for clause in clauses:
-        if not any((w in words) if whole else (w in raw) if type(w) is bytes else (w in folded)
-                   for whole, w in clause):
+        for whole, w in clause:
+            if whole:
+                found = w in words
+            elif isinstance(w, bytes):
+                found = w in raw
+            else:
+                found = w in folded
+            if found:
+                break
+        else:
             return False
     return True
 
@@ -572,6 +580,16 @@ def _bounds_left(op: Any, av: Any) -> bool:
 _gates: dict[tuple[str, int], Gate] = {}
 
 
+def _union(firsts: Sequence[frozenset[bytes] | None]) -> frozenset[bytes] | None:
+    """The words any of several alternatives starts with; None when one is not known."""
+    out: set[bytes] = set()
+    for first in firsts:
+        if first is None:
+            return None
+        out |= first
+    return frozenset(out) if firsts else None
+
+
 def gate(pattern: re.Pattern[str] | str, flags: int = 0) -> Gate:
     """The gate of a compiled pattern (or of a pattern string and flags), cached per process."""
     if isinstance(pattern, re.Pattern):
@@ -587,7 +605,7 @@ def gate(pattern: re.Pattern[str] | str, flags: int = 0) -> Gate:
         # A word list: the union of its phrases' gates (each phrase is read anyway).
         parts = alternation.gates()
         found = Gate(() if any(g.always for g in parts) else tuple(a for g in parts for a in g.alternatives),
-                     None if any(g.first is None for g in parts) else frozenset().union(*(g.first for g in parts)))
+                     _union([g.first for g in parts]))
         with _lock:
             _gates.setdefault(key, found)
         return _gates[key]
@@ -597,9 +615,7 @@ def gate(pattern: re.Pattern[str] | str, flags: int = 0) -> Gate:
         read = _alternatives_first(list(_parser.parse(source, flags)), False, False)
     except (re.error, RecursionError):
         read = []
-    firsts = [first for _clauses, first in read]
-    found = Gate(tuple(clauses for clauses, _first in read),
-                 None if not firsts or None in firsts else frozenset().union(*firsts))
+    found = Gate(tuple(clauses for clauses, _first in read), _union([first for _clauses, first in read]))
     with _lock:
         _gates.setdefault(key, found)
     return _gates[key]
@@ -729,6 +745,7 @@ def scanner(pattern: re.Pattern[str], article: Article) -> Scan:
     folded text by the case-sensitive twin when there is one (the matched text is
     ``article.text[a:b]``; the folded one is lower case)."""
     def build(a: Article) -> Scan:
+        inner: Scan
         if not may_match(pattern, a):
             inner = _nothing
         else:
@@ -868,9 +885,9 @@ class Alternation:
         alive = [i for i, g in enumerate(gates) if g.admits(hay)]
         if not alive:
             return _nothing
-        firsts = [gates[i].first for i in alive]
-        if all(f is not None for f in firsts):
-            return _word_starts(self.full, article, frozenset().union(*firsts))  # type: ignore[arg-type]
+        firsts = _union([gates[i].first for i in alive])
+        if firsts is not None:
+            return _word_starts(self.full, article, firsts)
         if len(alive) == 1:
             return _finditer(self.single(alive[0]), article)
         if len(alive) > self.MAX_SEPARATE:

@@ -198,7 +198,7 @@ class ArticleChecks:
         if self.on_main:
             self._real_exit = os._exit
             os._exit = _refuse_exit  # type: ignore[assignment]
-        if self.alarm:
+        if self.alarm and self.timeout is not None:  # (alarm implies a timeout)
             w = _watch
             self._saved = (w.active, w.started, w.excluded, w.timeout)
             self._previous = _signal.signal(signal.SIGALRM, _on_alarm)
@@ -206,7 +206,7 @@ class ArticleChecks:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.alarm:
+        if self.alarm and self.timeout is not None:  # (alarm implies a timeout)
             w = _watch
             w.started = None
             signal.setitimer(signal.ITIMER_REAL, 0)

@@ -50,7 +50,7 @@ def proper_nouns_by_head() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]
             else:
                 by_head.setdefault(head, []).append(key)
         with _lock:
-            _data.setdefault("proper_by_head", ({h: tuple(k) for h, k in by_head.items()},  # type: ignore[arg-type]
+            _data.setdefault("proper_by_head", ({h: tuple(k) for h, k in by_head.items()},
                                                 tuple(ungated)))
     return _data["proper_by_head"]  # type: ignore[return-value]
 
