@@ -23,6 +23,7 @@ from newslint.checks.attribution import _shapes
 from newslint.checks.attribution._sources import HIGH_STAKES, NAMED, SPEECH
 
 truncated_body = importlib.import_module("newslint.checks.truncation.truncated_body")
+truncated_paragraph = importlib.import_module("newslint.checks.truncation.truncated_paragraph")
 placeholder = importlib.import_module("newslint.checks.generated_text.placeholder")
 flattened_embed = importlib.import_module("newslint.checks.markup.flattened_embed")
 space_before = importlib.import_module("newslint.checks.spacing.space_before_punctuation")
@@ -165,6 +166,7 @@ def test_shape_sentences_keep_every_sentence_with_a_shape():
 @given(st.text(alphabet=".!?…\"'”’)]\n ab", max_size=12) | st.text(max_size=12))
 def test_ends_terminally_is_terminal_search(text):
     assert truncated_body.ends_terminally(text) == (TERMINAL.search(text) is not None)
+    assert truncated_paragraph.ended(text) == (truncated_paragraph._ENDED.search(text) is not None)
 
 
 def test_the_odd_characters_are_all_of_them():
