@@ -230,20 +230,32 @@ def _ascii(words: frozenset[str]) -> frozenset[bytes]:
 
 _JUDGED_B, _REPORTED_B, _BELIEF_B, _SAYING_B = map(_ascii, (JUDGED, REPORTED, BELIEF_FORMS, SAYING))
 _QUANTIFIED_B = _ascii(QUANTIFIERS | {"number"})
+_BE_B, _AGENTS_B, _AUTHORITIES_B = map(_ascii, (BE - {"'s"}, VAGUE_AGENTS, AUTHORITIES))
 def could_hold_shape(words: set[bytes] | frozenset[bytes]) -> bool:
-    """Whether a sentence whose words include ``words`` (ASCII, lower case) can hold any shape:
-    :func:`group_belief` needs a verb of belief, and a verb of plain saying only after a
-    quantifier ("Analysts said" passes, "Some analysts said" does not); :func:`vague_passive` a
-    judging participle; :func:`impersonal` "it" and a participle of reporting. Each follows
-    from a ``continue`` of its function, so a sentence ruled out here yields nothing there."""
-    if not words.isdisjoint(_JUDGED_B):
+    """Whether a sentence whose words include ``words`` (ASCII, lower case) can hold any shape.
+    Each condition restates the ``continue``s of one grammar, so a sentence ruled out here
+    yields nothing there:
+
+    - :func:`vague_passive`: a judging participle, and "widely" with a form of "be", or "by"
+      with a vague agent;
+    - :func:`impersonal`: "it", a form of "be", a participle of reporting, and "that" or "to";
+    - :func:`group_belief`: a verb of belief, and a quantifier ("some", "a number of"), or else
+      an authority ("experts", "economists": any "-ists") with a verb that is not plain saying
+      ("Analysts said" is wire practice)."""
+    if not words.isdisjoint(_JUDGED_B) and (
+            (b"widely" in words and not words.isdisjoint(_BE_B))
+            or (b"by" in words and not words.isdisjoint(_AGENTS_B))):
         return True
-    if b"it" in words and not words.isdisjoint(_REPORTED_B):
+    if b"it" in words and not words.isdisjoint(_REPORTED_B) and not words.isdisjoint(_BE_B) \
+            and (b"that" in words or b"to" in words):
         return True
     verbs = words & _BELIEF_B
     if not verbs:
         return False
-    return not verbs <= _SAYING_B or not words.isdisjoint(_QUANTIFIED_B)
+    if not words.isdisjoint(_QUANTIFIED_B):
+        return True
+    return not verbs <= _SAYING_B and (not words.isdisjoint(_AUTHORITIES_B)
+                                       or any(w.endswith(b"ists") for w in words))
 
 
 def shape_sentences(article: Article) -> frozenset[int]:
