@@ -161,15 +161,18 @@ class Gate:
     a loop over the alternatives (a phrase list of 30 phrases is one intersection of 30 words
     with the article's words)."""
 
-    __slots__ = ("_index", "_keys", "_rest", "alternatives", "first")
+    __slots__ = ("_index", "_keys", "_rest", "alternatives", "first", "starts")
 
     def __init__(self, alternatives: tuple[tuple[Clause, ...], ...],
-                 first: frozenset[bytes] | None = None) -> None:
+                 first: frozenset[bytes] | None = None, starts: tuple[str | bytes, ...] = ()) -> None:
         if any(not clauses for clauses in alternatives):
             alternatives = ()  # an alternative with no clause may match anything
         self.alternatives = alternatives
         #: The words every match starts with (ASCII, whole words), when known.
         self.first = first
+        #: The punctuation every match starts with ("<" of a tag, "&" of an entity), folded:
+        #: one of them must be in the text.
+        self.starts = starts
         self._index: dict[str | bytes, list[int]] = {}
         self._rest: list[int] = []
         for i, clauses in enumerate(alternatives):
@@ -182,10 +185,13 @@ class Gate:
 
     @property
     def always(self) -> bool:
-        return not self.alternatives
+        return not self.alternatives and not self.starts
 
     def admits(self, hay: Haystack) -> bool:
         """Whether the pattern may match somewhere in the text of ``hay``."""
+        if self.starts and not any((c in hay.raw) if isinstance(c, bytes) else (c in hay.folded)
+                                   for c in self.starts):
+            return False
         if not self.alternatives:
             return True
         alternatives = self.alternatives
@@ -612,13 +618,33 @@ def gate(pattern: re.Pattern[str] | str, flags: int = 0) -> Gate:
     from re import _parser  # type: ignore[attr-defined]
 
     try:
-        read = _alternatives_first(list(_parser.parse(source, flags)), False, False)
+        parsed = list(_parser.parse(source, flags))
+        read = _alternatives_first(parsed, False, False)
     except (re.error, RecursionError):
-        read = []
-    found = Gate(tuple(clauses for clauses, _first in read), _union([first for _clauses, first in read]))
+        parsed, read = [], []
+    found = Gate(tuple(clauses for clauses, _first in read), _union([first for _clauses, first in read]),
+                 _punctuation_starts(parsed))
     with _lock:
         _gates.setdefault(key, found)
     return _gates[key]
+
+
+def _punctuation_starts(parsed: list[Any]) -> tuple[str | bytes, ...]:
+    """The characters every match starts with, when they are a few punctuation marks ("<",
+    "&", "["): a text without any of them holds no match. Read by the same parse-tree walk as
+    ``wordlists.first_character_guard``; letters and digits are too common to be worth it."""
+    from .wordlists import _first_characters
+
+    try:
+        found = _first_characters(parsed)
+    except RecursionError:
+        return ()
+    if found is None or found[1] or not found[0] or len(found[0]) > 4:
+        return ()
+    chars = {fold(c) for c in found[0]}
+    if any(c.isalnum() or c == "_" or c.isspace() for c in chars):
+        return ()
+    return tuple(_literal(c) for c in sorted(chars))
 
 
 def may_match(pattern: re.Pattern[str], article: Article) -> bool:
@@ -626,7 +652,7 @@ def may_match(pattern: re.Pattern[str], article: Article) -> bool:
     nothing, nor one of a window or a slice that does not end inside a word, such as a
     paragraph or a sentence: a word cut there could look whole)."""
     g = gate(pattern)
-    if not g.alternatives:
+    if g.always:
         return True
     # Memoised per article: a check asking once per sentence pays for one answer.
     return article.memo(f"prefilter.gate:{id(g)}", lambda a: g.admits(haystack(a)))

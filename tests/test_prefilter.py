@@ -28,6 +28,7 @@ placeholder = importlib.import_module("newslint.checks.generated_text.placeholde
 flattened_embed = importlib.import_module("newslint.checks.markup.flattened_embed")
 space_before = importlib.import_module("newslint.checks.spacing.space_before_punctuation")
 space_inside = importlib.import_module("newslint.checks.spacing.space_inside_quotes")
+markup = importlib.import_module("newslint.checks.markup.markup_leftover")
 
 LISTS = [("attribution/vague_sources", r"[\w-]"), ("attribution/hedges", r"[\w-]"),
          ("attribution/agentless", r"[\w-]"), ("generated_text/chatbot", r"\w"),
@@ -36,7 +37,7 @@ LISTS = [("attribution/vague_sources", r"[\w-]"), ("attribution/hedges", r"[\w-]
 LIST_PATTERNS = [wordlists.pattern(name, boundary=b) for name, b in LISTS]
 OTHER_PATTERNS = [SPEECH, NAMED, HIGH_STAKES, truncated_body._PAYWALL, placeholder._SLOT,
                   placeholder._TK, flattened_embed._EMBED, space_before._BEFORE, space_inside._INSIDE_OPEN,
-                  space_inside._INSIDE_CLOSE]
+                  space_inside._INSIDE_CLOSE, markup._TAG, markup._ENTITY, markup._MD_LINK, markup._DIRECTIVE]
 
 #: Pieces text is built from: phrases that match, near misses, glue, case and Unicode twins.
 PIECES = ["it is said that", "It's believed that", "it has been reported that", "some experts say",
@@ -48,7 +49,8 @@ PIECES = ["it is said that", "It's believed that", "it has been reported that", 
           "— Jane (@jane) May 5, 2020", "pic.twitter.com/x1", "5K Retweets", "Smith said", "told Reuters",
           "foreign policy experts", "experts-say", "_it is said that", "éit is said that", "İt is said that",
           "ſome experts say", "thinK", "x", "the", "it", "said", " ", "  ", ". ", ",", "-", "\n\n", "\t", "’",
-          " ,", "word .", "“ ", " ”", "a ?", "end. ”", "“ Hi"]
+          " ,", "word .", "“ ", " ”", "a ?", "end. ”", "“ Hi", "<br>", "</DIV >", "&nbsp;", "&#8217;",
+          "[the report](https://x.org/a)", "<!-- newslint: disable -->", "<", "&", "["]
 
 
 def _texts(seed: int, count: int) -> list[str]:
