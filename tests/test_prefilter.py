@@ -198,3 +198,14 @@ def test_day_month_dates_are_finditer_s():
         text = "".join(rng.choice(bits) for _ in range(rng.randint(1, 14)))
         want = [(m.span(), m.group()) for m in date_style._DAY_MONTH.finditer(text)]
         assert [(m.span(), m.group()) for m in date_style.day_month_dates(text)] == want, text
+
+
+def test_timestamps_are_finditer_s():
+    stamp = importlib.import_module("newslint.checks.markup.machine_timestamp")
+    rng = random.Random(5)
+    bits = ["2019-11-18T14:32:00Z", "2019-11-18T14:32", "12019-11-18T14:32", "x2019-11-18T14:32", "T", "1T",
+            "2019-11-18", "T14:32:00", "+02:00", ".123", " ", "7", "-", "\n", "Then", "٢019-11-18T14:32"]
+    for _ in range(3000):
+        text = "".join(rng.choice(bits) for _ in range(rng.randint(1, 10)))
+        want = [(m.span(), m.group()) for m in stamp._TIMESTAMP.finditer(text)]
+        assert [(m.span(), m.group()) for m in stamp.timestamps(text)] == want, text
