@@ -54,24 +54,59 @@ def _lowercase_uses(article: Article) -> Counter[str]:
     return token_counts(article)
 
 
-def _mid_sentence_capitals(article: Article) -> Counter[str]:
-    """How often each capitalised word appears where a capital is not owed to the position (not
-    at a sentence start): "The" opens many sentences but is no name."""
-    def build(a: Article) -> Counter[str]:
-        starts = sentence_start_offsets(a)
-        counts: Counter[str] = Counter()
-        words = a.words
-        text = a.text
-        for i, w in enumerate(words):
-            if not w.text[:1].isupper() or w.start in starts or i == 0:
-                continue
-            gap = text[words[i - 1].end:w.start]
-            if any(ch in _OPENERS for ch in gap) or "." in gap or "\n" in gap:
-                continue  # after a dateline dash, a colon, a quote mark: a capital owed to position
-            counts[w.text] += 1
-        return counts
+class _MidSentenceCapitals:
+    """How often a capitalised word appears where its capital is not owed to the position (not
+    at a sentence start, not after a dateline dash, a colon or a quote mark): "The" opens many
+    sentences but is no name.
 
-    return article.memo("mt.mid_sentence_capitals", build)
+    Counted on demand, per word asked about (a dozen per article), by finding the word's
+    occurrences as a whole word token, instead of a pass over every word of the article."""
+
+    def __init__(self, article: Article) -> None:
+        self._article = article
+        self._counts: dict[str, int] = {}
+
+    def get(self, word: str, default: int = 0) -> int:
+        """The count for ``word`` (a word token as written), or ``default`` when it is 0."""
+        count = self._counts.get(word)
+        if count is None:
+            count = self._counts[word] = self._count(word)
+        return count or default
+
+    def _count(self, word: str) -> int:
+        a = self._article
+        text = a.text
+        starts = sentence_start_offsets(a)
+        words = a.words
+        word_starts = _word_starts(a)
+        n = len(text)
+        count = 0
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if _token_at(text, at, end, n) and at not in starts:
+                i = bisect_left(word_starts, at)
+                if i > 0:
+                    gap = text[words[i - 1].end:at]
+                    if gap == " " or not (any(ch in _OPENERS for ch in gap) or "." in gap or "\n" in gap):
+                        count += 1
+            at = text.find(word, at + 1)
+        return count
+
+
+def _token_at(text: str, start: int, end: int, n: int) -> bool:
+    """Whether ``text[start:end]`` (a word token's spelling) is a whole word token there: no
+    letter or digit, nor a joiner after one, before it; none, nor a joiner before one, after."""
+    if start and (text[start - 1].isalnum() or (
+            text[start - 1] in "'’-" and start > 1 and text[start - 2].isalnum())):
+        return False
+    return not (end < n and (text[end].isalnum() or (
+        text[end] in "'’-" and end + 1 < n and text[end + 1].isalnum())))
+
+
+def _mid_sentence_capitals(article: Article) -> _MidSentenceCapitals:
+    """:class:`_MidSentenceCapitals` of the article, shared by the check's helpers."""
+    return article.memo("mt.mid_sentence_capitals", _MidSentenceCapitals)
 
 
 def _word_starts(article: Article) -> list[int]:
@@ -196,7 +231,7 @@ _ORDINALS = frozenset("""first second third fourth fifth sixth seventh eighth ni
     twelfth twentieth hundredth thousandth""".split())
 
 
-def _rarely_capitalised(article: Article, words: list, i: int, names: Counter[str]) -> bool:
+def _rarely_capitalised(article: Article, words: list, i: int, names: _MidSentenceCapitals) -> bool:
     """Whether the capitalised ``words[i]`` is a common word that general text seldom writes
     with a capital and that this article uses as a name nowhere else: "the Annual budget",
     "job Losses", "the underlying rate of Inflation".
@@ -278,8 +313,10 @@ def _rarely_capitalised(article: Article, words: list, i: int, names: Counter[st
 
 
 #: A word token that is a title-case word of three letters or more (``_TITLE_WORD`` as a whole
-#: token), capital first so that re skips to capitals in C.
-_TITLE_TOKEN = re.compile(r"[A-Z](?<![^\W_][A-Z])(?<![^\W_]['’\-][A-Z])[a-z]{2,}(?![^\W_])(?!['’\-][^\W_])")
+#: token), capital first so that re skips to capitals in C; not followed by a word starting with
+#: a capital or a digit (``nxt.text[:1].islower()`` fails for those: names, "Attorney General").
+_TITLE_TOKEN = re.compile(
+    r"[A-Z](?<![^\W_][A-Z])(?<![^\W_]['’\-][A-Z])[a-z]{2,}(?![^\W_])(?!['’\-][^\W_])(?![\W_]*+[A-Z0-9])")
 #: ``_CANDIDATE`` with its first space consumed before the look-behind: the same sentences pass.
 _CANDIDATE_FAST = re.compile(r" (?<=[\w,] ) *[A-Z][a-z]{2,} +[a-z]")
 
@@ -405,16 +442,14 @@ def capitalised_word_mid_sentence(article: Article, ctx: CheckContext) -> Iterat
             continue
         gap = text[prev.end:w.start]
         after_name = prev.text[:1].isupper() and not prev.text.isupper() and "," not in gap
-        if any(ch in _OPENERS for ch in gap) or "." in gap:
-            continue
-        if article.in_quote(w.start):
-            continue
-        if names.get(w.text, 0) > 1:
+        if gap != " " and (any(ch in _OPENERS for ch in gap) or "." in gap):
             continue
         lower = w.text.lower()
-        tag = pos(lower)
-        if zipf(lower) < 3.0:
+        if zipf(lower) < 3.0 or article.in_quote(w.start):
+            continue  # (the cheap tests first: the count of capitals below finds the word)
+        if names.get(w.text, 0) > 1:
             continue
+        tag = pos(lower)
         cap_tag = pos(w.text)
         if _rarely_capitalised(article, words, i, names):
             pass  # general text seldom capitalises it and this article never else does
