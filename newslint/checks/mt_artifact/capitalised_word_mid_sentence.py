@@ -74,6 +74,8 @@ class _MidSentenceCapitals:
         return count or default
 
     def _count(self, word: str) -> int:
+        if not word[:1].isupper():
+            return 0
         a = self._article
         text = a.text
         starts = sentence_start_offsets(a)
