@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -309,6 +310,13 @@ def _model_in_run(para: Paragraph, first_prose: int = -1, kind: Callable[[int], 
 
 #: Words of a sentence ending in a colon that introduces the article's own list.
 LIST_INTRO_WORDS = 4
+#: Lines of one punctuation skeleton that make a list of the article's own (:meth:`Layout._parallel_lines`).
+PARALLEL_LINES = 3
+#: Words of a paragraph of text, finished or not, that bounds the body for such a list.
+PARAGRAPH_WORDS = 20
+#: What a line's punctuation skeleton leaves out: letters, digits, spaces, and the marks inside
+#: names and words (``&``, apostrophes, hyphens).
+_SKELETON = re.compile(r"[\w\s&'’-]+")
 
 
 def _model_sure(paras: list[Paragraph], index: int, first_prose: int, in_body: bool,
@@ -559,7 +567,7 @@ class Layout:
             body = range(first + 1, last) if last >= 0 else range(len(paras))
             # The article's own list under a sentence that introduces it: no model verdict without
             # a kind word (the phrase list, shapes and kind words still count there).
-            listed = self._introduced_list(found)
+            listed = self._introduced_list(found) | self._parallel_lines(found)
             open_ = {i: v for i, v in open_.items() if i not in listed or self.kind(i) != "furniture"}
             sure = max(threshold, SURE_SCORE) if last >= 0 else 2.0
             strong = {i for i, score in open_.items()
@@ -613,6 +621,44 @@ class Layout:
                 j += 1
             if j < len(paras):
                 out.update(range(p.index + 1, j))
+        return out
+
+    def _parallel_lines(self, found: dict[int, str]) -> set[int]:
+        """Lines of the article's own list that no sentence introduces: inside the body (between
+        its first and last paragraph of text), at least :data:`PARALLEL_LINES` short lines that share
+        their punctuation (the same skeleton of two marks or more, "Spain (Group F): 11th
+        appearance", "Knopf, $16.99; ages 8-12") but not their words. Tour dates, book lists, team
+        lists and spec sheets repeat a shape with new content on each line; a page's widgets repeat
+        the same line ("Available from Amazon") or have no shape in common (related headlines,
+        menus). Like an introduced list, such lines take no model verdict without a kind word."""
+        _texts, n_words, terminal = self._counts
+        # The body's bounds here are its paragraphs of text, finished or not: a review in a book
+        # list may close with its writer's name ("... each page dazzle. -- Sandstrom").
+        text = [i for i, count in enumerate(n_words) if count >= PARAGRAPH_WORDS]
+        first, last = (text[0], text[-1]) if text else (0, 0)
+        if last - first < PARALLEL_LINES + 1:
+            return set()
+        groups: dict[str, list[int]] = {}
+        for p in self.article.paragraphs[first + 1:last]:
+            i = p.index
+            if i in found or n_words[i] > MAX_ALONE_WORDS or (terminal[i] and n_words[i] >= PROSE_WORDS):
+                continue
+            skeleton = _SKELETON.sub("", p.text)
+            if len(skeleton) >= 2:
+                groups.setdefault(skeleton, []).append(i)
+        out: set[int] = set()
+        paras = self.article.paragraphs
+        for lines in groups.values():
+            if len(lines) < PARALLEL_LINES:
+                continue
+            words = {i: {w.lower() for w in model_mod.words_of(paras[i].text) if w.isalpha()} for i in lines}
+            seen = Counter(w for i in lines for w in words[i])
+            # Each item says something of its own (a word no other line of the shape has): not a
+            # widget's timestamps ("12.29.14 at 9:14 pm"), prices or "Opening Bell 6.7.19"; and
+            # items are phrases, not a menu of one-word sections with counts ("Diaspora (62)").
+            own = [i for i in lines if any(seen[w] == 1 for w in words[i])]
+            if len(own) >= PARALLEL_LINES and sorted(len(words[i]) for i in own)[len(own) // 2] >= 3:
+                out.update(own)
         return out
 
     # -- body and prose --------------------------------------------------------------------
