@@ -567,7 +567,7 @@ class Layout:
             body = range(first + 1, last) if last >= 0 else range(len(paras))
             # The article's own list under a sentence that introduces it: no model verdict without
             # a kind word (the phrase list, shapes and kind words still count there).
-            listed = self._introduced_list(found) | self._parallel_lines(found)
+            listed = self._introduced_list(found) | self._parallel_lines(found) | self._echoes(open_)
             open_ = {i: v for i, v in open_.items() if i not in listed or self.kind(i) != "furniture"}
             sure = max(threshold, SURE_SCORE) if last >= 0 else 2.0
             strong = {i for i, score in open_.items()
@@ -621,6 +621,38 @@ class Layout:
                 j += 1
             if j < len(paras):
                 out.update(range(p.index + 1, j))
+        return out
+
+    def _echoes(self, lines: Iterable[int]) -> set[int]:
+        """Of ``lines``, those after the last prose paragraph that repeat the article's own words:
+        every content word (two or more) is in the article's prose. An information box closing a
+        feature ("7th Amsterdam Light Festival", "Flos Showroom"), a syndication credit naming the
+        publication the story names, restate the story; the widgets that close a page name other
+        stories, sections and services. (Inside the body the same test would also spare related
+        headlines on the story's own topic: it is not made there.)"""
+        paras = self.article.paragraphs
+        _texts, n_words, terminal = self._counts
+        vocab: set[str] | None = None
+        out: set[int] = set()
+        last = self.last_prose
+        trailing = [i for i in lines if i > last]
+        if not trailing:
+            return out
+        # A line the page repeats ("Available from Amazon" under each product) is a template, however
+        # much it shares with the story.
+        repeated = Counter(model_mod.normalise(p.text) for p in paras[last + 1:])
+        for i in trailing:
+            if repeated[model_mod.normalise(paras[i].text)] > 1:
+                continue
+            words = [w.lower() for w in model_mod.words_of(paras[i].text) if w[:1].isalpha()]
+            content = [w for w in words if w not in model_mod.FUNCTION_WORDS]
+            if len(content) < 2:
+                continue
+            if vocab is None:
+                vocab = {w.lower() for j, p in enumerate(paras) if terminal[j] and n_words[j] >= PROSE_WORDS
+                         for w in model_mod.words_of(p.text)}
+            if all(w in vocab for w in content):
+                out.add(i)
         return out
 
     def _parallel_lines(self, found: dict[int, str]) -> set[int]:
