@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from importlib.resources import files
 from typing import Any
 
 from .. import lexicon
@@ -548,6 +548,10 @@ def model() -> FurnitureModel:
     if not _model:
         with _lock:
             if not _model:
-                text = files("newslint.analysis").joinpath("data", "furniture_model.json").read_text(encoding="utf-8")
+                # Beside this module, not through importlib.resources (which imports tempfile,
+                # zipfile, shutil, lzma and bz2: a few ms of every run's start-up).
+                path = os.path.join(os.path.dirname(__file__), "data", "furniture_model.json")
+                with open(path, encoding="utf-8") as fh:
+                    text = fh.read()
                 _model.append(FurnitureModel(json.loads(text)))
     return _model[0]

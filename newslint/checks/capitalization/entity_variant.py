@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ...analysis.words import sentence_start_offsets
 from ...article import Article
@@ -12,7 +12,14 @@ from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 from ...lexicon import pos
 from ...text.tokens import looks_like_address, token_around
-from ._names import CONNECTORS, in_listing_block, name_runs, proper_nouns, title_words
+from ._names import (
+    CONNECTORS,
+    in_listing_block,
+    name_runs,
+    names_that_may_occur,
+    proper_nouns,
+    title_words,
+)
 
 #: Name particles written either way ("bin Laden" / "Bin Laden" at a sentence start).
 PARTICLES = frozenset("bin ibn al van von da di du del le la de des dos das ter ten".split())
@@ -120,30 +127,32 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     skip = article.layout.furniture_indices
     starts = sentence_start_offsets(article)
     canonical: Counter[str] = Counter()
+    # What a run's words spell depends on its text only: worked out once per distinct run text
+    # (names recur: "Justice Department" five times in one article); only the position tests
+    # (paragraph, quotation, sentence start) run for every run.
+    spelled: dict[str, _RunNames] = {}
     for run in name_runs(article):
         para = article.paragraph_at(run.start)
         if para is None or para.index in skip or para.is_heading:
             continue
-        if run.text.isupper() or article.in_quote(run.start):
+        names = spelled.get(run.text)
+        if names is None:
+            names = spelled[run.text] = _RunNames(run.text)
+        if names.in_capitals or article.in_quote(run.start):
             continue  # a dateline or label in capitals; a quoted term or title: not house spelling
-        words = run.text.split()
-        while words and _leading_function_word(words[0]):
-            words = words[1:]  # "The Bureau of Prisons" at a sentence start: the name is the rest
-        if words and len(words) == len(run.text.split()) and _at_sentence_start(article, run.start) \
-                and pos(words[0].lower()) is not None:
-            words = words[1:]  # "Conservative Republicans said": the first capital is the position's
-        if len(words) < 2 or words[-1].lower() in CONNECTORS or "I" in words:
-            continue
-        for part in _name_parts(words):
-            if all(w.lower() in title_words() or w.lower() in CONNECTORS for w in part):
-                continue  # "Attorney General": a title, correctly lowercase when it stands alone
-            canonical[" ".join(part)] += 1
+        if names.first_may_be_positional and _at_sentence_start(article, run.start):
+            canonical.update(names.without_first())  # "Conservative Republicans said": the first capital is the position's
+        else:
+            canonical.update(names.names())
     known = dict(proper_nouns())
     extra = {n.lower(): n for n in ctx.options.get("extra-names", [])}
     known.update(extra)
     for name in canonical:
         known.setdefault(name.lower(), name)
-    matches = _find_names(text, known)
+    own = [name.lower() for name in canonical]
+    own.extend(extra)
+    may_occur = names_that_may_occur(article, own)
+    matches = _find_names(text, [key for key in (known if may_occur is None else may_occur) if _worth_searching(key)])
     seen_at: set[int] = set()
     for start, end in matches:
         written = text[start:end]
@@ -179,6 +188,49 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
                else f"a proper name, written \"{want}\"")
         yield Hit(start, end, f"\"{written}\" is {why}", suggestion=want,
                   confidence=0.9 if elsewhere else 0.85, fix=Fix.replace(start, end, want))
+
+
+class _RunNames:
+    """The names a run of capitals spells, from its text alone.
+
+    Leading words capitalised only by their position are dropped ("The Bureau of Prisons");
+    when none was and the first word is a common word, a sentence start may have capitalised
+    it too ("Conservative Republicans said"): the caller knows the position and picks
+    :meth:`names` or :meth:`without_first`. A part made of title words and connectors only is
+    no name ("Attorney General": correctly lowercase when it stands alone)."""
+
+    __slots__ = ("_names", "_without_first", "_words", "first_may_be_positional", "in_capitals")
+
+    def __init__(self, text: str) -> None:
+        self.in_capitals = text.isupper()
+        words = text.split()
+        whole = len(words)
+        while words and _leading_function_word(words[0]):
+            words = words[1:]
+        self._words = words
+        self.first_may_be_positional = bool(words) and len(words) == whole and pos(words[0].lower()) is not None
+        self._names: list[str] | None = None
+        self._without_first: list[str] | None = None
+
+    def names(self) -> list[str]:
+        if self._names is None:
+            self._names = _spelled_names(self._words)
+        return self._names
+
+    def without_first(self) -> list[str]:
+        if self._without_first is None:
+            self._without_first = _spelled_names(self._words[1:])
+        return self._without_first
+
+
+def _spelled_names(words: list[str]) -> list[str]:
+    """The names of :func:`_name_parts` that are no bare title, joined; none for a run of fewer
+    than two words, one ending in a connector, or one holding "I" (a slogan, a headline)."""
+    if len(words) < 2 or words[-1].lower() in CONNECTORS or "I" in words:
+        return []
+    titles = title_words()
+    return [" ".join(part) for part in _name_parts(words)
+            if not all(w.lower() in titles or w.lower() in CONNECTORS for w in part)]
 
 
 def _name_parts(words: list[str]) -> list[list[str]]:
@@ -230,12 +282,18 @@ def _at_sentence_start(article: Article, offset: int) -> bool:
     """Whether only punctuation (an opening quote, a dash) stands between a sentence start or a
     line start and ``offset``."""
     sentence = article.sentence_at(offset)
-    lead_from = sentence.start if sentence is not None else offset
+    if sentence is None:
+        return True
     # Searched back to the sentence start only: from the text start it was quadratic on a
-    # one-line article of a megabyte (reliability audit, single-line files).
-    line_start = article.text.rfind("\n", lead_from, offset) + 1
-    return not any(c.isalnum() for c in article.text[max(lead_from, line_start):offset]) or (
-        sentence is not None and not any(c.isalnum() for c in article.text[sentence.start:offset]))
+    # one-line article of a megabyte (reliability audit, single-line files). The line's part
+    # of the sentence lies inside the sentence, so nothing alphanumeric in it is the test (no
+    # alphanumeric back to the sentence start implies it).
+    line_start = article.text.rfind("\n", sentence.start, offset) + 1
+    return _ALNUM.search(article.text, max(sentence.start, line_start), offset) is None
+
+
+#: One letter or digit (``str.isalnum``).
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def _is_name_word(word: str) -> bool:
@@ -311,13 +369,27 @@ def _plural_head_after_names(written: str, want: str) -> bool:
             and a[-1][:1].islower() and a[-1].endswith("s"))
 
 
-def _find_names(text: str, known: dict[str, str]) -> list[tuple[int, int]]:
-    """Case-insensitive occurrences of every name on word boundaries, longest name first at a
-    position. ``str.find`` on the lowered text: no per-article regex to compile."""
+def _worth_searching(key: str) -> bool:
+    """Whether a name can matter to :func:`_find_names`: all but one word of letters and
+    digits ("iraq", "washington").
+
+    Such a name never yields a finding: a variant of it in lowercase is all lowercase (a
+    generic use), and one starting with a capital differs in no content word. Nor does its
+    match change which other matches are kept: no other name starts inside its span (letters
+    and digits only, so no word boundary), and at its own start any longer name wins. Leaving
+    the ~100 one-word well-known names out saves a search of the text each."""
+    return not key.isalnum()
+
+
+def _find_names(text: str, keys: Iterable[str]) -> list[tuple[int, int]]:
+    """Case-insensitive occurrences of every name in ``keys`` (lowercased) on word boundaries,
+    longest name first at a position. ``str.find`` on the lowered text: no per-article regex
+    to compile; :func:`names_that_may_occur` leaves out the names that cannot occur and
+    :func:`_worth_searching` the one-word names."""
     lower = text.lower()
     n = len(text)
     found: dict[int, int] = {}
-    for key in known:
+    for key in keys:
         i = lower.find(key)
         while i >= 0:
             end = i + len(key)

@@ -97,10 +97,10 @@ def shouting(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             if (before and before[-1].lower().strip(",") in NAMING_NOUNS) or (
                     after and after[0].lower().strip(",.;:") in NAMING_NOUNS):
                 continue  # "the carmaker SEAT", "TIME magazine"
-            if sum(1 for w in article.words if w.text == words[0]) > 1:
+            if article.word_counts[words[0]] > 1:
                 continue  # a brand the article writes in capitals throughout ("WIRED")
             if title_case is None:
-                title_case = {w.text for w in article.words if w.text[:1].isupper() and w.text[1:].islower()}
+                title_case = {w for w in article.word_set if w[:1].isupper() and w[1:].islower()}
             if any(w.capitalize() in title_case for w in words):
                 continue  # the article also writes it as a name ("Fiat" ... "FIAT")
             yield Hit(m.start(), m.end(), f"\"{m.group(0)}\" is in capitals; news style uses "

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
-from ._duplicate import normalise, repeats
+from ._duplicate import article_keys, repeats
 
 MIN_SENTENCE_WORDS = 10
 
@@ -40,10 +40,11 @@ def repeated_sentence(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     chrome = article.layout.furniture_indices
     whole = {r.para.index for r in repeats(article)}
     seen: dict[str, tuple[int, int]] = {}
-    for s in article.sentences:
-        key = normalise(s.text)
-        if len(key.split()) < MIN_SENTENCE_WORDS or s.paragraph in chrome:
-            continue
+    sentence_keys = article_keys(article).sentences
+    for s, key in ((s, key) for para in article.paragraphs
+                   for s, key in zip(article.sentences_of(para), sentence_keys[para.index], strict=True)):
+        if not key or key.count(" ") + 1 < MIN_SENTENCE_WORDS or s.paragraph in chrome:
+            continue  # (a key's words are single-spaced)
         if key in seen:
             first, first_para = seen[key]
             if s.paragraph not in whole and not article.in_quote(s.start, s.end) \

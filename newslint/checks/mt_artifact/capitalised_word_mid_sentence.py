@@ -47,7 +47,7 @@ def _in_title(words: list, i: int) -> bool:
 
 def _lowercase_uses(article: Article) -> Counter[str]:
     """How often each lowercase word appears in the article."""
-    return article.memo("mt.lowercase_uses", lambda a: Counter(w.text for w in a.words if w.text.islower()))
+    return article.memo("mt.lowercase_uses", lambda a: Counter(filter(str.islower, a.word_texts)))
 
 
 def _mid_sentence_capitals(article: Article) -> Counter[str]:
