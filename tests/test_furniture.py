@@ -162,6 +162,20 @@ def test_parallel_lines_inside_the_body_are_the_articles_list():
     assert not trailing._parallel_lines({})
 
 
+def test_video_titles_and_player_scraps_are_video_player_text():
+    """A title with its running time closing the line, and a run of letterless player scraps
+    holding a time, are video-player text by shape; a clock time, a race time or a timestamp are not."""
+    def found(lines: str) -> dict[int, tuple[str, str]]:
+        return {i: (f.kind, f.evidence) for i, f in Article(f"{LONG}\n\n{lines}\n\n{LONG}").layout.furniture.items()}
+
+    assert found("Sen. Reid To Trump: Rescind Bannon Appointment 1:42") == {1: ("video", "video")}
+    assert found("0:00\n\n/\n\n1:10") == {1: ("video", "video"), 2: ("video", "video"), 3: ("video", "video")}
+    # Not by this shape (the line model judges them on its own terms).
+    for line in ("The council will meet again at 7:30", "Mo Farah (GB) 27:30", "0:00",
+                 "Rescuers pull out 7 survivors from the rubble: 11 February 2023, 12:15"):
+        assert ("video", "video") not in found(line).values(), line
+
+
 def test_embedded_post_header_is_furniture():
     text = f"{BODY}\n\n{BODY}\n\nFollow\n\nDonald J. Trump ? @realDonaldTrump\n\n{BODY}"
     furniture_ = Article(text).layout.furniture

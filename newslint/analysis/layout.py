@@ -186,7 +186,8 @@ class Furniture:
     """A furniture span: a whole paragraph, or a phrase glued to the start or end of one.
 
     ``kind`` names it for the reader (see :data:`newslint.analysis.furniture.KINDS`); ``evidence``
-    says what found it: ``phrase``, ``shape``, ``position``, ``model``, ``batch`` or ``profile``.
+    says what found it: ``phrase``, ``caption``, ``promo``, ``post``, ``breadcrumb``, ``video``, ``position``,
+    ``model``, ``batch`` or ``profile``.
     """
 
     start: int
@@ -245,6 +246,13 @@ def _shape_reason(text: str, vocab: re.Pattern[str], n_words: int | None = None)
             and any(w.lower() in ("add", "visit", "follow", "subscribe", "join") for w in text.split()):
         return "promo"
     return None
+
+
+#: A bare running time closing a line (" 1:42", " 12:05"), not part of a longer time ("2:01:39").
+_RUNNING_TIME = re.compile(r"(?<=\s)\d{1,2}:\d{2}$")
+#: A word that makes the time before it a clock time ("at 7:30", "until 10:15").
+_CLOCK_WORD = re.compile(r"\b(?:at|by|from|until|till|to|before|after|around|about|kickoff|kick-off|starts?|begins?|"
+                         r"doors|opens?|closes?|[ap]\.?m\.?|gmt|bst|utc|et|pt|ct|est|edt|pst|pdt)\W*$", re.IGNORECASE)
 
 
 def _debris(text: str) -> bool:
@@ -371,6 +379,8 @@ class Layout:
                 kind = "navigation"
             elif evidence == "caption":
                 kind = "photo"
+            elif evidence == "video":
+                kind = "video"
             elif evidence == "post" and kind == "furniture":
                 kind = "post"
             elif evidence == "promo" and PROMO_SENTENCE.search(para.text):
@@ -451,6 +461,7 @@ class Layout:
                 found[p.index] = "position"
             else:
                 in_list = False
+        self._video(found)
         buttons = {p.index for p in paras if len(t := p.text.strip(" :·|•")) <= _LONGEST_BUTTON and t.lower() in BUTTONS}
         marked = buttons | found.keys()  # once: rebuilt per button it was quadratic (16,000 "Share" lines)
         for i in buttons:
@@ -459,6 +470,34 @@ class Layout:
         if found:
             self._grow(found)
         return found
+
+    def _video(self, found: dict[int, str]) -> None:
+        """Video-player text, by shape: a video's title with its running time closing the line
+        ("Sen. Reid To Trump: Rescind Bannon Appointment 1:42": four words or more, unpunctuated,
+        then a bare m:ss, after a word, a quotation mark or a question), and a run of two or more
+        letterless scraps holding a time (a player's "0:00", "/", "1:10"). A clock time has "a.m."/
+        "pm", a date ("11 February 2023, 12:15") or a word before it ("at 7:30"); a race time a
+        name of two or three words. Not the headline."""
+        paras = self.article.paragraphs
+        _texts, n_words, _terminal = self._counts
+        for p in paras:
+            i = p.index
+            if i not in found and 5 <= n_words[i] <= MAX_CHROME_WORDS + 1 and ":" in p.text \
+                    and not p.text.startswith(_QUOTE_OPEN) and not p.is_list_item:
+                m = _RUNNING_TIME.search(p.text)
+                title = p.text[:m.start()].rstrip() if m else ""
+                after_title = title[-1:].isalpha() or (title != "" and title[-1] in "'’\"”)?!")
+                if m and i > 0 and after_title and not ends_sentence(title) and not _CLOCK_WORD.search(title):
+                    found[i] = "video"
+        run: list[int] = []
+        for p in [*paras, None]:
+            if p is not None and p.index not in found and _debris(p.text):
+                run.append(p.index)
+                continue
+            if len(run) >= 2 and any(_RUNNING_TIME.search(" " + paras[i].text.strip()) for i in run):
+                for i in run:
+                    found[i] = "video"
+            run = []
 
     def _grow(self, found: dict[int, str]) -> None:
         """Position: short labels sandwiched between furniture, and runs at the page edges."""
