@@ -490,13 +490,13 @@ class Layout:
                 if m and i > 0 and after_title and not ends_sentence(title) and not _CLOCK_WORD.search(title):
                     found[i] = "video"
         run: list[int] = []
-        for p in [*paras, None]:
-            if p is not None and p.index not in found and _debris(p.text):
-                run.append(p.index)
+        for i in range(len(paras) + 1):
+            if i < len(paras) and i not in found and _debris(paras[i].text):
+                run.append(i)
                 continue
-            if len(run) >= 2 and any(_RUNNING_TIME.search(" " + paras[i].text.strip()) for i in run):
-                for i in run:
-                    found[i] = "video"
+            if len(run) >= 2 and any(_RUNNING_TIME.search(" " + paras[j].text.strip()) for j in run):
+                for j in run:
+                    found[j] = "video"
             run = []
 
     def _grow(self, found: dict[int, str]) -> None:
