@@ -70,12 +70,12 @@ def _token_total(tokens: Counter[str]) -> float:
         get, column = worddata.syllable_index()
         for token in missing:
             low = token.lower()  # lower-casing is idempotent: syllables(low) lower-cases again
-            n = table.get(low)  # "The" after "the"
-            if n is None:
+            known = table.get(low)  # "The" after "the"
+            if known is None:
                 i = get(low) if len(low) <= 40 and low.isalpha() else None
                 # Inline for the common case, a word of the CMU dictionary: one trie probe.
-                n = (column[i] or 1) if i is not None else syllables(low)
-            table[token] = n
+                known = (column[i] or 1) if i is not None else syllables(low)
+            table[token] = known
     return sum(map(mul, tokens.values(), map(table.__getitem__, tokens)))
 
 
