@@ -359,8 +359,8 @@ def test_foreign_markers_gate_and_positions_agree_with_the_paragraph_search() ->
 
 
 def test_known_words_are_the_same_whether_the_common_words_are_a_trie_or_a_set() -> None:
-    """The suffix, prefix and compound rules read the compiled trie until the correction
-    search has built the set: same answers either way."""
+    """The suffix, prefix and compound rules read the common words through
+    ``worddata.CommonVocabulary``, by trie until the set pays for itself: same answers either way."""
     from newslint.analysis import slips
 
     rng = random.Random(12)
@@ -370,16 +370,19 @@ def test_known_words_are_the_same_whether_the_common_words_are_a_trie_or_a_set()
     words += [rng.choice(vocab) + rng.choice(vocab) for _ in range(300)]
     words += [rng.choice(["un", "re", "over", "mis", "co"]) + rng.choice(vocab) for _ in range(200)]
     words += [rng.choice(vocab) + rng.choice(["ed", "ing", "ers", "ly", "ness", "est"]) for _ in range(300)]
-    worddata.common_words()  # the set, as after a correction search
-    with_set = [slips._known(w) for w in words]
-    saved = dict(worddata._common)
-    worddata._common.clear()
+    trie_phase = worddata.CommonVocabulary()
+    trie_phase._left = 10**9  # never builds the set
+    set_phase = worddata.CommonVocabulary()
+    set_phase._set = worddata.common_words()
+    saved = list(worddata._vocabulary)
     try:
-        assert not isinstance(slips._common(), frozenset)
+        worddata._vocabulary[:] = [set_phase]
+        with_set = [slips._known(w) for w in words]
+        worddata._vocabulary[:] = [trie_phase]
         assert [slips._known(w) for w in words] == with_set
+        assert trie_phase._set is None
     finally:
-        worddata._common.update(saved)
-    assert isinstance(slips._common(), frozenset)
+        worddata._vocabulary[:] = saved
     assert any(with_set) and not all(with_set)
 
 

@@ -178,16 +178,9 @@ def _dictionary() -> AbstractSet[str] | Container[str]:
 
 def _vocabulary() -> AbstractSet[str] | Container[str]:
     """Words common enough to be what a writer meant (Zipf >= 3, listed by the dictionary),
-    compiled with the word data."""
-    return worddata.common_words(1e-6)
-
-
-def _common() -> Container[str]:
-    """The words of ``_vocabulary()`` for a few membership tests (the suffix, prefix and
-    compound rules): the set once the correction search has built it, else the compiled trie,
-    so that a run which never searches (one article, its unknown words all known forms) does
-    not build a 26k-word set (~7 ms) for a dozen look-ups."""
-    return worddata.common_word_set(1e-6)
+    compiled with the word data; looked up in its trie until a frozenset pays for itself
+    (``worddata.CommonVocabulary``)."""
+    return worddata.common_vocabulary()
 
 
 def _deletes() -> worddata.DeleteIndex:
@@ -268,7 +261,7 @@ def _known(word: str) -> bool:
                     # so "projectted" and "accordding" are slips.
                     base = stem[:-1]
                     if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in "sfzaeiouy" \
-                            and base[-2] in "aeiou" and base[-3] not in "aeiou" and base in _common():
+                            and base[-2] in "aeiou" and base[-3] not in "aeiou" and base in _vocabulary():
                         return True
                 elif stem + restore in words and (zipf(word) > 0 or zipf(stem + restore) >= 3.0):
                     # "occured": the listed form doubles the consonant ("occurred"), so this is a slip.
@@ -278,10 +271,10 @@ def _known(word: str) -> bool:
         return False  # never written on the web: a prefix or compound reading is a coincidence
     for prefix in _PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 5 \
-                and _stem_known(word[len(prefix):], _common()):
+                and _stem_known(word[len(prefix):], _vocabulary()):
             return True
     # A closed compound of two common words ("ridesharing", "lawmakers").
-    vocab = _common()
+    vocab = _vocabulary()
     for i in range(3, len(word) - 3):
         left = word[:i]
         if left in vocab and zipf(left) >= (3.5 if i >= 4 else 4.8) and _stem_known(word[i:], vocab):

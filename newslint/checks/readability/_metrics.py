@@ -70,12 +70,12 @@ def _token_total(tokens: Counter[str]) -> float:
         get, column = worddata.syllable_index()
         for token in missing:
             low = token.lower()  # lower-casing is idempotent: syllables(low) lower-cases again
-            n = table.get(low)  # "The" after "the"
-            if n is None:
+            known = table.get(low)  # "The" after "the"
+            if known is None:
                 i = get(low) if len(low) <= 40 and low.isalpha() else None
                 # Inline for the common case, a word of the CMU dictionary: one trie probe.
-                n = (column[i] or 1) if i is not None else syllables(low)
-            table[token] = n
+                known = (column[i] or 1) if i is not None else syllables(low)
+            table[token] = known
     return sum(map(mul, tokens.values(), map(table.__getitem__, tokens)))
 
 
@@ -85,7 +85,7 @@ def prose_sentences(article: Article) -> list[tuple[Sentence, int, int]]:
     length is ``hi - lo`` and no word list is copied. Shared by the readability checks and the
     report's metrics."""
     def build(a: Article) -> list[tuple[Sentence, int, int]]:
-        starts = a.memo("prose.word_starts", lambda b: [w.start for w in b.words])
+        starts = a.word_starts
         out = []
         for p in a.layout.prose:
             for s in a.sentences_of(p):

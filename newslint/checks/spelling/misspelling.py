@@ -166,21 +166,21 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         return
     skip = article.layout.furniture_indices
     text = article.text
-    for w in article.words:
-        found = flagged.get(w.text)
+    for w_start, word in zip(article.word_starts, article.word_texts, strict=True):
+        found = flagged.get(word)
         if found is None:
             continue
+        w_end = w_start + len(word)
         right, confidence = found
-        para = article.paragraph_at(w.start)
+        para = article.paragraph_at(w_start)
         if para is not None and para.index in skip:
             continue
-        start, end = token_around(text, w.start)
+        start, end = token_around(text, w_start)
         if looks_like_address(text[start:end]):
             continue
-        word = w.text
-        yield Hit(w.start, w.end, f"\"{word}\" is misspelled; did you mean \"{right}\"?",
+        yield Hit(w_start, w_end, f"\"{word}\" is misspelled; did you mean \"{right}\"?",
                   suggestion=right, confidence=confidence,
-                  fix=Fix.replace(w.start, w.end, right, safe=confidence > 0.9))
+                  fix=Fix.replace(w_start, w_end, right, safe=confidence > 0.9))
 
 
 def _candidate(word: str) -> bool:
