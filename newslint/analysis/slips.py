@@ -411,7 +411,7 @@ def corrections(q: str, max_slips: int = 2, limit: int = 5) -> tuple[Correction,
     index of those few words. Phonetic slips rewrite up to four letters, so second slips after
     a phonetic first slip are looked up in the full compiled one-deletion index.
     """
-    vocab = _vocabulary()
+    vocab = worddata.common_vocabulary().current()  # the set, once built: look-ups in C
     best = _Best()
     first = best.one_slip(q, vocab, _first_slips(q))
     offer = best.offer
