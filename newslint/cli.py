@@ -731,9 +731,8 @@ def entry() -> None:
     status = main()
     # The patterns this command compiled, for the next run (written only when some are new).
     # Here and not in main(): a host process calling main() (tests, tools) has its own patterns.
-    from . import code_cache, prefilter, regex_cache
+    from . import code_cache, regex_cache
 
     regex_cache.save()
     code_cache.save()
-    prefilter.save()  # the gates this run read off its patterns
     fast_exit(status)

@@ -615,94 +615,28 @@ def gate(pattern: re.Pattern[str] | str, flags: int = 0) -> Gate:
         with _lock:
             _gates.setdefault(key, found)
         return _gates[key]
-    stored = _stored().get(("gate", source, flags))
-    if stored is not None:
-        alternatives, first, starts = stored
-        found = Gate(alternatives, first, starts)
-    else:
-        from re import _parser  # type: ignore[attr-defined]
+    from . import regex_cache  # the parse is kept from run to run with the compiled patterns
 
-        try:
-            parsed = list(_parser.parse(source, flags))
-            read = _alternatives_first(parsed, False, False)
-        except (re.error, RecursionError):
-            parsed, read = [], []
-        found = Gate(tuple(clauses for clauses, _first in read), _union([first for _clauses, first in read]),
-                     _punctuation_starts(parsed))
-        _derived[("gate", source, flags)] = (found.alternatives, found.first, found.starts)
+    found = Gate(*regex_cache.derived(_read_gate, source, flags))
     with _lock:
         _gates.setdefault(key, found)
     return _gates[key]
 
 
-# -- what was derived, kept from one command-line run to the next ------------------------------
-#
-# Reading gates and twins off parse trees costs ~15 ms of a one-file run (the regex parser is
-# pure Python). What is derived depends only on the pattern, its flags, this module's code and
-# the interpreter's Unicode data, so it is stored like the compiled patterns of
-# ``newslint.regex_cache``: written at the end of a command-line run (``save``, from the CLI's
-# entry point), read on the first gate asked for. The file name carries a checksum of this
-# module's source and the Unicode version, so a changed reader never sees an old answer;
-# ``NEWSLINT_REGEX_CACHE=0`` turns it off, and any surprise means deriving as usual.
+def _read_gate(source: str, flags: int) -> tuple[tuple[tuple[Clause, ...], ...], frozenset[bytes] | None,
+                                                 tuple[str | bytes, ...]]:
+    """A :class:`Gate`'s parts read off a pattern's parse tree (nothing when it cannot be read):
+    a pure function of the pattern, so ``regex_cache.derived`` keeps it from run to run."""
+    from re import _parser  # type: ignore[attr-defined]
 
-_derived: dict[tuple[str, str, int], Any] = {}
-_loaded_store: dict[tuple[str, str, int], Any] | None = None
-
-
-def _store_file() -> Any:
-    import sys
-    import unicodedata
-    import zlib
-    from pathlib import Path
-
-    from .worddata.store import cache_root
-
-    code = zlib.crc32(Path(__file__).read_bytes())
-    tag = zlib.crc32(f"{sys.version}|{unicodedata.unidata_version}|{code}".encode())
-    return cache_root() / f"gates-{tag:08x}.marshal"
-
-
-def _stored() -> dict[tuple[str, str, int], Any]:
-    """What an earlier run derived (empty when disabled, absent or unreadable)."""
-    global _loaded_store
-    if _loaded_store is None:
-        _loaded_store = {}
-        from . import regex_cache
-
-        if regex_cache._enabled():
-            try:
-                import marshal
-
-                entries = marshal.loads(_store_file().read_bytes())
-                _loaded_store = {(kind, source, flags): value for kind, source, flags, value in entries}
-            except Exception:  # noqa: BLE001 - no file yet, another layout: derive as usual
-                _loaded_store = {}
-    return _loaded_store
-
-
-def save() -> int:
-    """Store what this run derived that the file lacks (at the end of a command-line run)."""
-    from . import regex_cache
-
-    if not _derived or not regex_cache._enabled():
-        return 0
     try:
-        import marshal
-        import os
+        parsed = list(_parser.parse(source, flags))
+        read = _alternatives_first(parsed, False, False)
+    except (re.error, RecursionError):
+        parsed, read = [], []
+    return (tuple(clauses for clauses, _first in read), _union([first for _clauses, first in read]),
+            _punctuation_starts(parsed))
 
-        stored = dict(_stored())
-        new = {k: v for k, v in _derived.items() if k not in stored}
-        if not new:
-            return 0
-        stored.update(new)
-        path = _store_file()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps([(k[0], k[1], k[2], v) for k, v in stored.items()]))
-        os.replace(tmp, path)
-        return len(new)
-    except Exception:  # noqa: BLE001 - a store that cannot be written is only slower
-        return 0
 
 
 def _punctuation_starts(parsed: list[Any]) -> tuple[str | bytes, ...]:
@@ -804,6 +738,16 @@ def _plain_source(source: str) -> bool:
     return True
 
 
+def _foldable(source: str, flags: int) -> bool:
+    """:func:`_folded_items` of a pattern's parse tree (False when it cannot be read)."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        return _folded_items(_parser.parse(source, flags))
+    except (re.error, RecursionError):
+        return False
+
+
 def folded_variant(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """The case-sensitive twin of a case-insensitive ``pattern``, to run on :func:`fold`'s text:
     the same matches at the same offsets, at about 2.5x less cost (``re`` lowers every character
@@ -812,20 +756,12 @@ def folded_variant(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     key = (pattern.pattern, pattern.flags)
     if key in _variants:
         return _variants[key]
-    from re import _parser  # type: ignore[attr-defined]
+    from . import regex_cache  # the parse is kept from run to run with the compiled patterns
 
     variant = None
     flags = pattern.flags & ~re.UNICODE
-    decided = _stored().get(("twin", pattern.pattern, pattern.flags))
-    if decided is None:
-        decided = False
-        if flags == re.IGNORECASE and _plain_source(pattern.pattern):
-            try:
-                decided = _folded_items(_parser.parse(pattern.pattern, pattern.flags))
-            except (re.error, RecursionError):
-                decided = False
-        _derived[("twin", pattern.pattern, pattern.flags)] = decided
-    if decided:
+    if flags == re.IGNORECASE and _plain_source(pattern.pattern) \
+            and regex_cache.derived(_foldable, pattern.pattern, pattern.flags):
         variant = re.compile(pattern.pattern)
     with _lock:
         _variants.setdefault(key, variant)
@@ -973,10 +909,7 @@ class Alternation:
         found = self._single.get(i)
         if found is None:
             body = f"(?:{self.bodies[i]})"
-            guard = _stored().get(("guard", body, 0))
-            if guard is None:
-                guard = _derived[("guard", body, 0)] = self.guard(body)
-            found = re.compile(guard + self.lead + body + self.tail, self.full.flags)
+            found = re.compile(self.guard(body) + self.lead + body + self.tail, self.full.flags)
             with _lock:
                 found = self._single.setdefault(i, found)
         return found

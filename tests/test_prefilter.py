@@ -209,27 +209,3 @@ def test_timestamps_are_finditer_s():
         text = "".join(rng.choice(bits) for _ in range(rng.randint(1, 10)))
         want = [(m.span(), m.group()) for m in stamp._TIMESTAMP.finditer(text)]
         assert [(m.span(), m.group()) for m in stamp.timestamps(text)] == want, text
-
-
-def test_derived_gates_are_kept_for_the_next_run(tmp_path, monkeypatch):
-    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
-    monkeypatch.setenv("NEWSLINT_REGEX_CACHE", "1")
-    patterns = [*OTHER_PATTERNS, re.compile(r"(?<!\w)(?:some experts (?:say|said))(?!\w)", re.IGNORECASE)]
-
-    def fresh() -> None:
-        prefilter._gates.clear()
-        prefilter._variants.clear()
-        prefilter._derived.clear()
-        monkeypatch.setattr(prefilter, "_loaded_store", None)
-
-    fresh()
-    derived = [(g.alternatives, g.first, g.starts) for g in map(prefilter.gate, patterns)]
-    twins = [prefilter.folded_variant(p) is not None for p in patterns]
-    assert prefilter.save() > 0 and list(tmp_path.glob("gates-*.marshal"))
-    fresh()
-    assert prefilter._stored()  # the next run reads them back...
-    again = [(g.alternatives, g.first, g.starts) for g in map(prefilter.gate, patterns)]
-    assert again == derived and [prefilter.folded_variant(p) is not None for p in patterns] == twins
-    assert not prefilter._derived  # ...and derives nothing
-    assert prefilter.save() == 0
-    fresh()
