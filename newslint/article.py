@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -22,8 +23,7 @@ from .text.segment import (
     Span,
     iter_lines,
     split_sentences,
-    strip_span,
-    words_of,
+    word_arrays,
 )
 
 if TYPE_CHECKING:
@@ -67,10 +67,9 @@ def classify_paragraph(text: str) -> str:
         return "list"
     if _MD_HEADING.match(text):
         return "heading"
-    words = text.split()
-    if 0 < len(words) <= 14 and not _HEADING_END.search(text) and text[0].isupper() \
+    if text[:1].isupper() and len(text.split(None, 14)) <= 14 and not _HEADING_END.search(text) \
             and not text.startswith(("“", '"')):
-        return "heading"
+        return "heading"  # (14 words at most: a split stopped after the 15th tells)
     return "body"
 
 
@@ -146,20 +145,21 @@ class Article:
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
         """Non-blank lines, stripped, with a first guess at their kind."""
-        spans: list[tuple[Span, bool]] = []
+        spans: list[tuple[int, str, bool]] = []  # start, stripped text, blank line before
         blank = True
         for line in self.lines:
-            stripped = strip_span(line)
-            if stripped is None:
+            raw = line.text
+            stripped = raw.strip()  # as strip_span(line), without a span in between
+            if not stripped:
                 blank = True
                 continue
-            spans.append((stripped, blank))
+            spans.append((line.start + len(raw) - len(raw.lstrip()), stripped, blank))
             blank = False
         out = []
-        for i, (span, blank_before) in enumerate(spans):
-            blank_after = i + 1 == len(spans) or spans[i + 1][1]
-            out.append(Paragraph(span.start, span.end, span.text, i, classify_paragraph(span.text),
-                                 blank_before, blank_after))
+        last = len(spans) - 1
+        for i, (start, text, blank_before) in enumerate(spans):
+            out.append(Paragraph(start, start + len(text), text, i, classify_paragraph(text),
+                                 blank_before, i == last or spans[i + 1][2]))
         return out
 
     @cached_property
@@ -193,13 +193,43 @@ class Article:
         return out
 
     @cached_property
+    def _word_arrays(self) -> tuple[list[int], list[int], list[str]]:
+        return word_arrays(self.text)
+
+    @cached_property
     def words(self) -> list[Span]:
         """Word tokens of the whole text."""
-        return words_of(self.text)
+        return list(map(Span, *self._word_arrays))
+
+    @cached_property
+    def word_starts(self) -> list[int]:
+        """Where each of :attr:`words` starts (sorted): bisect it to find the words of a range."""
+        return self._word_arrays[0]
+
+    @cached_property
+    def word_ends(self) -> list[int]:
+        """Where each of :attr:`words` ends."""
+        return self._word_arrays[1]
+
+    @cached_property
+    def word_texts(self) -> list[str]:
+        """The text of each of :attr:`words`, without a span per word: for counting and
+        membership (``Counter(article.word_texts)``, ``word in article.word_set``)."""
+        return self._word_arrays[2]
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """The distinct word texts, as written (case kept)."""
+        return frozenset(self._word_arrays[2])
+
+    @cached_property
+    def word_counts(self) -> Counter[str]:
+        """How often each word text appears, as written (case kept). Shared: do not modify."""
+        return Counter(self._word_arrays[2])
 
     @cached_property
     def word_count(self) -> int:
-        return len(self.words)
+        return len(self._word_arrays[2])
 
     @cached_property
     def layout(self) -> Layout:

@@ -40,8 +40,9 @@ from .engines import ENGINES, MissingExtra, engine_reports, require
 from .fixes import fix_text, write_atomically
 from .inputs import InputProblem
 from .linter import Linter
+from .process import fast_exit, resume_gc
 from .report import Report, Summary
-from .runner import warm_up
+from .runner import needs_warm_up, warm_up
 from .termsafe import TerminalSafeStream, terminal_safe
 
 COMMANDS = ("rules", "rule", "plugins")
@@ -71,8 +72,48 @@ def _score(value: str) -> float:
     return n
 
 
+#: The width, per process and ``$COLUMNS`` (a server's forked worker has its own terminal).
+_width: dict[tuple[int, str | None], int] = {}
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter with the terminal's width read once per process, without ``shutil``.
+
+    Why: ``add_argument`` builds a formatter to validate each option, and each one imported
+    ``shutil`` (with ``bz2``, ``lzma``, ``fnmatch``...) and asked the terminal for its size:
+    ~40 times per run for a width that only ``--help`` and usage errors print."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        if width is None:
+            key = (os.getpid(), os.environ.get("COLUMNS"))
+            if key not in _width:
+                _width[key] = _terminal_columns() - 2
+            width = _width[key]
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def _terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``: ``$COLUMNS``, else standard output's terminal, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 class Parser(argparse.ArgumentParser):
-    """argparse with ``newslint: error: ...`` on one line and exit status 2."""
+    """argparse with ``newslint: error: ...`` on one line and exit status 2, and
+    :class:`HelpFormatter`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         error(message + " (see 'newslint --help')")
@@ -304,6 +345,7 @@ def iter_reports(pool: LinterPool, paths: Sequence[str], items: list[str | Input
     args = pool.args
     first = pool.linter_for(paths[0] if paths else ".")
     if args.engine != "default":
+        resume_gc()
         jobs = first.config.jobs or os.cpu_count() or 1
         yield from engine_reports(args.engine, first, items, jobs=jobs, stdin_name=args.stdin_filename,
                                   master=args.master)
@@ -328,19 +370,25 @@ def iter_reports(pool: LinterPool, paths: Sequence[str], items: list[str | Input
             pool.linter_for(f)
         if "-" in items:
             pool.linter_for(args.stdin_filename or ".")
+        resume_gc()  # parallel_reports collects and freezes before it forks its workers
         yield from parallel_reports(first, items, jobs, linter_for=pool.linter_for,
                                     stdin_name=args.stdin_filename)
         return
     import gc
 
-    if files:  # load word data outside any check's time limit (runner.warm_up)
+    if files and needs_warm_up(first.config.check_timeout):
         warm_up(first.checks, first.config.settings)
     # The objects built so far (linter, checks, patterns, word tables) live for the whole run:
     # frozen, the collector stops rescanning them at every full collection (4-8% of a serial
     # run's CPU, measured in docs/benchmarks.md); a parallel run's workers get this from the
     # freeze before their fork. Unfrozen at the end, for a host process that called main().
-    gc.collect()
+    # The console script paused the collector for the start-up (console.pause_gc): then the
+    # little garbage made so far is frozen with the rest rather than collected (a full
+    # collection over every object of the start-up costs more than the rest of a small run).
+    if gc.isenabled():
+        gc.collect()
     gc.freeze()
+    resume_gc()
     try:
         for item in items:
             if isinstance(item, InputProblem):
@@ -655,6 +703,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: list[str]) -> int:
     try:
+        if argv and argv[0] in (*COMMANDS, "learn-furniture"):
+            resume_gc()
         if argv and argv[0] in COMMANDS:
             return run_rules(argv, sys.stdout)
         if argv and argv[0] == "learn-furniture":
@@ -681,7 +731,8 @@ def entry() -> None:
     status = main()
     # The patterns this command compiled, for the next run (written only when some are new).
     # Here and not in main(): a host process calling main() (tests, tools) has its own patterns.
-    from . import regex_cache
+    from . import code_cache, regex_cache
 
     regex_cache.save()
-    sys.exit(status)
+    code_cache.save()
+    fast_exit(status)

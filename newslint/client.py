@@ -25,13 +25,18 @@ from __future__ import annotations
 
 import marshal
 import os
-import socket
 import stat
 import sys
 import zlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
+
+if TYPE_CHECKING:
+    import socket
+
+# ``socket`` (with ``selectors``, ``array``...: ~2 ms) is imported by the functions that use it,
+# once a server's socket file exists: a run without a server never loads it.
 
 #: Environment variables that change what the server loaded at start (the word data): part of
 #: the stamp, so a command run with other values never uses a server started without them.
@@ -47,6 +52,8 @@ class ServerLost(Exception):
 
 def supported() -> bool:
     """Unix sockets with descriptor passing (``socket.send_fds``, Python 3.9+, not Windows)."""
+    import socket
+
     return hasattr(socket, "AF_UNIX") and hasattr(socket, "send_fds") and os.name == "posix"
 
 
@@ -121,6 +128,8 @@ def connect(path: str | None = None) -> socket.socket | None:
     path = path or socket_path()
     if private_dir_problem(os.path.dirname(path)) is not None:
         return None
+    import socket
+
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     sock.settimeout(CONNECT_TIMEOUT)
     try:
@@ -145,6 +154,8 @@ def send_message(sock: socket.socket, message: dict[str, Any], fds: list[int] = 
     """One message; descriptors ride on its first 4 bytes (the length)."""
     data = encode(message)
     if fds:
+        import socket
+
         socket.send_fds(sock, [data[:4]], list(fds))
         sock.sendall(data[4:])
     else:
@@ -238,12 +249,23 @@ def run_remote(sock: socket.socket, argv: list[str]) -> int:
 def wants_server(argv: list[str], env: Any = None) -> bool:
     """False when the user asked for an in-process run, or the platform cannot pass descriptors."""
     env = os.environ if env is None else env
-    return supported() and env.get("NEWSLINT_NO_SERVER", "") in ("", "0") and "--no-server" not in argv
+    return env.get("NEWSLINT_NO_SERVER", "") in ("", "0") and "--no-server" not in argv and supported()
+
+
+def any_server(env: Any = None) -> bool:
+    """Whether the socket folder holds any server's socket (of this install or another): one
+    ``scandir``, so that a run with no server running spends nothing on :func:`stamp` (a walk
+    over the package's files) nor on importing ``socket``."""
+    try:
+        with os.scandir(runtime_dir(env)) as entries:
+            return any(e.name.startswith("server-") and e.name.endswith(".sock") for e in entries)
+    except OSError:  # no folder: no server was ever started here
+        return False
 
 
 def try_server(argv: list[str]) -> int | None:
     """The exit status of the command run by the server, or None when no server can run it."""
-    if not wants_server(argv):
+    if not any_server() or not wants_server(argv):
         return None
     try:
         sock = connect()

@@ -137,8 +137,14 @@ def existence_matches(article: Article, pattern: re.Pattern[str], *, scope: str 
     """Every match of ``pattern`` in scope, outside quotations unless ``skip_quotes`` is false.
 
     The one scanner behind house ``existence`` and ``substitution`` rules and the built-in
-    word-list checks (chatbot phrases...), so they agree on scope and quotations.
+    word-list checks (chatbot phrases...), so they agree on scope and quotations. The pattern is
+    first gated on the article's words (:func:`newslint.prefilter.may_match`): most articles
+    hold none of a list's phrases and are not scanned at all.
     """
+    from .prefilter import may_match
+
+    if not may_match(pattern, article):
+        return
     for para in paragraphs_in_scope(article, scope):
         for m in pattern.finditer(article.text, para.start, para.end):
             if skip_quotes and article.in_quote(m.start(), m.end()):

@@ -252,12 +252,17 @@ def pattern(name: str, settings: Mapping[str, Any] | None = None, extra: Iterabl
         bodies = list(dict.fromkeys([*own, *(escape_phrase(e) for e in extra)]))
     alternation = "|".join(f"(?:{b})" for b in bodies) or r"(?!)"
     lead = r"^(?:" if anchored else rf"(?<!{boundary})(?:"
-    if not anchored:
-        lead = first_character_guard(alternation) + lead
-    compiled = re.compile(lead + alternation + rf")(?!{boundary})", re.IGNORECASE)
+    guard = "" if anchored else first_character_guard(alternation)
+    tail = rf")(?!{boundary})"
+    compiled = re.compile(guard + lead + alternation + tail, re.IGNORECASE)
     with _lock:
-        _patterns.setdefault(key, compiled)
-    return _patterns[key]
+        compiled = _patterns.setdefault(key, compiled)
+    if not anchored:
+        from . import prefilter
+
+        # How it was built, so a scan can run only the phrase that may match (prefilter.spans).
+        prefilter.register(compiled, lead, tuple(bodies), tail, first_character_guard)
+    return compiled
 
 
 # -- configuration: the ``word-lists`` table is declared and validated like any plugin key -------

@@ -73,6 +73,38 @@ def test_every_check_is_fast_on_100_kb(full_linter, name):
     assert not slow, f"over {LIMIT_SECONDS} s on 100 KB of {name!r}: {slow}"
 
 
+def _one_line_article(words: int) -> Article:
+    """An article of ordinary news words, quotations and names on a single line, the shape of a
+    scraped page whose paragraphs were flattened (5 MB of it took over 60 s: four checks
+    re-read the whole paragraph for each sentence or quotation)."""
+    import random
+
+    vocab = ("The council said “we will vote on the budget today,” Mayor Jane Smith told "
+             "reporters. officials of the City Council met in the U.S. capital on Tuesday; "
+             "the plan was approved 7-2. \"It is a good day,\" she said.").split()
+    rnd = random.Random(5)
+    return Article(" ".join(rnd.choice(vocab) for _ in range(words)) + "\n", path="one-line.txt")
+
+
+def test_every_check_is_linear_on_a_one_line_article(full_linter):
+    small, large = _one_line_article(15_000), _one_line_article(60_000)
+    for article in (small, large):
+        cpu_seconds(lambda article=article: (article.sentences, article.words, article.quotes,
+                                             article.layout.furniture))
+    slow = {}
+    for chk in full_linter.checks:
+        if chk.service:
+            continue
+        ctx = CheckContext(chk.options, chk, {})
+        times = [cpu_seconds(lambda chk=chk, ctx=ctx, a=a: list(chk(a, ctx) or ()))
+                 for a in (small, large)]
+        # four times the text: a linear check takes about four times as long; a quadratic one
+        # sixteen. The floor keeps timer noise on cheap checks out.
+        if times[1] > 0.3 and times[1] > 8 * max(times[0], 0.01):
+            slow[chk.code] = tuple(round(t, 3) for t in times)
+    assert not slow, f"super-linear on a one-line article (s at 15k and 60k words): {slow}"
+
+
 # -- every regular expression in the package ------------------------------------------------------
 
 _RE_FUNCS = {"compile", "search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"}

@@ -130,6 +130,69 @@ def test_a_check_that_replaces_the_alarm_handler_does_not_lift_the_next_checks_l
     assert any("timed out" in f.message and "EV951" in f.message for f in report.findings if f.code == "NL001")
 
 
+def test_each_check_keeps_its_full_limit_under_the_one_timer_per_article():
+    """The timer is armed once per article; a check that starts late still gets its whole limit
+    from its own start (two checks of 0.45 s under a 0.7 s limit both finish), and one past it
+    is interrupted."""
+
+    def first(article, ctx):
+        """Works 0.45 s."""
+        time.sleep(0.45)
+        return []
+
+    def second(article, ctx):
+        """Works 0.45 s, starting 0.45 s after the timer was armed."""
+        time.sleep(0.45)
+        return []
+
+    def third(article, ctx):
+        """Works past the limit."""
+        time.sleep(5)
+        return []
+
+    lin = Linter(Config(check_timeout=0.7), plugins=[_plugin(first, second, third)], load_entry_points=False)
+    started = time.monotonic()
+    report = lin.lint("Text here.")
+    assert time.monotonic() - started < 3
+    internal = [f.message for f in report.findings if f.code == "NL001"]
+    assert len(internal) == 1 and "EV952" in internal[0] and "timed out" in internal[0]
+
+
+def test_a_check_that_stops_the_timer_does_not_lift_the_next_checks_limit():
+    def stops(article, ctx):
+        """Disarms the real-time timer."""
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        return []
+
+    def sleepy(article, ctx):
+        """Sleeps past the limit."""
+        time.sleep(5)
+        return []
+
+    lin = Linter(Config(check_timeout=0.3), plugins=[_plugin(stops, sleepy)], load_entry_points=False)
+    started = time.monotonic()
+    report = lin.lint("Text here.")
+    assert time.monotonic() - started < 4
+    assert any("timed out" in f.message and "EV951" in f.message for f in report.findings if f.code == "NL001")
+
+
+def test_built_in_checks_share_one_timer_per_article(monkeypatch):
+    """Two ``setitimer`` calls an article (arm, disarm), not two per check."""
+    lin = Linter(Config(check_timeout=5), load_entry_points=False)
+    lin.lint("The council met on Monday. It approved the budget, officials said.")  # data loaded
+    calls = []
+    real = signal.setitimer
+
+    def counting(which, seconds, interval=0.0):
+        calls.append(seconds)
+        return real(which, seconds, interval)
+
+    monkeypatch.setattr(signal, "setitimer", counting)
+    lin.lint("The council met on Tuesday. It approved the plan, officials said.")
+    assert len(lin.checks) > 20
+    assert len(calls) == 2 and calls[-1] == 0
+
+
 # -- scanning regexes written to start with a consumed character ----------------------------------
 
 #: (module, attribute, the pattern as first written): each rewrite moves the leading look-behind
@@ -237,3 +300,73 @@ def test_compiled_capital_shares_equal_the_vendored_table():
     assert all(case.capital_share(word) == share / 1000 for word, share in table.items())
     assert case.capital_share("Senate") == table["senate"] / 1000
     assert case.capital_share("qzxqzxv") is None and case.capital_share("of") is None
+
+
+# -- shared token and word analyses --------------------------------------------------------------
+
+
+def _walked_token(text: str, index: int) -> tuple[int, int]:
+    """The token around ``index`` by walking character by character (the specification)."""
+    start = index
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = index
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
+
+
+def test_token_around_equals_the_walk():
+    """Windowed look-up, and the index past the window (tokens longer than 48 characters)."""
+    from newslint.text.tokens import token_around
+
+    rng = random.Random(11)
+    for _ in range(1500):
+        alphabet = rng.choice(["ab \n", "a b\u2028\u00a0x", "abcdefgh  ", "aaa ", "a"])
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 260)))
+        for index in range(len(text) + 1):
+            assert token_around(text, index) == _walked_token(text, index), (text, index)
+
+
+def test_word_arrays_are_the_word_pattern_matches():
+    """``re.split`` plus a running sum gives exactly the spans ``finditer`` gives, with and
+    without an offset; the article's word forms agree with each other."""
+    from collections import Counter
+
+    from newslint.article import Article
+    from newslint.text.segment import _WORD, Span, words_of
+
+    for text in _texts():
+        for offset in (0, 7):
+            assert words_of(text, offset) == [Span(offset + m.start(), offset + m.end(), m.group())
+                                              for m in _WORD.finditer(text)]
+        article = Article(text)
+        assert article.word_starts == [w.start for w in article.words]
+        assert article.word_ends == [w.end for w in article.words]
+        assert article.word_texts == [w.text for w in article.words] == [text[w.start:w.end] for w in article.words]
+        assert article.word_counts == Counter(article.word_texts) and article.word_set == set(article.word_texts)
+        assert article.word_count == len(article.words)
+
+
+def test_words_between_is_the_same_before_and_after_the_span_list_exists():
+    """Before any check built ``article.words``, ``words_between`` builds the spans of its range
+    only; the values are those of the slice of the full list."""
+    from newslint.analysis.words import count_words_between, word_range, word_texts_between, words_between
+    from newslint.article import Article
+
+    rng = random.Random(8)
+    for text in _texts()[:300]:
+        ranges = [(rng.randint(0, len(text)), rng.randint(0, len(text))) for _ in range(5)] + [(0, len(text))]
+        ranges = [(min(a, b), max(a, b)) for a, b in ranges]
+        fresh = Article(text)
+        before = [words_between(fresh, a, b) for a, b in ranges]
+        assert "words" not in fresh.__dict__
+        full = Article(text)
+        assert isinstance(full.words, list)  # the full list first: words_between slices it
+        assert [words_between(full, a, b) for a, b in ranges] == before
+        for (a, b), spans in zip(ranges, before, strict=True):
+            assert spans == [w for w in full.words if a <= w.start < b]
+            assert word_texts_between(full, a, b) == [w.text for w in spans]
+            assert count_words_between(full, a, b) == len(spans)
+            i, j = word_range(full, a, b)
+            assert full.words[i:j] == spans

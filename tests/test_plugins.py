@@ -166,3 +166,54 @@ def test_new_style_wrapper_filters_findings():
     wrapped = Linter(plugins=[DropSpacing()], load_entry_points=False).lint(text)
     assert any(f.category == "spacing" for f in plain.findings)
     assert not any(f.category == "spacing" for f in wrapped.findings)
+
+
+def test_plugin_manager_finds_the_hook_implementations_pluggy_finds():
+    """newslint's manager decides module attributes from the module's ``__dict__`` (quicker);
+    it must register exactly what pluggy's own manager registers, for the built-in plugin
+    modules, the example plugin and plugins of every shape (a module with a marked
+    ``staticmethod`` and an unmarked function, a class, an instance)."""
+    import importlib
+
+    import pluggy
+
+    from newslint import hookspecs, plugins
+
+    odd = types.ModuleType("odd_plugin")
+    exec(textwrap.dedent('''
+        from newslint import hookimpl
+        import os
+        CONSTANT = 3
+        def newslint_config_keys():
+            return {}
+        @hookimpl
+        def newslint_register_checks(register):
+            pass
+        newslint_configure = staticmethod(hookimpl(lambda config: None))
+        class Inner:
+            pass
+    '''), odd.__dict__)
+
+    class ClassPlugin:
+        @hookimpl
+        @staticmethod
+        def newslint_config_keys():
+            return {"x": "y"}
+
+    modules = [importlib.import_module(n) for n in (*plugins.CORE_PLUGINS, *plugins.BUILTIN_CHECK_PLUGINS,
+                                                    "newslint_example")]
+    instance = plugin_with(crashing)
+
+    def found(manager: type[pluggy.PluginManager]) -> list[tuple]:
+        pm = manager("newslint")
+        pm.add_hookspecs(hookspecs)
+        for plugin in (*modules, odd, ClassPlugin, instance):
+            pm.register(plugin)
+        return sorted((name, impl.plugin_name, getattr(impl.function, "__qualname__", ""),
+                       sorted(impl.opts.items()))
+                      for name in dir(pm.hook) if not name.startswith("_")
+                      for impl in getattr(pm.hook, name).get_hookimpls())
+
+    ours, theirs = found(plugins.PluginManager), found(pluggy.PluginManager)
+    assert ours == theirs
+    assert [row for row in ours if row[1] == "odd_plugin"] and len(ours) > 20

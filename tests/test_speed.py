@@ -173,6 +173,65 @@ print(len(entries))
     assert off.stdout == first.stdout
 
 
+def test_code_cache_gives_the_dataclass_functions_exec_would_compile(tmp_path):
+    """The console script's second run takes the dataclasses' generated code from the stored code
+    objects (no compilation of their sources), the classes behave as compiled ones do, and the
+    output does not change; with the caches off, the output is the same."""
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path / "cache"), "NEWSLINT_NO_SERVER": "1"}
+    article = tmp_path / "a.txt"
+    article.write_text(BAD * 3, encoding="utf-8")
+    cmd = [sys.executable, "-m", "newslint", "--isolated", "--no-plugins", "--format", "jsonl", str(article)]
+    first = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    stored = list((tmp_path / "cache").glob("code-*.marshal"))
+    assert len(stored) == 1 and json.loads(first.stdout)["findings"]
+    code = r'''
+import dataclasses, sys
+from newslint import code_cache
+compiled = []
+sys.addaudithook(lambda event, args: compiled.append(args[0]) if event == "compile" and args[1] == "<string>" else None)
+assert code_cache.install() and dataclasses.exec is code_cache.cached_exec
+from newslint.findings import Finding
+from newslint.text.segment import Span
+assert not [c for c in compiled if isinstance(c, str) and "__create_fn__" in c], compiled
+f = Finding(code="NL1", check="c.x", category="c", severity="info", message="m", start=1, end=2,
+            line=1, column=2, excerpt="x")
+assert f == Finding(**{k: getattr(f, k) for k in f.__dataclass_fields__}) and "NL1" in repr(f)
+assert dataclasses.replace(f, start=5).start == 5 and Span.__init__.__code__.co_filename == "<string>"
+# A source this process has not seen is compiled and kept, with the caller's future flags.
+@dataclasses.dataclass(frozen=True)
+class Fresh:
+    name: "int"
+    other: int = 3
+assert Fresh(1) == Fresh(1, 3) and hash(Fresh(1)) == hash(Fresh(1)) and Fresh.__init__.__annotations__ == {"name": "int", "other": int, "return": None}
+assert code_cache._new
+'''
+    check = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert check.returncode == 0, check.stderr
+    second = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    off = subprocess.run(cmd, capture_output=True, text=True, env={**env, "NEWSLINT_REGEX_CACHE": "0"})
+    assert first.stdout == second.stdout == off.stdout and first.returncode == second.returncode == off.returncode
+
+
+def test_console_script_pauses_the_collector_for_start_up_only(tmp_path):
+    """``newslint FILE`` lints with the collector on (paused only while it starts), exits through
+    ``os._exit`` with its output flushed, and runs ``atexit`` handlers first."""
+    article = tmp_path / "a.txt"
+    article.write_text(BAD, encoding="utf-8")
+    code = ("import atexit, gc, sys\n"
+            "from newslint import console\n"
+            "seen = []\n"
+            "import newslint.linter as L\n"
+            "orig = L.Linter.lint_article\n"
+            "L.Linter.lint_article = lambda self, a, **k: (seen.append(gc.isenabled()), orig(self, a, **k))[1]\n"
+            "atexit.register(lambda: print('atexit', seen, gc.isenabled()))\n"
+            "sys.argv = ['newslint', '--isolated', '--no-plugins', sys.argv[1]]\n"
+            "console.entry()\n")
+    env = {**os.environ, "NEWSLINT_NO_SERVER": "1", "NEWSLINT_CACHE_DIR": str(tmp_path / "cache")}
+    out = subprocess.run([sys.executable, "-c", code, str(article)], capture_output=True, text=True, env=env)
+    assert out.returncode == 1 and "NL201" in out.stdout and "Traceback" not in out.stderr
+    assert out.stdout.rstrip().endswith("atexit [True] True")
+
+
 def test_unparsable_standard_input_is_one_error_report_in_parallel_as_in_serial(tmp_path, monkeypatch, capsys):
     """Bytes parsed on a worker go through the same guarded parse as a serial run: invalid JSON
     on standard input is one error report, not an exception that stops the run."""

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from importlib.resources import files
 from typing import Any
 
 from .. import lexicon
@@ -32,6 +32,23 @@ from ..text.tokens import looks_like_address
 #: The one definition of sentence-final punctuation: a full stop, question or exclamation mark or
 #: ellipsis, optionally followed by closing quotation marks or brackets ("... he said.”").
 TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’)\]]$")
+
+_CLOSERS = "\"'”’)]"
+_HARD_CLOSERS = "\"”’)]"
+
+
+def ends_sentence(text: str) -> bool:
+    """``bool(TERMINAL.search(text))`` without the search: the regex is tried at every position
+    of the line, this looks at its end only (the layout asks it of every paragraph, several times)."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    if not text:
+        return False
+    if text[-1] in _HARD_CLOSERS:
+        return True
+    bare = text.rstrip(_CLOSERS)
+    return bare != "" and bare[-1] in ".!?…"
+
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _DURATION = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b(?!\s*[ap]\.?m\b)", re.IGNORECASE)
@@ -118,69 +135,229 @@ KIND_LABELS: dict[str, str] = {key: label for key, label, _ in KINDS} | {
     "post": "the header of an embedded social-media post"}
 
 
-def _needed(items: Any) -> frozenset[str] | None:
-    """Strings one of which every match of a parsed pattern sequence contains (case-folded), or
-    None when no such set is known. Reads the pattern's parse tree (``re._parser``): a run of
-    literal characters is needed; so is one of a branch's alternatives' needs, and the body of a
-    group or of a repeat that must occur; assertions, classes and optional parts need nothing.
-    Of the needs of a sequence the most selective (longest shortest string) is kept."""
+#: A need: a literal string every match of a pattern contains (case-folded), and whether the
+#: pattern puts a word boundary (``\b``) right before and right after it.
+Need = tuple[str, bool, bool]
+_LEAD = re.compile(r"\w+")
+
+
+def _needed(items: Any, left: bool = False, right: bool = False) -> frozenset[Need] | None:
+    """What every match of a parsed pattern sequence contains, or None when nothing is known:
+    a set of needs, one of which is in every match. Reads the pattern's parse tree
+    (``re._parser``): a run of literal characters is needed; so is one of a branch's
+    alternatives' needs, and the body of a group or of a repeat that must occur; assertions,
+    classes and optional parts need nothing. A literal run right after (before) ``\\b``, or at the
+    start (end) of a group the caller found after (before) one, is marked as bounded there: "ad" in
+    ``\\bad\\b`` is the word "ad", not the "ad" of "already". Of the needs of a sequence the most
+    selective (longest shortest string, boundaries counting) is kept."""
     from re import _constants as c  # type: ignore[attr-defined]
 
-    options: list[frozenset[str]] = []
+    items = list(items)
+    options: list[frozenset[Need]] = []
     run: list[str] = []
+    run_left = False
 
-    def flush() -> None:
+    def boundary(i: int) -> bool:
+        return 0 <= i < len(items) and items[i][0] is c.AT and items[i][1] is c.AT_BOUNDARY
+
+    def flush(i: int) -> None:
+        """End the literal run before item ``i``."""
         if run:
-            options.append(frozenset({"".join(run).casefold()}))
+            options.append(frozenset({("".join(run).casefold(), run_left, boundary(i) or (i == len(items) and right))}))
             run.clear()
 
-    for op, av in items:
+    for i, (op, av) in enumerate(items):
+        before = boundary(i - 1) or (i == 0 and left)
+        after = boundary(i + 1) or (i == len(items) - 1 and right)
         if op is c.LITERAL:
+            if not run:
+                run_left = before
             run.append(chr(av))
             continue
-        flush()
-        need: frozenset[str] | None = None
+        tails = _literal_alternatives(op, av) if run else None
+        if tails is not None:
+            # "more (?:from|on|stories)": the run followed by each alternative, more telling than "more ".
+            head = "".join(run).casefold()
+            options.append(frozenset((head + tail.casefold(), run_left, after) for tail in tails))
+        flush(i)
+        need: frozenset[Need] | None = None
         if op is c.SUBPATTERN:
-            need = _needed(av[-1])
+            need = _needed(av[-1], before, after)
         elif op is c.BRANCH:
-            alternatives = [_needed(alt) for alt in av[1]]
+            alternatives = [_needed(alt, before, after) for alt in av[1]]
             need = None if any(a is None for a in alternatives) else frozenset().union(*alternatives)  # type: ignore[arg-type]
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            need = _needed(av[2])
+            need = _needed(av[2], before and av[1] == 1, after and av[1] == 1)
         if need:
             options.append(need)
-    flush()
-    return max(options, key=lambda need: min(map(len, need)), default=None)
+    flush(len(items))
+    return max(options, key=lambda need: min(len(s) + 2 * a + 2 * b for s, a, b in need), default=None)
 
 
-def _gates() -> tuple[frozenset[str] | None, ...]:
-    """Per kind, what a line must contain (case-folded) for the kind's pattern to match: None (the
-    pattern is always tried) when a kind needs nothing known or the parse tree is unavailable."""
-    try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        needs = [_needed(_parser.parse(pattern.pattern, pattern.flags)) for _key, _label, pattern in KINDS]
-    except (ImportError, AttributeError, TypeError, ValueError, IndexError):  # a Python without re._parser
-        return (None,) * len(KINDS)
-    return tuple(None if need is None or "" in need else need for need in needs)
+def _anchored(pattern: re.Pattern[str]) -> bool:
+    """Whether a pattern can only match at the start of the text (``^...`` without MULTILINE)."""
+    return pattern.pattern.startswith("^") and not pattern.flags & re.MULTILINE and "|" not in pattern.pattern.split("(", 1)[0]
 
 
-#: Per kind, the strings one of which a line must hold for the kind's pattern to match: a line
-#: naming no kind (most lines) costs a few substring tests, not a regular-expression search per kind.
-_KIND_GATES = _gates()
-#: Case folding plus the one letter the regex engine's case-insensitive ``i`` also matches that
-#: ``str.casefold`` keeps apart (dotless ı).
-_FOLD_EXTRA = str.maketrans({"ı": "i"})
+def need_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """What every match of ``pattern`` contains: one of these strings, in the line case-folded
+    (:func:`fold`); None when nothing is known. A line holding none of them cannot match, and a
+    few substring tests cost less than the pattern's search (or a case-blind regex of them)."""
+    needs = Gates._parse(pattern)
+    return tuple(sorted({literal for literal, _left, _right in needs})) if needs else None
+
+
+def may_match(folded: str, literals: tuple[str, ...] | None) -> bool:
+    """Whether a case-folded line holds one of a pattern's :func:`need_literals` (True when the
+    pattern's needs are unknown)."""
+    return literals is None or any(literal in folded for literal in literals)
+
+
+#: Up to this many needs a gate tests each by substring instead of looking the line's words up.
+_FEW_NEEDS = 16
+
+
+def _literal_alternatives(op: Any, av: Any) -> list[str] | None:
+    """The alternatives of a branch (or of a group holding only a branch) when each is plain
+    literal text, else None."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    if op is c.SUBPATTERN and len(av[-1]) == 1:
+        op, av = next(iter(av[-1]))
+    if op is not c.BRANCH:
+        return None
+    out = []
+    for alternative in av[1]:
+        if any(item_op is not c.LITERAL for item_op, _ in alternative):
+            return None
+        out.append("".join(chr(code) for _, code in alternative))
+    return out
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words`` (escaped, as a trie: one branch per
+    first letter, and so on, so the engine tries a few letters at each position, not every word)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+class Gates:
+    """Cheap tests that tell which of several patterns could match a line, so the patterns that
+    cannot are not searched. Each pattern's needs are read from its parse tree once
+    (:func:`_needed`); a need bounded by ``\\b`` before is looked up by the line's words (one
+    dictionary probe per word, not one substring test per need), the others by substring.
+    Conservative: a pattern whose needs are unknown is always tried, and :meth:`possible` never
+    leaves out a pattern that matches (the tests hold it to that on every corpus line)."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self.always: set[int] = set()
+        #: Word -> (pattern, literal): the word is the need's first word, bounded after it too.
+        self.by_word: dict[str, list[tuple[int, str]]] = {}
+        #: A word's first three letters (or fewer, for a shorter need) -> (pattern, lead): a need
+        #: bounded before only, whose word starts with ``lead``.
+        self.by_prefix: dict[str, list[tuple[int, str]]] = {}
+        self.prefix_lengths: set[int] = set()
+        #: (pattern, literal) needs tested by substring.
+        self.loose: list[tuple[int, str]] = []
+        #: Every need's literal by pattern: with few needs, substring tests are cheaper than
+        #: splitting the line into words (boundaries are then not checked: still conservative).
+        self.literals: list[tuple[int, str]] = []
+        for k, pattern in enumerate(patterns):
+            needs = self._parse(pattern)
+            if needs is None or _anchored(pattern):
+                # An anchored pattern fails at the line's first character: cheaper than any gate.
+                self.always.add(k)
+                continue
+            for literal, left, right in sorted(needs):
+                self.literals.append((k, literal))
+                lead = _LEAD.match(literal)
+                if not left or lead is None:
+                    self.loose.append((k, literal))
+                elif lead.group() != literal or right:
+                    self.by_word.setdefault(lead.group(), []).append((k, literal))
+                else:
+                    key = literal[:3]
+                    self.prefix_lengths.add(len(key))
+                    self.by_prefix.setdefault(key, []).append((k, literal))
+        leads = set(self.by_word) | {lead for entries in self.by_prefix.values() for _k, lead in entries}
+        #: The words of a line that start with a looked-up word (the rest are never looked up):
+        #: one search with the leads as a trie, so a line's other words cost no Python step.
+        self.words = re.compile(r"\b(" + _trie(leads) + r"\w*)") if leads else None
+
+    @staticmethod
+    def _parse(pattern: re.Pattern[str]) -> frozenset[Need] | None:
+        try:
+            from re import _parser  # type: ignore[attr-defined]
+
+            needs = _needed(_parser.parse(pattern.pattern, pattern.flags))
+        except (ImportError, AttributeError, TypeError, ValueError, IndexError):  # a Python without re._parser
+            return None
+        if needs is None or any(not literal for literal, _left, _right in needs):
+            return None
+        return needs
+
+    def possible(self, folded: str) -> set[int]:
+        """Indices of the patterns that could match a line, given the line case-folded
+        (:func:`fold`)."""
+        out = set(self.always)
+        if len(self.literals) <= _FEW_NEEDS:
+            for k, literal in self.literals:
+                if literal in folded:
+                    out.add(k)
+            return out
+        for k, literal in self.loose:
+            if literal in folded:
+                out.add(k)
+        if self.words is not None:
+            by_word, by_prefix, lengths = self.by_word, self.by_prefix, self.prefix_lengths
+            for word in set(self.words.findall(folded)):
+                for k, literal in by_word.get(word, ()):
+                    if literal in folded:
+                        out.add(k)
+                for n in lengths:
+                    for k, lead in by_prefix.get(word[:n], ()):
+                        if word.startswith(lead):
+                            out.add(k)
+        return out
+
+
+def fold(text: str) -> str:
+    """A line case-folded the way the gates read it (:class:`Gates`): ``str.casefold``, plus the
+    two letters the regex engine's case-insensitive ``i`` matches that casefold keeps apart
+    (dotless ı) or expands (dotted İ, "i" and a combining dot)."""
+    folded = text.casefold()
+    if "ı" in folded:
+        folded = folded.replace("ı", "i")
+    if "\u0307" in folded:
+        folded = folded.replace("i\u0307", "i")
+    return folded
+
+
+#: Which kinds' patterns could match a line: a line naming no kind (most lines) costs a word
+#: split and a few dictionary probes, not a regular-expression search per kind.
+_KIND_GATES = Gates([pattern for _key, _label, pattern in KINDS])
 
 
 def kind_of(text: str) -> str:
     """The kind of furniture a line is, from the words that give it away ("furniture" when none)."""
-    folded = text.casefold().translate(_FOLD_EXTRA)
-    for (key, _label, pattern), needs in zip(KINDS, _KIND_GATES, strict=True):
-        if needs is not None and not any(need in folded for need in needs):
-            continue
-        if pattern.search(text):
-            return key
+    possible = _KIND_GATES.possible(fold(text))
+    if possible:
+        for k, (key, _label, pattern) in enumerate(KINDS):
+            if k in possible and pattern.search(text):
+                return key
     return "furniture"
 
 
@@ -223,7 +400,8 @@ def line_features(lines: Sequence[str], phrase_flags: Sequence[bool]) -> list[di
 
 
 def features_of(lines: Sequence[str], phrase: Callable[[int], bool], indices: Iterable[int],
-                kind: Callable[[int], str] | None = None) -> dict[int, dict[str, float]]:
+                kind: Callable[[int], str] | None = None, terminal: Sequence[bool] | None = None,
+                n_words: Sequence[int] | None = None) -> dict[int, dict[str, float]]:
     """Feature dictionaries of the lines at ``indices`` only, in the context of all ``lines``.
 
     What a line's features need from the other lines is cheap (their length, final punctuation,
@@ -232,12 +410,14 @@ def features_of(lines: Sequence[str], phrase: Callable[[int], bool], indices: It
     the layout scores the short lines that could be furniture and never the body's prose.
     ``phrase(i)`` says whether line ``i`` is a whole-line furniture phrase (asked for the lines
     and their neighbours only); ``kind(i)``, when given, is :func:`kind_of` of line ``i`` (the
-    layout's memo, so each line's kind is matched once).
+    layout's memo, so each line's kind is matched once). ``terminal`` and ``n_words``, when given,
+    are every line's :func:`ends_sentence` and whitespace word count (the layout has them).
     """
     n = len(lines)
-    splits = [t.split() for t in lines]
-    terminal = [bool(TERMINAL.search(t)) for t in lines]
-    prose = [len(w) >= 8 and term for w, term in zip(splits, terminal, strict=True)]
+    if terminal is None:
+        terminal = [ends_sentence(t) for t in lines]
+    counts = n_words if n_words is not None else [len(t.split()) for t in lines]
+    prose = [count >= 8 and term for count, term in zip(counts, terminal, strict=True)]
     last_prose = max((i for i, p in enumerate(prose) if p), default=-1)
     first_prose = next((i for i, p in enumerate(prose) if p), n)
 
@@ -252,8 +432,8 @@ def features_of(lines: Sequence[str], phrase: Callable[[int], bool], indices: It
             start = i + 1
 
     def label(i: int) -> bool:
-        words = splits[i]
-        return 0 < len(words) <= 5 and not terminal[i] and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+        return 0 < counts[i] <= 5 and not terminal[i] \
+            and all(w[:1].isupper() or not w[:1].isalpha() for w in lines[i].split())
 
     out: dict[int, dict[str, float]] = {}
     for i in indices:
@@ -263,8 +443,8 @@ def features_of(lines: Sequence[str], phrase: Callable[[int], bool], indices: It
         alpha = [w for w in tokens if w[:1].isalpha()]
         n_alpha = len(alpha)
         n_tokens = len(tokens)
-        n_words = max(n_tokens, 1)
-        digits = sum(c.isdigit() for c in text)
+        per_word = max(n_tokens, 1)
+        digits = sum(map(str.isdigit, text))
         has_digit = digits > 0
         f: dict[str, float] = {
             "log_words": math.log1p(n_tokens),
@@ -273,7 +453,7 @@ def features_of(lines: Sequence[str], phrase: Callable[[int], bool], indices: It
             "long": float(n_tokens >= 25),
             "cap_share": sum(w[0].isupper() for w in alpha) / n_alpha if alpha else 0.0,
             "upper_share": sum(w.isupper() and len(w) > 1 for w in alpha) / n_alpha if alpha else 0.0,
-            "func_share": sum(w in FUNCTION_WORDS for w in lower) / n_words,
+            "func_share": sum(w in FUNCTION_WORDS for w in lower) / per_word,
             "finite_verb": float(any(lexicon.pos(w) in _FINITE or lexicon.pos(w.lower()) in _FINITE
                                      for w in tokens[:40])),
             "terminal": float(terminal[i]),
@@ -303,14 +483,14 @@ def features_of(lines: Sequence[str], phrase: Callable[[int], bool], indices: It
             "next_prose": float(i + 1 < n and prose[i + 1]),
             "in_body": float(first_prose < i < last_prose),
             "block": math.log1p(block[i]),
-            "prev_words": math.log1p(len(splits[i - 1])) if i > 0 else 0.0,
-            "next_words": math.log1p(len(splits[i + 1])) if i + 1 < n else 0.0,
+            "prev_words": math.log1p(counts[i - 1]) if i > 0 else 0.0,
+            "next_words": math.log1p(counts[i + 1]) if i + 1 < n else 0.0,
         }
         if n_tokens <= 40:
             line_kind = kind(i) if kind is not None else kind_of(text)
             if line_kind != "furniture":
                 f["kind=" + line_kind] = 1.0
-        weight = 1.0 / math.sqrt(n_words)
+        weight = 1.0 / math.sqrt(per_word)
         for w in set(lower[:30]):
             if w.isalpha():
                 f["w=" + w] = weight
@@ -368,6 +548,10 @@ def model() -> FurnitureModel:
     if not _model:
         with _lock:
             if not _model:
-                text = files("newslint.analysis").joinpath("data", "furniture_model.json").read_text(encoding="utf-8")
+                # Beside this module, not through importlib.resources (which imports tempfile,
+                # zipfile, shutil, lzma and bz2: a few ms of every run's start-up).
+                path = os.path.join(os.path.dirname(__file__), "data", "furniture_model.json")
+                with open(path, encoding="utf-8") as fh:
+                    text = fh.read()
                 _model.append(FurnitureModel(json.loads(text)))
     return _model[0]

@@ -36,7 +36,17 @@ from typing import TYPE_CHECKING, Any
 from .. import wordlists
 from ..text.tokens import looks_like_address
 from . import furniture as model_mod
-from .furniture import CREDIT, KIND_LABELS, PROMO_SENTENCE, TERMINAL, kind_of
+from .furniture import (
+    CREDIT,
+    KIND_LABELS,
+    PROMO_SENTENCE,
+    TERMINAL,
+    ends_sentence,
+    fold,
+    kind_of,
+    may_match,
+    need_literals,
+)
 
 if TYPE_CHECKING:
     from ..article import Article, Paragraph
@@ -55,6 +65,7 @@ MAX_MODEL_WORDS = 40
 #: Words of a finished prose paragraph.
 PROSE_WORDS = 8
 _BREADCRUMB = re.compile(r"\s[»›>|/]\s")
+_CRUMB_MARKS = "»›>|/"
 #: Headers of related-content lists: the lines under them are links, whatever their case.
 _LIST_HEADER = re.compile(
     r"^\W*(?:story timeline|(?:related|recommended|more|popular|trending|latest|top)(?: (?:stories|"
@@ -67,6 +78,7 @@ _READ_MORE = re.compile(r"^\W*(?:read|see|watch) (?:more|the story|full story)\W
 BUTTONS = frozenset({"facebook", "twitter", "pinterest", "whatsapp", "google", "google+", "linkedin",
                      "reddit", "tumblr", "telegram", "pocket", "skype", "email", "print", "more",
                      "follow", "share", "tweet", "instagram", "youtube", "messenger", "sms"})
+_LONGEST_BUTTON = max(map(len, BUTTONS))
 #: Paragraphs at each edge of the page where a whole paragraph of widget sentences is furniture.
 TOP_EDGE = 3
 BOTTOM_EDGE = 6
@@ -75,7 +87,7 @@ _QUOTE_OPEN = ("“", '"')
 
 def is_finished_prose(text: str) -> bool:
     """A paragraph of finished prose: eight words or more ending in terminal punctuation."""
-    return len(text.split()) >= PROSE_WORDS and bool(TERMINAL.search(text))
+    return ends_sentence(text) and len(text.split()) >= PROSE_WORDS
 
 
 #: The furniture vocabulary: a ``regex`` word list (``checks/boilerplate/data/boilerplate.txt``).
@@ -193,31 +205,43 @@ def _short_label(text: str, max_words: int = 4) -> bool:
     """A short unpunctuated label: one to ``max_words`` capitalised words (a menu item, a share
     button, a widget title), not a list item, not a quotation."""
     words = text.split()
-    return 0 < len(words) <= max_words and not TERMINAL.search(text) \
+    return 0 < len(words) <= max_words and not ends_sentence(text) \
         and not text.startswith(("“", '"', "*", "-", "•")) \
         and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 
-def _shape_reason(text: str, vocab: re.Pattern[str]) -> str | None:
-    """Why a paragraph is furniture on its own (vocabulary or shape), or None."""
+#: What a line must hold for the caption and promo patterns to match (most lines hold neither).
+_CREDIT_NEEDS = need_literals(CREDIT)
+_PROMO_NEEDS = need_literals(PROMO_SENTENCE)
+
+
+def _shape_reason(text: str, vocab: re.Pattern[str], n_words: int | None = None) -> str | None:
+    """Why a paragraph is furniture on its own (vocabulary or shape), or None. ``n_words``: the
+    paragraph's word count when the caller has it."""
     if len(text) > MAX_CHROME_CHARS or text.startswith(_QUOTE_OPEN):
         return None
-    words = text.split()
-    if len(words) <= MAX_MODEL_WORDS and CREDIT.search(text) and len(_INNER_BOUNDARY.findall(text)) <= 1:
+    if n_words is None:
+        n_words = len(text.split())
+    folded = fold(text) if n_words <= MAX_MODEL_WORDS else ""
+    if n_words <= MAX_MODEL_WORDS and may_match(folded, _CREDIT_NEEDS) and CREDIT.search(text) \
+            and len(_INNER_BOUNDARY.findall(text)) <= 1:
         return "caption"  # a caption of a sentence or two; a longer paragraph gets a partial span
-    if len(words) <= 8 and _POST_HEADER.match(text):
+    if n_words <= 8 and "@" in text and _POST_HEADER.match(text):
         return "post"
-    if len(words) <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text) and not _INNER_BOUNDARY.search(text):
+    if n_words <= MAX_MODEL_WORDS and may_match(folded, _PROMO_NEEDS) and PROMO_SENTENCE.search(text) \
+            and not _INNER_BOUNDARY.search(text):
         return "promo"  # one sentence; a promo glued to body sentences is a partial span
-    crumbs = len(_BREADCRUMB.findall(text[:80]))
-    if len(words) > MAX_CHROME_WORDS and not crumbs:
+    head = text[:80]
+    crumbs = len(_BREADCRUMB.findall(head)) if any(c in head for c in _CRUMB_MARKS) else 0
+    if n_words > MAX_CHROME_WORDS and not crumbs:
         return None
     if vocab.match(text):
         return "phrase"
-    if crumbs >= 2 and not TERMINAL.search(text):
+    terminal = ends_sentence(text)
+    if crumbs >= 2 and not terminal:
         return "breadcrumb"
-    if len(words) <= 6 and not TERMINAL.search(text) and any(looks_like_address(w) for w in words) \
-            and any(w.lower() in ("add", "visit", "follow", "subscribe", "join") for w in words):
+    if n_words <= 6 and not terminal and any(looks_like_address(w) for w in text.split()) \
+            and any(w.lower() in ("add", "visit", "follow", "subscribe", "join") for w in text.split()):
         return "promo"
     return None
 
@@ -262,17 +286,20 @@ SURE_SCORE = 0.95
 MAX_ALONE_WORDS = 25
 
 
-def _model_in_run(para: Paragraph, first_prose: int = -1, kind: Callable[[int], str] | None = None) -> bool:
+def _model_in_run(para: Paragraph, first_prose: int = -1, kind: Callable[[int], str] | None = None,
+                  n_words: int | None = None) -> bool:
     """A model verdict that may stand next to other furniture: not a quotation, list item, section
     rule, byline or wire agency credit, not the headline, not a plain sentence, and above the first prose paragraph
     not a line of six words or more (the headline and standfirst under a top promo). ``kind`` is the
-    layout's memo of :func:`kind_of` by paragraph index (the cheap tests run first)."""
+    layout's memo of :func:`kind_of` by paragraph index (the cheap tests run first); ``n_words``
+    the paragraph's word count when the caller has it."""
     text = para.text
-    if text.startswith(_QUOTE_OPEN) or para.is_list_item or _RULE.match(text) or _BYLINE.match(text) \
-            or _AGENCY_CREDIT.match(text) or para.index == 0 or len(text) < 2:
+    if text.startswith(_QUOTE_OPEN) or para.is_list_item or para.index == 0 or len(text) < 2 \
+            or _RULE.match(text) or _BYLINE.match(text) or _AGENCY_CREDIT.match(text):
         return False
-    n_words = len(text.split())
-    if (para.index < first_prose and n_words >= 6) or (n_words >= 4 and TERMINAL.search(text)):
+    if n_words is None:
+        n_words = len(text.split())
+    if (para.index < first_prose and n_words >= 6) or (n_words >= 4 and ends_sentence(text)):
         # Above the first prose paragraph a long line is the headline or standfirst; anywhere, a
         # sentence of the body: the model's neighbour features must not sweep them in, unless a
         # word names the kind of furniture.
@@ -292,7 +319,7 @@ def _model_sure(paras: list[Paragraph], index: int, first_prose: int, in_body: b
     sentences: "Twitter" between two paragraphs may be a section label)."""
     para = paras[index]
     n_words = len(para.text.split())
-    if n_words == 1 and (in_body or not any(0 <= j < len(paras) and not TERMINAL.search(paras[j].text)
+    if n_words == 1 and (in_body or not any(0 <= j < len(paras) and not ends_sentence(paras[j].text)
                                             for j in (index - 1, index + 1))):
         return False
     return n_words <= MAX_ALONE_WORDS and _model_in_run(para, first_prose, kind)
@@ -372,7 +399,8 @@ class Layout:
                     continue
                 if phrase_match(text, self.vocab) and kind_of(text) != "furniture":
                     out.append(Furniture(sentence.start, sentence.end, para.index, kind_of(text), "phrase"))
-                elif len(text.split()) <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text):
+                elif may_match(fold(text), _PROMO_NEEDS) and len(text.split()) <= MAX_MODEL_WORDS \
+                        and PROMO_SENTENCE.search(text):
                     out.append(Furniture(sentence.start, sentence.end, para.index, "newsletter", "promo"))
         return out
 
@@ -380,7 +408,8 @@ class Layout:
         """Paragraph index to evidence, from vocabulary, shape and position."""
         article, vocab = self.article, self.vocab
         paras = article.paragraphs
-        found = {p.index: r for p in paras if (r := _shape_reason(p.text, vocab))}
+        _texts, n_words, _terminal = self._counts
+        found = {p.index: r for p in paras if (r := _shape_reason(p.text, vocab, n_words[p.index]))}
         edges = {p.index: p for p in [*paras[:TOP_EDGE], *paras[-BOTTOM_EDGE:]]}
         for p in edges.values():
             if p.index not in found and not p.text.startswith(_QUOTE_OPEN) and self._all_sentences_phrases(p):
@@ -398,7 +427,7 @@ class Layout:
         for p in paras[:-1]:
             nxt = paras[p.index + 1]
             if p.index not in found and nxt.index in found and _READ_MORE.match(nxt.text) \
-                    and len(p.text.split()) <= MAX_CHROME_WORDS and not TERMINAL.search(p.text) \
+                    and len(p.text.split()) <= MAX_CHROME_WORDS and not ends_sentence(p.text) \
                     and not p.is_list_item:
                 found[p.index] = "position"
         # A related-content list: a widget header ending in a colon ("You might also be interested
@@ -414,7 +443,7 @@ class Layout:
                 found[p.index] = "position"
             else:
                 in_list = False
-        buttons = {p.index for p in paras if p.text.strip(" :·|•").lower() in BUTTONS}
+        buttons = {p.index for p in paras if len(t := p.text.strip(" :·|•")) <= _LONGEST_BUTTON and t.lower() in BUTTONS}
         marked = buttons | found.keys()  # once: rebuilt per button it was quadratic (16,000 "Share" lines)
         for i in buttons:
             if i - 1 in marked or i + 1 in marked:
@@ -445,7 +474,7 @@ class Layout:
     def _all_sentences_phrases(self, para: Paragraph) -> bool:
         """Every sentence of the paragraph is a furniture phrase ("This article originally
         appeared at X. Copyright 2015. Follow X on Twitter.")."""
-        if len(para.text) > 3 * MAX_CHROME_CHARS or len(para.text.split()) > 60:
+        if len(para.text) > 3 * MAX_CHROME_CHARS or self._counts[1][para.index] > 60:
             return False
         sentences = self.article.sentences_of(para)
         return bool(sentences) and all(len(s.text) <= MAX_CHROME_CHARS and self.vocab.match(s.text)
@@ -472,12 +501,19 @@ class Layout:
             self._kinds[index] = kind_of(self.article.paragraphs[index].text)
         return self._kinds[index]
 
+    @cached_property
+    def _counts(self) -> tuple[list[str], list[int], list[bool]]:
+        """Every paragraph's text, word count and :func:`ends_sentence` (asked of every line by
+        several verdicts and by the model's neighbour features: computed once)."""
+        texts = [p.text for p in self.article.paragraphs]
+        return texts, [len(t.split()) for t in texts], [ends_sentence(t) for t in texts]
+
     def _scores(self, candidates: list[int]) -> dict[int, float]:
         """Line-model probability of the candidate paragraphs (their features in the context of
         every paragraph: the model is scored on the lines that could be furniture only)."""
-        texts = [p.text for p in self.article.paragraphs]
+        texts, n_words, terminal = self._counts
         model = self.settings.line_model or model_mod.model()
-        rows = model_mod.features_of(texts, self._phrase, candidates, self.kind)
+        rows = model_mod.features_of(texts, self._phrase, candidates, self.kind, terminal, n_words)
         return {i: model.score(f) for i, f in rows.items()}
 
     def _learned(self, found: dict[int, str]) -> dict[int, str]:
@@ -506,8 +542,13 @@ class Layout:
             # Only a line that some model verdict below could take is scored: short enough, not
             # already furniture, and not what a verdict never takes (:func:`_model_in_run`; the
             # other verdicts are narrower). Scoring the rest would not change what is found.
+            # A line of more than MAX_ALONE_WORDS words can only join a run (no verdict takes it
+            # alone): it is judged, and scored, only when a run reaches it (``deferred``).
+            _texts, n_words, _terminal = self._counts
             candidates = [p.index for p in paras if p.index not in found and p.index not in out
-                          and len(p.text.split()) <= MAX_MODEL_WORDS and _model_in_run(p, -1, self.kind)]
+                          and n_words[p.index] <= MAX_ALONE_WORDS and _model_in_run(p, -1, self.kind, n_words[p.index])]
+            deferred = {p.index for p in paras if p.index not in found and p.index not in out
+                        and MAX_ALONE_WORDS < n_words[p.index] <= MAX_MODEL_WORDS}
             open_ = self._scores(candidates)
             self.model_scores.update(open_)
             first, last = self.first_prose, self.last_prose
@@ -532,11 +573,22 @@ class Layout:
             weak = {i for i, score in open_.items()
                     if i not in strong and score >= RUN_SCORE
                     and _model_in_run(paras[i], first, self.kind)}
+
+            def joins(j: int) -> bool:
+                """Whether a long line a run reached is a weak verdict (judged as the rest were)."""
+                deferred.discard(j)
+                if not _model_in_run(paras[j], -1, self.kind, n_words[j]) \
+                        or (j in listed and self.kind(j) == "furniture"):
+                    return False
+                score = self._scores([j])[j]
+                self.model_scores[j] = score
+                return score >= RUN_SCORE and _model_in_run(paras[j], first, self.kind, n_words[j])
+
             todo = [i for i in sorted(found.keys() | out.keys())]
             while todo:
                 i = todo.pop()
                 for j in (i - 1, i + 1):
-                    if j in weak:
+                    if j in weak or (j in deferred and joins(j)):
                         weak.discard(j)
                         out[j] = "model"
                         todo.append(j)
@@ -568,14 +620,17 @@ class Layout:
     @cached_property
     def first_prose(self) -> int:
         """Index of the first finished prose paragraph (the number of paragraphs when none)."""
+        _texts, n_words, terminal = self._counts
         return next((p.index for p in self.article.paragraphs
-                     if p.kind == "body" and is_finished_prose(p.text)), len(self.article.paragraphs))
+                     if p.kind == "body" and terminal[p.index] and n_words[p.index] >= PROSE_WORDS),
+                    len(self.article.paragraphs))
 
     @cached_property
     def last_prose(self) -> int:
         """Index of the last finished prose paragraph (-1 when none)."""
+        _texts, n_words, terminal = self._counts
         return max((p.index for p in self.article.paragraphs
-                    if p.kind == "body" and is_finished_prose(p.text)), default=-1)
+                    if p.kind == "body" and terminal[p.index] and n_words[p.index] >= PROSE_WORDS), default=-1)
 
     @cached_property
     def body_end(self) -> int:

@@ -19,10 +19,41 @@ from ..text.segment import Span
 _CAPITALISED = re.compile(r"[A-Z](?<![^\W_][A-Z])[^\W_]*(?:['’\-][^\W_]+)*")
 
 
+def word_range(article: Article, start: int, end: int) -> tuple[int, int]:
+    """Indices ``i, j`` such that ``article.words[i:j]`` are the word tokens inside
+    ``[start, end)``: slice :attr:`~newslint.article.Article.word_texts` or
+    :attr:`~newslint.article.Article.word_starts` with them to read the words of a sentence without
+    a span per word."""
+    starts = article.word_starts
+    return bisect_left(starts, start), bisect_left(starts, end)
+
+
 def words_between(article: Article, start: int, end: int) -> list[Span]:
-    """The article's word tokens inside ``[start, end)`` (a sentence, a paragraph)."""
-    starts = article.memo("prose.word_starts", lambda a: [w.start for w in a.words])
-    return article.words[bisect_left(starts, start):bisect_left(starts, end)]
+    """The article's word tokens inside ``[start, end)`` (a sentence, a paragraph), as spans.
+
+    A check that reads only the words' texts or their number should use
+    :func:`word_texts_between` or :func:`count_words_between`: no span is built then."""
+    starts = article.word_starts
+    i, j = bisect_left(starts, start), bisect_left(starts, end)
+    words = article.__dict__.get("words")
+    if words is not None:
+        return words[i:j]
+    # No check has asked for every word as a span yet: build the spans of this range only (the
+    # same values; a check that reads a few sentences does not pay for the whole article).
+    return list(map(Span, starts[i:j], article.word_ends[i:j], article.word_texts[i:j]))
+
+
+def word_texts_between(article: Article, start: int, end: int) -> list[str]:
+    """The texts of the word tokens inside ``[start, end)`` (``[w.text for w in
+    words_between(...)]`` without building the spans)."""
+    starts = article.word_starts
+    return article.word_texts[bisect_left(starts, start):bisect_left(starts, end)]
+
+
+def count_words_between(article: Article, start: int, end: int) -> int:
+    """How many word tokens lie inside ``[start, end)`` (two bisections, no list)."""
+    starts = article.word_starts
+    return bisect_left(starts, end) - bisect_left(starts, start)
 
 
 def capitalised_counts(article: Article) -> Counter[str]:

@@ -140,11 +140,31 @@ def parse_plain_text(data: bytes, path: str, config: Config) -> Iterator[Article
     yield Article(decode_text(data, path), path=path, media_type="text/plain")
 
 
+def _deferred(module: str, name: str) -> Callable[..., Any]:
+    """``newslint.inputs.<module>.<name>``, imported on its first call: a run over text files
+    never imports the Markdown, HTML and archive readers (nor ``datetime`` and ``csv``)."""
+    found: list[Callable[..., Any]] = []
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        if not found:
+            import importlib
+
+            found.append(getattr(importlib.import_module(f"{__name__}.{module}"), name))
+        return found[0](*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = name
+    call.__doc__ = f"``newslint.inputs.{module}.{name}`` (imported on first use)."
+    return call
+
+
 def _builtin_parsers() -> tuple[Parser, ...]:
-    from .archives import parse_csv, parse_csv_stream, parse_parquet, parse_parquet_stream, parse_tsv_stream
-    from .html import parse_html
-    from .markdown import parse_markdown
     from .records import parse_json, parse_jsonl, parse_jsonl_stream
+
+    parse_csv, parse_csv_stream, parse_tsv_stream = (_deferred("archives", n) for n in (
+        "parse_csv", "parse_csv_stream", "parse_tsv_stream"))
+    parse_parquet, parse_parquet_stream = _deferred("archives", "parse_parquet"), \
+        _deferred("archives", "parse_parquet_stream")
+    parse_html, parse_markdown = _deferred("html", "parse_html"), _deferred("markdown", "parse_markdown")
 
     return (
         Parser("text", (".txt", ".text"), parse_plain_text, "text/plain", "plain-text article"),

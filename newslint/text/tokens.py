@@ -18,37 +18,62 @@ URL_RE = re.compile(r"(?:https?://|ftp://|www\.)\S+", re.IGNORECASE)
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
 DOMAIN_RE = re.compile(r"(?<![A-Za-z0-9-])(?:[A-Za-z0-9-]++\.)+([A-Za-z]{2,12})\b")
 _TOKEN = re.compile(r"\S+")
-#: Texts at least this long get a token index (shorter ones are walked: cheaper than indexing).
-_INDEX_FROM = 2000
-_local = threading.local()  # the last text indexed, per thread
+#: How many indexed texts each thread keeps: a check that alternates between a paragraph and the
+#: whole text must not rebuild the index on every call (one text kept was quadratic again on a
+#: 5 MB one-line article).
+_INDEXED_TEXTS = 4
+_local = threading.local()  # the last texts indexed, per thread
+
+
+#: How far :func:`token_around` looks on each side before it falls back to the token index.
+_WINDOW = 48
 
 
 def token_around(text: str, index: int) -> tuple[int, int]:
     """The whitespace-delimited token containing ``text[index]``, as ``(start, end)``.
 
-    At white space (or the end), the token ending there, else ``(index, index)``. For long texts
-    the token boundaries are computed once per text and found by bisection: walking the token
-    per call was quadratic when a check called it for each of many matches inside one huge token
-    (20,000 commas in 100 KB of "ab,cd"; reliability audit S3).
+    At white space (or the end), the token ending there, else ``(index, index)``. The token is
+    read from a window of :data:`_WINDOW` characters on each side, by ``str.split`` in C (a word
+    is a few characters; walking it in Python, or indexing every token of the text on the first
+    call, cost ~0.2 ms an article). A token reaching past the window is found through the token
+    boundaries of the whole text, computed once per text and bisected: walking it per call was
+    quadratic when a check called it for each of many matches inside one huge token (20,000
+    commas in 100 KB of "ab,cd"; reliability audit S3).
     """
-    if len(text) < _INDEX_FROM:
-        start = index
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        end = index
-        n = len(text)
-        while end < n and not text[end].isspace():
-            end += 1
-        return start, end
-    cached = getattr(_local, "tokens", None)
-    if cached is None or cached[0] is not text:
+    n = len(text)
+    lo = index - _WINDOW if index > _WINDOW else 0
+    hi = index + _WINDOW
+    start = end = index
+    if index and not text[index - 1].isspace():
+        before = text[lo:index].rsplit(None, 1)[-1]
+        start = index - len(before)
+        if start == lo and lo:  # the window was too short: the token may start further back
+            return _indexed(text, index)
+    if index < n and not text[index].isspace():
+        after = text[index:hi].split(None, 1)[0]
+        end = index + len(after)
+        if end == hi and hi < n:
+            return _indexed(text, index)
+    return start, end
+
+
+def _indexed(text: str, index: int) -> tuple[int, int]:
+    """:func:`token_around` through the text's token boundaries (kept for the last few texts)."""
+    recent: list[tuple[str, list[int], list[int]]] | None = getattr(_local, "tokens", None)
+    if recent is None:
+        recent = _local.tokens = []
+    for cached in recent:
+        if cached[0] is text:
+            break
+    else:
         starts: list[int] = []
         ends: list[int] = []
         for m in _TOKEN.finditer(text):
             starts.append(m.start())
             ends.append(m.end())
         cached = (text, starts, ends)
-        _local.tokens = cached
+        recent.insert(0, cached)
+        del recent[_INDEXED_TEXTS:]
     _, starts, ends = cached
     i = bisect_right(starts, index) - 1
     if i >= 0 and index < ends[i]:

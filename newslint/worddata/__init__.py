@@ -39,9 +39,11 @@ __all__ = [
     "pos",
     "reset",
     "spelling",
+    "spelling_index",
     "spelling_words",
     "syllable_count",
     "syllables",
+    "word_syllables",
     "zipf",
 ]
 
@@ -160,6 +162,19 @@ def syllables(word: str) -> int:
     return max(1, syllable_count(word))
 
 
+def word_syllables(word: str) -> int:
+    """``syllables(word)`` uncached, for callers that keep their own table: a word of letters is
+    one trie probe and one column read (the hyphenation patterns only for words the CMU
+    dictionary lacks), without the chain of calls ``syllable_count`` makes for any text."""
+    if word.isalpha():
+        low = word.lower()
+        get, column = _lookup("en", "en.syll.u8")
+        i = get(low)
+        n = column[i] if i is not None else _hyphen_syllables(low)
+        return n if n > 1 else 1
+    return max(1, syllable_count(word))
+
+
 # -- spelling ----------------------------------------------------------------------------------
 
 
@@ -262,6 +277,14 @@ class WordSet:
 
     def __len__(self) -> int:
         return self._size
+
+
+def spelling_index() -> tuple[Any, Any]:
+    """``(get, counts)``: the English trie's ``get`` and pyspellchecker's count column, so that
+    ``word`` is in the spelling dictionary when ``get(word)`` is an id ``i`` with
+    ``counts[i] > 0`` (exactly ``word in spelling_words()``, without its two calls a word; for a
+    caller that tests every distinct word of an article)."""
+    return _lookup("en", "en.spell.u32")
 
 
 _spelling_words: list[WordSet] = []

@@ -56,6 +56,9 @@ class Patterns:
         self._index = index
         self._blob = blob
         self.maxlen = maxlen
+        #: Each pattern met so far (by key id) as its non-zero values, ``(position, value)``
+        #: from the start of the match: decoded once, at most one entry per pattern (11k).
+        self._points: dict[int, tuple[tuple[int, int], ...]] = {}
 
     def starting(self, text: str) -> Iterator[tuple[int, bytes]]:
         index, blob = self._index, self._blob
@@ -63,9 +66,35 @@ class Patterns:
             chunk = bytes(blob[index[key_id]:index[key_id + 1]])
             yield chunk[0], chunk[1:]
 
+    def _decode(self, key_id: int) -> tuple[tuple[int, int], ...]:
+        chunk = bytes(self._blob[self._index[key_id]:self._index[key_id + 1]])
+        offset = chunk[0]
+        found = self._points[key_id] = tuple((offset + k, v) for k, v in enumerate(chunk[1:]) if v)
+        return found
+
     def positions(self, word: str, left: int = 2, right: int = 2) -> list[int]:
-        """Hyphenation points of ``word`` (0-based character offsets), as pyphen reports them."""
-        return _points(word, self.starting, self.maxlen, left, right)
+        """Hyphenation points of ``word`` (0-based character offsets), as pyphen reports them.
+
+        The same computation as :func:`_points` (the highest value any pattern puts between two
+        letters; odd means a point), with each pattern's values decoded once per process and
+        its zeros dropped (a zero never raises the highest value): ~3x faster, which matters
+        because textstat sends every hyphenated compound here ("agriculture-dependent" is
+        looked up as "agriculturedependent")."""
+        pointed = f".{word.lower()}."
+        n = len(pointed)
+        references = [0] * (n + 1)
+        walk, known, decode, maxlen = self._walk, self._points, self._decode, self.maxlen
+        for i in range(n - 1):
+            for _, key_id in walk(pointed[i:i + maxlen]):
+                found = known.get(key_id)
+                if found is None:
+                    found = decode(key_id)
+                for k, value in found:
+                    if value > references[i + k]:
+                        references[i + k] = value
+        last = n - 2 - right
+        return [i - 1 for i, reference in enumerate(references)
+                if reference % 2 and left <= i - 1 <= last]
 
     def syllables(self, word: str) -> int:
         """Syllables of one lower-case token the CMU dictionary does not know: textstat's

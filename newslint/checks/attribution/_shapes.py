@@ -20,9 +20,13 @@ degree) or open classes recognised by shape (plural nouns of people: "-ists", "-
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from ...lexicon import pos
 from ...text.segment import Span
+
+if TYPE_CHECKING:
+    from ...article import Article
 
 QUANTIFIERS = frozenset("some many most several few various numerous countless certain other others "
                         "multiple".split())
@@ -214,6 +218,58 @@ def impersonal(tokens: Sequence[Span], low: list[str] | None = None) -> Iterator
         after = at(j + 1)
         if after == "that" or (after == "to" and verb in ("said", "reported", "rumoured", "rumored")):
             yield i, j + (1 if after == "that" else 0)
+
+
+#: Verbs of plain saying: a bare group ("Analysts said") takes them without a quantifier.
+SAYING = frozenset("say says said note notes noted warn warned warns estimate estimated estimates "
+                   "expect expected expects".split())
+def _ascii(words: frozenset[str]) -> frozenset[bytes]:
+    return frozenset(w.encode() for w in words)
+
+
+_JUDGED_B, _REPORTED_B, _BELIEF_B, _SAYING_B = map(_ascii, (JUDGED, REPORTED, BELIEF_FORMS, SAYING))
+_QUANTIFIED_B = _ascii(QUANTIFIERS | {"number"})
+#: ASCII letters and digits kept, everything else a space: a sentence's words in C (tokens are
+#: runs of letters and digits, joined only by apostrophes and hyphens; non-ASCII arrives as "?").
+_ALNUM = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + b" " * 128
+
+
+def could_hold_shape(words: set[bytes] | frozenset[bytes]) -> bool:
+    """Whether a sentence whose words include ``words`` (ASCII, lower case) can hold any shape:
+    :func:`group_belief` needs a verb of belief, and a verb of plain saying only after a
+    quantifier ("Analysts said" passes, "Some analysts said" does not); :func:`vague_passive` a
+    judging participle; :func:`impersonal` "it" and a participle of reporting. Each follows
+    from a ``continue`` of its function, so a sentence ruled out here yields nothing there."""
+    if not words.isdisjoint(_JUDGED_B):
+        return True
+    if b"it" in words and not words.isdisjoint(_REPORTED_B):
+        return True
+    verbs = words & _BELIEF_B
+    if not verbs:
+        return False
+    return not verbs <= _SAYING_B or not words.isdisjoint(_QUANTIFIED_B)
+
+
+def shape_sentences(article: Article, folded: str) -> frozenset[int]:
+    """The starts of the article's sentences that can hold a shape (:func:`could_hold_shape`),
+    read from the folded text (``prefilter.fold``: one character per character, so offsets
+    agree) with C string operations instead of lower-casing every token of every sentence.
+
+    Sound: a token that lower-cases to a trigger word is a run of ASCII letters with no letter
+    or digit beside it, so it is one of the words split out here; the sentence is read up to
+    the end of the token that starts last in it (as ``words_between`` counts it). Words split
+    out of longer tokens ("re-said") only cost a sentence read for nothing."""
+    # One byte per character ("?" for each non-ASCII one), so offsets still agree.
+    spaced = folded.encode("ascii", "replace").translate(_ALNUM)
+    out = []
+    n = len(spaced)
+    for sentence in article.sentences:
+        end = sentence.end
+        while end < n and spaced[end] != 32:  # an ASCII token running past the sentence's end
+            end += 1
+        if could_hold_shape(set(spaced[sentence.start:end].split())):
+            out.append(sentence.start)
+    return frozenset(out)
 
 
 def find_shapes(tokens: Sequence[Span]) -> Iterator[tuple[int, int, str]]:

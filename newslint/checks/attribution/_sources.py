@@ -8,6 +8,7 @@ from typing import Any
 
 from ... import wordlists
 from ...article import Article
+from ...prefilter import prose_spans
 from ...text.segment import Sentence
 
 #: A named source: "according to The Washington Post", "Smith said", "told Reuters",
@@ -82,14 +83,12 @@ def unattributed_count(article: Article) -> int:
     def build(a: Article) -> int:
 
 
-        vague, hedge = vocabulary("vague_sources"), vocabulary("hedges")
         n = 0
-        for para in a.layout.prose:
-            for pattern in (vague, hedge):
-                for m in pattern.finditer(a.text, para.start, para.end):
-                    sentence = a.sentence_at(m.start())
-                    if sentence and not a.in_quote(m.start()) and not named_source_near(a, sentence):
-                        n += 1
+        for pattern in (vocabulary("vague_sources"), vocabulary("hedges")):
+            for start, _end in prose_spans(pattern, a):
+                sentence = a.sentence_at(start)
+                if sentence and not a.in_quote(start) and not named_source_near(a, sentence):
+                    n += 1
         return n
 
     return article.memo("attribution.unattributed", build)

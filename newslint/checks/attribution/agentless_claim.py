@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
+from ...prefilter import may_match, spans
 from ._sources import named_source_near, vocabulary
 
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?[A-Za-z]|\b(?:among|from)\s+(?:the\s+)?[A-Z]")
@@ -40,14 +41,16 @@ def agentless_claim(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         turns an opinion into an apparent fact.
     """
     pattern = vocabulary("agentless", settings=ctx.settings)
+    if not may_match(pattern, article):
+        return
     for para in article.layout.prose:
         for sentence in article.sentences_of(para):
-            for m in pattern.finditer(article.text, sentence.start, sentence.end):
-                if article.in_quote(m.start()):
+            for start, end in spans(pattern, article, sentence.start, sentence.end):
+                if article.in_quote(start):
                     continue
-                if _AGENT.search(article.text, m.end(), min(sentence.end, m.end() + 40)):
+                if _AGENT.search(article.text, end, min(sentence.end, end + 40)):
                     continue
                 if named_source_near(article, sentence):
                     continue
-                yield Hit(m.start(), m.end(),
-                          f"\"{m.group(0)}\": whose view is this? Name who holds it", confidence=0.6)
+                yield Hit(start, end, f"\"{article.text[start:end]}\": whose view is this? Name who holds it",
+                          confidence=0.6)

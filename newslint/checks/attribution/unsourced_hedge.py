@@ -9,6 +9,7 @@ from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
 from ...lexicon import pos
+from ...prefilter import prose_spans
 from ._sources import SPEECH, grade, named_source_near, vocabulary
 
 #: Legal process around "allegedly": the accusation's source is the charge, the arrest or the suit
@@ -63,25 +64,26 @@ def unsourced_hedge(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         extra-phrases: more hedging phrases.
     """
     pattern = vocabulary("hedges", tuple(ctx.options.get("extra-phrases", [])), settings=ctx.settings)
-    for para in article.layout.prose:
-        for m in pattern.finditer(article.text, para.start, para.end):
-            sentence = article.sentence_at(m.start())
-            if sentence is None:
-                continue
-            if article.in_quote(m.start()) or named_source_near(article, sentence):
-                continue
-            if _sourced_in_clause(article.text, sentence.start, m.start(), m.end(), sentence.end):
-                continue
-            if _TO_HEDGE.search(m.group(0)) and not _verb_follows(article.text, m.end()):
-                continue  # "was reported to the police": reporting something to someone
-            if m.group(0).lower() == "allegedly" and _LEGAL.search(
-                    article.text, max(sentence.start, m.start() - 80), m.start()):
-                continue  # "charged with allegedly ...": the charge is the source
-            severity, confidence = grade(article, sentence.text)
-            word = m.group(0)
-            yield Hit(m.start(), m.end(),
-                      f"\"{word}\" with no source named nearby: say who reports or alleges it",
-                      severity=severity, confidence=confidence)
+    text = article.text
+    # Gated and scanned once per article (shared with the count behind ``grade``): most
+    # articles hold no hedge and cost a set intersection.
+    for start, end in prose_spans(pattern, article):
+        sentence = article.sentence_at(start)
+        if sentence is None:
+            continue
+        if article.in_quote(start) or named_source_near(article, sentence):
+            continue
+        if _sourced_in_clause(text, sentence.start, start, end, sentence.end):
+            continue
+        word = text[start:end]
+        if _TO_HEDGE.search(word) and not _verb_follows(text, end):
+            continue  # "was reported to the police": reporting something to someone
+        if word.lower() == "allegedly" and _LEGAL.search(text, max(sentence.start, start - 80), start):
+            continue  # "charged with allegedly ...": the charge is the source
+        severity, confidence = grade(article, sentence.text)
+        yield Hit(start, end,
+                  f"\"{word}\" with no source named nearby: say who reports or alleges it",
+                  severity=severity, confidence=confidence)
 
 
 _TRAILING = re.compile(r",\s*(?:[\w’'.-]+\s+){0,5}?(?:" + SPEECH.pattern[5:-3] + r")\b[^,;()]{0,40}$",

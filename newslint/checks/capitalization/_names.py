@@ -6,7 +6,6 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterable
-from operator import attrgetter
 
 from ... import wordlists
 from ...article import Article
@@ -52,7 +51,7 @@ def proper_nouns_by_head() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]
             else:
                 by_head.setdefault(head, []).append(key)
         with _lock:
-            _data.setdefault("proper_by_head", ({h: tuple(k) for h, k in by_head.items()},  # type: ignore[arg-type]
+            _data.setdefault("proper_by_head", ({h: tuple(k) for h, k in by_head.items()},
                                                 tuple(ungated)))
     return _data["proper_by_head"]  # type: ignore[return-value]
 
@@ -99,13 +98,9 @@ _JOINERS = "'’-"
 
 
 def token_counts(article: Article) -> Counter[str]:
-    """How often each word token appears in the article, as written, counted once per article
-    (in C: no Python step per word) for the name checks: "is this word written in lowercase
-    elsewhere", "is this word written in capitals throughout", the distinct words."""
-    return article.memo("capitalization.token_counts", lambda a: Counter(map(_TEXT, a.words)))
-
-
-_TEXT = attrgetter("text")
+    """How often each word token appears in the article, as written (the article's shared
+    counts, made once in C)."""
+    return article.word_counts
 
 
 def word_heads(article: Article) -> frozenset[str]:
@@ -138,7 +133,8 @@ def names_that_may_occur(article: Article, names: Iterable[str]) -> set[str] | N
 
 def _unpunctuated_line(text: str) -> bool:
     stripped = text.strip()
-    return bool(stripped) and len(stripped.split()) <= 8 and stripped[-1] not in ".!?”\"'’:"
+    # split at most 8 times: a whole split of a huge one-line paragraph, per call, was quadratic
+    return bool(stripped) and len(stripped.split(None, 8)) <= 8 and stripped[-1] not in ".!?”\"'’:"
 
 
 def in_listing_block(article: Article, paragraph_index: int) -> bool:

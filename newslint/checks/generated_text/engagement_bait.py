@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
+from ...prefilter import may_match
 from ._generated import _extra
 from ._vocab import pattern
 
@@ -55,6 +56,8 @@ def engagement_bait(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             ``data/bait.txt``.
     """
     bait = pattern("bait", _extra(ctx), settings=ctx.settings)
+    if not may_match(bait, article):
+        return
     for para in article.layout.prose:
         for sentence in article.sentences_of(para):
             m = bait.search(sentence.text)

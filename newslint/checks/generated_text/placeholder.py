@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
+from ...prefilter import may_match
 from ._generated import _extra
 from ._vocab import pattern
 
@@ -52,7 +53,10 @@ def placeholder(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             ``data/placeholders.txt``.
     """
     text = article.text
-    found = list(_SLOT.finditer(text)) + list(pattern("placeholders", _extra(ctx), settings=ctx.settings).finditer(text))
+    listed = pattern("placeholders", _extra(ctx), settings=ctx.settings)
+    found = list(_SLOT.finditer(text)) if may_match(_SLOT, article) else []
+    if may_match(listed, article):
+        found += listed.finditer(text)
     for m in _TK.finditer(text):
         after = text[m.end():m.end() + 2]
         before = text[max(0, m.start() - 12):m.start()]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
+from ...analysis.vocabulary import word_counts
 from ...analysis.words import words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
@@ -32,6 +34,40 @@ _FUNCTION_WORD = re.compile("(?:" + "|".join(
 def has_marker(text: str) -> bool:
     """Whether ``_MARKER`` finds something in ``text`` (a foreign letter or function word)."""
     return _ACCENTED.search(text) is not None or _FUNCTION_WORD.search(text) is not None
+
+
+_WORD_SET = frozenset(_FUNCTION_WORDS)
+_JOINERS = "-'’"
+#: A function word next to a token's inner joiner ("de-facto", "l'amour"): the joiner is
+#: consumed first (so ``re`` skips to hyphens and apostrophes in C), then the word after it, or
+#: one before it by a fixed-width look-behind per word length.
+_JOINED_WORD = re.compile(f"[{_JOINERS}](?:(?:{'|'.join(_FUNCTION_WORDS)})\\b|" + "|".join(
+    f"(?<=\\b(?:{'|'.join(w for w in _FUNCTION_WORDS if len(w) == n)})[{_JOINERS}])"
+    for n in sorted({len(w) for w in _FUNCTION_WORDS})) + ")")
+
+
+def _may_have_marker(article: Article) -> bool:
+    """Whether ``_MARKER`` may match anywhere in the article (never false when it does): a
+    foreign letter, a token that is a function word, or a function word joined to another by a
+    hyphen or an apostrophe (a marker inside a token sits next to one of its joiners). One
+    search for the letter, a set intersection of the distinct tokens and one search for joiners
+    instead of a scan of every letter; 9 articles in 10 stop here."""
+    text = article.text
+    return bool(word_counts(article).keys() & _WORD_SET) or _ACCENTED.search(text) is not None \
+        or _JOINED_WORD.search(text) is not None
+
+
+def _marker_starts(text: str) -> list[int]:
+    """Where ``_MARKER`` matches in ``text``, sorted: two scans of the whole text in C instead
+    of two searches per paragraph. A marker is a letter or a whole word, so it never spans two
+    paragraphs, and a paragraph has one exactly when one of these offsets falls inside it."""
+    found = [m.start() for m in _ACCENTED.finditer(text)]
+    words = [m.start() for m in _FUNCTION_WORD.finditer(text)]
+    if found and words:
+        return sorted(found + words)
+    return found or words
+
+
 LANGUAGES = {"es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian"}
 
 
@@ -89,11 +125,17 @@ def foreign_passage(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     Options:
         min-words: the shortest run reported.
     """
+    if not _may_have_marker(article):
+        return
+    markers = _marker_starts(article.text)
+    if not markers:
+        return
     skip = article.layout.furniture_indices
     min_words = int(ctx.options.get("min-words", 3))
     for para in article.paragraphs:
-        if para.index in skip or not has_marker(para.text):
-            continue
+        i = bisect_left(markers, para.start)
+        if para.index in skip or i == len(markers) or markers[i] >= para.end:
+            continue  # no marker in the paragraph: ``has_marker(para.text)`` is false
         words = words_between(article, para.start, para.end)
         run: list[tuple[int, int, str]] = []
         for w in [*words, None]:

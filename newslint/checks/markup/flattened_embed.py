@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
+from ...prefilter import may_match
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
@@ -40,6 +41,8 @@ def flattened_embed(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         The embed's frame is gone, so the post's words run into the article as if the reporter
         wrote them.
     """
+    if not may_match(_EMBED, article):
+        return  # none of the words an embed needs ("(@", a month; "twitter"; "Retweets", "Likes")
     for m in _EMBED.finditer(article.text):
         yield Hit(m.start(), m.end(), "a flattened social-media embed (signature, link or counter)",
                   confidence=0.85)

@@ -15,7 +15,6 @@ from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 from ...lexicon import pos, zipf
 from ...worddata.case import capital_share
-from ..capitalization._names import token_counts
 
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _CANDIDATE = re.compile(r"[\w,] +[A-Z][a-z]{2,} +[a-z]")
@@ -49,9 +48,8 @@ def _in_title(words: list, i: int) -> bool:
 
 def _lowercase_uses(article: Article) -> Counter[str]:
     """How often each word appears in the article as written: looked up with a lowercase word,
-    how often the article writes it in lowercase (the article's token counts, shared with the
-    capitalization checks)."""
-    return token_counts(article)
+    how often the article writes it in lowercase (the article's shared word counts)."""
+    return article.word_counts
 
 
 class _MidSentenceCapitals:
@@ -112,8 +110,8 @@ def _mid_sentence_capitals(article: Article) -> _MidSentenceCapitals:
 
 
 def _word_starts(article: Article) -> list[int]:
-    """Where each word token starts (the memo :func:`words_between` shares)."""
-    return article.memo("prose.word_starts", lambda a: [w.start for w in a.words])
+    """Where each word token starts."""
+    return article.word_starts
 
 
 def _in_name_phrase(words: list, i: int) -> bool:

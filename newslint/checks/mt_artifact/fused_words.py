@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
+from ...analysis.vocabulary import Cleared, word_counts
 from ...analysis.words import words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
@@ -18,6 +20,9 @@ _CAMEL = re.compile(r"(?<![\w’'])([A-Za-z]*[a-z])([A-Z][a-z]+)(?=(?:[’']s?)?
 #: A lowercase letter right before a capital: the cheap test a paragraph must pass before the
 #: token scan above runs on it (most paragraphs have none).
 _LOW_UP = re.compile(r"[a-z][A-Z]")
+#: The same pairs found from the capital (``m.start() - 1`` is the pair's start): ``re`` skips
+#: to capitals in C, where ``_LOW_UP`` tries its pattern at every lowercase letter (2.5x slower).
+_UP_AFTER_LOW = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 # "[Tren de Aragua]Those": a closing bracket glued to a word.
 #: Words that start clauses: glued after a capitalised word ("PostThe") they mark a lost boundary;
 #: after a lowercase word any common word does ("membersGranted").
@@ -31,6 +36,7 @@ _BRACKET = re.compile(r"\]([A-Za-z][a-z]+)")
 _TAILS = ("who", "which", "that", "the", "and", "was", "were", "with", "from", "has", "have", "had",
           "said", "will", "would")
 _FUNCTION_TAIL = re.compile(r"([A-Za-z]{3,}?)(" + "|".join(_TAILS) + ")")
+
 
 
 @check(
@@ -92,16 +98,29 @@ def fused_words(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         reads as a non-word and often hides a sentence boundary.
     """
     text = article.text
+    # Cheap gates on the whole text first: most articles have no lowercase letter before a
+    # capital, no closing bracket and no run of letters ending in a function word.
+    low_up = [m.start() - 1 for m in _UP_AFTER_LOW.finditer(text)]  # one scan: few, if any
+    any_camel = bool(low_up)
+    any_bracket = "]" in text
+    tails = _tail_candidates(article)
+    if not (any_camel or any_bracket or tails):
+        return
     skip = article.layout.furniture_indices
     counts: dict[str, int] = {}
     for para in article.paragraphs:
         if para.index in skip:
             continue
-        camel = _CAMEL.finditer(text, para.start, para.end) if _LOW_UP.search(text, para.start, para.end) else ()
+        if any_camel:
+            i = bisect_left(low_up, para.start)  # the paragraph holds a lowercase-capital pair
+            camel = _CAMEL.finditer(text, para.start, para.end) \
+                if i < len(low_up) and low_up[i] + 2 <= para.end else ()
+        else:
+            camel = ()
         for m in camel:
             left, right = m.group(1), m.group(2)
             token = m.group(0)
-            if len(left) < 2 or _is_address(text, m.start()) or zipf(token) >= 1.5:
+            if len(left) < 2 or zipf(token) >= 1.5:
                 continue
             if not counts:
                 counts = _token_counts(article)
@@ -124,27 +143,28 @@ def fused_words(article: Article, ctx: CheckContext) -> Iterator[Hit]:
                 continue  # a function word after any name ("KuritsynaThe") is a lost boundary
             elif not opener and not _names_meet(article, left, right, left_alone, right_alone):
                 continue  # "WoodSpring", "SecureDrop", "BankAmerica": brand and name shapes
+            if _is_address(text, m.start()):
+                continue  # last: it indexes the text's tokens
             at = m.start(2)
             yield Hit(m.start(), m.end(),
                       f"\"{token}\" runs two words together; a space is missing before "
                       f"\"{right}\" (often the trace of pasted link text)",
                       suggestion=f"{left} {right}", confidence=0.9 if zipf(right) >= 5 else 0.8,
                       fix=Fix.replace(at, at, " "))
-        for m in _BRACKET.finditer(text, para.start, para.end):
+        for m in _BRACKET.finditer(text, para.start, para.end) if any_bracket else ():
             at = m.start(1)
             yield Hit(m.start(), m.end(), f"no space between the closing bracket and \"{m.group(1)}\"",
                       suggestion=f"] {m.group(1)}", confidence=0.85, fix=Fix.replace(at, at, " "))
-        for w in words_between(article, para.start, para.end):
+        for w in words_between(article, para.start, para.end) if tails else ():
             token = w.text
-            if len(token) < 6 or not token.endswith(_TAILS):
+            if token not in tails:
                 continue
             split = _FUNCTION_TAIL.fullmatch(token)
-            if split is None:
-                continue
+            assert split is not None  # a candidate
             head, tail = split.group(1), split.group(2)
-            if _is_address(text, w.start) or zipf(token) > 0:
-                continue
             if zipf(head) < 3.0 and not _elsewhere(article, head, w.start):
+                continue
+            if _is_address(text, w.start):
                 continue
             at = w.start + len(head)
             yield Hit(w.start, w.end,
@@ -203,6 +223,26 @@ def _names_meet(article: Article, left: str, right: str, left_alone: bool, right
     return zipf(lower) >= 3.0 and any(w.text == lower for w in article.words)
 
 
+#: Tokens that are no function word glued to a word: too short, no such ending, not letters
+#: before it, or a word the web writes ("thousand", "breathe"). A property of the token only.
+_NO_TAIL = Cleared()
+
+
+def _tail_candidates(article: Article) -> set[str]:
+    """The article's distinct tokens that may be a word with a function word glued to its end
+    ("Salvadorwho"): 6+ letters, a split by :data:`_FUNCTION_TAIL`, never written on the web.
+    Only the tokens not cleared in an earlier article are tested (most are), so the paragraphs
+    are walked only in the rare article that has one."""
+    found = set()
+    for token in _NO_TAIL.new(word_counts(article)):
+        if len(token) >= 6 and token.endswith(_TAILS) and _FUNCTION_TAIL.fullmatch(token) is not None \
+                and zipf(token) == 0:
+            found.add(token)
+        else:
+            _NO_TAIL.add(token)
+    return found
+
+
 def _is_address(text: str, index: int) -> bool:
     start, end = token_around(text, index)
     return looks_like_address(text[start:end])
@@ -210,12 +250,13 @@ def _is_address(text: str, index: int) -> bool:
 
 def _token_counts(article: Article) -> dict[str, int]:
     def build(a: Article) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for w in a.words:
-            out[w.text] = out.get(w.text, 0) + 1
-            base = w.text.removesuffix("’s").removesuffix("'s")
-            if base != w.text:  # "Jammeh's" is a use of "Jammeh"
-                out[base] = out.get(base, 0) + 1
+        counts = word_counts(a)
+        out: dict[str, int] = dict(counts)
+        for text, n in counts.items():
+            if text.endswith(("’s", "'s")):
+                base = text.removesuffix("’s").removesuffix("'s")
+                if base != text:  # "Jammeh's" is a use of "Jammeh"
+                    out[base] = out.get(base, 0) + n
         return out
 
     return article.memo("mt.token_counts", build)

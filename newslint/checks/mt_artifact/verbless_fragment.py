@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from ...analysis.words import words_between
+from ...analysis.words import word_texts_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -62,7 +62,7 @@ def verbless_fragment(article: Article, ctx: CheckContext) -> Iterator[Hit]:
                 continue
             if article.in_quote(sentence.start) or sentence.text[:1] in "“\"‘'(":
                 continue
-            words = [w.text for w in words_between(article, sentence.start, sentence.end)]
+            words = word_texts_between(article, sentence.start, sentence.end)
             if not 1 <= len(words) <= 4 or any(ch.isdigit() or ch in "!?" for ch in sentence.text):
                 continue
             if prev.text.rstrip("”\"’')").endswith("?"):

@@ -4,21 +4,33 @@ and word segmentation."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
+from operator import mul
 from typing import Any
 
-from ... import lexicon
-from ...analysis.words import words_between
+from ... import worddata
+from ...analysis.vocabulary import word_texts
 from ...article import Article
+from ...text.segment import Sentence
 
 
 def syllables(word: str) -> int:
     """Syllables of one word, at least 1: textstat 0.7.8's count (CMU dictionary, hyphenation
     patterns for unknown words) read from the compiled word data, so no run builds the CMU
-    dictionary (over 1 s); bounded cache, as news repeats its vocabulary."""
+    dictionary (over 1 s). Uncached: :func:`_syllable_total` keeps a per-process table."""
     if len(word) > 40:  # no word: a URL, glued text; hyphenation is slow on 100 KB "words"
         return max(1, len(word) // 3)
-    return lexicon.syllables(word)
+    return worddata.word_syllables(word)
+
+
+#: Syllables of each word token as written (``"The"`` and ``"the"`` are two entries), filled as
+#: articles bring words. One dict probe per distinct token of an article, where an ``lru_cache``
+#: costs a call and its bookkeeping (and, at 8k entries, thrashed on the 11k distinct words of
+#: the 142 clean articles). Emptied when full, so memory stays flat on a stream of new words.
+_SYLLABLES: dict[str, int] = {}
+#: Entries the table may hold before it is emptied (~3 MB at most).
+TABLE_WORDS = 1 << 15
 
 
 #: Distinct words whose syllables are counted one by one; a larger vocabulary (a book-length
@@ -41,6 +53,41 @@ def _syllable_total(vocabulary: Counter[str]) -> float:
     return mean * sum(vocabulary.values())
 
 
+def _token_total(tokens: Counter[str]) -> float:
+    """:func:`_syllable_total` of ``tokens`` (counted as written) lower-cased: each distinct token
+    is one table probe. A vocabulary too large to count exactly is lower-cased first, so the
+    sampling sees the same words as before."""
+    if len(tokens) > MAX_COUNTED_WORDS:  # lower-casing only merges: the lower-case one may fit
+        lowered: Counter[str] = Counter()
+        for token, n in tokens.items():
+            lowered[token.lower()] += n
+        return _syllable_total(lowered)
+    table = _SYLLABLES
+    missing = set(tokens).difference(table)  # in C; a cold pass: most of them
+    if missing:
+        if len(table) + len(missing) > TABLE_WORDS:
+            table.clear()
+        for token in missing:
+            table[token] = syllables(token.lower())
+    return sum(map(mul, tokens.values(), map(table.__getitem__, tokens)))
+
+
+def prose_sentences(article: Article) -> list[tuple[Sentence, int, int]]:
+    """Each sentence of the prose paragraphs with the index range ``[lo, hi)`` of its words in
+    ``article.words`` (what ``words_between`` slices), found by bisection only: the sentence
+    length is ``hi - lo`` and no word list is copied. Shared by the readability checks and the
+    report's metrics."""
+    def build(a: Article) -> list[tuple[Sentence, int, int]]:
+        starts = a.memo("prose.word_starts", lambda b: [w.start for w in b.words])
+        out = []
+        for p in a.layout.prose:
+            for s in a.sentences_of(p):
+                out.append((s, bisect_left(starts, s.start), bisect_left(starts, s.end)))
+        return out
+
+    return article.memo("readability.prose_sentences", build)
+
+
 def metrics(article: Article) -> dict[str, Any]:
     """Per-article figures for the report's ``metrics`` (computed once per article).
 
@@ -48,14 +95,18 @@ def metrics(article: Article) -> dict[str, Any]:
     own sentence and word segmentation, so the figures agree with the sentence lengths reported.
     """
     def build(a: Article) -> dict[str, Any]:
-        lengths: list[int] = []
-        vocabulary: Counter[str] = Counter()
-        for p in a.layout.prose:
-            for s in a.sentences_of(p):
-                words = words_between(a, s.start, s.end)
-                lengths.append(len(words))
-                vocabulary.update(w.text.lower() for w in words)
-        syllable_total = _syllable_total(vocabulary)
+        ranges = prose_sentences(a)
+        lengths = [hi - lo for _, lo, hi in ranges]
+        texts = word_texts(a)
+        tokens: Counter[str] = Counter()
+        start = end = 0
+        for _, lo, hi in ranges:  # sentences of a paragraph are usually contiguous: one slice
+            if lo != end:
+                tokens.update(texts[start:end])
+                start = lo
+            end = hi
+        tokens.update(texts[start:end])  # counted in C; lower-cased per distinct token
+        syllable_total = _token_total(tokens)
         out: dict[str, Any] = {"words": a.word_count, "sentences": len(a.sentences)}
         n_words = sum(lengths)
         if lengths and n_words:

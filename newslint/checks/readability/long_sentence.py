@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...analysis.words import words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
+from ._metrics import prose_sentences
 
 
 @check(
@@ -40,10 +40,9 @@ def long_sentence(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         max-words: the longest acceptable sentence, in words.
     """
     limit = int(ctx.options.get("max-words", 55))
-    for para in article.layout.prose:
-        for s in article.sentences_of(para):
-            n = len(words_between(article, s.start, s.end))
-            if n > limit:
-                yield Hit(s.start, s.end, f"sentence of {n} words (over {limit}): consider splitting it",
-                          confidence=1.0)
+    for s, lo, hi in prose_sentences(article):
+        n = hi - lo
+        if n > limit:
+            yield Hit(s.start, s.end, f"sentence of {n} words (over {limit}): consider splitting it",
+                      confidence=1.0)
 

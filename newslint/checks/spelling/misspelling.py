@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
 from ... import wordlists
 from ...analysis.slips import corrections, known, looks_like_abbreviation
+from ...analysis.vocabulary import Cleared, word_counts
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 from ...lexicon import CACHE_WORDS, zipf
 from ...text.tokens import looks_like_address, token_around
+from ...worddata import spelling_index
 
 _lock = threading.Lock()
 _state: dict[str, Any] = {}
@@ -127,41 +128,62 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """
     pairs = _pairs()
     accept = {w.lower() for w in ctx.options.get("accept", [])}
-    skip = article.layout.furniture_indices
-    text = article.text
-    counts: Counter[str] | None = None
+    counts = word_counts(article)
+    flagged: dict[str, tuple[str, float]] = {}
+    for word in counts.keys() & pairs.keys():  # a listed misspelling, however often it recurs
+        if _candidate(word) and word not in accept:
+            flagged[word] = (pairs[word], 0.95)
+    listed, spell_counts = spelling_index()
     searches = 0
-    for w in article.words:
-        word = w.text
-        if len(word) < 4 or len(word) > MAX_WORD or not word.islower() or not word.isalpha() \
-                or word in accept:
+    for word in _FINE.new_in_order(counts):  # in text order (the search budget)
+        if not _candidate(word):
+            _FINE.add(word)
             continue
-        right = pairs.get(word)
-        if right is None:
-            verdict = _verdicts.get(word, _UNDECIDED)  # most words: decided before, and fine
-            if verdict is None:
-                continue
-            if verdict is _UNDECIDED:
+        if word in accept or word in pairs or counts[word] > 1:
+            continue  # a word the article repeats is a term, not a slip
+        verdict = _verdicts.get(word, _UNDECIDED)
+        if verdict is _UNDECIDED:
+            i = listed(word)
+            if i is not None and spell_counts[i] > 0:
+                verdict = None  # most words: in the dictionary, so known (no suffix analysis)
+            else:
                 if not known(word) and not looks_like_abbreviation(word):
                     searches += 1  # a ranked search of corrections, the expensive part
                     if searches > MAX_SEARCHES:
                         continue
                 verdict = _correction(word)
-                if verdict is None:
-                    continue
-            if counts is None:
-                counts = Counter(x.text for x in article.words)
-            if counts[word] > 1:
-                continue  # a word the article repeats is a term, not a slip
-            right, confidence = verdict
+        if verdict is None:
+            _FINE.add(word)
         else:
-            confidence = 0.95
+            flagged[word] = verdict
+    if not flagged:
+        return
+    skip = article.layout.furniture_indices
+    text = article.text
+    for w in article.words:
+        found = flagged.get(w.text)
+        if found is None:
+            continue
+        right, confidence = found
         para = article.paragraph_at(w.start)
         if para is not None and para.index in skip:
             continue
         start, end = token_around(text, w.start)
         if looks_like_address(text[start:end]):
             continue
+        word = w.text
         yield Hit(w.start, w.end, f"\"{word}\" is misspelled; did you mean \"{right}\"?",
                   suggestion=right, confidence=confidence,
                   fix=Fix.replace(w.start, w.end, right, safe=confidence > 0.9))
+
+
+def _candidate(word: str) -> bool:
+    """Whether a token is one the check reads at all: a lowercase word of letters, 4 to
+    :data:`MAX_WORD` long (names, acronyms, numbers and joined forms are never flagged)."""
+    return 4 <= len(word) <= MAX_WORD and word.islower() and word.isalpha()
+
+
+#: Tokens this check never flags in any article under any options: the wrong shape, or a word
+#: whose verdict is "fine" (no likely correction). Never a listed misspelling nor an accepted
+#: word (those depend on the list and the options).
+_FINE = Cleared()

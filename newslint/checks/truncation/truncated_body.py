@@ -10,6 +10,7 @@ from ...article import Article, Paragraph
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
 from ...lexicon import pos
+from ...prefilter import may_match
 from ...text.tokens import looks_like_address
 
 #: A rule of underscores, dashes or asterisks (AP's ``___``): a section break, not bold text.
@@ -40,6 +41,21 @@ _FUNCTION_END = re.compile(r"\b(?:the|a|an|and|or|but|of|to|in|on|for|with|by|fr
                            r"about|into|onto|over|under|after|before|between|against|than|including|"
                            r"during|through|towards?|upon|within|without|whether|because|should|can|"
                            r"may|might|must|shall|been|being|be)$")
+
+
+#: The closing characters ``TERMINAL`` lets follow a final stop.
+_CLOSERS = "\"'”’)]"
+
+
+def ends_terminally(text: str) -> bool:
+    """``TERMINAL.search(text)``, reading only the end of ``text``: a match is a stop followed by
+    closers up to the end (so it starts at or after the last character that is not a closer
+    or the final newline) or a closer alone (in the last two characters). A search from a
+    later start finds the same matches (``re`` sees characters before ``pos`` for boundaries),
+    and a paragraph holds many stops the full search stopped at (~2x less for the two
+    truncation checks)."""
+    start = min(len(text.rstrip(_CLOSERS + "\n")) - 1, len(text) - 2)
+    return _TERMINAL.search(text, max(0, start)) is not None
 
 
 def _emphasis_open(text: str) -> bool:
@@ -124,7 +140,7 @@ def breaks_off(article: Article, para: Paragraph, strict_headings: bool = False)
     (inside the body, sentence-case subheadings are common; at its very end they are not)."""
     text = para.text
     words = text.split()
-    if len(words) < 4 or _TERMINAL.search(text) or text.rstrip().endswith(":") \
+    if len(words) < 4 or ends_terminally(text) or text.rstrip().endswith(":") \
             or _CLEAN_ENDING.search(text) or _CREDIT_END.search(text) \
             or (_LABEL_END.search(text) and not _FUNCTION_END.search(text)):
         return False
@@ -153,7 +169,7 @@ def punctuated_style(article: Article) -> bool:
         body = [p for p in a.paragraphs if p.kind == "body"]
         if len(body) < 2:
             return True
-        open_ended = sum(not _TERMINAL.search(p.text) for p in body)
+        open_ended = sum(not ends_terminally(p.text) for p in body)
         return open_ended <= max(1.0, 0.15 * len(body))  # one cut paragraph is what we look for
 
     return article.memo("truncation.punctuated", build)
@@ -175,9 +191,9 @@ def _verdict(article: Article, para: Paragraph) -> tuple[str, float] | None:
         return "breaks off inside bold text (an emphasis marker is never closed)", 0.9
     if _ELLIPSIS.search(text) and not text.endswith(("”", '"')):
         return "ends in an ellipsis: the body was cut to a teaser", 0.85
-    if para.is_list_item and not _TERMINAL.search(text):
+    if para.is_list_item and not ends_terminally(text):
         items = [p for p in article.paragraphs[max(0, para.index - 6):para.index] if p.is_list_item]
-        if len(items) >= 2 and sum(bool(_TERMINAL.search(p.text)) for p in items) >= len(items) - 1:
+        if len(items) >= 2 and sum(ends_terminally(p.text) for p in items) >= len(items) - 1:
             return "breaks off in the middle of a list item", 0.85
     if breaks_off(article, para):
         return "breaks off mid-sentence", 0.85
@@ -245,7 +261,9 @@ def truncated_body(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     if end < 0:
         return
     chrome = article.layout.furniture
-    for para in article.paragraphs[end:]:
+    # Gated on the article's words ("continue", "subscribe", "subscribers"...): a paragraph is
+    # a whitespace-bounded slice of the text, so a phrase in it is a phrase of the article.
+    for para in article.paragraphs[end:] if may_match(_PAYWALL, article) else ():
         m = _PAYWALL.search(para.text)
         if m and (para.index in chrome or para.index == end or len(para.text.split()) <= 16):
             yield Hit(para.start + m.start(), para.start + m.end(),

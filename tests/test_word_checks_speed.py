@@ -1,0 +1,354 @@
+"""Speed work on the word-level checks (issue 16) that must not change a single answer: the
+syllable table and hyphenation behind the reading grade, the spelling check's screening of
+distinct words, the gates of fused-words, odd-compound, spelling-variant and foreign-passage.
+
+Each test pins the fast form to the slow, obvious one it replaced (kept here as the reference),
+on the vendored sample articles and on generated texts; the speed itself is measured in
+``benchmarks/`` and ``docs/benchmarks.md``, never asserted here."""
+
+from __future__ import annotations
+
+import importlib
+import random
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from newslint import Linter, lexicon, worddata
+from newslint.analysis.vocabulary import word_texts
+from newslint.analysis.words import words_between
+from newslint.article import Article
+from newslint.declaration import CheckContext
+from newslint.worddata import store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _samples() -> list[str]:
+    """The vendored sample articles (clean and dev-clean news, a few hundred words each)."""
+    return [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.rglob("sample/**/*.txt"))]
+
+
+def _module(name: str) -> ModuleType:
+    """A check's module (the package exports the Check object under the module's name)."""
+    return importlib.import_module(f"newslint.checks.{name}")
+
+
+# -- syllables and hyphenation -----------------------------------------------------------------
+
+def test_word_syllables_equal_the_cached_count() -> None:
+    words = sorted(worddata.common_words())[::37]
+    tricky = ["U.S.", "o'brien", "don't", "rock-'n'-roll", "covid-19", "2024", "x1y2", "’tis",
+              "naïve", "zelenskyy's", "", "...", "agriculture-dependent", "all-digital", "İstanbul"]
+    for word in words + tricky + [w.upper() for w in tricky]:
+        assert worddata.word_syllables(word) == max(1, worddata.syllable_count(word)), word
+
+
+def test_hyphenation_points_equal_pyphen_on_compounds_and_unknown_words() -> None:
+    """The decoded-pattern walk gives pyphen's points; textstat sends joined compounds here."""
+    import pyphen
+
+    reference = pyphen.Pyphen(lang="en_US")
+    worddata.word_syllables("qzxv")  # opens the patterns
+    compiled = worddata._hyphen[0]
+    rng = random.Random(7)
+    vocab = sorted(worddata.common_words())
+    words = [rng.choice(vocab) + rng.choice(vocab) for _ in range(400)] + rng.sample(vocab, 400)
+    words += ["a", "ab", "abc", "zz", "2019", "x1y2", "naïve", "ukrenergo", "salvatrucha", "e"]
+    for word in words:
+        assert compiled.positions(word) == reference.positions(word), word
+        assert compiled.syllables(word) == len(reference.positions(word)) + 1
+
+
+def _old_vocabulary(article: Article) -> tuple[list[int], Counter[str]]:
+    """What the metrics counted before: each prose sentence's words, lower-cased one by one."""
+    metrics = _module("readability._metrics")
+    lengths: list[int] = []
+    vocabulary: Counter[str] = Counter()
+    for p in article.layout.prose:
+        for s in article.sentences_of(p):
+            words = words_between(article, s.start, s.end)
+            lengths.append(len(words))
+            vocabulary.update(w.text.lower() for w in words)
+    assert metrics.prose_sentences(article) and len(lengths) == len(metrics.prose_sentences(article))
+    return lengths, vocabulary
+
+
+def test_sentence_ranges_and_token_syllables_equal_the_word_by_word_count() -> None:
+    metrics = _module("readability._metrics")
+    for text in _samples():
+        article = Article(text)
+        lengths, vocabulary = _old_vocabulary(article)
+        assert [hi - lo for _, lo, hi in metrics.prose_sentences(article)] == lengths
+        tokens = Counter(t for _, lo, hi in metrics.prose_sentences(article)
+                         for t in word_texts(article)[lo:hi])
+        expected = sum(n * max(1, lexicon.syllables(w)) if len(w) <= 40 else n * max(1, len(w) // 3)
+                       for w, n in vocabulary.items())
+        assert metrics._token_total(tokens) == expected == metrics._syllable_total(vocabulary)
+
+
+def test_token_total_of_a_large_vocabulary_samples_the_lower_case_words() -> None:
+    """Past MAX_COUNTED_WORDS distinct tokens the sample is drawn from the lower-cased words,
+    as before: "Word" and "word" are one word, however they are written."""
+    metrics = _module("readability._metrics")
+    rng = random.Random(3)
+    vocab = sorted(worddata.common_words())
+    words = rng.sample(vocab, 2500)
+    tokens = Counter({w: rng.randint(1, 3) for w in words})
+    tokens.update({w.capitalize(): 1 for w in words[:1000]})  # 3,500 tokens, 2,500 words
+    lowered: Counter[str] = Counter()
+    for token, n in tokens.items():
+        lowered[token.lower()] += n
+    assert len(tokens) > metrics.MAX_COUNTED_WORDS >= len(lowered)
+    assert metrics._token_total(tokens) == metrics._syllable_total(lowered)
+    big = Counter({w: 1 for w in vocab[:7000]})
+    assert metrics._token_total(big) == metrics._syllable_total(big)
+
+
+def test_syllable_table_is_bounded() -> None:
+    metrics = _module("readability._metrics")
+    before = metrics.TABLE_WORDS
+    try:
+        metrics.TABLE_WORDS = 50
+        metrics._SYLLABLES.clear()
+        for i in range(5):
+            metrics._token_total(Counter({f"word{i}x{j}": 1 for j in range(30)}))
+            assert len(metrics._SYLLABLES) <= 50
+    finally:
+        metrics.TABLE_WORDS = before
+        metrics._SYLLABLES.clear()
+
+
+# -- misspelling: distinct words screened once ----------------------------------------------------
+
+def _old_misspellings(article: Article) -> Iterator[tuple[int, int, str, float]]:
+    """The check as it was: every token filtered and decided in text order."""
+    spelling = _module("spelling.misspelling")
+    from newslint.analysis.slips import known, looks_like_abbreviation
+    from newslint.text.tokens import looks_like_address, token_around
+
+    pairs = spelling._pairs()
+    skip = article.layout.furniture_indices
+    counts = Counter(x.text for x in article.words)
+    searches = 0
+    for w in article.words:
+        word = w.text
+        if len(word) < 4 or len(word) > spelling.MAX_WORD or not word.islower() or not word.isalpha():
+            continue
+        right = pairs.get(word)
+        if right is None:
+            if counts[word] > 1:
+                continue
+            if not known(word) and not looks_like_abbreviation(word):
+                searches += 1
+                if searches > spelling.MAX_SEARCHES:
+                    continue
+            verdict = spelling._correction(word)
+            if verdict is None:
+                continue
+            right, confidence = verdict
+        else:
+            confidence = 0.95
+        para = article.paragraph_at(w.start)
+        if para is not None and para.index in skip:
+            continue
+        start, end = token_around(article.text, w.start)
+        if looks_like_address(article.text[start:end]):
+            continue
+        yield w.start, w.end, right, confidence
+
+
+def _typo_texts() -> list[str]:
+    """Sample articles with slips, listed misspellings and repeated unknown words put in."""
+    rng = random.Random(11)
+    slips = ["governmemnt", "recieved", "thier", "acount", "compnay", "outllined", "budgett",
+             "seperate", "untill", "wierd", "qzxqzxvv", "thier thier", "acount acount", "mln dlrs"]
+    out = []
+    for text in _samples()[:12]:
+        words = text.split(" ")
+        for _ in range(8):
+            words.insert(rng.randrange(len(words)), rng.choice(slips))
+        out.append(" ".join(words))
+    return out
+
+
+def _hits(check_name: str, text: str, **options: object) -> list[tuple]:
+    """The raw hits of one built-in check on ``text`` (before calibration)."""
+    linter = Linter({"select": [check_name], "checks": {check_name: options}}, load_entry_points=False)
+    chk = linter.checks[0]
+    article = Article(text)
+    return [(h.start, h.end, h.message, h.suggestion, h.confidence)
+            for h in chk(article, CheckContext(chk.options, chk, linter.config.settings))]
+
+
+def test_misspelling_over_distinct_words_finds_what_the_token_scan_found() -> None:
+    spelling = _module("spelling.misspelling")
+    total = 0
+    for text in _samples() + _typo_texts():
+        for _ in range(2):  # cold, then with every verdict remembered
+            found = [(s, e, r, c) for s, e, _, r, c in _hits("misspelling", text)]
+            assert found == list(_old_misspellings(Article(text)))
+            total += len(found)
+    assert total > 50  # the typos are found (listed ones at every occurrence, slips once)
+    assert spelling._FINE and len(spelling._FINE) <= spelling._FINE.limit
+    assert not spelling._FINE.tokens & set(spelling._pairs())
+
+
+def test_spelling_index_is_the_dictionary() -> None:
+    get, counts = worddata.spelling_index()
+    words = worddata.spelling_words()
+    for word in ["the", "acount", "paris", "Paris", "livestreamed", "colour", "qzxqzxv", "naïve"]:
+        i = get(word)
+        assert (i is not None and counts[i] > 0) == (word in words), word
+    assert "en.spell.u32" in store.loaded()
+
+
+@pytest.mark.parametrize("accept", [[], ["acount", "thier"]])
+def test_misspelling_accept_option_is_not_remembered_as_fine(accept: list[str]) -> None:
+    spelling = _module("spelling.misspelling")
+    text = "The firm said its acount was closed after thier audit."
+    def excerpts(**options: object) -> set[str]:
+        return {text[s:e] for s, e, *_ in _hits("misspelling", text, **options)}
+
+    assert excerpts(accept=["acount"]) == {"thier"}
+    assert excerpts() == {"acount", "thier"}
+    assert excerpts(accept=accept) == {"acount", "thier"} - set(accept)
+    assert "acount" not in spelling._FINE
+
+
+# -- fused-words: gates on the whole text, glued function words among new distinct tokens -------
+
+def _glued_texts() -> list[str]:
+    """Sample articles with fused words put in: camel joins, brackets, glued function words."""
+    rng = random.Random(5)
+    glued = ["membersGranted", "PostThe", "[Tren de Aragua]Those", "Salvadorwho", "Baghdadwhich",
+             "thousand", "understand", "Scotlandand", "tradewith", "xyzthe", "breathe", "Qzxwould",
+             "iPhone", "winJammeh's", "covid-19who", "naïvewho", "rock'n'rollthe", "élitewho"]
+    out = []
+    for text in _samples()[:10]:
+        words = text.split(" ")
+        for _ in range(10):
+            words.insert(rng.randrange(len(words)), rng.choice(glued))
+        out.append(" ".join(words))
+    return out
+
+
+def test_glued_function_word_candidates_are_the_tokens_the_word_scan_tested() -> None:
+    fused = _module("mt_artifact.fused_words")
+    from newslint.lexicon import zipf
+
+    tested = 0
+    for text in _samples() + _glued_texts():
+        for _ in range(2):  # the second time, the tokens cleared before are not tested again
+            article = Article(text)
+            slow = [w.start for w in article.words
+                    if len(w.text) >= 6 and w.text.endswith(fused._TAILS)
+                    and fused._FUNCTION_TAIL.fullmatch(w.text) and zipf(w.text) == 0]
+            candidates = fused._tail_candidates(article)
+            assert [w.start for w in article.words if w.text in candidates] == slow
+            tested += len(slow)
+    assert tested > 20
+
+
+def test_camel_paragraphs_found_by_bisection_are_those_the_search_finds() -> None:
+    fused = _module("mt_artifact.fused_words")
+    from bisect import bisect_left
+
+    for text in _samples() + _glued_texts():
+        article = Article(text)
+        low_up = [m.start() for m in fused._LOW_UP.finditer(text)]
+        for para in article.paragraphs:
+            i = bisect_left(low_up, para.start)
+            fast = i < len(low_up) and low_up[i] + 2 <= para.end
+            assert fast == (fused._LOW_UP.search(text, para.start, para.end) is not None)
+
+
+def test_fused_words_token_counts_count_possessives_as_uses_of_the_name() -> None:
+    fused = _module("mt_artifact.fused_words")
+    for text in _samples() + _glued_texts():
+        article = Article(text)
+        slow: dict[str, int] = {}
+        for w in article.words:
+            slow[w.text] = slow.get(w.text, 0) + 1
+            base = w.text.removesuffix("’s").removesuffix("'s")
+            if base != w.text:
+                slow[base] = slow.get(base, 0) + 1
+        assert fused._token_counts(article) == slow
+
+
+# -- gates of spelling-variant, odd-compound and foreign-passage ---------------------------------
+
+def _mixed_texts() -> list[str]:
+    """Sample articles with both spellings of listed pairs, foreign passages, joined function
+    words and hyphenated past forms put in."""
+    rng = random.Random(8)
+    extra = ["colour", "color", "Colour", "colour-coded", "organisations", "organization’s", "centre",
+             "center", "de", "la", "Programa de Protección", "l'amour", "de-facto", "sur-le", "y",
+             "café", "mass-rode", "state-run", "five-spoke", "über", "x_de", "de_x", "pour-parler"]
+    out = []
+    for text in _samples()[:12]:
+        words = text.split(" ")
+        for _ in range(14):
+            words.insert(rng.randrange(len(words)), rng.choice(extra))
+        out.append(" ".join(words))
+    return out
+
+
+def _random_texts() -> list[str]:
+    """Short random strings over letters, joiners, digits and accents (fixed seed)."""
+    rng = random.Random(6)
+    alphabet = "aceortZC1 _-’'\n.éÉ×"
+    pieces = ["-rode", "-ate", "mass", "colour", "centre"]
+    return ["".join(rng.choice(alphabet) if rng.random() < 0.8 else rng.choice(pieces)
+                    for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+
+
+def test_lowercase_runs_are_what_the_run_pattern_finds() -> None:
+    variant = _module("consistency.spelling_variant")
+    for text in [*_samples(), *_mixed_texts(), *_random_texts(), "a\udcffb colour", "ÀcolourÉ"]:
+        assert variant.lowercase_runs(text) == {r.encode() for r in variant._WORD.findall(text)}
+
+
+def test_spelling_variant_gate_passes_whenever_a_pair_has_both_spellings() -> None:
+    variant = _module("consistency.spelling_variant")
+    pairs = variant._pairs()
+    flagged = 0
+    for text in _samples() + _mixed_texts():
+        runs = [m.group(0) for m in variant._listed().finditer(text)]
+        both = len({pairs[w] for w in set(runs)}) < len(set(runs))
+        present = variant.lowercase_runs(text) & variant._spellings()
+        assert both == (len({pairs[w.decode()] for w in present}) < len(present))
+        flagged += bool(_hits("spelling-variant", text))
+    assert flagged >= 3
+
+
+def test_odd_compound_gate_passes_whenever_the_compound_pattern_matches() -> None:
+    odd = _module("mt_artifact.odd_compound")
+    for text in [*_samples(), *_mixed_texts(), *_random_texts()]:
+        if odd._COMPOUND.search(text):
+            assert odd._HYPHEN_PAST.search(text)
+
+
+def test_foreign_markers_gate_and_positions_agree_with_the_paragraph_search() -> None:
+    foreign = _module("language.foreign_passage")
+    rng = random.Random(4)
+    words = [*foreign._FUNCTION_WORDS, "dé", "xde", "de_", "_de", "Del", "sur", "the", "1de", "ñ", "l'", "-"]
+    generated = [" ".join(rng.choice(words) + rng.choice(" ,.-’'_1\n") for _ in range(rng.randint(1, 6)))
+                 for _ in range(3000)]
+    passed = 0
+    for text in [*_samples(), *_mixed_texts(), *generated]:
+        article = Article(text)
+        marked = [p.index for p in article.paragraphs if foreign.has_marker(p.text)]
+        if not foreign._may_have_marker(article):
+            assert marked == [], text
+            continue
+        passed += 1
+        markers = foreign._marker_starts(text)
+        from bisect import bisect_left
+        found = [p.index for p in article.paragraphs
+                 if (i := bisect_left(markers, p.start)) < len(markers) and markers[i] < p.end]
+        assert found == marked, text
+    assert passed > 1000
