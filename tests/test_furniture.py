@@ -137,6 +137,45 @@ def test_a_list_the_article_introduces_is_not_furniture_on_the_models_word():
     assert sorted(Article(f"{BODY}\n\nThe newly selected five are:\n\n{rows}").layout.furniture) == [2, 3, 4, 5]
 
 
+LONG = ("The council approved the new budget on Monday after a long debate in the chamber, and the mayor "
+        "said the vote would settle the matter for the rest of the year.")
+
+
+def test_parallel_lines_inside_the_body_are_the_articles_list():
+    """Lines that share a punctuation skeleton but not their words, between paragraphs of text,
+    are the article's own list even with no sentence introducing it; a widget's repeated line,
+    one-word menu entries with counts, or the same lines after the last paragraph are not."""
+    teams = ("England (Group A): 10th appearance\n\nCzech Republic (Group A): Seventh appearance\n\n"
+             "Ukraine (Group B): Third appearance\n\nSpain (Group F): 11th appearance")
+    assert Article(f"{LONG}\n\nHere they are\n\n{teams}\n\n{LONG}").layout._parallel_lines({}) == {2, 3, 4, 5}
+    rows = ("Blue Origin, Kent, Washington\n\nCeres Robotics, Palo Alto, California\n\n"
+            "Sierra Nevada Corporation, Louisville, Colorado\n\nSpaceX, Hawthorne, California")
+    listed = Article(f"{LONG}\n\nHere they are\n\n{rows}\n\n{LONG}").layout
+    # The model alone takes these lines (the same rows as a trailing run are taken below).
+    assert not listed.furniture and min(listed.model_scores[i] for i in (2, 3, 4, 5)) >= 0.75
+    assert sorted(Article(f"{LONG}\n\nHere they are\n\n{rows}").layout.furniture) == [2, 3, 4, 5]
+    stamps = "12.29.14 at 9:14 pm\n\n12.29.14 at 9:15 pm\n\n12.29.14 at 9:52 pm"
+    assert not Article(f"{LONG}\n\n{stamps}\n\n{LONG}").layout._parallel_lines({})
+    menu = "Diaspora (62)\n\nEvents (56)\n\nHoroscope (66)\n\nPolitical (1942)"
+    assert not Article(f"{LONG}\n\n{menu}\n\n{LONG}").layout._parallel_lines({})
+    trailing = Article(f"{LONG}\n\n{LONG}\n\nHere they are\n\n{teams}").layout
+    assert not trailing._parallel_lines({})
+
+
+def test_video_titles_and_player_scraps_are_video_player_text():
+    """A title with its running time closing the line, and a run of letterless player scraps
+    holding a time, are video-player text by shape; a clock time, a race time or a timestamp are not."""
+    def found(lines: str) -> dict[int, tuple[str, str]]:
+        return {i: (f.kind, f.evidence) for i, f in Article(f"{LONG}\n\n{lines}\n\n{LONG}").layout.furniture.items()}
+
+    assert found("Sen. Reid To Trump: Rescind Bannon Appointment 1:42") == {1: ("video", "video")}
+    assert found("0:00\n\n/\n\n1:10") == {1: ("video", "video"), 2: ("video", "video"), 3: ("video", "video")}
+    # Not by this shape (the line model judges them on its own terms).
+    for line in ("The council will meet again at 7:30", "Mo Farah (GB) 27:30", "0:00",
+                 "Rescuers pull out 7 survivors from the rubble: 11 February 2023, 12:15"):
+        assert ("video", "video") not in found(line).values(), line
+
+
 def test_embedded_post_header_is_furniture():
     text = f"{BODY}\n\n{BODY}\n\nFollow\n\nDonald J. Trump ? @realDonaldTrump\n\n{BODY}"
     furniture_ = Article(text).layout.furniture

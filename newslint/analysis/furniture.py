@@ -199,6 +199,13 @@ def _anchored(pattern: re.Pattern[str]) -> bool:
     return pattern.pattern.startswith("^") and not pattern.flags & re.MULTILINE and "|" not in pattern.pattern.split("(", 1)[0]
 
 
+def _pattern_needs(pattern: str, flags: int) -> frozenset[Need] | None:
+    """:func:`_needed` of a pattern's parse tree."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    return _needed(_parser.parse(pattern, flags))
+
+
 def need_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """What every match of ``pattern`` contains: one of these strings, in the line case-folded
     (:func:`fold`); None when nothing is known. A line holding none of them cannot match, and a
@@ -299,10 +306,10 @@ class Gates:
 
     @staticmethod
     def _parse(pattern: re.Pattern[str]) -> frozenset[Need] | None:
-        try:
-            from re import _parser  # type: ignore[attr-defined]
+        from .. import regex_cache  # the parse is kept from run to run with the compiled patterns
 
-            needs = _needed(_parser.parse(pattern.pattern, pattern.flags))
+        try:
+            needs = regex_cache.derived(_pattern_needs, pattern.pattern, pattern.flags)
         except (ImportError, AttributeError, TypeError, ValueError, IndexError):  # a Python without re._parser
             return None
         if needs is None or any(not literal for literal, _left, _right in needs):

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -185,7 +186,8 @@ class Furniture:
     """A furniture span: a whole paragraph, or a phrase glued to the start or end of one.
 
     ``kind`` names it for the reader (see :data:`newslint.analysis.furniture.KINDS`); ``evidence``
-    says what found it: ``phrase``, ``shape``, ``position``, ``model``, ``batch`` or ``profile``.
+    says what found it: ``phrase``, ``caption``, ``promo``, ``post``, ``breadcrumb``, ``video``, ``position``,
+    ``model``, ``batch`` or ``profile``.
     """
 
     start: int
@@ -244,6 +246,13 @@ def _shape_reason(text: str, vocab: re.Pattern[str], n_words: int | None = None)
             and any(w.lower() in ("add", "visit", "follow", "subscribe", "join") for w in text.split()):
         return "promo"
     return None
+
+
+#: A bare running time closing a line (" 1:42", " 12:05"), not part of a longer time ("2:01:39").
+_RUNNING_TIME = re.compile(r"(?<=\s)\d{1,2}:\d{2}$")
+#: A word that makes the time before it a clock time ("at 7:30", "until 10:15").
+_CLOCK_WORD = re.compile(r"\b(?:at|by|from|until|till|to|before|after|around|about|kickoff|kick-off|starts?|begins?|"
+                         r"doors|opens?|closes?|[ap]\.?m\.?|gmt|bst|utc|et|pt|ct|est|edt|pst|pdt)\W*$", re.IGNORECASE)
 
 
 def _debris(text: str) -> bool:
@@ -309,6 +318,13 @@ def _model_in_run(para: Paragraph, first_prose: int = -1, kind: Callable[[int], 
 
 #: Words of a sentence ending in a colon that introduces the article's own list.
 LIST_INTRO_WORDS = 4
+#: Lines of one punctuation skeleton that make a list of the article's own (:meth:`Layout._parallel_lines`).
+PARALLEL_LINES = 3
+#: Words of a paragraph of text, finished or not, that bounds the body for such a list.
+PARAGRAPH_WORDS = 20
+#: What a line's punctuation skeleton leaves out: letters, digits, spaces, and the marks inside
+#: names and words (``&``, apostrophes, hyphens).
+_SKELETON = re.compile(r"[\w\s&'’-]+")
 
 
 def _model_sure(paras: list[Paragraph], index: int, first_prose: int, in_body: bool,
@@ -363,6 +379,8 @@ class Layout:
                 kind = "navigation"
             elif evidence == "caption":
                 kind = "photo"
+            elif evidence == "video":
+                kind = "video"
             elif evidence == "post" and kind == "furniture":
                 kind = "post"
             elif evidence == "promo" and PROMO_SENTENCE.search(para.text):
@@ -443,6 +461,7 @@ class Layout:
                 found[p.index] = "position"
             else:
                 in_list = False
+        self._video(found)
         buttons = {p.index for p in paras if len(t := p.text.strip(" :·|•")) <= _LONGEST_BUTTON and t.lower() in BUTTONS}
         marked = buttons | found.keys()  # once: rebuilt per button it was quadratic (16,000 "Share" lines)
         for i in buttons:
@@ -451,6 +470,34 @@ class Layout:
         if found:
             self._grow(found)
         return found
+
+    def _video(self, found: dict[int, str]) -> None:
+        """Video-player text, by shape: a video's title with its running time closing the line
+        ("Sen. Reid To Trump: Rescind Bannon Appointment 1:42": four words or more, unpunctuated,
+        then a bare m:ss, after a word, a quotation mark or a question), and a run of two or more
+        letterless scraps holding a time (a player's "0:00", "/", "1:10"). A clock time has "a.m."/
+        "pm", a date ("11 February 2023, 12:15") or a word before it ("at 7:30"); a race time a
+        name of two or three words. Not the headline."""
+        paras = self.article.paragraphs
+        _texts, n_words, _terminal = self._counts
+        for p in paras:
+            i = p.index
+            if i not in found and 5 <= n_words[i] <= MAX_CHROME_WORDS + 1 and ":" in p.text \
+                    and not p.text.startswith(_QUOTE_OPEN) and not p.is_list_item:
+                m = _RUNNING_TIME.search(p.text)
+                title = p.text[:m.start()].rstrip() if m else ""
+                after_title = title[-1:].isalpha() or (title != "" and title[-1] in "'’\"”)?!")
+                if m and i > 0 and after_title and not ends_sentence(title) and not _CLOCK_WORD.search(title):
+                    found[i] = "video"
+        run: list[int] = []
+        for i in range(len(paras) + 1):
+            if i < len(paras) and i not in found and _debris(paras[i].text):
+                run.append(i)
+                continue
+            if len(run) >= 2 and any(_RUNNING_TIME.search(" " + paras[j].text.strip()) for j in run):
+                for j in run:
+                    found[j] = "video"
+            run = []
 
     def _grow(self, found: dict[int, str]) -> None:
         """Position: short labels sandwiched between furniture, and runs at the page edges."""
@@ -559,7 +606,7 @@ class Layout:
             body = range(first + 1, last) if last >= 0 else range(len(paras))
             # The article's own list under a sentence that introduces it: no model verdict without
             # a kind word (the phrase list, shapes and kind words still count there).
-            listed = self._introduced_list(found)
+            listed = self._introduced_list(found) | self._parallel_lines(found) | self._echoes(open_)
             open_ = {i: v for i, v in open_.items() if i not in listed or self.kind(i) != "furniture"}
             sure = max(threshold, SURE_SCORE) if last >= 0 else 2.0
             strong = {i for i, score in open_.items()
@@ -613,6 +660,76 @@ class Layout:
                 j += 1
             if j < len(paras):
                 out.update(range(p.index + 1, j))
+        return out
+
+    def _echoes(self, lines: Iterable[int]) -> set[int]:
+        """Of ``lines``, those after the last prose paragraph that repeat the article's own words:
+        every content word (two or more) is in the article's prose. An information box closing a
+        feature ("7th Amsterdam Light Festival", "Flos Showroom"), a syndication credit naming the
+        publication the story names, restate the story; the widgets that close a page name other
+        stories, sections and services. (Inside the body the same test would also spare related
+        headlines on the story's own topic: it is not made there.)"""
+        paras = self.article.paragraphs
+        _texts, n_words, terminal = self._counts
+        vocab: set[str] | None = None
+        out: set[int] = set()
+        last = self.last_prose
+        trailing = [i for i in lines if i > last]
+        if not trailing:
+            return out
+        # A line the page repeats ("Available from Amazon" under each product) is a template, however
+        # much it shares with the story.
+        repeated = Counter(model_mod.normalise(p.text) for p in paras[last + 1:])
+        for i in trailing:
+            if repeated[model_mod.normalise(paras[i].text)] > 1:
+                continue
+            words = [w.lower() for w in model_mod.words_of(paras[i].text) if w[:1].isalpha()]
+            content = [w for w in words if w not in model_mod.FUNCTION_WORDS]
+            if len(content) < 2:
+                continue
+            if vocab is None:
+                vocab = {w.lower() for j, p in enumerate(paras) if terminal[j] and n_words[j] >= PROSE_WORDS
+                         for w in model_mod.words_of(p.text)}
+            if all(w in vocab for w in content):
+                out.add(i)
+        return out
+
+    def _parallel_lines(self, found: dict[int, str]) -> set[int]:
+        """Lines of the article's own list that no sentence introduces: inside the body (between
+        its first and last paragraph of text), at least :data:`PARALLEL_LINES` short lines that share
+        their punctuation (the same skeleton of two marks or more, "Spain (Group F): 11th
+        appearance", "Knopf, $16.99; ages 8-12") but not their words. Tour dates, book lists, team
+        lists and spec sheets repeat a shape with new content on each line; a page's widgets repeat
+        the same line ("Available from Amazon") or have no shape in common (related headlines,
+        menus). Like an introduced list, such lines take no model verdict without a kind word."""
+        _texts, n_words, terminal = self._counts
+        # The body's bounds here are its paragraphs of text, finished or not: a review in a book
+        # list may close with its writer's name ("... each page dazzle. -- Sandstrom").
+        text = [i for i, count in enumerate(n_words) if count >= PARAGRAPH_WORDS]
+        first, last = (text[0], text[-1]) if text else (0, 0)
+        if last - first < PARALLEL_LINES + 1:
+            return set()
+        groups: dict[str, list[int]] = {}
+        for p in self.article.paragraphs[first + 1:last]:
+            i = p.index
+            if i in found or n_words[i] > MAX_ALONE_WORDS or (terminal[i] and n_words[i] >= PROSE_WORDS):
+                continue
+            skeleton = _SKELETON.sub("", p.text)
+            if len(skeleton) >= 2:
+                groups.setdefault(skeleton, []).append(i)
+        out: set[int] = set()
+        paras = self.article.paragraphs
+        for lines in groups.values():
+            if len(lines) < PARALLEL_LINES:
+                continue
+            words = {i: {w.lower() for w in model_mod.words_of(paras[i].text) if w.isalpha()} for i in lines}
+            seen = Counter(w for i in lines for w in words[i])
+            # Each item says something of its own (a word no other line of the shape has): not a
+            # widget's timestamps ("12.29.14 at 9:14 pm"), prices or "Opening Bell 6.7.19"; and
+            # items are phrases, not a menu of one-word sections with counts ("Diaspora (62)").
+            own = [i for i in lines if any(seen[w] == 1 for w in words[i])]
+            if len(own) >= PARALLEL_LINES and sorted(len(words[i]) for i in own)[len(own) // 2] >= 3:
+                out.update(own)
         return out
 
     # -- body and prose --------------------------------------------------------------------

@@ -15,6 +15,7 @@ EVIDENCE = {
     "caption": "a photo credit closing the line",
     "promo": "a call to sign up or follow",
     "post": "a name and an @handle alone on the line",
+    "video": "a running time closing the line or player scraps",
     "position": "a short label in a run of furniture",
     "model": "the line model: its shape, words and neighbours",
     "batch": "it recurs in other articles of this source",

@@ -98,15 +98,16 @@ _JOINERS = "'’-"
 
 
 def token_counts(article: Article) -> Counter[str]:
-    """How often each word token appears in the article, as written (the article's shared
-    counts, made once in C)."""
+    """How often each word token appears in the article, as written, counted once per article
+    (in C: no Python step per word) for the name checks: "is this word written in lowercase
+    elsewhere", "is this word written in capitals throughout", the distinct words."""
     return article.word_counts
 
 
 def word_heads(article: Article) -> frozenset[str]:
     """Every distinct word token of the article, lowercased, once per article: the index
     :func:`names_that_may_occur` looks :func:`gate_word` up in."""
-    return article.memo("capitalization.word_heads", lambda a: frozenset(t.lower() for t in token_counts(a)))
+    return article.memo("capitalization.word_heads", lambda a: frozenset(t.lower() for t in a.word_set))
 
 
 def names_that_may_occur(article: Article, names: Iterable[str]) -> set[str] | None:

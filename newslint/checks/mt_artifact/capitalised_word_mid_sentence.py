@@ -15,6 +15,7 @@ from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 from ...lexicon import pos, zipf
 from ...worddata.case import capital_share
+from ..capitalization._names import token_counts
 
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _CANDIDATE = re.compile(r"[\w,] +[A-Z][a-z]{2,} +[a-z]")
@@ -48,8 +49,9 @@ def _in_title(words: list, i: int) -> bool:
 
 def _lowercase_uses(article: Article) -> Counter[str]:
     """How often each word appears in the article as written: looked up with a lowercase word,
-    how often the article writes it in lowercase (the article's shared word counts)."""
-    return article.word_counts
+    how often the article writes it in lowercase (the article's token counts, shared with the
+    capitalization checks)."""
+    return token_counts(article)
 
 
 class _MidSentenceCapitals:
@@ -77,8 +79,7 @@ class _MidSentenceCapitals:
         a = self._article
         text = a.text
         starts = sentence_start_offsets(a)
-        words = a.words
-        word_starts = _word_starts(a)
+        word_starts, word_ends = a.word_starts, a.word_ends
         n = len(text)
         count = 0
         at = text.find(word)
@@ -87,7 +88,7 @@ class _MidSentenceCapitals:
             if _token_at(text, at, end, n) and at not in starts:
                 i = bisect_left(word_starts, at)
                 if i > 0:
-                    gap = text[words[i - 1].end:at]
+                    gap = text[word_ends[i - 1]:at]
                     if gap == " " or not (any(ch in _OPENERS for ch in gap) or "." in gap or "\n" in gap):
                         count += 1
             at = text.find(word, at + 1)
@@ -107,11 +108,6 @@ def _token_at(text: str, start: int, end: int, n: int) -> bool:
 def _mid_sentence_capitals(article: Article) -> _MidSentenceCapitals:
     """:class:`_MidSentenceCapitals` of the article, shared by the check's helpers."""
     return article.memo("mt.mid_sentence_capitals", _MidSentenceCapitals)
-
-
-def _word_starts(article: Article) -> list[int]:
-    """Where each word token starts."""
-    return article.word_starts
 
 
 def _in_name_phrase(words: list, i: int) -> bool:
@@ -329,7 +325,7 @@ def _title_words_inside(article: Article) -> Iterator[tuple[list, int]]:
     The title-case words of a sentence that passes are found by a scan of its text, not by a
     test of each of its words."""
     text = article.text
-    word_starts = _word_starts(article)
+    word_starts = article.word_starts
     for para in article.layout.prose:
         for sentence in article.sentences_of(para):
             if not _CANDIDATE_FAST.search(sentence.text):
