@@ -80,13 +80,14 @@ def shouting(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     for para in article.layout.prose:
         dateline: re.Match[str] | bool | None = False  # matched on the paragraph's first run of capitals
         for m in _CAPS.finditer(text, para.start, para.end):
+            if m.start() == para.start or para.text.isupper():
+                continue  # a dateline ("WASHINGTON — ..."), or an all-caps line (tested first:
+                # no look-up in the lexicon, whose first read of a word costs)
             words = m.group(0).split()
             if any(w in ACRONYMS for w in words) or article.in_quote(m.start()):
                 continue
             if not all(zipf(w.lower()) >= 3.5 and pos(w.lower()) is not None for w in words):
                 continue  # an acronym or a name: its lowercase form is no ordinary word
-            if para.text.isupper() or m.start() == para.start:
-                continue  # an all-caps line, or a dateline ("WASHINGTON — ...")
             if dateline is False:
                 dateline = _DATELINE.match(text, para.start, min(para.end, para.start + 90))
             if dateline and m.end() <= dateline.end():  # type: ignore[union-attr]
