@@ -9,7 +9,6 @@ from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
 from ...lexicon import pos, zipf
-from ._names import token_counts
 
 #: Capital first, boundary after it: re skips to capitals in C (same matches as
 #: ``(?<![\w’'-])[A-Z]{4,}(?:\s+[A-Z]{2,})*(?![\w’'-])``).
@@ -76,7 +75,6 @@ def shouting(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """
     text = article.text
     title_case: set[str] | None = None
-    counts = token_counts(article)
     for para in article.layout.prose:
         dateline: re.Match[str] | bool | None = False  # matched on the paragraph's first run of capitals
         for m in _CAPS.finditer(text, para.start, para.end):
@@ -104,10 +102,10 @@ def shouting(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             if (before and before[-1].lower().strip(",") in NAMING_NOUNS) or (
                     after and after[0].lower().strip(",.;:") in NAMING_NOUNS):
                 continue  # "the carmaker SEAT", "TIME magazine"
-            if counts[words[0]] > 1:
+            if article.word_counts[words[0]] > 1:
                 continue  # a brand the article writes in capitals throughout ("WIRED")
             if title_case is None:
-                title_case = {t for t in counts if t[:1].isupper() and t[1:].islower()}
+                title_case = {t for t in article.word_set if t[:1].isupper() and t[1:].islower()}
             if any(w.capitalize() in title_case for w in words):
                 continue  # the article also writes it as a name ("Fiat" ... "FIAT")
             yield Hit(m.start(), m.end(), f"\"{m.group(0)}\" is in capitals; news style uses "
