@@ -109,7 +109,8 @@ KINDS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("podcast", "a podcast or TV promo",
          r"\b(?:podcast|listen|episode|tune in|on air|apple music|spotify|stitcher)\b"),
         ("related", "a related-content link",
-         r"\b(?:related|read (?:more|next|also)|more (?:from|on|stories|news)|recommended|"
+         r"\b(?:related|read (?:more|next|also|the (?:original|full) (?:article|story|post))|"
+         r"more (?:from|on|stories|news)|recommended|"
          r"you (?:may|might) also|also read|see also|don'?t miss|trending|most (?:read|popular)|"
          r"continue reading|click here|learn more|find out more)\b"),
         ("advert", "an advertisement or sponsor notice",
