@@ -224,11 +224,13 @@ class _RunNames:
         return self._common
 
     def names(self) -> list[str]:
+        """The names the run spells, its first word included."""
         if self._names is None:
             self._names = _spelled_names(self._words)
         return self._names
 
     def without_first(self) -> list[str]:
+        """The names the run spells without its first word (capitalised by a sentence start)."""
         if self._without_first is None:
             self._without_first = _spelled_names(self._words[1:])
         return self._without_first
