@@ -638,14 +638,59 @@ def _read_gate(source: str, flags: int) -> tuple[tuple[tuple[Clause, ...], ...],
             _punctuation_starts(parsed))
 
 
+def first_characters(items: Any) -> tuple[set[str], bool] | None:
+    """The characters a sequence of parsed regex items can start with, and whether it can match
+    the empty string; None when a first item is not a literal, a small class, a group, an
+    alternation or a repetition of those (``\\w``, ``.``, a back-reference: unknown)."""
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    found: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            first, nullable = {chr(av)}, False
+        elif op is sre.IN:
+            first, nullable = set(), False
+            for kind, value in av:
+                if kind is sre.LITERAL:
+                    first.add(chr(value))
+                elif kind is sre.RANGE and value[1] - value[0] < 64:
+                    first.update(chr(c) for c in range(value[0], value[1] + 1))
+                else:
+                    return None
+        elif op is sre.SUBPATTERN:
+            inner = first_characters(av[3])
+            if inner is None:
+                return None
+            first, nullable = inner
+        elif op is sre.BRANCH:
+            first, nullable = set(), False
+            for alternative in av[1]:
+                inner = first_characters(alternative)
+                if inner is None:
+                    return None
+                first |= inner[0]
+                nullable = nullable or inner[1]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            inner = first_characters(av[2])
+            if inner is None:
+                return None
+            first, nullable = inner[0], inner[1] or av[0] == 0
+        elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            first, nullable = set(), True  # zero-width: the next item gives the character
+        else:
+            return None
+        found |= first
+        if not nullable:
+            return found, False
+    return found, True
+
+
 def _punctuation_starts(parsed: list[Any]) -> tuple[str | bytes, ...]:
     """The characters every match starts with, when they are a few punctuation marks ("<",
     "&", "["): a text without any of them holds no match. Read by the same parse-tree walk as
     ``wordlists.first_character_guard``; letters and digits are too common to be worth it."""
-    from .wordlists import _first_characters
-
     try:
-        found = _first_characters(parsed)
+        found = first_characters(parsed)
     except RecursionError:
         return ()
     if found is None or found[1] or not found[0] or len(found[0]) > 4:
