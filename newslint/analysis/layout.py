@@ -479,19 +479,18 @@ class Layout:
         "pm", a date ("11 February 2023, 12:15") or a word before it ("at 7:30"); a race time a
         name of two or three words. Not the headline."""
         paras = self.article.paragraphs
-        _texts, n_words, _terminal = self._counts
-        for p in paras:
-            i = p.index
-            if i not in found and 5 <= n_words[i] <= MAX_CHROME_WORDS + 1 and ":" in p.text \
-                    and not p.text.startswith(_QUOTE_OPEN) and not p.is_list_item:
-                m = _RUNNING_TIME.search(p.text)
-                title = p.text[:m.start()].rstrip() if m else ""
+        texts, n_words, _terminal = self._counts
+        for i, text in enumerate(texts):
+            if 5 <= n_words[i] <= MAX_CHROME_WORDS + 1 and ":" in text[-6:] and i not in found \
+                    and not text.startswith(_QUOTE_OPEN) and not paras[i].is_list_item:
+                m = _RUNNING_TIME.search(text)
+                title = text[:m.start()].rstrip() if m else ""
                 after_title = title[-1:].isalpha() or (title != "" and title[-1] in "'’\"”)?!")
                 if m and i > 0 and after_title and not ends_sentence(title) and not _CLOCK_WORD.search(title):
                     found[i] = "video"
         run: list[int] = []
         for i in range(len(paras) + 1):
-            if i < len(paras) and i not in found and _debris(paras[i].text):
+            if i < len(paras) and len(texts[i]) <= 12 and i not in found and _debris(texts[i]):
                 run.append(i)
                 continue
             if len(run) >= 2 and any(_RUNNING_TIME.search(" " + paras[j].text.strip()) for j in run):
@@ -687,9 +686,9 @@ class Layout:
             content = [w for w in words if w not in model_mod.FUNCTION_WORDS]
             if len(content) < 2:
                 continue
-            if vocab is None:
-                vocab = {w.lower() for j, p in enumerate(paras) if terminal[j] and n_words[j] >= PROSE_WORDS
-                         for w in model_mod.words_of(p.text)}
+            if vocab is None:  # the prose's words, lower-cased, from one pass over its text
+                vocab = set(model_mod.words_of("\n".join(
+                    p.text for j, p in enumerate(paras) if terminal[j] and n_words[j] >= PROSE_WORDS).lower()))
             if all(w in vocab for w in content):
                 out.add(i)
         return out
