@@ -50,7 +50,7 @@ from .furniture import (
 )
 
 if TYPE_CHECKING:
-    from ..article import Article, Paragraph
+    from ..article import Article, Paragraph, Span
     from .batch import FurnitureMemory
 
 __all__ = ["TERMINAL", "Furniture", "Layout", "LayoutSettings", "is_finished_prose", "layout_settings",
@@ -362,6 +362,7 @@ class Layout:
         # Per-line memos of :meth:`_phrase` and :meth:`kind` (several verdicts ask of one line).
         self._phrases: dict[int, bool] = {}
         self._kinds: dict[int, str] = {}
+        self._sentences: dict[int, bool] = {}
 
     # -- furniture -------------------------------------------------------------------------
 
@@ -518,20 +519,26 @@ class Layout:
                     found[p.index] = "position"
 
     def _all_sentences_phrases(self, para: Paragraph) -> bool:
-        """Every sentence of the paragraph is a furniture phrase ("This article originally
-        appeared at X. Copyright 2015. Follow X on Twitter.")."""
+        """Every sentence of the paragraph is a furniture phrase ("Copyright 2015 Riverton Media.
+        Follow Riverton on Twitter.")."""
         if len(para.text) > 3 * MAX_CHROME_CHARS or self._counts[1][para.index] > 60:
             return False
         sentences = self.article.sentences_of(para)
-        return bool(sentences) and all(len(s.text) <= MAX_CHROME_CHARS and self.vocab.match(s.text)
-                                       for s in sentences)
+        return bool(sentences) and all(self._sentence_phrase(s) for s in sentences)
+
+    def _sentence_phrase(self, sentence: Span) -> bool:
+        """Whether a sentence is a furniture phrase (matched once: the bottom edge's first
+        sentences are asked twice)."""
+        if sentence.start not in self._sentences:
+            self._sentences[sentence.start] = len(sentence.text) <= MAX_CHROME_CHARS \
+                and bool(self.vocab.match(sentence.text))
+        return self._sentences[sentence.start]
 
     def _first_sentence_phrase(self, para: Paragraph) -> bool:
         """A notice paragraph that opens with a widget sentence ("Please adhere to our commenting
         policy to avoid being banned. As a privately owned website, ...")."""
         sentences = self.article.sentences_of(para)
-        return bool(sentences) and len(sentences[0].text) <= MAX_CHROME_CHARS \
-            and bool(self.vocab.match(sentences[0].text))
+        return bool(sentences) and self._sentence_phrase(sentences[0])
 
     # -- the learned model and the batch ---------------------------------------------------
 
