@@ -303,11 +303,12 @@ def _model_in_run(para: Paragraph, first_prose: int = -1, kind: Callable[[int], 
     layout's memo of :func:`kind_of` by paragraph index (the cheap tests run first); ``n_words``
     the paragraph's word count when the caller has it."""
     text = para.text
-    if text.startswith(_QUOTE_OPEN) or para.is_list_item or para.index == 0 or len(text) < 2 \
-            or _RULE.match(text) or _BYLINE.match(text) or _AGENCY_CREDIT.match(text):
+    if text.startswith(_QUOTE_OPEN) or para.is_list_item or para.index == 0 or len(text) < 2:
         return False
     if n_words is None:
         n_words = len(text.split())
+    if _RULE.match(text) or _BYLINE.match(text) or _AGENCY_CREDIT.match(text):
+        return False
     if (para.index < first_prose and n_words >= 6) or (n_words >= 4 and ends_sentence(text)):
         # Above the first prose paragraph a long line is the headline or standfirst; anywhere, a
         # sentence of the body: the model's neighbour features must not sweep them in, unless a
@@ -513,9 +514,10 @@ class Layout:
             for p in order:
                 if p.index in found:
                     continue
+                if (p.index - 1) not in found and (p.index + 1) not in found:
+                    continue  # the cheap test first: most lines touch no furniture
                 in_edge = p.index < top or p.index > last_prose
-                if ((in_edge and _short_label(p.text)) or _debris(p.text)) \
-                        and ((p.index - 1) in found or (p.index + 1) in found):
+                if (in_edge and _short_label(p.text)) or _debris(p.text):
                     found[p.index] = "position"
 
     def _all_sentences_phrases(self, para: Paragraph) -> bool:
