@@ -44,7 +44,7 @@ def _enabled() -> bool:
 def cache_file() -> Any:
     import zlib
 
-    from .worddata.store import cache_root
+    from .cachedir import cache_root
 
     tag = zlib.crc32(f"{sys.version}|{sys.implementation.cache_tag}".encode())
     return cache_root() / f"code-{sys.implementation.cache_tag}-{tag:08x}.marshal"

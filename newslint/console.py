@@ -31,8 +31,8 @@ def entry() -> None:
     # (newslint.code_cache) as they load.
     from . import code_cache, regex_cache
 
+    regex_cache.preload()  # first: installing the code cache imports dataclasses, which compile
     code_cache.install()
-    regex_cache.preload()
     from .cli import entry as cli_entry
 
     cli_entry()

@@ -138,15 +138,20 @@ def existence_matches(article: Article, pattern: re.Pattern[str], *, scope: str 
 
     The one scanner behind house ``existence`` and ``substitution`` rules and the built-in
     word-list checks (chatbot phrases...), so they agree on scope and quotations. The pattern is
-    first gated on the article's words (:func:`newslint.prefilter.may_match`): most articles
-    hold none of a list's phrases and are not scanned at all.
+    scanned by :func:`newslint.prefilter.scanner`: most articles hold none of a list's phrases
+    and are not scanned at all, and the others only where a phrase's first word stands.
     """
-    from .prefilter import may_match
+    from .prefilter import may_match, scanner
 
     if not may_match(pattern, article):
-        return
+        return  # none of its words in the article: no paragraph to visit
+    scan = scanner(pattern, article)  # found where its first words stand, in C
+    text = article.text
     for para in paragraphs_in_scope(article, scope):
-        for m in pattern.finditer(article.text, para.start, para.end):
+        for start, _end in scan(para.start, para.end):
+            m = pattern.match(text, start, para.end)  # the match finditer gives there
+            if m is None:
+                continue
             if skip_quotes and article.in_quote(m.start(), m.end()):
                 continue
             yield m

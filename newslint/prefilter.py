@@ -29,9 +29,11 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from re import _constants as sre  # type: ignore[attr-defined]
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .article import Article
@@ -39,7 +41,8 @@ if TYPE_CHECKING:
 #: Word-string variants one word of a pattern may expand to ("experts?" is two) before the
 #: reader gives up on it (the gate then simply has no clause from that word).
 MAX_VARIANTS = 64
-_WORD_RUN = re.compile(r"\w+")
+#: Variants of a literal run (any characters) kept for substring atoms, which are the fallback.
+MAX_RUN_VARIANTS = 8
 
 _lock = threading.Lock()
 _fold_cache: dict[str, str] = {}
@@ -66,12 +69,36 @@ def fold(text: str) -> str:
     ``str.lower`` is used where it agrees with the regex engine for every character present
     (all ASCII text, and nearly all news text: curly quotes, dashes and accented Latin letters
     lower the same way), so the common case costs one C call."""
-    if text.isascii() or not any(_odd(ch) for ch in set(_NON_ASCII.findall(text))):
+    if text.isascii():
+        return text.lower()
+    if _ODD is not None:
+        if _ODD.search(text) is None:
+            return text.lower()
+    elif not any(_odd(ch) for ch in set(_NON_ASCII.findall(text))):
         return text.lower()
     return "".join(_fold_char(ch) for ch in text)
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: Every character on which ``str.lower`` and the regex engine's folding disagree, in the
+#: Unicode version below (recomputed over all code points by tests/test_prefilter.py); one
+#: search for them costs a tenth of reading the text's distinct characters. Another Unicode
+#: version asks each distinct non-ASCII character instead.
+_ODD_CHARS = (
+    "\u0130\u0131\u017f\u0399\u039c\u03a3\u03b9\u03bc\u03c3\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1"
+    "\u03f5\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1e9b\u1fbe\u1fd3\u1fe3\ua64a\ua64b\ufb06")
+_ODD_UNICODE = "14.0.0"
+
+
+def _odd_pattern() -> re.Pattern[str] | None:
+    import unicodedata
+
+    if unicodedata.unidata_version != _ODD_UNICODE:
+        return None
+    return re.compile("[" + re.escape(_ODD_CHARS) + "]")
+
+
+_ODD = _odd_pattern()
 _odd_cache: dict[str, bool] = {}
 
 
@@ -87,26 +114,31 @@ def _odd(ch: str) -> bool:
 _ASCII_WORDS = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + b" " * 128
 
 
-def words_of(folded: str) -> frozenset[bytes]:
+def words_of(folded: str | bytes) -> frozenset[bytes]:
     """A superset of the ASCII ``\\w+`` runs of ``folded``, as bytes: every maximal run of ASCII
     word characters. A run beside a non-ASCII letter is a fragment of a longer word ("caf" of
     "café") and is kept too: the set may hold a word the text lacks, never lack one it holds, so
     a gate reading it can only say yes too often. Gates look up ASCII words only (a non-ASCII
     word is asked as a substring); in C, at a third of the cost of ``findall``."""
-    return frozenset(folded.encode("ascii", "replace").translate(_ASCII_WORDS).split())
+    raw = folded.encode("ascii", "replace") if isinstance(folded, str) else folded
+    return frozenset(raw.translate(_ASCII_WORDS).split())
 
 
 @dataclass(frozen=True, slots=True)
 class Haystack:
-    """What gates ask about one text: its folded form and its ASCII words (see :func:`words_of`)."""
+    """What gates ask about one text: its folded form, the same as ASCII bytes (one byte a
+    character, "?" for a non-ASCII one: ``bytes.find`` is several times faster than
+    ``str.find`` on text with a curly quote in it), and its ASCII words (:func:`words_of`)."""
 
     folded: str
+    raw: bytes
     words: frozenset[bytes]
 
     @classmethod
     def of(cls, text: str) -> Haystack:
         folded = fold(text)
-        return cls(folded, words_of(folded))
+        raw = folded.encode("ascii", "replace")
+        return cls(folded, raw, words_of(raw))
 
 
 def haystack(article: Article) -> Haystack:
@@ -115,7 +147,7 @@ def haystack(article: Article) -> Haystack:
 
 
 #: An atom: (True, word) must be one of the text's ASCII words (bytes); (False, literal) must be
-#: in its folded text.
+#: in its folded text (bytes: in ``Haystack.raw``; str: in ``Haystack.folded``).
 Atom = tuple[bool, "str | bytes"]
 Clause = frozenset[Atom]
 
@@ -129,12 +161,18 @@ class Gate:
     a loop over the alternatives (a phrase list of 30 phrases is one intersection of 30 words
     with the article's words)."""
 
-    __slots__ = ("_index", "_keys", "_rest", "alternatives")
+    __slots__ = ("_index", "_keys", "_rest", "alternatives", "first", "starts")
 
-    def __init__(self, alternatives: tuple[tuple[Clause, ...], ...]) -> None:
+    def __init__(self, alternatives: tuple[tuple[Clause, ...], ...],
+                 first: frozenset[bytes] | None = None, starts: tuple[str | bytes, ...] = ()) -> None:
         if any(not clauses for clauses in alternatives):
             alternatives = ()  # an alternative with no clause may match anything
         self.alternatives = alternatives
+        #: The words every match starts with (ASCII, whole words), when known.
+        self.first = first
+        #: The punctuation every match starts with ("<" of a tag, "&" of an entity), folded:
+        #: one of them must be in the text.
+        self.starts = starts
         self._index: dict[str | bytes, list[int]] = {}
         self._rest: list[int] = []
         for i, clauses in enumerate(alternatives):
@@ -147,10 +185,13 @@ class Gate:
 
     @property
     def always(self) -> bool:
-        return not self.alternatives
+        return not self.alternatives and not self.starts
 
     def admits(self, hay: Haystack) -> bool:
         """Whether the pattern may match somewhere in the text of ``hay``."""
+        if self.starts and not any((c in hay.raw) if isinstance(c, bytes) else (c in hay.folded)
+                                   for c in self.starts):
+            return False
         if not self.alternatives:
             return True
         alternatives = self.alternatives
@@ -164,18 +205,32 @@ class Gate:
 
 
 def _holds(clauses: Sequence[Clause], hay: Haystack) -> bool:
-    words, folded = hay.words, hay.folded
+    words, raw, folded = hay.words, hay.raw, hay.folded
     for clause in clauses:
-        if not any((w in words) if whole else (cast(str, w) in folded) for whole, w in clause):
+        for whole, w in clause:
+            if whole:
+                found = w in words
+            elif isinstance(w, bytes):
+                found = w in raw
+            else:
+                found = w in folded
+            if found:
+                break
+        else:
             return False
     return True
+
+
+def _literal(text: str) -> str | bytes:
+    """A substring atom's literal: bytes (looked up in ``Haystack.raw``) when it is ASCII and
+    holds no "?" (the stand-in for a non-ASCII character there), else the folded string."""
+    return text.encode() if text.isascii() and "?" not in text else text
 
 
 # -- reading a parse tree ----------------------------------------------------------------------
 
 def _is_word_char(code: int) -> bool:
-    ch = chr(code)
-    return ch.isalnum() or ch == "_"
+    return code == 95 or chr(code).isalnum()
 
 
 class _Reader:
@@ -191,6 +246,11 @@ class _Reader:
         self.word: list[str] | None = None
         self.word_bounded = left_bounded
         self.run: list[str] = [""]
+        # The first word of every match, when the sequence starts with a whole word (nothing
+        # consumed before it): where a match can start (see Alternation.scan).
+        self.consumed = False
+        self.first_open = False
+        self.first: frozenset[bytes] | None = None
 
     # The current word ends here. ``right_bounded``: a non-word character (or a look-ahead
     # forbidding a word character) follows, so the word is a whole word of the text.
@@ -198,27 +258,32 @@ class _Reader:
         if (self.word is not None and self.word_bounded and right_bounded and all(self.word)
                 and all(w.isascii() for w in self.word)):
             self.clauses.append(frozenset((True, w.encode()) for w in self.word))
+            if self.first_open and not any("_" in w for w in self.word):
+                self.first = frozenset(w.encode() for w in self.word)
         elif self.word is not None and all(len(w) >= 3 for w in self.word):
-            self.substrings.append(frozenset((False, w) for w in self.word))
+            self.substrings.append(frozenset((False, _literal(w)) for w in self.word))
         self.word = None
         self.word_bounded = next_bounded
+        self.first_open = False
 
     def end_run(self) -> None:
         if all(len(r) >= 2 for r in self.run) and self.run != [""]:
-            self.substrings.append(frozenset((False, r) for r in self.run))
+            self.substrings.append(frozenset((False, _literal(r)) for r in self.run))
         self.run = [""]
 
     def add_variants(self, options: Sequence[str], word_chars: bool) -> None:
         """Append one of ``options`` (folded strings) to the word and the run."""
+        if word_chars and self.word is None:
+            self.first_open = not self.consumed
+        self.consumed = True
         if word_chars:
             base = self.word if self.word is not None else [""]
             grown = [w + o for w in base for o in options]
             self.word = grown if len(grown) <= MAX_VARIANTS else None
             if self.word is None:
                 self.word_bounded = False
-        grown_run = [r + o for r in self.run for o in options]
-        if len(grown_run) <= MAX_VARIANTS:
-            self.run = grown_run
+        if len(self.run) * len(options) <= MAX_RUN_VARIANTS:
+            self.run = [r + o for r in self.run for o in options]
         else:
             self.end_run()
 
@@ -227,6 +292,7 @@ class _Reader:
         self.end_word(False, False)
         self.end_run()
         self.word_bounded = False
+        self.consumed = True
 
     def boundary(self) -> None:
         """A non-word character or ``\\b`` / a look-around on ``\\w``: the word ends bounded and
@@ -237,8 +303,6 @@ class _Reader:
 def _literal_options(op: Any, av: Any) -> tuple[list[str], bool] | None:
     """The folded strings a single-character item can match and whether they are all word
     characters (None: not a small set of literals)."""
-    from re import _constants as sre  # type: ignore[attr-defined]
-
     if op is sre.LITERAL:
         return [_fold_char(chr(av))], _is_word_char(av)
     if op is sre.IN:
@@ -251,7 +315,7 @@ def _literal_options(op: Any, av: Any) -> tuple[list[str], bool] | None:
             else:
                 return None
         folded = sorted({_fold_char(chr(c)) for c in codes})
-        if not folded or len(folded) > 4:
+        if not folded or len(folded) > 8:
             return None
         kinds = {_is_word_char(ord(c)) for c in folded}
         if len(kinds) != 1:
@@ -262,8 +326,6 @@ def _literal_options(op: Any, av: Any) -> tuple[list[str], bool] | None:
 
 def _non_word_class(op: Any, av: Any) -> bool:
     """A character class that matches no word character (``\\s``, ``[ \\t]``, ``['’]``)."""
-    from re import _constants as sre  # type: ignore[attr-defined]
-
     if op is sre.LITERAL:
         return not _is_word_char(av)
     if op is not sre.IN:
@@ -279,8 +341,6 @@ def _non_word_class(op: Any, av: Any) -> bool:
 
 def _forbids_word(av: Any) -> bool:
     """A negative look-around ``(?<!\\w)`` / ``(?![\\w-])``: no word character beside."""
-    from re import _constants as sre  # type: ignore[attr-defined]
-
     _direction, sub = av
     items = list(sub)
     if len(items) != 1:
@@ -292,10 +352,14 @@ def _forbids_word(av: Any) -> bool:
 
 
 def _word_options(items: Sequence[Any]) -> list[str] | None:
-    """The folded strings a sequence of word-character literals can spell, or None."""
+    """The folded strings a sequence of word-character literals (some optional: "experts?")
+    can spell, or None."""
     out = [""]
     for op, av in items:
         opts = _literal_options(op, av)
+        if opts is None and op is sre.MAX_REPEAT and av[0] == 0 and av[1] == 1:
+            inner = _word_options(list(av[2]))
+            opts = (["", *inner], True) if inner is not None else None
         if opts is None or not opts[1]:
             return None
         out = [o + x for o in out for x in opts[0]]
@@ -306,10 +370,15 @@ def _word_options(items: Sequence[Any]) -> list[str] | None:
 
 def _read(items: Sequence[Any], left_bounded: bool, right_bounded: bool) -> tuple[Clause, ...]:
     """The clauses every match of the sequence ``items`` satisfies."""
-    from re import _constants as sre  # type: ignore[attr-defined]
+    return _read_first(items, left_bounded, right_bounded)[0]
 
+
+def _read_first(items: Sequence[Any], left_bounded: bool,
+                right_bounded: bool) -> tuple[tuple[Clause, ...], frozenset[bytes] | None]:
+    """The clauses every match of ``items`` satisfies, and the words every match starts with
+    (None: not known)."""
     r = _Reader(left_bounded)
-    items = list(items)
+    items = _inline_groups(items)
     for idx, (op, av) in enumerate(items):
         opts = _literal_options(op, av)
         if opts is not None:
@@ -332,11 +401,23 @@ def _read(items: Sequence[Any], left_bounded: bool, right_bounded: bool) -> tupl
             lo, hi, sub = av
             sub_items = list(sub)
             if len(sub_items) == 1 and _non_word_class(*sub_items[0]):
+                single = _literal_options(*sub_items[0])
+                char = single[0][0] if single is not None and len(single[0]) == 1 else None
+                ends_with_it = char is not None and r.run != [""] and all(v.endswith(char) for v in r.run)
                 if lo >= 1:
                     r.boundary()
+                    if char is not None:
+                        r.add_variants([char], False)  # "“ +": "“ " is there whatever follows
                     r.end_run()
+                    r.consumed = True
                 else:
                     r.give_up()
+                    if not ends_with_it:
+                        continue
+                if char is not None and (lo >= 1 or ends_with_it):
+                    # " +" (or " *" after a space): whatever the count, a space is the last
+                    # character so far, and a literal after it follows a space (" ,").
+                    r.run = [char]
                 continue
             if lo == 0 and hi == 1:
                 spelled = _branch_words(sub_items)
@@ -352,25 +433,25 @@ def _read(items: Sequence[Any], left_bounded: bool, right_bounded: bool) -> tupl
             if lo >= 1:  # the body occurs at least once: its own clauses hold
                 r.clauses.extend(_read(sub_items, False, False))
             continue
-        if op is sre.SUBPATTERN:
-            sub_items = list(av[-1])
+        if op in (sre.SUBPATTERN, sre.BRANCH):
+            group = list(av[-1]) if op is sre.SUBPATTERN else [(op, av)]
             nxt_bounded = _next_bounds(items, idx + 1, right_bounded)
-            spelled = _branch_words(sub_items)
+            spelled = _branch_words(group)
             if spelled is not None:
                 r.add_variants(spelled, True)
                 continue
-            r.give_up()
-            r.clauses.extend(_clause_of(sub_items, False, nxt_bounded))
-            continue
-        if op is sre.BRANCH:
-            spelled = _branch_words([(op, av)])
-            if spelled is not None:
-                r.add_variants(spelled, True)
-                continue
+            if _next_bounds(items, idx, False):
+                r.boundary()  # "it(?: is|'s)": every alternative starts with a non-word character
+            at_start = not r.consumed and r.word is None
             before = r.word_bounded and r.word is None
             r.give_up()
-            nxt_bounded = _next_bounds(items, idx + 1, right_bounded)
-            r.clauses.extend(_clause_of([(op, av)], before, nxt_bounded))
+            if at_start:
+                # A group opening the sequence: every match starts with one of the words its
+                # alternatives start with ("(?:some|foreign[- ]policy) experts").
+                read = _alternatives_first(group, before, nxt_bounded)
+                if read and all(first is not None for _c, first in read):
+                    r.first = frozenset().union(*(first for _c, first in read if first is not None))
+            r.clauses.extend(_clause_of(group, before, nxt_bounded))
             continue
         r.give_up()
     r.end_word(right_bounded, False)
@@ -379,18 +460,36 @@ def _read(items: Sequence[Any], left_bounded: bool, right_bounded: bool) -> tupl
     # "to"); then the most telling literal substring ("(@", "pic.twitter.com/"), which costs a
     # scan of the text and is asked only when every word is there.
     words = sorted(dict.fromkeys(r.clauses), key=lambda c: (-min(len(w) for _, w in c), len(c)))
-    known = {w.decode() for c in words for _, w in c if isinstance(w, bytes)}
-    # At most four literals: each costs a scan of the text.
-    substrings = sorted(dict.fromkeys(c for c in r.substrings if not all(w in known for _, w in c)
-                                      and len(c) <= 4),
+    known = {w for c in words for _, w in c}
+    # At most eight literals: each costs a scan of the text (of bytes, mostly: fast).
+    substrings = sorted(dict.fromkeys(c for c in r.substrings if len(c) <= 8 and not all(
+                            (w if isinstance(w, bytes) else w.encode()) in known for _, w in c)),
                         key=lambda c: (-min(len(w) for _, w in c), len(c)))
-    return (*words, *substrings[:1])
+    if words:
+        # Beside words, a literal is worth its scan only when it holds punctuation ("(@"): a
+        # run of words and spaces ("according to ") says little more than its words.
+        substrings = [c for c in substrings if all(
+            any(not (ch.isalnum() or ch.isspace() or ch == "_") for ch in (w.decode() if isinstance(w, bytes) else w))
+            for _, w in c)]
+    return (*words, *substrings[:1]), r.first
+
+
+def _inline_groups(items: Sequence[Any]) -> list[Any]:
+    """``items`` with each group that holds a plain sequence (a capturing group, no inline
+    flags, no alternation of its own) replaced by its items: "( +)" reads as " +"."""
+    out: list[Any] = []
+    for op, av in items:
+        if op is sre.SUBPATTERN and not av[1] and not av[2]:
+            inner = list(av[3])
+            if not (len(inner) == 1 and inner[0][0] is sre.BRANCH):
+                out.extend(_inline_groups(inner))
+                continue
+        out.append((op, av))
+    return out
 
 
 def _next_bounds(items: Sequence[Any], at: int, right_bounded: bool) -> bool:
     """Whether what follows position ``at`` of ``items`` starts with a non-word character."""
-    from re import _constants as sre  # type: ignore[attr-defined]
-
     if at >= len(items):
         return right_bounded
     op, av = items[at]
@@ -402,13 +501,15 @@ def _next_bounds(items: Sequence[Any], at: int, right_bounded: bool) -> bool:
         lo, _hi, sub = av
         sub_items = list(sub)
         return lo >= 1 and len(sub_items) == 1 and _non_word_class(*sub_items[0])
+    if op is sre.BRANCH:
+        return all(alt and _next_bounds(list(alt), 0, False) for alt in av[1])
+    if op is sre.SUBPATTERN:
+        return _next_bounds(list(av[-1]), 0, False)
     return _non_word_class(op, av)
 
 
 def _ends_non_word(items: Sequence[Any]) -> bool:
     """Whether every match of ``items`` ends with a non-word character ("widely ")."""
-    from re import _constants as sre  # type: ignore[attr-defined]
-
     if not items:
         return False
     op, av = items[-1]
@@ -425,8 +526,6 @@ def _ends_non_word(items: Sequence[Any]) -> bool:
 def _branch_words(items: Sequence[Any]) -> list[str] | None:
     """The strings a group spells when it is only an alternation of word-character literals
     ("(?:say|says|said)"), or None."""
-    from re import _constants as sre  # type: ignore[attr-defined]
-
     if len(items) != 1:
         return _word_options(items)
     op, av = items[0]
@@ -458,10 +557,14 @@ def _clause_of(items: Sequence[Any], left_bounded: bool, right_bounded: bool) ->
 
 
 def _alternatives(items: Sequence[Any], left_bounded: bool, right_bounded: bool) -> list[tuple[Clause, ...]]:
-    """The top-level alternatives of ``items`` with their clauses: a sequence that is one
-    alternation between zero-width boundaries is read alternative by alternative."""
-    from re import _constants as sre  # type: ignore[attr-defined]
+    """The top-level alternatives of ``items`` with their clauses (see :func:`_alternatives_first`)."""
+    return [clauses for clauses, _first in _alternatives_first(items, left_bounded, right_bounded)]
 
+
+def _alternatives_first(items: Sequence[Any], left_bounded: bool, right_bounded: bool
+                        ) -> list[tuple[tuple[Clause, ...], frozenset[bytes] | None]]:
+    """The top-level alternatives of ``items`` with their clauses and first words: a sequence
+    that is one alternation between zero-width boundaries is read alternative by alternative."""
     items = list(items)
     core = [i for i, (op, _av) in enumerate(items) if op not in (sre.ASSERT, sre.ASSERT_NOT, sre.AT)]
     if len(core) == 1:
@@ -470,19 +573,27 @@ def _alternatives(items: Sequence[Any], left_bounded: bool, right_bounded: bool)
         if len(inner) == 1 and inner[0][0] is sre.BRANCH:
             lb = left_bounded or any(_bounds_left(*items[i]) for i in range(core[0]))
             rb = _next_bounds(items, core[0] + 1, right_bounded)
-            return [_read(list(alt), lb, rb) for alt in inner[0][1][1]]
-    return [_read(items, left_bounded, right_bounded)]
+            return [_read_first(list(alt), lb, rb) for alt in inner[0][1][1]]
+    return [_read_first(items, left_bounded, right_bounded)]
 
 
 def _bounds_left(op: Any, av: Any) -> bool:
-    from re import _constants as sre  # type: ignore[attr-defined]
-
     if op is sre.ASSERT_NOT and _forbids_word(av):
         return True
     return op is sre.AT and av in (sre.AT_BOUNDARY, sre.AT_BEGINNING, sre.AT_BEGINNING_STRING)
 
 
 _gates: dict[tuple[str, int], Gate] = {}
+
+
+def _union(firsts: Sequence[frozenset[bytes] | None]) -> frozenset[bytes] | None:
+    """The words any of several alternatives starts with; None when one is not known."""
+    out: set[bytes] = set()
+    for first in firsts:
+        if first is None:
+            return None
+        out |= first
+    return frozenset(out) if firsts else None
 
 
 def gate(pattern: re.Pattern[str] | str, flags: int = 0) -> Gate:
@@ -495,23 +606,107 @@ def gate(pattern: re.Pattern[str] | str, flags: int = 0) -> Gate:
     found = _gates.get(key)
     if found is not None:
         return found
-    from re import _parser  # type: ignore[attr-defined]
+    alternation = _alternations.get(id(pattern))
+    if alternation is not None and alternation.full is pattern:
+        # A word list: the union of its phrases' gates (each phrase is read anyway).
+        parts = alternation.gates()
+        found = Gate(() if any(g.always for g in parts) else tuple(a for g in parts for a in g.alternatives),
+                     _union([g.first for g in parts]))
+        with _lock:
+            _gates.setdefault(key, found)
+        return _gates[key]
+    from . import regex_cache  # the parse is kept from run to run with the compiled patterns
 
-    try:
-        alternatives = _alternatives(list(_parser.parse(source, flags)), False, False)
-    except (re.error, RecursionError):
-        alternatives = []
-    found = Gate(tuple(alternatives))
+    found = Gate(*regex_cache.derived(_read_gate, source, flags))
     with _lock:
         _gates.setdefault(key, found)
     return _gates[key]
 
 
+def _read_gate(source: str, flags: int) -> tuple[tuple[tuple[Clause, ...], ...], frozenset[bytes] | None,
+                                                 tuple[str | bytes, ...]]:
+    """A :class:`Gate`'s parts read off a pattern's parse tree (nothing when it cannot be read):
+    a pure function of the pattern, so ``regex_cache.derived`` keeps it from run to run."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        parsed = list(_parser.parse(source, flags))
+        read = _alternatives_first(parsed, False, False)
+    except (re.error, RecursionError):
+        parsed, read = [], []
+    return (tuple(clauses for clauses, _first in read), _union([first for _clauses, first in read]),
+            _punctuation_starts(parsed))
+
+
+def first_characters(items: Any) -> tuple[set[str], bool] | None:
+    """The characters a sequence of parsed regex items can start with, and whether it can match
+    the empty string; None when a first item is not a literal, a small class, a group, an
+    alternation or a repetition of those (``\\w``, ``.``, a back-reference: unknown)."""
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    found: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            first, nullable = {chr(av)}, False
+        elif op is sre.IN:
+            first, nullable = set(), False
+            for kind, value in av:
+                if kind is sre.LITERAL:
+                    first.add(chr(value))
+                elif kind is sre.RANGE and value[1] - value[0] < 64:
+                    first.update(chr(c) for c in range(value[0], value[1] + 1))
+                else:
+                    return None
+        elif op is sre.SUBPATTERN:
+            inner = first_characters(av[3])
+            if inner is None:
+                return None
+            first, nullable = inner
+        elif op is sre.BRANCH:
+            first, nullable = set(), False
+            for alternative in av[1]:
+                inner = first_characters(alternative)
+                if inner is None:
+                    return None
+                first |= inner[0]
+                nullable = nullable or inner[1]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            inner = first_characters(av[2])
+            if inner is None:
+                return None
+            first, nullable = inner[0], inner[1] or av[0] == 0
+        elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            first, nullable = set(), True  # zero-width: the next item gives the character
+        else:
+            return None
+        found |= first
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _punctuation_starts(parsed: list[Any]) -> tuple[str | bytes, ...]:
+    """The characters every match starts with, when they are a few punctuation marks ("<",
+    "&", "["): a text without any of them holds no match. Read by the same parse-tree walk as
+    ``wordlists.first_character_guard``; letters and digits are too common to be worth it."""
+    try:
+        found = first_characters(parsed)
+    except RecursionError:
+        return ()
+    if found is None or found[1] or not found[0] or len(found[0]) > 4:
+        return ()
+    chars = {fold(c) for c in found[0]}
+    if any(c.isalnum() or c == "_" or c.isspace() for c in chars):
+        return ()
+    return tuple(_literal(c) for c in sorted(chars))
+
+
 def may_match(pattern: re.Pattern[str], article: Article) -> bool:
-    """Whether ``pattern`` can match anywhere in the article (False: every scan of its text,
-    whole or in part, finds nothing)."""
+    """Whether ``pattern`` can match anywhere in the article (False: a scan of its text finds
+    nothing, nor one of a window or a slice that does not end inside a word, such as a
+    paragraph or a sentence: a word cut there could look whole)."""
     g = gate(pattern)
-    if not g.alternatives:
+    if g.always:
         return True
     # Memoised per article: a check asking once per sentence pays for one answer.
     return article.memo(f"prefilter.gate:{id(g)}", lambda a: g.admits(haystack(a)))
@@ -522,21 +717,26 @@ def may_match(pattern: re.Pattern[str], article: Article) -> bool:
 _variants: dict[tuple[str, int], re.Pattern[str] | None] = {}
 
 
+def _exact(ch: str) -> bool:
+    """Whether ``ch`` in a pattern matches the same under IGNORECASE in a text as plainly in the
+    folded text: its own fold, and ASCII or no letter (a non-ASCII letter may have case
+    partners that a simple lower-casing does not reach)."""
+    return _fold_char(ch) == ch and (ch.isascii() or not ch.isalpha())
+
+
 def _folded_items(items: Any) -> bool:
     """Whether every character a parse tree names is its own fold and ASCII (so matching it
     case-insensitively in a text is matching it exactly in the folded text)."""
-    from re import _constants as sre  # type: ignore[attr-defined]
-
     for op, av in items:
         if op in (sre.LITERAL, sre.NOT_LITERAL):
-            if av > 127 or _fold_char(chr(av)) != chr(av):
+            if not _exact(chr(av)):
                 return False
         elif op is sre.IN:
             for kind, value in av:
-                if kind is sre.LITERAL and (value > 127 or _fold_char(chr(value)) != chr(value)):
+                if kind is sre.LITERAL and not _exact(chr(value)):
                     return False
-                if kind is sre.RANGE and (value[1] > 127 or any(
-                        _fold_char(chr(c)) != chr(c) for c in range(value[0], value[1] + 1))):
+                if kind is sre.RANGE and (value[1] > 127 or not all(
+                        _exact(chr(c)) for c in range(value[0], value[1] + 1))):
                     return False
                 if kind not in (sre.LITERAL, sre.RANGE, sre.CATEGORY, sre.NEGATE):
                     return False
@@ -560,6 +760,38 @@ def _folded_items(items: Any) -> bool:
     return True
 
 
+#: Escapes, group openers, and single characters of a pattern's source.
+_SOURCE_TOKEN = re.compile(r"\\(.)|\(\?(<[=!]|[:=!])?|(.)", re.DOTALL)
+
+
+def _plain_source(source: str) -> bool:
+    """A quick reading of a pattern's source, before the parser is asked (~1 ms a list): no
+    upper-case or cased non-ASCII character, no escape but of punctuation or of a class
+    (``\\w``, ``\\s``, ``\\b``...), no inline flags or named groups. A pattern that fails
+    has no exact folded twin as far as this module can tell."""
+    for m in _SOURCE_TOKEN.finditer(source):
+        escaped, opener, ch = m.group(1), m.group(2), m.group(3)
+        if escaped is not None:
+            if escaped.isalnum() and escaped not in "wWsSdDbBAZtnrfv":
+                return False
+        elif m.group(0).startswith("(?"):
+            if opener is None:
+                return False
+        elif ch is not None and not _exact(ch):
+            return False
+    return True
+
+
+def _foldable(source: str, flags: int) -> bool:
+    """:func:`_folded_items` of a pattern's parse tree (False when it cannot be read)."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        return _folded_items(_parser.parse(source, flags))
+    except (re.error, RecursionError):
+        return False
+
+
 def folded_variant(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """The case-sensitive twin of a case-insensitive ``pattern``, to run on :func:`fold`'s text:
     the same matches at the same offsets, at about 2.5x less cost (``re`` lowers every character
@@ -568,44 +800,137 @@ def folded_variant(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     key = (pattern.pattern, pattern.flags)
     if key in _variants:
         return _variants[key]
-    from re import _parser  # type: ignore[attr-defined]
+    from . import regex_cache  # the parse is kept from run to run with the compiled patterns
 
     variant = None
     flags = pattern.flags & ~re.UNICODE
-    if flags == re.IGNORECASE:
-        try:
-            if _folded_items(_parser.parse(pattern.pattern, pattern.flags)):
-                variant = re.compile(pattern.pattern)
-        except (re.error, RecursionError):
-            variant = None
+    if flags == re.IGNORECASE and _plain_source(pattern.pattern) \
+            and regex_cache.derived(_foldable, pattern.pattern, pattern.flags):
+        variant = re.compile(pattern.pattern)
     with _lock:
         _variants.setdefault(key, variant)
     return _variants[key]
 
 
 def spans(pattern: re.Pattern[str], article: Article, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of ``pattern.finditer(article.text, start, end)``: nothing when the gate rules
-    the article out; for an alternation built by :func:`register` whose alternatives but one
-    are ruled out, the scan of that one alone (same matches: the others fail everywhere); and
-    a scan of the folded text by the case-sensitive twin when there is one (the matched text
-    is ``article.text[a:b]``; the folded one is lower case)."""
-    if not may_match(pattern, article):
-        return []
-    alternation = _alternations.get(id(pattern))
-    if alternation is not None and alternation.full is pattern:
-        pattern = alternation.for_article(article)
+    """The spans of ``pattern.finditer(article.text, start, end)``, found the cheapest exact way
+    (see :func:`scanner`)."""
+    return scanner(pattern, article)(start, end)
+
+
+Scan = Callable[[int, int], list[tuple[int, int]]]
+
+
+def _nothing(start: int, end: int) -> list[tuple[int, int]]:
+    return []
+
+
+def scanner(pattern: re.Pattern[str], article: Article) -> Scan:
+    """``scan(start, end)``: the spans of ``pattern.finditer(article.text, start, end)``, chosen
+    once per article and pattern: nothing when the gate rules the article out; for a word list
+    (:func:`register`), only its alternatives that may match (:meth:`Alternation.scan`); on the
+    folded text by the case-sensitive twin when there is one (the matched text is
+    ``article.text[a:b]``; the folded one is lower case)."""
+    def build(a: Article) -> Scan:
+        inner: Scan
+        if not may_match(pattern, a):
+            inner = _nothing
+        else:
+            alternation = _alternations.get(id(pattern))
+            inner = alternation.scan(a) if alternation is not None and alternation.full is pattern \
+                else _finditer(pattern, a)
+        text = a.text
+        n = len(text)
+        plain = pattern.finditer
+
+        def scan(start: int, end: int) -> list[tuple[int, int]]:
+            if 0 < end < n and _cuts_word(text, end):
+                # A window ending inside a word: a word whole in the window is not whole in
+                # the text, which is what the gates and word places read. Scanned plainly.
+                return [m.span() for m in plain(text, start, end)]
+            return inner(start, end)
+
+        return scan
+
+    return article.memo(f"prefilter.scanner:{id(pattern)}", build)
+
+
+def _cuts_word(text: str, end: int) -> bool:
+    """Whether ``end`` falls between two word characters of ``text``."""
+    a, b = text[end - 1], text[end]
+    return (a.isalnum() or a == "_") and (b.isalnum() or b == "_")
+
+
+def _finditer(pattern: re.Pattern[str], article: Article) -> Scan:
     variant = folded_variant(pattern)
-    if variant is None:
-        return [m.span() for m in pattern.finditer(article.text, start, end)]
-    return [m.span() for m in variant.finditer(haystack(article).folded, start, end)]
+    text = article.text if variant is None else haystack(article).folded
+    finditer = (pattern if variant is None else variant).finditer
+
+    def scan(start: int, end: int) -> list[tuple[int, int]]:
+        return [m.span() for m in finditer(text, start, end)]
+
+    return scan
+
+
+#: ASCII letters and digits kept, every other character a space (non-ASCII ones arrive as "?").
+_ALNUM = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + b" " * 128
+
+
+def spaced(article: Article) -> bytes:
+    """The folded text as bytes, one per character, with every character but an ASCII letter or
+    digit a space, and one space added at each end: ``b" said "`` is found exactly where
+    "said" stands as a whole word (and in a few more places: beside an underscore or a
+    non-ASCII letter), at its offset in the text."""
+    return article.memo("prefilter.spaced", lambda a: b" " + haystack(a).raw.translate(_ALNUM) + b" ")
+
+
+def _word_starts(pattern: re.Pattern[str], article: Article, firsts: frozenset[bytes]) -> Scan:
+    """A scanner that tries ``pattern`` only where one of ``firsts`` (the words every match
+    starts with) stands: their places are found with ``bytes.find`` in C, and ``finditer`` is
+    replayed over them (the leftmost place not before the end of the last match where the
+    pattern matches). Since every match starts at such a place, the matches are the same, for
+    a fraction of the cost: ``re`` tries an alternation at every character otherwise."""
+    hay = haystack(article)
+    variant = folded_variant(pattern)
+    text = article.text if variant is None else hay.folded
+    match = (pattern if variant is None else variant).match
+    pad = spaced(article)
+    places: set[int] = set()
+    for word in firsts & hay.words:
+        needle = b" " + word + b" "
+        at = pad.find(needle)
+        while at >= 0:
+            places.add(at)  # the word starts at at + 1 in the padded bytes: at in the text
+            at = pad.find(needle, at + 1)
+    if not places:
+        return _nothing
+    order = sorted(places)
+
+    def scan(start: int, end: int) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        done = start
+        for at in order[bisect_left(order, start):bisect_left(order, end)]:
+            if at < done:
+                continue
+            m = match(text, at, end)
+            if m is not None:
+                out.append(m.span())
+                done = max(m.end(), at + 1)
+        return out
+
+    return scan
 
 
 class Alternation:
     """A word list's pattern, ``guard + lead + (?:b1)|(?:b2)... + tail``, with the gate of each
-    alternative, so an article where one alternative alone may match scans for that one (a
+    alternative, so an article is scanned only for the alternatives that may match in it (a
     pattern of one phrase costs a fifth of the list's: measured on the vague-source list)."""
 
     __slots__ = ("_gates", "_single", "bodies", "full", "guard", "lead", "tail")
+
+    #: Up to this many live alternatives are scanned one by one and merged (below); more, and
+    #: the whole alternation is cheaper.
+    MAX_SEPARATE = 3
 
     def __init__(self, full: re.Pattern[str], lead: str, bodies: tuple[str, ...], tail: str,
                  guard: Callable[[str], str]) -> None:
@@ -616,31 +941,97 @@ class Alternation:
     def gates(self) -> tuple[Gate, ...]:
         if self._gates is None:
             # Each alternative read as it sits in the pattern: between the lead's look-behind
-            # and the tail's look-ahead.
-            self._gates = tuple(gate(self.lead + f"(?:{b})" + self.tail, self.full.flags)
+            # and the tail's look-ahead (both forbid a word character beside the match).
+            bounded = self.lead.startswith("(?<!") and "\\w" in self.lead and "\\w" in self.tail
+            self._gates = tuple((bounded and _phrase_gate(b))
+                                or gate(self.lead + f"(?:{b})" + self.tail, self.full.flags)
                                 for b in self.bodies)
         return self._gates
 
-    def for_article(self, article: Article) -> re.Pattern[str]:
-        """The pattern to scan ``article`` with: the one alternative that may match, or all."""
-        def build(a: Article) -> int:
-            hay = haystack(a)
-            alive = [i for i, g in enumerate(self.gates()) if g.admits(hay)]
-            return alive[0] if len(alive) == 1 else -1
-
-        only = article.memo(f"prefilter.alive:{id(self)}", build)
-        if only < 0:
-            return self.full
-        found = self._single.get(only)
+    def single(self, i: int) -> re.Pattern[str]:
+        """The pattern of alternative ``i`` alone, as the list would try it."""
+        found = self._single.get(i)
         if found is None:
-            body = f"(?:{self.bodies[only]})"
+            body = f"(?:{self.bodies[i]})"
             found = re.compile(self.guard(body) + self.lead + body + self.tail, self.full.flags)
             with _lock:
-                found = self._single.setdefault(only, found)
+                found = self._single.setdefault(i, found)
         return found
+
+    def scan(self, article: Article) -> Scan:
+        """The scanner for ``article`` (see :func:`scanner`).
+
+        With one live alternative, its own pattern gives the list's matches (the others fail
+        everywhere). With a few, each one's every match position is found (a search from each
+        position found plus one, so no position is hidden inside an earlier match), and the
+        list's own ``finditer`` is replayed over those positions: the leftmost position not
+        before the end of the last match, matched there by the whole list, which tries its
+        alternatives in order. That is ``finditer``'s definition, so the matches are the same."""
+        hay = haystack(article)
+        gates = self.gates()
+        alive = [i for i, g in enumerate(gates) if g.admits(hay)]
+        if not alive:
+            return _nothing
+        firsts = _union([gates[i].first for i in alive])
+        if firsts is not None:
+            return _word_starts(self.full, article, firsts)
+        if len(alive) == 1:
+            return _finditer(self.single(alive[0]), article)
+        if len(alive) > self.MAX_SEPARATE:
+            return _finditer(self.full, article)
+        full = folded_variant(self.full)
+        parts = [self.single(i) for i in alive]
+        twins = [folded_variant(p) for p in parts]
+        if full is None or any(t is None for t in twins):
+            return _finditer(self.full, article)
+        text = hay.folded
+        searches = [t.search for t in twins if t is not None]
+        match = full.match
+
+        def scan(start: int, end: int) -> list[tuple[int, int]]:
+            starts: set[int] = set()
+            for search in searches:
+                m = search(text, start, end)
+                while m is not None:
+                    starts.add(m.start())
+                    m = search(text, m.start() + 1, end)
+            out: list[tuple[int, int]] = []
+            done = start
+            for at in sorted(starts):
+                if at < done:
+                    continue
+                m = match(text, at, end)
+                if m is not None:  # always: an alternative matches here
+                    out.append(m.span())
+                    done = max(m.end(), at + 1)
+            return out
+
+        return scan
 
 
 _alternations: dict[int, Alternation] = {}
+
+#: An escaped phrase as ``wordlists.escape_phrase`` writes it: literal characters, escapes of
+#: punctuation, ``['’]`` for an apostrophe and ``[ \t]+`` between words.
+_PHRASE_BODY = re.compile(r"(?:[^.^$*+?{}\[\]|()\\]|\\[^\w]|\['’\]|\[ \\t\]\+)+")
+_UNESCAPE = re.compile(r"\\(.)|\['’\]|\[ \\t\]\+")
+
+
+def _phrase_gate(body: str) -> Gate | None:
+    """The gate of an escaped literal phrase between word boundaries, read without the regex
+    parser (which costs ~1 ms a phrase at start-up): every ASCII word of the phrase must be a
+    word of the text. None when ``body`` is not such a phrase."""
+    if not _PHRASE_BODY.fullmatch(body):
+        return None
+    literal = fold(_UNESCAPE.sub(lambda m: m.group(1) or " ", body))
+    words = [w for w in re.findall(r"\w+", literal) if w.isascii()]
+    if not words:
+        return None
+    clauses = sorted({frozenset({(True, w.encode())}) for w in words},
+                     key=lambda c: -len(next(iter(c))[1]))
+    lead = re.match(r"\w+", literal)
+    first = lead.group() if lead else ""
+    return Gate((tuple(clauses),), frozenset({first.encode()}) if first.isascii() and first.isalnum() else None)
 
 
 def register(full: re.Pattern[str], lead: str, bodies: tuple[str, ...], tail: str,
@@ -659,7 +1050,8 @@ def prose_spans(pattern: re.Pattern[str], article: Article) -> list[tuple[int, i
     def build(a: Article) -> list[tuple[int, int]]:
         if not may_match(pattern, a):
             return []
-        return [s for para in a.layout.prose for s in spans(pattern, a, para.start, para.end)]
+        scan = scanner(pattern, a)
+        return [s for para in a.layout.prose for s in scan(para.start, para.end)]
 
     return article.memo(f"prefilter.prose:{id(pattern)}", build)
 

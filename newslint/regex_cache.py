@@ -25,7 +25,12 @@ from typing import Any
 
 #: The most patterns kept (re's own cache holds 512).
 MAX_PATTERNS = 400
-_loaded: set[tuple[str, int]] = set()
+#: The most derived values kept (:func:`derived`).
+MAX_DERIVED = 400
+_loaded: set[tuple[str | bytes, int]] = set()
+_derived: dict[tuple[Any, ...], Any] = {}
+_derived_new = False
+_stamps: dict[str, str] = {}
 
 
 def _enabled() -> bool:
@@ -39,10 +44,13 @@ def cache_file() -> Path:
     import _sre
     import zlib
 
-    from .worddata.store import cache_root
+    from .cachedir import cache_root
 
-    tag = zlib.crc32(f"{sys.version}|{_sre.MAGIC}|{sys.maxunicode}".encode())
-    return cache_root() / f"regex-{sys.implementation.cache_tag}-{tag:08x}.marshal"
+    # One file per interpreter build and per install (two installs, e.g. two checkouts, would
+    # otherwise push each other's patterns out of the file at every run).
+    here = os.path.dirname(os.path.abspath(__file__))
+    tag = zlib.crc32(f"{sys.version}|{_sre.MAGIC}|{sys.maxunicode}|{here}".encode())
+    return cache_root() / f"regex2-{sys.implementation.cache_tag}-{tag:08x}.marshal"
 
 
 _preloaded = False
@@ -59,10 +67,12 @@ def preload() -> int:
         import _sre
         import marshal
 
-        entries = marshal.loads(cache_file().read_bytes())
+        stored = marshal.loads(cache_file().read_bytes())
+        entries = stored["patterns"]
+        _derived.update(stored["derived"])
         cache: dict[Any, Any] = re._cache  # type: ignore[attr-defined]
         for pattern, flags, final_flags, code, groups, groupindex, indexgroup in entries:
-            key = (str, pattern, flags)
+            key = (type(pattern), pattern, flags)
             if key not in cache:
                 cache[key] = _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
             _loaded.add((pattern, flags))
@@ -86,33 +96,80 @@ def _program(pattern: str, flags: int) -> tuple[Any, ...]:
             groupindex, tuple(indexgroup))
 
 
+def _module_stamp(module: str) -> str:
+    """Size and modification time of a module's file: a derived value is recomputed once the
+    code that derives it changes."""
+    found = _stamps.get(module)
+    if found is None:
+        try:
+            st = os.stat(sys.modules[module].__file__ or "")
+            found = f"{st.st_size}:{st.st_mtime_ns}"
+        except (KeyError, OSError):
+            found = ""
+        _stamps[module] = found
+    return found
+
+
+def derived(fn: Any, *args: Any) -> Any:
+    """``fn(*args)``, kept from one command-line run to the next with the compiled patterns.
+
+    For values read from a pattern's parse tree (``re._parser``), such as a phrase list's
+    first characters or the substrings a line must hold: parsing costs as much as compiling, and
+    the stored programs spare only the compiling. ``fn`` must be a pure function of ``args``
+    (strings and numbers) and of its module's code, and its value must suit :mod:`marshal`; the
+    key holds ``fn``'s name and its module file's size and time, so an edited module derives
+    afresh."""
+    global _derived_new
+    key = (f"{fn.__module__}.{fn.__qualname__}", _module_stamp(fn.__module__), *args)
+    try:
+        return _derived[key]
+    except KeyError:
+        pass
+    value = fn(*args)
+    try:
+        import marshal
+
+        marshal.dumps(value)
+    except ValueError:  # not storable: computed again next time
+        return value
+    _derived[key] = value
+    _derived_new = True
+    return value
+
+
 def save() -> int:
-    """Store the programs of the str patterns in ``re``'s cache that the file lacks (done at
-    the end of a command-line run; a run that compiled nothing new writes nothing)."""
+    """Store the programs of the (str and bytes) patterns in ``re``'s cache that the file lacks, and the
+    values :func:`derived` computed (done at the end of a command-line run; a run that compiled
+    and derived nothing new writes nothing)."""
+    global _derived_new
     if not _enabled():
         return 0
     try:
         import marshal
 
         cache: dict[Any, Any] = re._cache  # type: ignore[attr-defined]
-        keys = [(k[1], k[2]) for k in list(cache) if k[0] is str and isinstance(k[2], int)
+        keys = [(k[1], k[2]) for k in list(cache) if k[0] in (str, bytes) and isinstance(k[2], int)
                 and not k[2] & re.DEBUG]
         new = [k for k in keys if k not in _loaded]
-        if not new:
+        if not new and not _derived_new:
             return 0
         path = cache_file()
         try:
-            old = marshal.loads(path.read_bytes())
-        except (OSError, ValueError, EOFError, TypeError):
-            old = []
+            stored = marshal.loads(path.read_bytes())
+            old, values = list(stored["patterns"]), dict(stored["derived"])
+        except (OSError, ValueError, EOFError, TypeError, KeyError):
+            old, values = [], {}
         have = {(e[0], e[1]) for e in old}
-        entries = list(old) + [_program(p, f) for p, f in new if (p, f) not in have]
+        entries = old + [_program(p, f) for p, f in new if (p, f) not in have]
         entries = entries[-MAX_PATTERNS:]
+        values.update(_derived)
+        values = dict(list(values.items())[-MAX_DERIVED:])
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(entries))
+        tmp.write_bytes(marshal.dumps({"patterns": entries, "derived": values}))
         os.replace(tmp, path)
         _loaded.update((e[0], e[1]) for e in entries)
-        return len(new)
+        _derived_new = False
+        return len(new) + len(_derived)
     except Exception:  # noqa: BLE001 - a cache that cannot be written is only slower
         return 0

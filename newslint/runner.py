@@ -104,7 +104,7 @@ _active = threading.local()  # the ArticleChecks running on this thread, as ``ru
 def _on_alarm(signum: int, frame: object) -> None:
     w = _watch
     if not w.active:
-        raise CheckTimeout()  # time_limit(): a plain deadline
+        raise CheckTimeout()  # no article running: a plain deadline
     if w.started is None:
         w.armed = False  # between two checks: the next one arms the timer again
         return
@@ -132,13 +132,18 @@ def time_limit(seconds: float | None) -> Iterator[float | None]:
     if not _can_alarm():
         yield deadline
         return
-    previous = _signal.signal(signal.SIGALRM, _on_alarm)
+    previous = _signal.signal(signal.SIGALRM, _on_deadline)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield deadline
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
+        _watch.armed = False  # inside a check: the article's timer is gone, the next check re-arms
         _signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
+
+
+def _on_deadline(signum: int, frame: object) -> None:
+    raise CheckTimeout()
 
 
 def make_finding(article: Article, check: Check, hit: Hit) -> Finding:

@@ -162,53 +162,6 @@ def escape_phrase(phrase: str) -> str:
     return r"[ \t]+".join(re.escape(p).replace("'", "['’]") for p in phrase.split())
 
 
-def _first_characters(items: Any) -> tuple[set[str], bool] | None:
-    """The characters a sequence of parsed regex items can start with, and whether it can match
-    the empty string; None when a first item is not a literal, a small class, a group, an
-    alternation or a repetition of those (``\\w``, ``.``, a back-reference: unknown)."""
-    from re import _constants as sre  # type: ignore[attr-defined]
-
-    found: set[str] = set()
-    for op, av in items:
-        if op is sre.LITERAL:
-            first, nullable = {chr(av)}, False
-        elif op is sre.IN:
-            first, nullable = set(), False
-            for kind, value in av:
-                if kind is sre.LITERAL:
-                    first.add(chr(value))
-                elif kind is sre.RANGE and value[1] - value[0] < 64:
-                    first.update(chr(c) for c in range(value[0], value[1] + 1))
-                else:
-                    return None
-        elif op is sre.SUBPATTERN:
-            inner = _first_characters(av[3])
-            if inner is None:
-                return None
-            first, nullable = inner
-        elif op is sre.BRANCH:
-            first, nullable = set(), False
-            for alternative in av[1]:
-                inner = _first_characters(alternative)
-                if inner is None:
-                    return None
-                first |= inner[0]
-                nullable = nullable or inner[1]
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            inner = _first_characters(av[2])
-            if inner is None:
-                return None
-            first, nullable = inner[0], inner[1] or av[0] == 0
-        elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-            first, nullable = set(), True  # zero-width: the next item gives the character
-        else:
-            return None
-        found |= first
-        if not nullable:
-            return found, False
-    return found, True
-
-
 def first_character_guard(alternation: str) -> str:
     """A look-ahead ``(?=[...])`` for the characters every match of ``alternation`` starts with
     (case-insensitive like the list), or "" when they cannot be told.
@@ -217,11 +170,20 @@ def first_character_guard(alternation: str) -> str:
     a look-behind, so at every word start it tried each phrase in turn; the class check rejects
     most word starts at once (the eight phrase lists of the attribution and generated-text
     checks: 230 ms -> 150 ms per pass over the 142 clean articles). Only a necessary condition
-    is added, so the matches are the same."""
+    is added, so the matches are the same. The parse is kept from run to run with the compiled
+    patterns (:func:`newslint.regex_cache.derived`)."""
+    from . import regex_cache
+
+    return str(regex_cache.derived(_first_character_guard, alternation))
+
+
+def _first_character_guard(alternation: str) -> str:
     from re import _parser  # type: ignore[attr-defined]
 
+    from .prefilter import first_characters
+
     try:
-        found = _first_characters(list(_parser.parse(alternation, re.IGNORECASE)))
+        found = first_characters(list(_parser.parse(alternation, re.IGNORECASE)))
     except (re.error, RecursionError):
         return ""
     if found is None or found[1] or not found[0]:

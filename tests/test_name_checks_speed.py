@@ -213,3 +213,104 @@ def test_paragraph_keys_join_sentence_keys_only_when_that_is_exact():
     assert not tiled("Onetwo three.", [(0, 3), (3, 13)])  # "One|two"
     assert not tiled("ΟΔΟΣ'Α two.", [(0, 5), (5, 11)])  # final or medial sigma
     assert duplicate.normalise("ΟΔΟΣ'") != duplicate.normalise("ΟΔΟΣ'Α").split()[0]
+
+
+# -- capitalised-word, pronoun-number, shouting, name-spelling -------------------------------------
+
+capitalised_word = importlib.import_module("newslint.checks.mt_artifact.capitalised_word_mid_sentence")
+pronoun_number = importlib.import_module("newslint.checks.mt_artifact.pronoun_number")
+shouting = importlib.import_module("newslint.checks.capitalization.shouting")
+
+#: Pieces for texts where capitals, prepositions of place, capitals runs and quotes meet.
+_MIXED = ("the", "said", "in", "from", "to", "into", "near", "at", "Paris", "New", "York", "Detain",
+          "Reach", "agreement", "THE", "GREAT", "NATO", "WIDE", "Abc", "ABc", "Éric", "él", "x-Abc",
+          "Abc-x", "O'Neil", "he", "He", "She", "His", "Her", "they", "Monday", "US", "Group", "of", "10",
+          "Ramírez", "Ramirez", "naïve", "Le", "van", "_", "Co")
+_MIXED_SEPARATORS = (" ", " ", " ", "  ", ", ", ". ", ": ", "; ", " “", "” ", "\n", "\n\n", "-", "’", " (", ") ")
+
+
+def _mixed_texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_MIXED) + rng.choice(_MIXED_SEPARATORS) for _ in range(rng.randint(2, 40)))
+            for _ in range(n)]
+
+
+def test_capital_first_patterns_match_their_plain_forms():
+    """Each scanning pattern rewritten to start with the character it consumes finds what the
+    plain pattern found (whole texts, and paragraph ranges where a look-behind sees past the
+    range's start)."""
+    plain_places = re.compile(r"\b(?:in|from|to|at|across|throughout|into|near) ((?:[A-Z][a-z]+ )*[A-Z][a-z]+)\b")
+    plain_names = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+)\b")
+    plain_caps = re.compile(r"(?<![\w’'-])[A-Z]{4,}(?:\s+[A-Z]{2,})*(?![\w’'-])")
+    for text in _fixture_texts() + _mixed_texts(3000, 23):
+        assert [m.group(1) for m in plain_places.finditer(text)] == \
+            [m.group(1) for m in pronoun_number._AFTER_PLACE_WORD.finditer(text)]
+        assert plain_names.findall(text) == pronoun_number._NAME_AFTER_LOWER.findall(text)
+        at = 0
+        for line in text.split("\n"):
+            end = at + len(line)
+            assert [m.span() for m in plain_caps.finditer(text, at, end)] == \
+                [m.span() for m in shouting._CAPS.finditer(text, at, end)]
+            at = end + 1
+
+
+def _reference_title_words(article: Article) -> list[tuple[int, int]]:
+    """The loop as first written: every word of every prose sentence the gate passes."""
+    from newslint.analysis.words import words_between
+
+    out = []
+    for para in article.layout.prose:
+        for sentence in article.sentences_of(para):
+            if not capitalised_word._CANDIDATE.search(sentence.text):
+                continue
+            words = words_between(article, sentence.start, sentence.end)
+            for i in range(1, len(words) - 1):
+                if capitalised_word._TITLE_WORD.fullmatch(words[i].text) and words[i + 1].text[:1].islower():
+                    out.append((words[i].start, i))
+    return out
+
+
+def test_title_words_are_the_ones_the_word_loop_found():
+    """Title-case words between lowercase ones, found by scanning the sentences that pass the
+    gate, are the words the test of every word found (those followed by a lowercase word: the
+    only ones the check reads further)."""
+    for text in _fixture_texts() + _mixed_texts(2000, 29):
+        article = Article(text)
+        fast = [(words[i].start, i) for words, i in capitalised_word._title_words_inside(article)
+                if words[i + 1].text[:1].islower()]
+        assert fast == _reference_title_words(article), text
+
+
+def test_mid_sentence_capitals_on_demand_are_the_counts_of_the_word_loop():
+    from collections import Counter
+
+    from newslint.analysis.words import sentence_start_offsets
+
+    for text in _fixture_texts() + _mixed_texts(2000, 31):
+        article = Article(text)
+        starts = sentence_start_offsets(article)
+        words = article.words
+        counts: Counter[str] = Counter()
+        for i, w in enumerate(words):  # the pass over every word, as first written
+            if not w.text[:1].isupper() or w.start in starts or i == 0:
+                continue
+            gap = text[words[i - 1].end:w.start]
+            if any(ch in capitalised_word._OPENERS for ch in gap) or "." in gap or "\n" in gap:
+                continue
+            counts[w.text] += 1
+        lazy = capitalised_word._MidSentenceCapitals(article)
+        for w in {w.text for w in words}:
+            assert lazy.get(w, 0) == counts.get(w, 0), (text, w)
+
+
+def test_gated_checks_are_silent_only_where_they_could_find_nothing():
+    """name-spelling needs an accented letter, pronoun-number a sentence opening with a singular
+    pronoun: without one they find nothing whatever the rest says."""
+    from newslint import Linter
+
+    lint = Linter({"select": ["NL354", "NL404"]}, load_entry_points=False)
+    assert {f.code for f in lint.lint("Carlos Ramírez met the DEA. Ramirez later left.").findings} == {"NL354"}
+    assert not lint.lint("Carlos Ramirez met the DEA. Ramirez later left. Ramirezz left.").findings
+    plural = "The detainees were moved at night. They were not allowed to call their families. "
+    assert {f.code for f in lint.lint(plural + "He never stepped out of the cell.").findings} == {"NL404"}
+    assert not lint.lint(plural + "The guard never stepped out of the cell.").findings

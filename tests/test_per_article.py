@@ -130,11 +130,12 @@ def test_a_check_that_replaces_the_alarm_handler_does_not_lift_the_next_checks_l
     assert any("timed out" in f.message and "EV951" in f.message for f in report.findings if f.code == "NL001")
 
 
-def test_each_check_keeps_its_full_limit_under_the_one_timer_per_article():
+def test_each_check_keeps_its_full_limit_under_the_one_timer_per_article(monkeypatch):
     """The timer is armed once per article; a check that starts late still gets its whole limit
     from its own start (two checks of 0.45 s under a 0.7 s limit both finish), and one past it
     is interrupted."""
 
+    monkeypatch.setattr("newslint.runner._timeouts", {})  # other tests' time-outs of EV95x
     def first(article, ctx):
         """Works 0.45 s."""
         time.sleep(0.45)
@@ -158,7 +159,8 @@ def test_each_check_keeps_its_full_limit_under_the_one_timer_per_article():
     assert len(internal) == 1 and "EV952" in internal[0] and "timed out" in internal[0]
 
 
-def test_a_check_that_stops_the_timer_does_not_lift_the_next_checks_limit():
+def test_a_check_that_stops_the_timer_does_not_lift_the_next_checks_limit(monkeypatch):
+    monkeypatch.setattr("newslint.runner._timeouts", {})  # other tests' time-outs of EV95x
     def stops(article, ctx):
         """Disarms the real-time timer."""
         signal.setitimer(signal.ITIMER_REAL, 0)
@@ -370,3 +372,31 @@ def test_words_between_is_the_same_before_and_after_the_span_list_exists():
             assert count_words_between(full, a, b) == len(spans)
             i, j = word_range(full, a, b)
             assert full.words[i:j] == spans
+
+
+def test_a_time_limit_inside_a_check_fires_and_leaves_the_next_checks_limit(monkeypatch):
+    """``time_limit`` used inside a check keeps its own deadline (the article's timer does not
+    swallow it), and the checks after it are still limited."""
+    from newslint.runner import CheckTimeout, time_limit
+
+    monkeypatch.setattr("newslint.runner._timeouts", {})  # other tests' time-outs of EV95x
+    def own_deadline(article, ctx):
+        """Waits under its own 0.2 s deadline."""
+        try:
+            with time_limit(0.2):
+                time.sleep(3)
+        except CheckTimeout:
+            return []
+        raise AssertionError("the inner deadline did not fire")
+
+    def sleepy(article, ctx):
+        """Sleeps past the limit."""
+        time.sleep(5)
+        return []
+
+    lin = Linter(Config(check_timeout=1.0), plugins=[_plugin(own_deadline, sleepy)], load_entry_points=False)
+    started = time.monotonic()
+    report = lin.lint("Text here.")
+    assert time.monotonic() - started < 3.5
+    internal = [f.message for f in report.findings if f.code == "NL001"]
+    assert len(internal) == 1 and "EV951" in internal[0] and "timed out" in internal[0]

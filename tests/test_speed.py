@@ -149,7 +149,7 @@ def test_regex_cache_gives_the_patterns_re_would_compile(tmp_path):
     article.write_text(BAD * 3 + "As noted by security experts, the vote was close.\n", encoding="utf-8")
     cmd = [sys.executable, "-m", "newslint", "--isolated", "--no-plugins", "--format", "jsonl", str(article)]
     first = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    stored = list((tmp_path / "cache").glob("regex-*.marshal"))
+    stored = list((tmp_path / "cache").glob("regex2-*.marshal"))
     assert len(stored) == 1
     second = subprocess.run(cmd, capture_output=True, text=True, env=env)
     assert first.stdout == second.stdout and json.loads(first.stdout)["findings"]
@@ -157,20 +157,45 @@ def test_regex_cache_gives_the_patterns_re_would_compile(tmp_path):
 import marshal, re, sys
 from re import _compiler
 from newslint import regex_cache
-entries = marshal.loads(open(sys.argv[1], "rb").read())
+entries = marshal.loads(open(sys.argv[1], "rb").read())["patterns"]
 assert regex_cache.preload() == len(entries) > 50
 sample = "Officials said,many of them.This is it. Read more: https://x.y/z « Home | News » 2024-01-02T10:00Z"
+assert any(isinstance(e[0], bytes) for e in entries)  # bytes patterns are kept too
 for pattern, flags, *_ in entries:
-    cached, fresh = re._cache[(str, pattern, flags)], _compiler.compile(pattern, flags)
+    cached, fresh = re._cache[(type(pattern), pattern, flags)], _compiler.compile(pattern, flags)
     assert (cached.pattern, cached.flags, cached.groups, cached.groupindex) == \
            (fresh.pattern, fresh.flags, fresh.groups, fresh.groupindex), pattern
-    assert [m.span() for m in cached.finditer(sample)] == [m.span() for m in fresh.finditer(sample)], pattern
+    text = sample.encode() if isinstance(pattern, bytes) else sample
+    assert [m.span() for m in cached.finditer(text)] == [m.span() for m in fresh.finditer(text)], pattern
 print(len(entries))
 '''
     check = subprocess.run([sys.executable, "-c", code, str(stored[0])], capture_output=True, text=True, env=env)
     assert check.returncode == 0, check.stderr
     off = subprocess.run(cmd, capture_output=True, text=True, env={**env, "NEWSLINT_REGEX_CACHE": "0"})
     assert off.stdout == first.stdout
+
+
+def test_derived_values_are_kept_until_their_module_changes(tmp_path):
+    """``regex_cache.derived`` computes a value once, the next process reads it from the cache
+    file, and editing the deriving module's file derives it again."""
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(tmp_path)}
+    module = tmp_path / "deriving.py"
+    module.write_text("CALLS = []\ndef first(p, flags):\n    CALLS.append(p)\n    return frozenset({p[:1]})\n",
+                      encoding="utf-8")
+    code = ("import deriving\nfrom newslint import regex_cache\nregex_cache.preload()\n"
+            "v = regex_cache.derived(deriving.first, 'abc', 2)\nregex_cache.save()\n"
+            "print(sorted(v), len(deriving.CALLS))\n")
+
+    def run() -> str:
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                             cwd=tmp_path)
+        assert out.returncode == 0, out.stderr
+        return out.stdout.strip()
+
+    assert run() == "['a'] 1"
+    assert run() == "['a'] 0"  # read from the file: not derived again
+    module.write_text(module.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    assert run() == "['a'] 1"
 
 
 def test_code_cache_gives_the_dataclass_functions_exec_would_compile(tmp_path):

@@ -43,8 +43,12 @@ def test_word_syllables_equal_the_cached_count() -> None:
     words = sorted(worddata.common_words())[::37]
     tricky = ["U.S.", "o'brien", "don't", "rock-'n'-roll", "covid-19", "2024", "x1y2", "’tis",
               "naïve", "zelenskyy's", "", "...", "agriculture-dependent", "all-digital", "İstanbul"]
+    get, column = worddata.syllable_index()
     for word in words + tricky + [w.upper() for w in tricky]:
         assert worddata.word_syllables(word) == max(1, worddata.syllable_count(word)), word
+        low = word.lower()
+        if low.isalpha() and get(low) is not None:
+            assert max(1, column[get(low)]) == worddata.word_syllables(word), word
 
 
 def test_hyphenation_points_equal_pyphen_on_compounds_and_unknown_words() -> None:
@@ -352,3 +356,31 @@ def test_foreign_markers_gate_and_positions_agree_with_the_paragraph_search() ->
                  if (i := bisect_left(markers, p.start)) < len(markers) and markers[i] < p.end]
         assert found == marked, text
     assert passed > 1000
+
+
+def test_known_words_are_the_same_whether_the_common_words_are_a_trie_or_a_set() -> None:
+    """The suffix, prefix and compound rules read the common words through
+    ``worddata.CommonVocabulary``, by trie until the set pays for itself: same answers either way."""
+    from newslint.analysis import slips
+
+    rng = random.Random(12)
+    vocab = sorted(worddata.common_words())
+    words = ["overstretched", "livestreamed", "ridesharing", "homebuyers", "stopped", "projectted",
+             "controlling", "accordding", "favourably", "fertilisers", "problemss", "occured", "unbelievably"]
+    words += [rng.choice(vocab) + rng.choice(vocab) for _ in range(300)]
+    words += [rng.choice(["un", "re", "over", "mis", "co"]) + rng.choice(vocab) for _ in range(200)]
+    words += [rng.choice(vocab) + rng.choice(["ed", "ing", "ers", "ly", "ness", "est"]) for _ in range(300)]
+    trie_phase = worddata.CommonVocabulary()
+    trie_phase._left = 10**9  # never builds the set
+    set_phase = worddata.CommonVocabulary()
+    set_phase._set = worddata.common_words()
+    saved = list(worddata._vocabulary)
+    try:
+        worddata._vocabulary[:] = [set_phase]
+        with_set = [slips._known(w) for w in words]
+        worddata._vocabulary[:] = [trie_phase]
+        assert [slips._known(w) for w in words] == with_set
+        assert trie_phase._set is None
+    finally:
+        worddata._vocabulary[:] = saved
+    assert any(with_set) and not all(with_set)

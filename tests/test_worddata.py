@@ -256,3 +256,19 @@ def test_building_the_data_does_not_count_against_a_check_time_limit(
         assert [f.code for f in slow] == ["NL001"] and "timed out" in slow[0].message  # the limit still holds
     finally:
         worddata.reset()
+
+
+def test_common_vocabulary_answers_as_the_common_words_set_before_and_after_it_is_built() -> None:
+    """Membership by trie look-ups first, by the frozenset once it pays for itself: the same
+    answers either way, and the set is built only after LOOKUPS_BEFORE_SET look-ups."""
+    from newslint import worddata
+
+    words = sorted(worddata.common_words())
+    probes = [*words[::97], "Paris", "thier", "", "teh", "the", words[-1].upper(), 3, None]
+    expected = [p in worddata.common_words() for p in probes]
+    vocab = worddata.CommonVocabulary()
+    assert vocab._set is None  # a run that asks about a few words never builds the set
+    assert [p in vocab for p in probes] == expected and any(expected) and not all(expected)
+    vocab._left = 2
+    assert [p in vocab for p in probes] == expected
+    assert vocab._set is worddata.common_words()

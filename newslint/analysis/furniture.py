@@ -109,7 +109,8 @@ KINDS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("podcast", "a podcast or TV promo",
          r"\b(?:podcast|listen|episode|tune in|on air|apple music|spotify|stitcher)\b"),
         ("related", "a related-content link",
-         r"\b(?:related|read (?:more|next|also)|more (?:from|on|stories|news)|recommended|"
+         r"\b(?:related|read (?:more|next|also|the (?:original|full) (?:article|story|post))|"
+         r"more (?:from|on|stories|news)|recommended|"
          r"you (?:may|might) also|also read|see also|don'?t miss|trending|most (?:read|popular)|"
          r"continue reading|click here|learn more|find out more)\b"),
         ("advert", "an advertisement or sponsor notice",
@@ -197,6 +198,13 @@ def _needed(items: Any, left: bool = False, right: bool = False) -> frozenset[Ne
 def _anchored(pattern: re.Pattern[str]) -> bool:
     """Whether a pattern can only match at the start of the text (``^...`` without MULTILINE)."""
     return pattern.pattern.startswith("^") and not pattern.flags & re.MULTILINE and "|" not in pattern.pattern.split("(", 1)[0]
+
+
+def _pattern_needs(pattern: str, flags: int) -> frozenset[Need] | None:
+    """:func:`_needed` of a pattern's parse tree."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    return _needed(_parser.parse(pattern, flags))
 
 
 def need_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -299,10 +307,10 @@ class Gates:
 
     @staticmethod
     def _parse(pattern: re.Pattern[str]) -> frozenset[Need] | None:
-        try:
-            from re import _parser  # type: ignore[attr-defined]
+        from .. import regex_cache  # the parse is kept from run to run with the compiled patterns
 
-            needs = _needed(_parser.parse(pattern.pattern, pattern.flags))
+        try:
+            needs = regex_cache.derived(_pattern_needs, pattern.pattern, pattern.flags)
         except (ImportError, AttributeError, TypeError, ValueError, IndexError):  # a Python without re._parser
             return None
         if needs is None or any(not literal for literal, _left, _right in needs):

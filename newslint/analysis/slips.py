@@ -126,8 +126,9 @@ def _dictionary() -> AbstractSet[str] | Container[str]:
 
 def _vocabulary() -> AbstractSet[str] | Container[str]:
     """Words common enough to be what a writer meant (Zipf >= 3, listed by the dictionary),
-    compiled with the word data."""
-    return worddata.common_words(1e-6)
+    compiled with the word data; looked up in its trie until a frozenset pays for itself
+    (``worddata.CommonVocabulary``)."""
+    return worddata.common_vocabulary()
 
 
 def _deletes() -> worddata.DeleteIndex:
@@ -357,8 +358,11 @@ def corrections(q: str, max_slips: int = 2, limit: int = 5) -> tuple[Correction,
         def nearby(key: str) -> Sequence[str]:
             return near.get(key, ())
 
-        for cand, slip, cost in first:
-            best.dropped_letter(q, cand, slip, cost, (everywhere if slip == "phonetic" else nearby)(cand))
+        for cand, slip, cost in first:  # ~53n first slips: only the few with words go further
+            if slip == "phonetic":
+                best.dropped_letter(q, cand, slip, cost, everywhere(cand))
+            elif cand in near:
+                best.dropped_letter(q, cand, slip, cost, near[cand])
         seen: set[str] = set()
         for cand, slip, cost in first:
             if slip in ("dropped", "dropped-double", "substitution") or cand in seen:

@@ -11,20 +11,19 @@ difference, also in C), leaves Python a few dozen new words an article.
 from __future__ import annotations
 
 from collections import Counter
-from operator import attrgetter
 
 from ..article import Article
 
 
 def word_texts(article: Article) -> list[str]:
     """The text of each of the article's word tokens, in order (one pass in C)."""
-    return article.memo("words.texts", lambda a: list(map(attrgetter("text"), a.words)))
+    return article.word_texts
 
 
 def word_counts(article: Article) -> Counter[str]:
     """How often each word token (as written) occurs in the article, in order of first
     occurrence; counted in C from :func:`word_texts`."""
-    return article.memo("words.counts", lambda a: Counter(word_texts(a)))
+    return article.word_counts
 
 
 class Cleared:

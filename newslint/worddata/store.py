@@ -31,24 +31,13 @@ import threading
 from pathlib import Path
 from typing import Any, Literal
 
+from ..cachedir import cache_root
 from .layout import FORMAT_VERSION, PACKAGE_DIR, SOURCES, VENDORED_CASE, VENDORED_LEXICON
 
 __all__ = ["FORMAT_VERSION", "PACKAGE_DIR", "SOURCES", "VENDORED_LEXICON", "data_dir", "stamp"]
 
 _lock = threading.RLock()
 _dir: Path | None = None
-
-
-def cache_root() -> Path:
-    """The user cache directory for newslint (not created here)."""
-    env = os.environ.get("NEWSLINT_CACHE_DIR")
-    if env:
-        return Path(env)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "newslint" / "cache"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "newslint"
 
 
 def source_signature() -> dict[str, Any]:

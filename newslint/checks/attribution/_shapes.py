@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ...lexicon import pos
+from ...prefilter import spaced
 from ...text.segment import Span
 
 if TYPE_CHECKING:
@@ -229,45 +230,50 @@ def _ascii(words: frozenset[str]) -> frozenset[bytes]:
 
 _JUDGED_B, _REPORTED_B, _BELIEF_B, _SAYING_B = map(_ascii, (JUDGED, REPORTED, BELIEF_FORMS, SAYING))
 _QUANTIFIED_B = _ascii(QUANTIFIERS | {"number"})
-#: ASCII letters and digits kept, everything else a space: a sentence's words in C (tokens are
-#: runs of letters and digits, joined only by apostrophes and hyphens; non-ASCII arrives as "?").
-_ALNUM = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + b" " * 128
-
-
+_BE_B, _AGENTS_B, _AUTHORITIES_B = map(_ascii, (BE - {"'s"}, VAGUE_AGENTS, AUTHORITIES))
 def could_hold_shape(words: set[bytes] | frozenset[bytes]) -> bool:
-    """Whether a sentence whose words include ``words`` (ASCII, lower case) can hold any shape:
-    :func:`group_belief` needs a verb of belief, and a verb of plain saying only after a
-    quantifier ("Analysts said" passes, "Some analysts said" does not); :func:`vague_passive` a
-    judging participle; :func:`impersonal` "it" and a participle of reporting. Each follows
-    from a ``continue`` of its function, so a sentence ruled out here yields nothing there."""
-    if not words.isdisjoint(_JUDGED_B):
+    """Whether a sentence whose words include ``words`` (ASCII, lower case) can hold any shape.
+    Each condition restates the ``continue``s of one grammar, so a sentence ruled out here
+    yields nothing there:
+
+    - :func:`vague_passive`: a judging participle, and "widely" with a form of "be", or "by"
+      with a vague agent;
+    - :func:`impersonal`: "it", a form of "be", a participle of reporting, and "that" or "to";
+    - :func:`group_belief`: a verb of belief, and a quantifier ("some", "a number of"), or else
+      an authority ("experts", "economists": any "-ists") with a verb that is not plain saying
+      ("Analysts said" is wire practice)."""
+    if not words.isdisjoint(_JUDGED_B) and (
+            (b"widely" in words and not words.isdisjoint(_BE_B))
+            or (b"by" in words and not words.isdisjoint(_AGENTS_B))):
         return True
-    if b"it" in words and not words.isdisjoint(_REPORTED_B):
+    if b"it" in words and not words.isdisjoint(_REPORTED_B) and not words.isdisjoint(_BE_B) \
+            and (b"that" in words or b"to" in words):
         return True
     verbs = words & _BELIEF_B
     if not verbs:
         return False
-    return not verbs <= _SAYING_B or not words.isdisjoint(_QUANTIFIED_B)
+    if not words.isdisjoint(_QUANTIFIED_B):
+        return True
+    return not verbs <= _SAYING_B and (not words.isdisjoint(_AUTHORITIES_B)
+                                       or any(w.endswith(b"ists") for w in words))
 
 
-def shape_sentences(article: Article, folded: str) -> frozenset[int]:
+def shape_sentences(article: Article) -> frozenset[int]:
     """The starts of the article's sentences that can hold a shape (:func:`could_hold_shape`),
-    read from the folded text (``prefilter.fold``: one character per character, so offsets
-    agree) with C string operations instead of lower-casing every token of every sentence.
+    read from the article's folded ASCII words (``prefilter.spaced``: a byte a character, so
+    offsets agree) with C operations instead of lower-casing every token of every sentence.
 
     Sound: a token that lower-cases to a trigger word is a run of ASCII letters with no letter
     or digit beside it, so it is one of the words split out here; the sentence is read up to
     the end of the token that starts last in it (as ``words_between`` counts it). Words split
     out of longer tokens ("re-said") only cost a sentence read for nothing."""
-    # One byte per character ("?" for each non-ASCII one), so offsets still agree.
-    spaced = folded.encode("ascii", "replace").translate(_ALNUM)
+    pad = spaced(article)  # one space added before the text: offset i is pad[i + 1]
     out = []
-    n = len(spaced)
     for sentence in article.sentences:
-        end = sentence.end
-        while end < n and spaced[end] != 32:  # an ASCII token running past the sentence's end
+        end = sentence.end + 1
+        while pad[end] != 32:  # an ASCII token running past the sentence's end (pad ends in a space)
             end += 1
-        if could_hold_shape(set(spaced[sentence.start:end].split())):
+        if could_hold_shape(set(pad[sentence.start + 1:end].split())):
             out.append(sentence.start)
     return frozenset(out)
 

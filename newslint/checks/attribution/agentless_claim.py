@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
-from ...prefilter import may_match, spans
+from ...prefilter import may_match, scanner
 from ._sources import named_source_near, vocabulary
 
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?[A-Za-z]|\b(?:among|from)\s+(?:the\s+)?[A-Z]")
@@ -43,9 +43,10 @@ def agentless_claim(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     pattern = vocabulary("agentless", settings=ctx.settings)
     if not may_match(pattern, article):
         return
+    scan = scanner(pattern, article)
     for para in article.layout.prose:
         for sentence in article.sentences_of(para):
-            for start, end in spans(pattern, article, sentence.start, sentence.end):
+            for start, end in scan(sentence.start, sentence.end):
                 if article.in_quote(start):
                     continue
                 if _AGENT.search(article.text, end, min(sentence.end, end + 40)):

@@ -10,7 +10,7 @@ from ...analysis.words import words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
-from ...prefilter import haystack, prose_spans
+from ...prefilter import prose_spans
 from ._shapes import find_shapes, shape_sentences
 from ._sources import grade, named_in, neighbours, vocabulary
 
@@ -84,7 +84,7 @@ def vague_source(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     text = article.text
     # Only sentences with a trigger word are tokenised and read by the shape grammars (about
     # one in six of a news article's sentences).
-    candidates = shape_sentences(article, haystack(article).folded)
+    candidates = shape_sentences(article)
     for para in article.layout.prose:
         taken: list[tuple[int, int]] = []
         i = bisect_left(listed, (para.start, -1))

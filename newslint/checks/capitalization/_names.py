@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from collections.abc import Iterable
 
 from ... import wordlists
@@ -37,14 +38,14 @@ def proper_nouns() -> dict[str, str]:
 
 
 def proper_nouns_by_head() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
-    """The lowercased well-known names indexed by their first run of letters and digits
-    ("new" -> "new york", "new jersey", ...), for :func:`names_that_may_occur`; and the names
-    that index cannot gate (not ASCII, or not starting with a letter or digit)."""
+    """The lowercased well-known names indexed by their first word (:func:`gate_word`: "new"
+    -> "new york", "new jersey", ...), for :func:`names_that_may_occur`; and the names that
+    index cannot gate."""
     if "proper_by_head" not in _data:
         by_head: dict[str, list[str]] = {}
         ungated: list[str] = []
         for key in proper_nouns():
-            head = leading_run(key) if key.isascii() else None
+            head = gate_word(key)
             if head is None:
                 ungated.append(key)
             else:
@@ -72,30 +73,41 @@ def name_runs(article: Article) -> list[Span]:
     return article.memo("capitalization.name_runs", build)
 
 
-#: A maximal run of letters and digits (``str.isalnum`` characters).
+#: A run of letters and digits (``str.isalnum`` characters).
 _RUN = re.compile(r"[^\W_]+")
 
 
-def leading_run(text: str) -> str | None:
-    """The letters and digits ``text`` starts with ("new" of "new york", "china" of "china's"),
-    or None when it starts with anything else."""
-    m = _RUN.match(text)
-    return m.group(0) if m else None
+def gate_word(key: str) -> str | None:
+    """The word token every occurrence of the lowercased name ``key`` starts with, lowercased
+    ("new" of "new york"), or None when there is no such single token.
+
+    An occurrence on word boundaries starts a word token (nothing alphanumeric or joining
+    before it). When the name's first run of letters and digits is followed in the name by a
+    character that joins no word (a space, "&"), the token ends there, so the token is that
+    run; lowercased, it is the name's run for an ASCII name (lowercasing is context-free but
+    for Greek final sigma, and no other character lowercases to ASCII punctuation). None for
+    a name that is one run ("iraq": "Iraq's" is one token), whose run is followed by a joiner
+    ("e-trade"), that is not ASCII, or that starts with no letter or digit."""
+    m = _RUN.match(key)
+    if m is None or not key.isascii() or m.end() == len(key) or key[m.end()] in _JOINERS:
+        return None
+    return m.group(0)
+
+
+_JOINERS = "'’-"
+
+
+def token_counts(article: Article) -> Counter[str]:
+    """How often each word token appears in the article, as written, counted once per article
+    (in C: no Python step per word) for the name checks: "is this word written in lowercase
+    elsewhere", "is this word written in capitals throughout", the distinct words."""
+    return article.word_counts
 
 
 def word_heads(article: Article) -> frozenset[str]:
-    """The lowercased leading run of letters and digits of every word token ("iraq" of "Iraq's",
-    "new" of "New"), once per article.
-
-    An index for finding names: a name found case-insensitively on word boundaries starts a
-    word token, so a name whose first word is no head here does not occur in the article and
-    need not be searched for (one set look-up instead of a scan of the text per name)."""
-    def build(a: Article) -> frozenset[str]:
-        tokens = {w.text for w in a.words}
-        return frozenset((t if t.isalnum() else _RUN.match(t).group(0)).lower()  # type: ignore[union-attr]
-                         for t in tokens)
-
-    return article.memo("capitalization.word_heads", build)
+    """Every distinct word token of the article, lowercased, once per article: the index
+    :func:`names_that_may_occur` looks :func:`gate_word` up in."""
+    return article.memo("capitalization.word_heads", lambda a: frozenset(t.lower() for t in a.word_set))
 
 
 def names_that_may_occur(article: Article, names: Iterable[str]) -> set[str] | None:
@@ -103,12 +115,10 @@ def names_that_may_occur(article: Article, names: Iterable[str]) -> set[str] | N
     article case-insensitively on word boundaries; None when the index cannot tell (lowering
     changes the text's length, so offsets would not line up) and every name must be searched.
 
-    A name occurring so starts a word token (nothing alphanumeric or joining before it), and
-    for an ASCII name the lowercased leading run of that token is the name's first run
-    (lowercasing is context-free but for Greek final sigma, which is not ASCII). So a name
-    whose first run is no :func:`word_heads` entry does not occur: one set intersection for
-    the well-known names and a look-up per article name, instead of a scan of the text each
-    (most of the ~170 names an article is checked against do not occur in it)."""
+    A name whose :func:`gate_word` is no word of the article does not occur: one set
+    intersection for the well-known names and a look-up per article name, instead of a scan
+    of the text each (most of the ~170 names an article is checked against do not occur in
+    it)."""
     if len(article.text.lower()) != len(article.text):
         return None
     heads = word_heads(article)
@@ -116,7 +126,7 @@ def names_that_may_occur(article: Article, names: Iterable[str]) -> set[str] | N
     out = {key for head in heads & by_head.keys() for key in by_head[head]}
     out.update(ungated)
     for key in names:
-        head = leading_run(key) if key.isascii() else None
+        head = gate_word(key)
         if head is None or head in heads:
             out.add(key)
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from ...analysis.words import sentence_start_offsets
 from ...article import Article
@@ -126,11 +127,11 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     text = article.text
     skip = article.layout.furniture_indices
     starts = sentence_start_offsets(article)
-    canonical: Counter[str] = Counter()
     # What a run's words spell depends on its text only: worked out once per distinct run text
     # (names recur: "Justice Department" five times in one article); only the position tests
-    # (paragraph, quotation, sentence start) run for every run.
+    # (paragraph, quotation, sentence start) run for every run. Counted in one go at the end.
     spelled: dict[str, _RunNames] = {}
+    picked: list[list[str]] = []
     for run in name_runs(article):
         para = article.paragraph_at(run.start)
         if para is None or para.index in skip or para.is_heading:
@@ -140,10 +141,11 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             names = spelled[run.text] = _RunNames(run.text)
         if names.in_capitals or article.in_quote(run.start):
             continue  # a dateline or label in capitals; a quoted term or title: not house spelling
-        if names.first_may_be_positional and _at_sentence_start(article, run.start):
-            canonical.update(names.without_first())  # "Conservative Republicans said": the first capital is the position's
+        if names.first_may_be_positional and (run.start in starts or _at_sentence_start(article, run.start)):
+            picked.append(names.without_first())  # "Conservative Republicans said": the first capital is the position's
         else:
-            canonical.update(names.names())
+            picked.append(names.names())
+    canonical = Counter(chain.from_iterable(picked))
     known = dict(proper_nouns())
     extra = {n.lower(): n for n in ctx.options.get("extra-names", [])}
     known.update(extra)
@@ -284,6 +286,9 @@ def _at_sentence_start(article: Article, offset: int) -> bool:
     sentence = article.sentence_at(offset)
     if sentence is None:
         return True
+    if offset >= 2 and sentence.start <= offset - 2 and article.text[offset - 1] == " " \
+            and article.text[offset - 2].isalnum():
+        return False  # a word and a space before it, inside the sentence: the usual case, no scan
     # Searched back to the sentence start only: from the text start it was quadratic on a
     # one-line article of a megabyte (reliability audit, single-line files). The line's part
     # of the sentence lies inside the sentence, so nothing alphanumeric in it is the test (no

@@ -51,12 +51,15 @@ def lowercase_sentence_start(article: Article, ctx: CheckContext) -> Iterator[Hi
     text = article.text
     skip = article.layout.furniture_indices
     for para in article.paragraphs:
-        if para.index in skip or in_listing_block(article, para.index):
+        if para.index in skip:
             continue
-        for sentence in article.sentences_of(para):
+        # Only sentences opening with a lowercase letter are judged: the listing-block test of
+        # the paragraph runs only when it has one.
+        lowercase = [s for s in article.sentences_of(para) if s.text[:1].isalpha() and s.text[:1].islower()]
+        if not lowercase or in_listing_block(article, para.index):
+            continue
+        for sentence in lowercase:
             first = sentence.text[:1]
-            if not first.isalpha() or not first.islower():
-                continue
             word_end = sentence.start
             while word_end < sentence.end and (text[word_end].isalnum() or text[word_end] in "'’-"):
                 word_end += 1

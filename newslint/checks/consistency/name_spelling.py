@@ -23,6 +23,11 @@ def _fold(word: str) -> str:
 _CAPITALISED = re.compile(r"[A-ZÀ-Ý](?<=\b[A-ZÀ-Ý])[a-zà-ÿ]{2,}\b")
 
 
+#: The accented letters ``_CAPITALISED`` reads (and the two signs inside its ranges): without
+#: one in the text, no two capitalised words fold to the same spelling.
+_LATIN1_LETTER = re.compile(r"[À-ÿ]")
+
+
 @check(
     code="NL354",
     name="name-spelling",
@@ -43,6 +48,8 @@ def name_spelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     Why it matters:
         A name is a fact; two spellings leave the reader (and search) unsure who is meant.
     """
+    if _LATIN1_LETTER.search(article.text) is None:
+        return  # every capitalised word is ASCII: each folds to itself, so none has two spellings
     groups: dict[str, dict[str, list[re.Match[str]]]] = defaultdict(lambda: defaultdict(list))
     for m in _CAPITALISED.finditer(article.text):
         word = m.group(0)

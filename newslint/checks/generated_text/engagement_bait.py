@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
-from ...prefilter import may_match
+from ...prefilter import may_match, scanner
 from ._generated import _extra
 from ._vocab import pattern
 
@@ -55,16 +55,20 @@ def engagement_bait(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         extra-phrases: more engagement prompts (literal text, case-insensitive), added to
             ``data/bait.txt``.
     """
+    # A sentence is a whitespace-bounded slice of the text: its first match is the first one
+    # the article's scanner finds inside it (only where a prompt's first word stands).
     bait = pattern("bait", _extra(ctx), settings=ctx.settings)
     if not may_match(bait, article):
         return
+    scan = scanner(bait, article)
     for para in article.layout.prose:
         for sentence in article.sentences_of(para):
-            m = bait.search(sentence.text)
-            if m is None or article.in_quote(sentence.start + m.start()):
+            found = scan(sentence.start, sentence.end)
+            if not found or article.in_quote(found[0][0]):
                 continue
-            if not _addresses_reader(sentence.text, m.start()):
+            at = found[0][0]
+            if not _addresses_reader(sentence.text, at - sentence.start):
                 continue
-            yield Hit(sentence.start + m.start(), sentence.end, "engagement bait: a prompt for "
-                      "reader comments, not news copy", confidence=0.85)
+            yield Hit(at, sentence.end, "engagement bait: a prompt for reader comments, not news copy",
+                      confidence=0.85)
 

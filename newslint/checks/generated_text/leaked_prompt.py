@@ -68,8 +68,9 @@ def leaked_prompt(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     prose_before = 0
     for p in paras[:-1]:
         text = p.text
-        before, prose_before = prose_before, prose_before + is_finished_prose(text)
-        if before < MIN_PROSE_BEFORE:
+        before = prose_before
+        if before < MIN_PROSE_BEFORE:  # counted only up to the threshold: nothing reads past it
+            prose_before += is_finished_prose(text)
             continue  # a question at the top is the article's own headline or lede
         if not text.endswith("?") or len(text.split()) < 10 or text[:1] in "“\"‘'" or p.is_list_item:
             continue

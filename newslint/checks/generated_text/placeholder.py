@@ -57,7 +57,7 @@ def placeholder(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     found = list(_SLOT.finditer(text)) if may_match(_SLOT, article) else []
     if may_match(listed, article):
         found += listed.finditer(text)
-    for m in _TK.finditer(text):
+    for m in _TK.finditer(text) if may_match(_TK, article) else ():
         after = text[m.end():m.end() + 2]
         before = text[max(0, m.start() - 12):m.start()]
         if m.group(0).startswith("TK"):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
+from ...prefilter import may_match
 
 #: An HTML tag: a known tag name, then nothing or attributes in HTML's shape (lowercase names,
 #: optional values), so that wire copy's "<Li Ka-shing Foundations Ltd>" (an unlisted company) and
@@ -109,10 +110,15 @@ def markup_leftover(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     text = article.text
     markdown = article.media_type == "text/markdown"
     chrome = article.layout.furniture
+    # Asked once per article, not per paragraph: most articles hold no "**", "<", "&" or "[".
+    markers = [marker for marker in ("**", "__") if marker in text]
+    patterns = [(pattern, what) for pattern, what in ((_TAG, "an HTML tag"), (_ENTITY, "an HTML entity"),
+                                                      (_MD_LINK, "a Markdown link")) if may_match(pattern, article)]
+    directives = may_match(_DIRECTIVE, article)
     for para in article.paragraphs:
         if para.index in chrome:
             continue
-        for marker in ("**", "__"):
+        for marker in markers:
             if _open_emphasis(para.text, marker):
                 at = para.start + _last_marker(para.text, marker)
                 end = at + 2
@@ -122,10 +128,9 @@ def markup_leftover(article: Article, ctx: CheckContext) -> Iterator[Hit]:
                           confidence=0.9, fix=Fix.delete(at, at + 2, safe=False))
         if markdown:
             continue
-        if _DIRECTIVE.search(para.text):
+        if directives and _DIRECTIVE.search(para.text):
             continue
-        for pattern, what in ((_TAG, "an HTML tag"), (_ENTITY, "an HTML entity"),
-                              (_MD_LINK, "a Markdown link")):
+        for pattern, what in patterns:
             for m in pattern.finditer(text, para.start, para.end):
                 if pattern is _TAG and _ticker(text, m.start(), m.end()):
                     continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
@@ -14,6 +15,7 @@ from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 from ...lexicon import pos, zipf
 from ...worddata.case import capital_share
+from ..capitalization._names import token_counts
 
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _CANDIDATE = re.compile(r"[\w,] +[A-Z][a-z]{2,} +[a-z]")
@@ -46,28 +48,66 @@ def _in_title(words: list, i: int) -> bool:
 
 
 def _lowercase_uses(article: Article) -> Counter[str]:
-    """How often each lowercase word appears in the article."""
-    return article.memo("mt.lowercase_uses", lambda a: Counter(filter(str.islower, a.word_texts)))
+    """How often each word appears in the article as written: looked up with a lowercase word,
+    how often the article writes it in lowercase (the article's token counts, shared with the
+    capitalization checks)."""
+    return token_counts(article)
 
 
-def _mid_sentence_capitals(article: Article) -> Counter[str]:
-    """How often each capitalised word appears where a capital is not owed to the position (not
-    at a sentence start): "The" opens many sentences but is no name."""
-    def build(a: Article) -> Counter[str]:
-        starts = sentence_start_offsets(a)
-        counts: Counter[str] = Counter()
-        words = a.words
+class _MidSentenceCapitals:
+    """How often a capitalised word appears where its capital is not owed to the position (not
+    at a sentence start, not after a dateline dash, a colon or a quote mark): "The" opens many
+    sentences but is no name.
+
+    Counted on demand, per word asked about (a dozen per article), by finding the word's
+    occurrences as a whole word token, instead of a pass over every word of the article."""
+
+    def __init__(self, article: Article) -> None:
+        self._article = article
+        self._counts: dict[str, int] = {}
+
+    def get(self, word: str, default: int = 0) -> int:
+        """The count for ``word`` (a word token as written), or ``default`` when it is 0."""
+        count = self._counts.get(word)
+        if count is None:
+            count = self._counts[word] = self._count(word)
+        return count or default
+
+    def _count(self, word: str) -> int:
+        if not word[:1].isupper():
+            return 0
+        a = self._article
         text = a.text
-        for i, w in enumerate(words):
-            if not w.text[:1].isupper() or w.start in starts or i == 0:
-                continue
-            gap = text[words[i - 1].end:w.start]
-            if any(ch in _OPENERS for ch in gap) or "." in gap or "\n" in gap:
-                continue  # after a dateline dash, a colon, a quote mark: a capital owed to position
-            counts[w.text] += 1
-        return counts
+        starts = sentence_start_offsets(a)
+        word_starts, word_ends = a.word_starts, a.word_ends
+        n = len(text)
+        count = 0
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if _token_at(text, at, end, n) and at not in starts:
+                i = bisect_left(word_starts, at)
+                if i > 0:
+                    gap = text[word_ends[i - 1]:at]
+                    if gap == " " or not (any(ch in _OPENERS for ch in gap) or "." in gap or "\n" in gap):
+                        count += 1
+            at = text.find(word, at + 1)
+        return count
 
-    return article.memo("mt.mid_sentence_capitals", build)
+
+def _token_at(text: str, start: int, end: int, n: int) -> bool:
+    """Whether ``text[start:end]`` (a word token's spelling) is a whole word token there: no
+    letter or digit, nor a joiner after one, before it; none, nor a joiner before one, after."""
+    if start and (text[start - 1].isalnum() or (
+            text[start - 1] in "'’-" and start > 1 and text[start - 2].isalnum())):
+        return False
+    return not (end < n and (text[end].isalnum() or (
+        text[end] in "'’-" and end + 1 < n and text[end + 1].isalnum())))
+
+
+def _mid_sentence_capitals(article: Article) -> _MidSentenceCapitals:
+    """:class:`_MidSentenceCapitals` of the article, shared by the check's helpers."""
+    return article.memo("mt.mid_sentence_capitals", _MidSentenceCapitals)
 
 
 def _in_name_phrase(words: list, i: int) -> bool:
@@ -187,7 +227,7 @@ _ORDINALS = frozenset("""first second third fourth fifth sixth seventh eighth ni
     twelfth twentieth hundredth thousandth""".split())
 
 
-def _rarely_capitalised(article: Article, words: list, i: int, names: Counter[str]) -> bool:
+def _rarely_capitalised(article: Article, words: list, i: int, names: _MidSentenceCapitals) -> bool:
     """Whether the capitalised ``words[i]`` is a common word that general text seldom writes
     with a capital and that this article uses as a name nowhere else: "the Annual budget",
     "job Losses", "the underlying rate of Inflation".
@@ -266,6 +306,39 @@ def _rarely_capitalised(article: Article, words: list, i: int, names: Counter[st
     if any(c in gap_after for c in ",;:)") and (pos(prev.text) or "").startswith(("IN", "TO")):
         return False  # "the performance of Metal, we ran": a name as an object
     return True
+
+
+#: A word token that is a title-case word of three letters or more (``_TITLE_WORD`` as a whole
+#: token), capital first so that re skips to capitals in C; not followed by a word starting with
+#: a capital or a digit (``nxt.text[:1].islower()`` fails for those: names, "Attorney General").
+_TITLE_TOKEN = re.compile(
+    r"[A-Z](?<![^\W_][A-Z])(?<![^\W_]['’\-][A-Z])[a-z]{2,}(?![^\W_])(?!['’\-][^\W_])(?![\W_]*+[A-Z0-9])")
+#: ``_CANDIDATE`` with its first space consumed before the look-behind: the same sentences pass.
+_CANDIDATE_FAST = re.compile(r" (?<=[\w,] ) *[A-Z][a-z]{2,} +[a-z]")
+
+
+def _title_words_inside(article: Article) -> Iterator[tuple[list, int]]:
+    """Each title-case word (``_TITLE_WORD``) that is neither the first nor the last word of a
+    prose sentence with a capitalised word between lowercase ones (``_CANDIDATE``), as the
+    sentence's words and its index there, in text order.
+
+    The title-case words of a sentence that passes are found by a scan of its text, not by a
+    test of each of its words."""
+    text = article.text
+    word_starts = article.word_starts
+    for para in article.layout.prose:
+        for sentence in article.sentences_of(para):
+            if not _CANDIDATE_FAST.search(sentence.text):
+                continue  # no capitalised word between lowercase ones: nothing to judge
+            words: list | None = None
+            first = 0
+            for m in _TITLE_TOKEN.finditer(text, sentence.start, sentence.end + 2):
+                if words is None:
+                    words = words_between(article, sentence.start, sentence.end)
+                    first = bisect_left(word_starts, sentence.start)
+                i = bisect_left(word_starts, m.start()) - first
+                if 1 <= i < len(words) - 1:
+                    yield words, i
 
 
 #: Endings of adjectives made from places, peoples and creeds ("Western", "Democratic", "Soviet",
@@ -358,61 +431,52 @@ def capitalised_word_mid_sentence(article: Article, ctx: CheckContext) -> Iterat
     """
     text = article.text
     names = _mid_sentence_capitals(article)
-    for para in article.layout.prose:
-        for sentence in article.sentences_of(para):
-            if not _CANDIDATE.search(sentence.text):
-                continue  # no capitalised word between lowercase ones: nothing to judge
-            words = words_between(article, sentence.start, sentence.end)
-            for i in range(1, len(words) - 1):
-                w = words[i]
-                if not _TITLE_WORD.fullmatch(w.text):
-                    continue
-                prev, nxt = words[i - 1], words[i + 1]
-                if not nxt.text[:1].islower():
-                    continue
-                gap = text[prev.end:w.start]
-                after_name = prev.text[:1].isupper() and not prev.text.isupper() and "," not in gap
-                if any(ch in _OPENERS for ch in gap) or "." in gap:
-                    continue
-                if article.in_quote(w.start):
-                    continue
-                if names.get(w.text, 0) > 1:
-                    continue
-                lower = w.text.lower()
-                tag = pos(lower)
-                if zipf(lower) < 3.0:
-                    continue
-                cap_tag = pos(w.text)
-                if _rarely_capitalised(article, words, i, names):
-                    pass  # general text seldom capitalises it and this article never else does
-                elif tag is None:
-                    continue  # a word the lexicon does not know: no part of speech to judge by
-                elif tag.startswith(_SUSPECT_TAGS):
-                    if cap_tag and cap_tag[:2] != tag[:2] and not (
-                            cap_tag.startswith("NNP") and tag == "VB" and zipf(lower) >= 4.5):
-                        continue  # the capitalised form is its own word ("Polish", "the Left")
-                    if _in_title(words, i) or (after_name and not tag.startswith(_NEVER_IN_NAMES)):
-                        continue  # a multi-word name ("Attorney General"), a title ("Biden Has a Plan")
-                elif after_name or _in_title(words, i):
-                    continue  # "Attorney General"; "How Much for Just the Planet": title case
-                elif tag.startswith("RB") and (cap_tag or "")[:2] == tag[:2] and prev.text != "of":
-                    pass  # "Mainly", "Not": adverbs are not names
-                elif tag.startswith(_CONTENT_TAGS):
-                    # A noun or adjective is a name if the article writes it so elsewhere (above),
-                    # or general text does (the lexicon knows "Senate", "Party" as NNP) and the
-                    # article never writes it in lowercase: "the sale ... the Sale would" is not
-                    # a name, whatever the lexicon says.
-                    if (cap_tag or "").startswith("NNP") or _in_name_phrase(words, i):
-                        continue
-                    if not _common_reading(words, i, tag, _lowercase_uses(article).get(lower, 0) >= 1):
-                        continue
-                else:
-                    continue
-                yield Hit(
-                    w.start, w.end,
-                    f"\"{w.text}\" is capitalised mid-sentence; this often means a link's text was "
-                    "pasted in by a machine rewrite",
-                    suggestion=lower, confidence=0.75,
-                    fix=Fix.replace(w.start, w.start + 1, lower[0], safe=False),
-                )
+    for words, i in _title_words_inside(article):
+        w = words[i]
+        prev, nxt = words[i - 1], words[i + 1]
+        if not nxt.text[:1].islower():
+            continue
+        gap = text[prev.end:w.start]
+        after_name = prev.text[:1].isupper() and not prev.text.isupper() and "," not in gap
+        if gap != " " and (any(ch in _OPENERS for ch in gap) or "." in gap):
+            continue
+        lower = w.text.lower()
+        if zipf(lower) < 3.0 or article.in_quote(w.start):
+            continue  # (the cheap tests first: the count of capitals below finds the word)
+        if names.get(w.text, 0) > 1:
+            continue
+        tag = pos(lower)
+        cap_tag = pos(w.text)
+        if _rarely_capitalised(article, words, i, names):
+            pass  # general text seldom capitalises it and this article never else does
+        elif tag is None:
+            continue  # a word the lexicon does not know: no part of speech to judge by
+        elif tag.startswith(_SUSPECT_TAGS):
+            if cap_tag and cap_tag[:2] != tag[:2] and not (
+                    cap_tag.startswith("NNP") and tag == "VB" and zipf(lower) >= 4.5):
+                continue  # the capitalised form is its own word ("Polish", "the Left")
+            if _in_title(words, i) or (after_name and not tag.startswith(_NEVER_IN_NAMES)):
+                continue  # a multi-word name ("Attorney General"), a title ("Biden Has a Plan")
+        elif after_name or _in_title(words, i):
+            continue  # "Attorney General"; "How Much for Just the Planet": title case
+        elif tag.startswith("RB") and (cap_tag or "")[:2] == tag[:2] and prev.text != "of":
+            pass  # "Mainly", "Not": adverbs are not names
+        elif tag.startswith(_CONTENT_TAGS):
+            # A noun or adjective is a name if the article writes it so elsewhere (above),
+            # or general text does (the lexicon knows "Senate", "Party" as NNP) and the
+            # article never writes it in lowercase: "the sale ... the Sale would" is not
+            # a name, whatever the lexicon says.
+            if (cap_tag or "").startswith("NNP") or _in_name_phrase(words, i):
+                continue
+            if not _common_reading(words, i, tag, _lowercase_uses(article).get(lower, 0) >= 1):
+                continue
+        else:
+            continue
+        yield Hit(
+            w.start, w.end,
+            f"\"{w.text}\" is capitalised mid-sentence; this often means a link's text was "
+            "pasted in by a machine rewrite",
+            suggestion=lower, confidence=0.75,
+            fix=Fix.replace(w.start, w.start + 1, lower[0], safe=False),
+        )
 

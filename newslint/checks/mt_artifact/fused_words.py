@@ -220,7 +220,7 @@ def _names_meet(article: Article, left: str, right: str, left_alone: bool, right
     if right_alone and (is_name_form(right) or zipf(right) < 3.0):
         return True
     lower = right.lower()
-    return zipf(lower) >= 3.0 and any(w.text == lower for w in article.words)
+    return zipf(lower) >= 3.0 and lower in article.word_set
 
 
 #: Tokens that are no function word glued to a word: too short, no such ending, not letters
@@ -264,4 +264,9 @@ def _token_counts(article: Article) -> dict[str, int]:
 
 def _elsewhere(article: Article, word: str, not_at: int) -> bool:
     """Whether ``word`` stands alone somewhere else in the article."""
-    return any(w.text == word and w.start != not_at for w in article.words)
+    n = article.word_counts.get(word, 0)
+    if n != 1:
+        return n > 1
+    starts = article.word_starts
+    i = bisect_left(starts, not_at)  # the one use: elsewhere unless it is the one at not_at
+    return not (i < len(starts) and starts[i] == not_at and article.word_texts[i] == word)

@@ -97,11 +97,16 @@ def pronoun_number(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         subject) turns "they" into "he". The reader is told about one man where there were 250.
     """
     sentences = [s for p in article.layout.prose for s in article.sentences_of(p)]
+    # Only a sentence opening with "He", "She", "His" or "Her" is judged: the article's names
+    # and places are read only when there is one.
+    opening = [i for i in range(1, len(sentences)) if sentences[i].text.startswith(_OPENERS)]
+    if not opening:
+        return
     names = _names_in(article)
     places = _places_in(article)
-    for i in range(1, len(sentences)):
+    for i in opening:
         s = sentences[i]
-        if not s.text.startswith(_OPENERS) or article.in_quote(s.start):
+        if article.in_quote(s.start):
             continue
         pronoun = s.text.split()[0]
         if s.text.split()[1:2] == ["and"]:
@@ -165,11 +170,21 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,[^-—–\n]{2,40})?(?:\s*\([A
 _NOT_PEOPLE = frozenset("they we it this that these those there some many others all both most".split())
 
 
+#: ``(?<=[a-z,] )([A-Z][a-z]+)\b`` with the capital consumed before the look-behind, so that re
+#: skips to capitals in C (same matches).
+_NAME_AFTER_LOWER = re.compile(r"[A-Z](?<=[a-z,] [A-Z])[a-z]+\b")
+#: ``\b(?:in|from|...) ((?:[A-Z][a-z]+ )*[A-Z][a-z]+)\b`` started at the space before the name:
+#: re skips to spaces in C and tests the preposition behind (same groups).
+_PLACE_WORDS = ("in", "from", "to", "at", "across", "throughout", "into", "near")
+_AFTER_PLACE_WORD = re.compile(
+    r" (?:" + "|".join(rf"(?<=\b{w} )" for w in _PLACE_WORDS) + r")((?:[A-Z][a-z]+ )*[A-Z][a-z]+)\b")
+
+
 def _names_in(article: Article) -> frozenset[str]:
     """Capitalised words the article writes mid-sentence (after a lowercase word or a comma):
     its names, whatever the lexicon says ("Marks", a surname, not the plural of "mark")."""
     def build(a: Article) -> frozenset[str]:
-        return frozenset(m.group(1) for m in re.finditer(r"(?<=[a-z,] )([A-Z][a-z]+)\b", a.text))
+        return frozenset(_NAME_AFTER_LOWER.findall(a.text))
 
     return article.memo("mt.pronoun_names", build)
 
@@ -178,8 +193,7 @@ def _places_in(article: Article) -> frozenset[str]:
     """Capitalised words the article writes after a preposition of place ("in Georgia", "from
     South Korea", "at Abu Dhabi"): places, not people, when they open a sentence."""
     def build(a: Article) -> frozenset[str]:
-        out = {w for m in re.finditer(r"\b(?:in|from|to|at|across|throughout|into|near) ((?:[A-Z][a-z]+ )*[A-Z][a-z]+)\b",
-                                      a.text) for w in m.group(1).split()}
+        out = {w for m in _AFTER_PLACE_WORD.finditer(a.text) for w in m.group(1).split()}
         dateline = _DATELINE.match(a.text.lstrip())
         if dateline:  # "KUWAIT, April 13 - Kuwait has agreed ...": the dateline names a place
             out.update(w.capitalize() for w in re.findall(r"[A-Z]{3,}", dateline.group(0)))

@@ -67,8 +67,15 @@ def _token_total(tokens: Counter[str]) -> float:
     if missing:
         if len(table) + len(missing) > TABLE_WORDS:
             table.clear()
+        get, column = worddata.syllable_index()
         for token in missing:
-            table[token] = syllables(token.lower())
+            low = token.lower()  # lower-casing is idempotent: syllables(low) lower-cases again
+            known = table.get(low)  # "The" after "the"
+            if known is None:
+                i = get(low) if len(low) <= 40 and low.isalpha() else None
+                # Inline for the common case, a word of the CMU dictionary: one trie probe.
+                known = (column[i] or 1) if i is not None else syllables(low)
+            table[token] = known
     return sum(map(mul, tokens.values(), map(table.__getitem__, tokens)))
 
 
@@ -78,7 +85,7 @@ def prose_sentences(article: Article) -> list[tuple[Sentence, int, int]]:
     length is ``hi - lo`` and no word list is copied. Shared by the readability checks and the
     report's metrics."""
     def build(a: Article) -> list[tuple[Sentence, int, int]]:
-        starts = a.memo("prose.word_starts", lambda b: [w.start for w in b.words])
+        starts = a.word_starts
         out = []
         for p in a.layout.prose:
             for s in a.sentences_of(p):

@@ -58,19 +58,30 @@ def missing_space_after_punctuation(article: Article, ctx: CheckContext) -> Iter
         text-to-speech reads them as one word.
     """
     text = article.text
-    for para in article.paragraphs:
+    # Both patterns are run once over the whole text, not once per paragraph (~25 calls an
+    # article, most finding nothing): a match never crosses a line (its look-arounds need
+    # letters, a paragraph is a stripped line, and what lies between paragraphs is white
+    # space), so the matches are the paragraphs' own, grouped back by paragraph here.
+    joins: dict[int, list[re.Match[str]]] = {}
+    closes: dict[int, list[re.Match[str]]] = {}
+    for found, pattern in ((joins, _JOIN), (closes, _AFTER_CLOSE)):
+        for m in pattern.finditer(text):
+            para = article.paragraph_at(m.start())
+            if para is not None:
+                found.setdefault(para.index, []).append(m)
+    for index in sorted(joins.keys() | closes.keys()):
+        para = article.paragraphs[index]
         ptext = para.text
-        if "." not in ptext and "," not in ptext and ";" not in ptext and ":" not in ptext \
-                and "!" not in ptext and "?" not in ptext:
-            continue
+        base = para.start
         seen: set[int] = set()  # positions already reported, so `Twitter."That` fires once
-        for m in _JOIN.finditer(ptext):
+        for m in joins.get(index, ()):
             punct = m.group(1)
-            after = ptext[m.end():m.end() + 2]
-            before_start, token_end = token_around(ptext, m.start())
+            m_start, m_end = m.start() - base, m.end() - base
+            after = ptext[m_end:m_end + 2]
+            before_start, token_end = token_around(ptext, m_start)
             if token_end - before_start > MAX_TOKEN:
                 continue  # no prose: a data blob, a base64 string (and quadratic to slice per match)
-            word_before = ptext[before_start:m.start()]
+            word_before = ptext[before_start:m_start]
             if punct == ".":
                 # "members.This": a word, then a capitalised word. "Ph.D" or "U.S" are initials.
                 if not _CAP_WORD.match(after) or "." in word_before:
@@ -84,14 +95,14 @@ def missing_space_after_punctuation(article: Article, ctx: CheckContext) -> Iter
                 continue
             if not word_before[-2:].isalpha() or (word_before[-1:].isupper() and punct == "."):
                 continue
-            tok_start, tok_end = token_around(ptext, m.start())
+            tok_start, tok_end = token_around(ptext, m_start)
             if looks_like_address(ptext[tok_start:tok_end]):
                 continue
-            start = para.start + m.start() - min(len(word_before), 24)
-            end = para.start + m.end()
+            start = base + m_start - min(len(word_before), 24)
+            end = base + m_end
             end = _word_end(text, end)
-            at = para.start + m.start() + 1
-            seen.add(m.end())
+            at = base + m_start + 1
+            seen.add(m_end)
             yield Hit(
                 start, end,
                 f"no space after the {NAMES[punct]} in \"{text[start:end]}\"",
@@ -99,12 +110,12 @@ def missing_space_after_punctuation(article: Article, ctx: CheckContext) -> Iter
                 confidence=0.9 if punct in ".," else 0.8,
                 fix=Fix.replace(at, at, " "),
             )
-        for m in _AFTER_CLOSE.finditer(ptext):
-            if m.end() in seen:
+        for m in closes.get(index, ()):
+            if m.end() - base in seen:
                 continue
-            at = para.start + m.end()
-            start = max(para.start, at - 8)
-            while start > para.start and not text[start - 1].isspace():
+            at = m.end()
+            start = max(base, at - 8)
+            while start > base and not text[start - 1].isspace():
                 start -= 1
             end = _word_end(text, at)
             yield Hit(start, end, "no space after the closing quotation mark",

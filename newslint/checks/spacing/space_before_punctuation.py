@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
+from ...prefilter import may_match
 
 # A word, one or more spaces, then , ; : ! ? or . followed by a space or the end: "word ,".
 # Written to start with the character it consumes first (the look-behind moved after it), so
@@ -38,6 +39,8 @@ def space_before_punctuation(article: Article, ctx: CheckContext) -> Iterator[Hi
         A space before punctuation is a trace of machine translation or of text assembled from
         fields; it also lets a line break strand the mark at the start of a line.
     """
+    if not may_match(_BEFORE, article):
+        return  # no " ," " ." " ;" ... anywhere (the gate reads them off the pattern)
     skip = article.layout.furniture_indices
     text = article.text
     for para in article.paragraphs:

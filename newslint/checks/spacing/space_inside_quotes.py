@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
+from ...prefilter import may_match
 
 # Written to start with the character it consumes first (the look-behind moved after it), so
 # that re skips to candidates in C instead of trying the pattern at every position (~5x less).
@@ -42,11 +43,13 @@ def space_inside_quotes(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         can leave the mark alone on a line.
     """
     text = article.text
-    for para in article.paragraphs:
-        for m in _INSIDE_OPEN.finditer(text, para.start, para.end):
+    # Gated on "“ " and " ”", read off the patterns: most articles have neither.
+    opening, closing = may_match(_INSIDE_OPEN, article), may_match(_INSIDE_CLOSE, article)
+    for para in article.paragraphs if opening or closing else ():
+        for m in _INSIDE_OPEN.finditer(text, para.start, para.end) if opening else ():
             yield Hit(m.start(1), m.end(2) + 1, "space after the opening quotation mark",
                       confidence=0.8, fix=Fix.delete(m.start(2), m.end(2)))
-        for m in _INSIDE_CLOSE.finditer(text, para.start, para.end):
+        for m in _INSIDE_CLOSE.finditer(text, para.start, para.end) if closing else ():
             yield Hit(m.start(1) - 1, m.end(2), "space before the closing quotation mark",
                       confidence=0.85, fix=Fix.delete(m.start(1), m.end(1)))
 

@@ -134,47 +134,53 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         if _candidate(word) and word not in accept:
             flagged[word] = (pairs[word], 0.95)
     listed, spell_counts = spelling_index()
+    fine = _FINE.tokens
+    if len(fine) >= _FINE.limit:  # bounded (by the limit plus one article's tokens)
+        fine.clear()
+    clear = fine.add
     searches = 0
-    for word in _FINE.new_in_order(counts):  # in text order (the search budget)
-        if not _candidate(word):
-            _FINE.add(word)
+    for word in [w for w in counts if w not in fine]:  # new tokens, in text order (the budget)
+        if not 4 <= len(word) <= MAX_WORD or not word.islower() or not word.isalpha():
+            clear(word)  # not a word this check reads (see ``_candidate``)
             continue
-        if word in accept or word in pairs or counts[word] > 1:
-            continue  # a word the article repeats is a term, not a slip
+        if word in accept or word in pairs:
+            continue
         verdict = _verdicts.get(word, _UNDECIDED)
         if verdict is _UNDECIDED:
             i = listed(word)
             if i is not None and spell_counts[i] > 0:
-                verdict = None  # most words: in the dictionary, so known (no suffix analysis)
-            else:
-                if not known(word) and not looks_like_abbreviation(word):
-                    searches += 1  # a ranked search of corrections, the expensive part
-                    if searches > MAX_SEARCHES:
-                        continue
-                verdict = _correction(word)
+                clear(word)  # most words: in the dictionary, so known (no suffix analysis)
+                continue
+            if counts[word] > 1:
+                continue  # a word the article repeats is a term, not a slip: no search
+            if not known(word) and not looks_like_abbreviation(word):
+                searches += 1  # a ranked search of corrections, the expensive part
+                if searches > MAX_SEARCHES:
+                    continue
+            verdict = _correction(word)
         if verdict is None:
-            _FINE.add(word)
-        else:
+            clear(word)
+        elif counts[word] == 1:
             flagged[word] = verdict
     if not flagged:
         return
     skip = article.layout.furniture_indices
     text = article.text
-    for w in article.words:
-        found = flagged.get(w.text)
+    for w_start, word in zip(article.word_starts, article.word_texts, strict=True):
+        found = flagged.get(word)
         if found is None:
             continue
+        w_end = w_start + len(word)
         right, confidence = found
-        para = article.paragraph_at(w.start)
+        para = article.paragraph_at(w_start)
         if para is not None and para.index in skip:
             continue
-        start, end = token_around(text, w.start)
+        start, end = token_around(text, w_start)
         if looks_like_address(text[start:end]):
             continue
-        word = w.text
-        yield Hit(w.start, w.end, f"\"{word}\" is misspelled; did you mean \"{right}\"?",
+        yield Hit(w_start, w_end, f"\"{word}\" is misspelled; did you mean \"{right}\"?",
                   suggestion=right, confidence=confidence,
-                  fix=Fix.replace(w.start, w.end, right, safe=confidence > 0.9))
+                  fix=Fix.replace(w_start, w_end, right, safe=confidence > 0.9))
 
 
 def _candidate(word: str) -> bool:

@@ -139,9 +139,10 @@ def breaks_off(article: Article, para: Paragraph, strict_headings: bool = False)
     With ``strict_headings``, a heading-shaped line must end on a comma or a function word
     (inside the body, sentence-case subheadings are common; at its very end they are not)."""
     text = para.text
+    if ends_terminally(text) or text.rstrip().endswith(":"):
+        return False  # most paragraphs: asked first, before the words are split out
     words = text.split()
-    if len(words) < 4 or ends_terminally(text) or text.rstrip().endswith(":") \
-            or _CLEAN_ENDING.search(text) or _CREDIT_END.search(text) \
+    if len(words) < 4 or _CLEAN_ENDING.search(text) or _CREDIT_END.search(text) \
             or (_LABEL_END.search(text) and not _FUNCTION_END.search(text)):
         return False
     if text.count("(") > text.count(")") or text.count("<") > text.count(">"):

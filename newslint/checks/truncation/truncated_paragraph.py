@@ -11,6 +11,12 @@ from ...findings import Hit
 from .truncated_body import _INNER_STOP, breaks_off, punctuated_style
 
 _ENDED = re.compile(r"[.!?…][\"”’)]?$")
+
+
+def ended(text: str) -> bool:
+    """``_ENDED.search(text)``: a match is at most two characters and a final newline long, so
+    only the last three characters are read (a search from the start stops at every stop)."""
+    return _ENDED.search(text, max(0, len(text) - 3)) is not None
 #: "MUNICH, March 26 - ", "WASHINGTON (AP) — ", "LONDON (Reuters) - ": the body starts here.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,[^-—–\n]{2,40})?(?:\s*\([A-Za-z. ]{2,20}\))?\s*[-—–]{1,2}\s")
 
@@ -78,7 +84,7 @@ def truncated_paragraph(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     started = False  # the headline, standfirst and dateline come before the first full sentence
     for para in paras[:max(last, 0)]:
         if not started:
-            started = para.kind == "body" and bool(_ENDED.search(para.text))
+            started = para.kind == "body" and ended(para.text)
             if not (_DATELINE.match(para.text) or _running_text(para)):
                 continue  # a dateline, or a whole sentence, opens the body itself: judged too
             started = True
@@ -95,7 +101,7 @@ def truncated_paragraph(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             # A dateline opens body text: what follows it is prose, however short ("TOKYO, March
             # 24 - Suzuki Motor Co" is a sentence cut after its subject).
             rest = para.text[dateline.end():].split()
-            if _ENDED.search(para.text) or len(rest) < 2 or para.text.rstrip()[-1:] in ">)]":
+            if ended(para.text) or len(rest) < 2 or para.text.rstrip()[-1:] in ">)]":
                 continue
         elif not breaks_off(article, para, strict_headings=True):
             continue
