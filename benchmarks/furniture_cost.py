@@ -42,12 +42,38 @@ def _layout(texts: list[str]) -> None:
         article.layout.partial  # noqa: B018
 
 
+def furniture_only(texts: list[str], passes: int) -> float:
+    """Best of ``passes`` timings (process time) of ``layout.furniture`` alone over fresh articles
+    whose paragraphs, sentences and words are built first (what ``/work/tools/perchk.py`` books as
+    ``[shared] layout.furniture``, without the other checks in between)."""
+    import gc
+    import time as _time
+
+    best = 1e9
+    for _ in range(passes):
+        articles = [Article(text) for text in texts]
+        for article in articles:
+            article.paragraphs  # noqa: B018
+            article.sentences  # noqa: B018
+            article.words  # noqa: B018
+        gc.collect()
+        gc.disable()  # as timeit does: a collection of earlier passes' garbage is not the layout's cost
+        t0 = _time.process_time()
+        for article in articles:
+            article.layout.furniture  # noqa: B018
+        best = min(best, _time.process_time() - t0)
+        gc.enable()
+    return best
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", default="../shared/corpus", type=Path)
     ap.add_argument("--folder", default="clean")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--furniture-passes", type=int, default=12,
+                    help="passes of the layout.furniture-only timing (best kept); 0 skips it")
     ap.add_argument("--long-copies", type=int, default=5, help="copies of the folder's first 40 articles in the long text")
     args = ap.parse_args(argv)
     texts = [p.read_text(encoding="utf-8") for p in sorted((args.corpus / args.folder).glob("*.txt"))]
@@ -60,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
             fn(texts)
             best[name] = min(best[name], time.perf_counter() - t0)
     per = (best["layout"] - best["base"]) * 1000 / len(texts)
+    if args.furniture_passes:
+        only = furniture_only(texts, args.furniture_passes)
+        print(f"{args.folder}: layout.furniture alone {only * 1000:.1f} ms for the {len(texts)} articles "
+              f"(best of {args.furniture_passes} passes, process time)")
     print(f"{args.folder}: {len(texts)} articles, {sum(len(t.split()) for t in texts)} words; layout (furniture + "
           f"glued spans) {per:.2f} ms per article (best of {args.repeat})")
     if args.profile:

@@ -258,13 +258,26 @@ def pr(pred: list[bool], ys: list[int]) -> tuple[float, float, int, int]:
     return tp / max(tp + fp, 1), tp / max(tp + fn, 1), tp + fn, tp + fp
 
 
+def read_verdicts(path: Path) -> dict[tuple[str, int], str]:
+    """(page, line) -> verdict of the raw-label audit file."""
+    return {(v["page"], v["line"]): v["verdict"]
+            for v in (json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip())}
+
+
+def corrected(verdicts: dict[tuple[str, int], str], rows: list[dict]) -> float:
+    """Precision on the raw labels with the flagged lines read as furniture counted right."""
+    tp = sum(r["flagged"] and r["raw"] == 1 for r in rows)
+    false = [r for r in rows if r["flagged"] and r["raw"] == 0]
+    kept = sum(verdicts.get((r["page"], r["line"])) == "furniture" for r in false)
+    return (tp + kept) / max(tp + len(false), 1)
+
+
 def audit_lines(path: Path, rows: list[dict]) -> list[str]:
     """The raw-label precision corrected by reading: every held-out line NL110 flags that the raw
     labels call article has a verdict in ``path`` (``furniture``: page furniture the ground truth
     kept; ``article``; ``unclear``, counted as article). A flagged line with no verdict (read for
     another version of the layout) counts as article, so the figure is a lower bound."""
-    verdicts = {(v["page"], v["line"]): v["verdict"]
-                for v in (json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip())}
+    verdicts = read_verdicts(path)
     tp = sum(r["flagged"] and r["raw"] == 1 for r in rows)
     false = [r for r in rows if r["flagged"] and r["raw"] == 0]
     kept = [r for r in false if verdicts.get((r["page"], r["line"])) == "furniture"]
@@ -319,6 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     lint_raw: list[tuple[bool, int]] = []
     dump: list[dict] = []
     dump_rows: list[dict] = []
+    read = read_verdicts(args.audit) if args.audit and args.audit.exists() else {}
     fold_rows: list[str] = []
     # Folds of whole sites: with --folds 0 one fold per site (leave-one-site-out proper); else the
     # sites are dealt round-robin (largest first) into that many folds, each site held out entirely.
@@ -328,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
         folds[k % n_folds].append(site)
     for k_fold, fold in enumerate(folds):
         held = {i for site in fold for i in by_site[site]}
-        n_lint, n_raw = len(lint), len(lint_raw)
+        n_lint, n_raw, n_rows = len(lint), len(lint_raw), len(dump_rows)
         train = [i for i in range(len(ys)) if i not in held]
         tf = [feats[i] for i in train]
         model = FurnitureModel({**fit(tf, [ys[i] for i in train],
@@ -363,9 +377,10 @@ def main(argv: list[str] | None = None) -> int:
         mp, mr, mn, _ = pr([scores[i] >= args.lint_threshold for i in held_sorted], [ys[i] for i in held_sorted])
         fp_, fr_, _, _ = pr([x[0] for x in lint[n_lint:]], [x[1] for x in lint[n_lint:]])
         rp_, rr_, _, _ = pr([x[0] for x in lint_raw[n_raw:]], [x[1] for x in lint_raw[n_raw:]])
+        read_ = f"; read: precision {corrected(read, dump_rows[n_rows:]):.3f}" if read else ""
         fold_rows.append(f"  fold {k_fold + 1:3}: {len(fold):3} sites, {mn:5} furniture lines; model at "
                          f"{args.lint_threshold}: precision {mp:.3f} recall {mr:.3f}; lint-time: precision {fp_:.3f} "
-                         f"recall {fr_:.3f}; raw labels: precision {rp_:.3f} recall {rr_:.3f}")
+                         f"recall {fr_:.3f}; raw labels: precision {rp_:.3f} recall {rr_:.3f}{read_}")
     all_feats, all_ys, all_groups = feats, ys, groups
     # Evaluation is over page lines only (the clean lines are never held out).
     scores, ys, kinds, texts = scores[:n_page_lines], ys[:n_page_lines], kinds[:n_page_lines], texts[:n_page_lines]

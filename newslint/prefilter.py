@@ -638,12 +638,12 @@ def _read_gate(source: str, flags: int) -> tuple[tuple[tuple[Clause, ...], ...],
             _punctuation_starts(parsed))
 
 
+
 def first_characters(items: Any) -> tuple[set[str], bool] | None:
     """The characters a sequence of parsed regex items can start with, and whether it can match
     the empty string; None when a first item is not a literal, a small class, a group, an
-    alternation or a repetition of those (``\\w``, ``.``, a back-reference: unknown)."""
-    from re import _constants as sre  # type: ignore[attr-defined]
-
+    alternation or a repetition of those (``\\w``, ``.``, a back-reference: unknown). Shared with
+    ``wordlists.first_character_guard`` (here, so the import goes one way)."""
     found: set[str] = set()
     for op, av in items:
         if op is sre.LITERAL:
@@ -687,8 +687,8 @@ def first_characters(items: Any) -> tuple[set[str], bool] | None:
 
 def _punctuation_starts(parsed: list[Any]) -> tuple[str | bytes, ...]:
     """The characters every match starts with, when they are a few punctuation marks ("<",
-    "&", "["): a text without any of them holds no match. Read by the same parse-tree walk as
-    ``wordlists.first_character_guard``; letters and digits are too common to be worth it."""
+    "&", "["): a text without any of them holds no match. Read by :func:`first_characters`, as
+    ``wordlists.first_character_guard`` reads its guard; letters and digits are too common to be worth it."""
     try:
         found = first_characters(parsed)
     except RecursionError:

@@ -9,7 +9,9 @@ time-outs.
 
 The time limit is enforced with ``SIGALRM`` on the main thread (it interrupts Python code, sleeps,
 socket waits and, since Python 3.11, the regular-expression engine); on other threads, where
-signals cannot be delivered, it is checked between two hits only. A check that kills the process
+signals cannot be delivered, it is checked between two hits only. One timer serves all the checks
+of an article (:class:`_Watch`, set up once by :class:`ArticleChecks`), each keeping its full limit
+from its own start. A check that kills the process
 itself (``os._exit``, a segfault in a C extension) cannot be caught in-process: with ``--jobs`` the
 dead worker is reported by :mod:`newslint.parallel`.
 """

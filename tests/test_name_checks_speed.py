@@ -314,3 +314,10 @@ def test_gated_checks_are_silent_only_where_they_could_find_nothing():
     plural = "The detainees were moved at night. They were not allowed to call their families. "
     assert {f.code for f in lint.lint(plural + "He never stepped out of the cell.").findings} == {"NL404"}
     assert not lint.lint(plural + "The guard never stepped out of the cell.").findings
+
+
+def test_word_heads_are_each_token_lowercased():
+    """Lowercased as one joined string: the same as each token alone (capital sigma included)."""
+    for text in _fixture_texts() + _random_texts(1000, 37) + ["ΟΔΟΣ ΟΔΟΣ'Α Σ AΣ", ""]:
+        article = Article(text)
+        assert names.word_heads(article) == frozenset(t.lower() for t in article.word_set), text

@@ -384,3 +384,46 @@ def test_known_words_are_the_same_whether_the_common_words_are_a_trie_or_a_set()
     finally:
         worddata._vocabulary[:] = saved
     assert any(with_set) and not all(with_set)
+
+
+# -- the correction search: first slips from tables, far phonetic slips only when nothing is near --
+
+#: Unknown words of the clean corpus the search meets (many have nothing near: long coinages).
+CORPUS_UNKNOWNS = (
+    "delegitimize antipolitics hoodies prioritze hashtag whatsistersmeantome facto dcatanese usnews "
+    "econobox defenseman booyah hyperpersonalized ouroboros morph awardees reductively droid boops "
+    "melee unblockables pneumonitis unevidenced dreamt ensorcells polyamorist pestis incubaction "
+    "fentanyl sutomatic frontman electromobility roadmap multiplanetary smallsat demetrication "
+    "influencers surveil cyberstalker matsakis nanoinfluencers aggregators amyotrophic postbacklash "
+    "govemor crypto whassup counterculturally phisycal foughtt enoughh boxxes taxxing philosophx"
+).split()
+
+
+def test_first_slips_are_the_generated_edits() -> None:
+    from newslint.analysis import slips
+
+    rng = random.Random(2)
+    vocab = sorted(worddata.common_words())
+    words = [*CORPUS_UNKNOWNS, "acount", "naïvely", "caféterias", "ßtraße", "a", "", "untill", "xerox"]
+    words += [rng.choice(vocab) for _ in range(500)]
+    for word in words:
+        assert slips._first_slips(word) == list(slips._edits(word)), word
+
+
+def test_far_phonetic_slips_are_those_more_than_one_deletion_from_a_common_string() -> None:
+    from newslint.analysis import slips
+
+    def one_deletion_each(a: str, b: str) -> bool:
+        shorter = {a} | {a[:i] + a[i + 1:] for i in range(len(a))}
+        return any(s in shorter for s in {b} | {b[:i] + b[i + 1:] for i in range(len(b))})
+
+    far = {pair for pair in slips.PHONETIC if not one_deletion_each(*pair)}
+    assert set(slips._FAR_PHONETIC) == far and ("ph", "f") in far and ("ie", "ei") not in far
+    assert list(slips._FAR_PHONETIC) == [p for p in slips.PHONETIC if p in far]  # in order
+
+
+@pytest.mark.parametrize("typed", CORPUS_UNKNOWNS)
+def test_corrections_of_corpus_unknowns_equal_the_brute_force_search(typed: str) -> None:
+    from newslint.analysis import slips
+
+    assert slips.corrections.__wrapped__(typed) == slips.reference_corrections(typed)

@@ -50,7 +50,7 @@ from .furniture import (
 )
 
 if TYPE_CHECKING:
-    from ..article import Article, Paragraph
+    from ..article import Article, Paragraph, Span
     from .batch import FurnitureMemory
 
 __all__ = ["TERMINAL", "Furniture", "Layout", "LayoutSettings", "is_finished_prose", "layout_settings",
@@ -303,11 +303,12 @@ def _model_in_run(para: Paragraph, first_prose: int = -1, kind: Callable[[int], 
     layout's memo of :func:`kind_of` by paragraph index (the cheap tests run first); ``n_words``
     the paragraph's word count when the caller has it."""
     text = para.text
-    if text.startswith(_QUOTE_OPEN) or para.is_list_item or para.index == 0 or len(text) < 2 \
-            or _RULE.match(text) or _BYLINE.match(text) or _AGENCY_CREDIT.match(text):
+    if text.startswith(_QUOTE_OPEN) or para.is_list_item or para.index == 0 or len(text) < 2:
         return False
     if n_words is None:
         n_words = len(text.split())
+    if _RULE.match(text) or _BYLINE.match(text) or _AGENCY_CREDIT.match(text):
+        return False
     if (para.index < first_prose and n_words >= 6) or (n_words >= 4 and ends_sentence(text)):
         # Above the first prose paragraph a long line is the headline or standfirst; anywhere, a
         # sentence of the body: the model's neighbour features must not sweep them in, unless a
@@ -362,6 +363,7 @@ class Layout:
         # Per-line memos of :meth:`_phrase` and :meth:`kind` (several verdicts ask of one line).
         self._phrases: dict[int, bool] = {}
         self._kinds: dict[int, str] = {}
+        self._sentences: dict[int, bool] = {}
 
     # -- furniture -------------------------------------------------------------------------
 
@@ -479,19 +481,18 @@ class Layout:
         "pm", a date ("11 February 2023, 12:15") or a word before it ("at 7:30"); a race time a
         name of two or three words. Not the headline."""
         paras = self.article.paragraphs
-        _texts, n_words, _terminal = self._counts
-        for p in paras:
-            i = p.index
-            if i not in found and 5 <= n_words[i] <= MAX_CHROME_WORDS + 1 and ":" in p.text \
-                    and not p.text.startswith(_QUOTE_OPEN) and not p.is_list_item:
-                m = _RUNNING_TIME.search(p.text)
-                title = p.text[:m.start()].rstrip() if m else ""
+        texts, n_words, _terminal = self._counts
+        for i, text in enumerate(texts):
+            if 5 <= n_words[i] <= MAX_CHROME_WORDS + 1 and ":" in text[-6:] and i not in found \
+                    and not text.startswith(_QUOTE_OPEN) and not paras[i].is_list_item:
+                m = _RUNNING_TIME.search(text)
+                title = text[:m.start()].rstrip() if m else ""
                 after_title = title[-1:].isalpha() or (title != "" and title[-1] in "'’\"”)?!")
                 if m and i > 0 and after_title and not ends_sentence(title) and not _CLOCK_WORD.search(title):
                     found[i] = "video"
         run: list[int] = []
         for i in range(len(paras) + 1):
-            if i < len(paras) and i not in found and _debris(paras[i].text):
+            if i < len(paras) and len(texts[i]) <= 12 and i not in found and _debris(texts[i]):
                 run.append(i)
                 continue
             if len(run) >= 2 and any(_RUNNING_TIME.search(" " + paras[j].text.strip()) for j in run):
@@ -513,26 +514,33 @@ class Layout:
             for p in order:
                 if p.index in found:
                     continue
+                if (p.index - 1) not in found and (p.index + 1) not in found:
+                    continue  # the cheap test first: most lines touch no furniture
                 in_edge = p.index < top or p.index > last_prose
-                if ((in_edge and _short_label(p.text)) or _debris(p.text)) \
-                        and ((p.index - 1) in found or (p.index + 1) in found):
+                if (in_edge and _short_label(p.text)) or _debris(p.text):
                     found[p.index] = "position"
 
     def _all_sentences_phrases(self, para: Paragraph) -> bool:
-        """Every sentence of the paragraph is a furniture phrase ("This article originally
-        appeared at X. Copyright 2015. Follow X on Twitter.")."""
+        """Every sentence of the paragraph is a furniture phrase ("Copyright 2015 Riverton Media.
+        Follow Riverton on Twitter.")."""
         if len(para.text) > 3 * MAX_CHROME_CHARS or self._counts[1][para.index] > 60:
             return False
         sentences = self.article.sentences_of(para)
-        return bool(sentences) and all(len(s.text) <= MAX_CHROME_CHARS and self.vocab.match(s.text)
-                                       for s in sentences)
+        return bool(sentences) and all(self._sentence_phrase(s) for s in sentences)
+
+    def _sentence_phrase(self, sentence: Span) -> bool:
+        """Whether a sentence is a furniture phrase (matched once: the bottom edge's first
+        sentences are asked twice)."""
+        if sentence.start not in self._sentences:
+            self._sentences[sentence.start] = len(sentence.text) <= MAX_CHROME_CHARS \
+                and bool(self.vocab.match(sentence.text))
+        return self._sentences[sentence.start]
 
     def _first_sentence_phrase(self, para: Paragraph) -> bool:
         """A notice paragraph that opens with a widget sentence ("Please adhere to our commenting
         policy to avoid being banned. As a privately owned website, ...")."""
         sentences = self.article.sentences_of(para)
-        return bool(sentences) and len(sentences[0].text) <= MAX_CHROME_CHARS \
-            and bool(self.vocab.match(sentences[0].text))
+        return bool(sentences) and self._sentence_phrase(sentences[0])
 
     # -- the learned model and the batch ---------------------------------------------------
 
@@ -687,9 +695,9 @@ class Layout:
             content = [w for w in words if w not in model_mod.FUNCTION_WORDS]
             if len(content) < 2:
                 continue
-            if vocab is None:
-                vocab = {w.lower() for j, p in enumerate(paras) if terminal[j] and n_words[j] >= PROSE_WORDS
-                         for w in model_mod.words_of(p.text)}
+            if vocab is None:  # the prose's words, lower-cased, from one pass over its text
+                vocab = set(model_mod.words_of("\n".join(
+                    p.text for j, p in enumerate(paras) if terminal[j] and n_words[j] >= PROSE_WORDS).lower()))
             if all(w in vocab for w in content):
                 out.add(i)
         return out

@@ -77,10 +77,13 @@ class Patterns:
 
         The same computation as :func:`_points` (the highest value any pattern puts between two
         letters; odd means a point), with each pattern's values decoded once per process and
-        its zeros dropped (a zero never raises the highest value): ~3x faster, which matters
+        its zeros dropped (a zero never raises the highest value): ~1.7x faster, which matters
         because textstat sends every hyphenated compound here ("agriculture-dependent" is
         looked up as "agriculturedependent")."""
-        pointed = f".{word.lower()}."
+        word = word.lower()
+        if len(word) < left + right:
+            return []  # no offset can satisfy left <= offset <= len(word) - right
+        pointed = f".{word}."
         n = len(pointed)
         references = [0] * (n + 1)
         walk, known, decode, maxlen = self._walk, self._points, self._decode, self.maxlen

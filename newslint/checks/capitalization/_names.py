@@ -106,8 +106,11 @@ def token_counts(article: Article) -> Counter[str]:
 
 def word_heads(article: Article) -> frozenset[str]:
     """Every distinct word token of the article, lowercased, once per article: the index
-    :func:`names_that_may_occur` looks :func:`gate_word` up in."""
-    return article.memo("capitalization.word_heads", lambda a: frozenset(t.lower() for t in a.word_set))
+    :func:`names_that_may_occur` looks :func:`gate_word` up in. Lowercased as one string (no
+    token holds a newline, and a newline shields capital sigma, the one letter whose lowercase
+    depends on its neighbours, as a token's own end does): no Python step per token."""
+    return article.memo("capitalization.word_heads",
+                        lambda a: frozenset("\n".join(a.word_set).lower().split("\n")) if a.word_set else frozenset())
 
 
 def names_that_may_occur(article: Article, names: Iterable[str]) -> set[str] | None:

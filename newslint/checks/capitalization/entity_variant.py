@@ -141,7 +141,8 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             names = spelled[run.text] = _RunNames(run.text)
         if names.in_capitals or article.in_quote(run.start):
             continue  # a dateline or label in capitals; a quoted term or title: not house spelling
-        if names.first_may_be_positional and (run.start in starts or _at_sentence_start(article, run.start)):
+        if names.nothing_dropped and (run.start in starts or _at_sentence_start(article, run.start)) \
+                and names.first_is_common_word():
             picked.append(names.without_first())  # "Conservative Republicans said": the first capital is the position's
         else:
             picked.append(names.names())
@@ -201,7 +202,7 @@ class _RunNames:
     :meth:`names` or :meth:`without_first`. A part made of title words and connectors only is
     no name ("Attorney General": correctly lowercase when it stands alone)."""
 
-    __slots__ = ("_names", "_without_first", "_words", "first_may_be_positional", "in_capitals")
+    __slots__ = ("_common", "_names", "_without_first", "_words", "in_capitals", "nothing_dropped")
 
     def __init__(self, text: str) -> None:
         self.in_capitals = text.isupper()
@@ -210,16 +211,26 @@ class _RunNames:
         while words and _leading_function_word(words[0]):
             words = words[1:]
         self._words = words
-        self.first_may_be_positional = bool(words) and len(words) == whole and pos(words[0].lower()) is not None
+        self.nothing_dropped = bool(words) and len(words) == whole
+        self._common: bool | None = None
         self._names: list[str] | None = None
         self._without_first: list[str] | None = None
 
+    def first_is_common_word(self) -> bool:
+        """Whether the first word is a common word (the lexicon knows its lowercase form): asked
+        only at a sentence start, so the lexicon is read for few runs (a cold read costs)."""
+        if self._common is None:
+            self._common = pos(self._words[0].lower()) is not None
+        return self._common
+
     def names(self) -> list[str]:
+        """The names the run spells, its first word included."""
         if self._names is None:
             self._names = _spelled_names(self._words)
         return self._names
 
     def without_first(self) -> list[str]:
+        """The names the run spells without its first word (capitalised by a sentence start)."""
         if self._without_first is None:
             self._without_first = _spelled_names(self._words[1:])
         return self._without_first

@@ -9,7 +9,6 @@ from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
 from ...lexicon import pos, zipf
-from ._names import token_counts
 
 #: Capital first, boundary after it: re skips to capitals in C (same matches as
 #: ``(?<![\w’'-])[A-Z]{4,}(?:\s+[A-Z]{2,})*(?![\w’'-])``).
@@ -76,17 +75,17 @@ def shouting(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """
     text = article.text
     title_case: set[str] | None = None
-    counts = token_counts(article)
     for para in article.layout.prose:
         dateline: re.Match[str] | bool | None = False  # matched on the paragraph's first run of capitals
         for m in _CAPS.finditer(text, para.start, para.end):
+            if m.start() == para.start or para.text.isupper():
+                continue  # a dateline ("WASHINGTON — ..."), or an all-caps line (tested first:
+                # no look-up in the lexicon, whose first read of a word costs)
             words = m.group(0).split()
             if any(w in ACRONYMS for w in words) or article.in_quote(m.start()):
                 continue
             if not all(zipf(w.lower()) >= 3.5 and pos(w.lower()) is not None for w in words):
                 continue  # an acronym or a name: its lowercase form is no ordinary word
-            if para.text.isupper() or m.start() == para.start:
-                continue  # an all-caps line, or a dateline ("WASHINGTON — ...")
             if dateline is False:
                 dateline = _DATELINE.match(text, para.start, min(para.end, para.start + 90))
             if dateline and m.end() <= dateline.end():  # type: ignore[union-attr]
@@ -103,10 +102,10 @@ def shouting(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             if (before and before[-1].lower().strip(",") in NAMING_NOUNS) or (
                     after and after[0].lower().strip(",.;:") in NAMING_NOUNS):
                 continue  # "the carmaker SEAT", "TIME magazine"
-            if counts[words[0]] > 1:
+            if article.word_counts[words[0]] > 1:
                 continue  # a brand the article writes in capitals throughout ("WIRED")
             if title_case is None:
-                title_case = {t for t in counts if t[:1].isupper() and t[1:].islower()}
+                title_case = {t for t in article.word_set if t[:1].isupper() and t[1:].islower()}
             if any(w.capitalize() in title_case for w in words):
                 continue  # the article also writes it as a name ("Fiat" ... "FIAT")
             yield Hit(m.start(), m.end(), f"\"{m.group(0)}\" is in capitals; news style uses "

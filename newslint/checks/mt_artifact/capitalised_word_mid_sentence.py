@@ -327,6 +327,8 @@ def _title_words_inside(article: Article) -> Iterator[tuple[list, int]]:
     text = article.text
     word_starts = article.word_starts
     for para in article.layout.prose:
+        if not _CANDIDATE_FAST.search(text, para.start, para.end):
+            continue  # a sentence's match is one in its paragraph too (more context, no less)
         for sentence in article.sentences_of(para):
             if not _CANDIDATE_FAST.search(sentence.text):
                 continue  # no capitalised word between lowercase ones: nothing to judge

@@ -173,11 +173,11 @@ _NOT_PEOPLE = frozenset("they we it this that these those there some many others
 #: ``(?<=[a-z,] )([A-Z][a-z]+)\b`` with the capital consumed before the look-behind, so that re
 #: skips to capitals in C (same matches).
 _NAME_AFTER_LOWER = re.compile(r"[A-Z](?<=[a-z,] [A-Z])[a-z]+\b")
-#: ``\b(?:in|from|...) ((?:[A-Z][a-z]+ )*[A-Z][a-z]+)\b`` started at the space before the name:
-#: re skips to spaces in C and tests the preposition behind (same groups).
+#: ``\b(?:in|from|...) ((?:[A-Z][a-z]+ )*[A-Z][a-z]+)\b`` started at the name's capital: re skips
+#: to capitals in C and tests the preposition behind (same groups).
 _PLACE_WORDS = ("in", "from", "to", "at", "across", "throughout", "into", "near")
 _AFTER_PLACE_WORD = re.compile(
-    r" (?:" + "|".join(rf"(?<=\b{w} )" for w in _PLACE_WORDS) + r")((?:[A-Z][a-z]+ )*[A-Z][a-z]+)\b")
+    r"([A-Z](?:" + "|".join(rf"(?<=\b{w} [A-Z])" for w in _PLACE_WORDS) + r")[a-z]+(?: [A-Z][a-z]+)*)\b")
 
 
 def _names_in(article: Article) -> frozenset[str]:
