@@ -102,15 +102,20 @@ def _module_stamp(module: str) -> str:
     found = _stamps.get(module)
     if found is None:
         try:
-            st = os.stat(sys.modules[module].__file__ or "")
+            loaded = sys.modules.get(module)
+            if loaded is None:
+                import importlib
+
+                loaded = importlib.import_module(module)
+            st = os.stat(loaded.__file__ or "")
             found = f"{st.st_size}:{st.st_mtime_ns}"
-        except (KeyError, OSError):
+        except (ImportError, OSError):
             found = ""
         _stamps[module] = found
     return found
 
 
-def derived(fn: Any, *args: Any) -> Any:
+def derived(fn: Any, *args: Any, depends: tuple[str, ...] = ()) -> Any:
     """``fn(*args)``, kept from one command-line run to the next with the compiled patterns.
 
     For values read from a pattern's parse tree (``re._parser``), such as a phrase list's
@@ -118,9 +123,11 @@ def derived(fn: Any, *args: Any) -> Any:
     the stored programs spare only the compiling. ``fn`` must be a pure function of ``args``
     (strings and numbers) and of its module's code, and its value must suit :mod:`marshal`; the
     key holds ``fn``'s name and its module file's size and time, so an edited module derives
-    afresh."""
+    afresh; ``depends`` names the other modules whose code ``fn`` runs (their stamps join the
+    key)."""
     global _derived_new
-    key = (f"{fn.__module__}.{fn.__qualname__}", _module_stamp(fn.__module__), *args)
+    stamp = "|".join(_module_stamp(m) for m in (fn.__module__, *depends))
+    key = (f"{fn.__module__}.{fn.__qualname__}", stamp, *args)
     try:
         return _derived[key]
     except KeyError:

@@ -174,7 +174,7 @@ def first_character_guard(alternation: str) -> str:
     patterns (:func:`newslint.regex_cache.derived`)."""
     from . import regex_cache
 
-    return str(regex_cache.derived(_first_character_guard, alternation))
+    return str(regex_cache.derived(_first_character_guard, alternation, depends=("newslint.prefilter",)))
 
 
 def _first_character_guard(alternation: str) -> str:

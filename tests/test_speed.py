@@ -196,6 +196,13 @@ def test_derived_values_are_kept_until_their_module_changes(tmp_path):
     assert run() == "['a'] 0"  # read from the file: not derived again
     module.write_text(module.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     assert run() == "['a'] 1"
+    # A module the deriving function depends on counts too.
+    (tmp_path / "helper.py").write_text("X = 1\n", encoding="utf-8")
+    code = code.replace("'abc', 2)", "'abc', 2, depends=('helper',))")
+    assert run() == "['a'] 1"
+    assert run() == "['a'] 0"
+    (tmp_path / "helper.py").write_text("X = 22\n", encoding="utf-8")
+    assert run() == "['a'] 1"
 
 
 def test_code_cache_gives_the_dataclass_functions_exec_would_compile(tmp_path):
