@@ -301,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lint-threshold", type=float, default=0.75,
                     help="model probability the lint-time layout requires (shipped as the model's threshold)")
     ap.add_argument("--min-precision", type=float, default=0.95)
-    ap.add_argument("--audit", type=Path, default=Path(__file__).parent / "verdicts" / "furniture-raw-labels.jsonl",
+    ap.add_argument("--audit", type=Path, default=Path(__file__).parent / "page_verdicts" / "furniture-raw-labels.jsonl",
                     help="verdicts read on the raw-label false lines (page, line, verdict): furniture the ground "
                          "truth kept, article, or unclear; reported as the raw-label precision corrected by reading")
     ap.add_argument("--dump", type=Path, help="write every held-out lint-time verdict on a labelled line here "
