@@ -427,3 +427,18 @@ def test_corrections_of_corpus_unknowns_equal_the_brute_force_search(typed: str)
     from newslint.analysis import slips
 
     assert slips.corrections.__wrapped__(typed) == slips.reference_corrections(typed)
+
+
+def test_the_syllable_table_cleared_during_a_count_keeps_the_count(monkeypatch) -> None:
+    """When an article's new words overflow the per-process syllable table it is cleared; the
+    words the table held before (here "The") must be counted again, not looked up (a stream of
+    new-word records crashed with KeyError after ~8,000 records)."""
+    from collections import Counter
+
+    from newslint.checks.readability import _metrics
+
+    tokens = Counter("The cat sat on the mat while The dog barked at a passing tram".split())
+    expected = _metrics._token_total(tokens)
+    monkeypatch.setattr(_metrics, "TABLE_WORDS", 4)
+    monkeypatch.setattr(_metrics, "_SYLLABLES", {"The": 1, "cat": 1, "zzz": 1})
+    assert _metrics._token_total(tokens) == expected

@@ -67,16 +67,26 @@ def _token_total(tokens: Counter[str]) -> float:
     if missing:
         if len(table) + len(missing) > TABLE_WORDS:
             table.clear()
+            missing = set(tokens)  # what was there before the clear is gone too
         get, column = worddata.syllable_index()
         for token in missing:
-            low = token.lower()  # lower-casing is idempotent: syllables(low) lower-cases again
-            known = table.get(low)  # "The" after "the"
-            if known is None:
-                i = get(low) if len(low) <= 40 and low.isalpha() else None
-                # Inline for the common case, a word of the CMU dictionary: one trie probe.
-                known = (column[i] or 1) if i is not None else syllables(low)
-            table[token] = known
-    return sum(map(mul, tokens.values(), map(table.__getitem__, tokens)))
+            table[token] = _token_syllables(token, table, get, column)
+    try:
+        return sum(map(mul, tokens.values(), map(table.__getitem__, tokens)))
+    except KeyError:  # another thread cleared the shared table meanwhile: count without it
+        get, column = worddata.syllable_index()
+        return sum(n * _token_syllables(token, {}, get, column) for token, n in tokens.items())
+
+
+def _token_syllables(token: str, table: dict[str, int], get: Any, column: Any) -> int:
+    """Syllables of one token as written: its lower-case form's entry in ``table`` ("The" after
+    "the"), else one probe of the compiled CMU index, else :func:`syllables`."""
+    low = token.lower()  # lower-casing is idempotent: syllables(low) lower-cases again
+    known = table.get(low)
+    if known is None:
+        i = get(low) if len(low) <= 40 and low.isalpha() else None
+        known = (column[i] or 1) if i is not None else syllables(low)
+    return known
 
 
 def prose_sentences(article: Article) -> list[tuple[Sentence, int, int]]:
