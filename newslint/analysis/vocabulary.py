@@ -31,9 +31,11 @@ class Cleared:
     of an article or of options), so each is examined once per process.
 
     Bounded: emptied when full, so memory stays flat on a stream of records that each bring
-    new words (a token forgotten is only examined again)."""
+    new words (a token forgotten is only examined again). 16k tokens hold the ~12k distinct
+    tokens of the 142 clean articles; 64k made a 5 MB saw-tooth (+14% of the process between
+    10k and 30k new-word records)."""
 
-    def __init__(self, limit: int = 1 << 16) -> None:
+    def __init__(self, limit: int = 1 << 14) -> None:
         self.limit = limit
         self.tokens: set[str] = set()
 
