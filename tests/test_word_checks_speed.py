@@ -165,18 +165,24 @@ def _old_misspellings(article: Article) -> Iterator[tuple[int, int, str, float]]
         yield w.start, w.end, right, confidence
 
 
-def _typo_texts() -> list[str]:
-    """Sample articles with slips, listed misspellings and repeated unknown words put in."""
-    rng = random.Random(11)
-    slips = ["governmemnt", "recieved", "thier", "acount", "compnay", "outllined", "budgett",
-             "seperate", "untill", "wierd", "qzxqzxvv", "thier thier", "acount acount", "mln dlrs"]
+def _with_inserted(inserts: list[str], texts: int, per_text: int, seed: int) -> list[str]:
+    """The first ``texts`` sample articles, each with ``per_text`` of ``inserts`` put in at random
+    word boundaries."""
+    rng = random.Random(seed)
     out = []
-    for text in _samples()[:12]:
+    for text in _samples()[:texts]:
         words = text.split(" ")
-        for _ in range(8):
-            words.insert(rng.randrange(len(words)), rng.choice(slips))
+        for _ in range(per_text):
+            words.insert(rng.randrange(len(words)), rng.choice(inserts))
         out.append(" ".join(words))
     return out
+
+
+def _typo_texts() -> list[str]:
+    """Sample articles with slips, listed misspellings and repeated unknown words put in."""
+    slips = ["governmemnt", "recieved", "thier", "acount", "compnay", "outllined", "budgett",
+             "seperate", "untill", "wierd", "qzxqzxvv", "thier thier", "acount acount", "mln dlrs"]
+    return _with_inserted(slips, texts=12, per_text=8, seed=11)
 
 
 def _hits(check_name: str, text: str, **options: object) -> list[tuple]:
@@ -227,17 +233,10 @@ def test_misspelling_accept_option_is_not_remembered_as_fine(accept: list[str]) 
 
 def _glued_texts() -> list[str]:
     """Sample articles with fused words put in: camel joins, brackets, glued function words."""
-    rng = random.Random(5)
     glued = ["membersGranted", "PostThe", "[Tren de Aragua]Those", "Salvadorwho", "Baghdadwhich",
              "thousand", "understand", "Scotlandand", "tradewith", "xyzthe", "breathe", "Qzxwould",
              "iPhone", "winJammeh's", "covid-19who", "naïvewho", "rock'n'rollthe", "élitewho"]
-    out = []
-    for text in _samples()[:10]:
-        words = text.split(" ")
-        for _ in range(10):
-            words.insert(rng.randrange(len(words)), rng.choice(glued))
-        out.append(" ".join(words))
-    return out
+    return _with_inserted(glued, texts=10, per_text=10, seed=5)
 
 
 def test_glued_function_word_candidates_are_the_tokens_the_word_scan_tested() -> None:
