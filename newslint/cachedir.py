@@ -1,6 +1,6 @@
 """The user cache directory of newslint: compiled word data, patterns and code kept across runs.
 
-A module of its own, importing only ``os`` and ``pathlib``: :mod:`newslint.regex_cache` needs the
+A module of its own, importing only ``os``, ``sys`` and ``pathlib``: :mod:`newslint.regex_cache` needs the
 folder before anything else is imported (the patterns it stores are those the imports compile),
 and importing :mod:`newslint.worddata.store` for it would compile a dozen patterns first.
 """
@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 
-def cache_root() -> Path:
-    """The user cache directory for newslint (not created here)."""
-    env = os.environ.get("NEWSLINT_CACHE_DIR")
-    if env:
-        return Path(env)
+def cache_root(env: Mapping[str, str] | None = None) -> Path:
+    """The user cache directory for newslint (not created here). ``env``: the environment to
+    read (default ``os.environ``; the server reads a client's)."""
+    env = os.environ if env is None else env
+    own = env.get("NEWSLINT_CACHE_DIR")
+    if own:
+        return Path(own)
     if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        base = env.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
         return Path(base) / "newslint" / "cache"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "newslint"

@@ -59,13 +59,14 @@ def supported() -> bool:
 
 def runtime_dir(env: Any = None) -> str:
     """The per-user folder of the socket: ``$XDG_RUNTIME_DIR/newslint`` (a tmpfs private to the
-    user on most Linux systems), else ``newslint/server`` in the user cache folder."""
+    user on most Linux systems), else ``server`` in the user cache folder (``cachedir.cache_root``)."""
+    from .cachedir import cache_root
+
     env = os.environ if env is None else env
     base = env.get("XDG_RUNTIME_DIR")
     if base:
         return os.path.join(base, "newslint")
-    cache = env.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(cache, "newslint", "server")
+    return os.path.join(cache_root(env), "server")
 
 
 def private_dir_problem(path: str) -> str | None:
