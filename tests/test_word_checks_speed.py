@@ -18,7 +18,6 @@ from types import ModuleType
 import pytest
 
 from newslint import Linter, lexicon, worddata
-from newslint.analysis.vocabulary import word_texts
 from newslint.analysis.words import words_between
 from newslint.article import Article
 from newslint.declaration import CheckContext
@@ -88,7 +87,7 @@ def test_sentence_ranges_and_token_syllables_equal_the_word_by_word_count() -> N
         lengths, vocabulary = _old_vocabulary(article)
         assert [hi - lo for _, lo, hi in metrics.prose_sentences(article)] == lengths
         tokens = Counter(t for _, lo, hi in metrics.prose_sentences(article)
-                         for t in word_texts(article)[lo:hi])
+                         for t in article.word_texts[lo:hi])
         expected = sum(n * max(1, lexicon.syllables(w)) if len(w) <= 40 else n * max(1, len(w) // 3)
                        for w, n in vocabulary.items())
         assert metrics._token_total(tokens) == expected == metrics._syllable_total(vocabulary)

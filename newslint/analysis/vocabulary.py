@@ -1,4 +1,5 @@
-"""An article's distinct word tokens, counted once and shared by the word-level checks.
+"""Per-process memory of word tokens a check found harmless, for the word-level checks (they
+read the article's tokens and counts from ``Article.word_texts`` / ``Article.word_counts``).
 
 Why: the spelling, fused-words and readability checks each used to walk every token of the
 article in Python (~500 an article) to test a few properties of each word. News repeats its
@@ -11,19 +12,6 @@ difference, also in C), leaves Python a few dozen new words an article.
 from __future__ import annotations
 
 from collections import Counter
-
-from ..article import Article
-
-
-def word_texts(article: Article) -> list[str]:
-    """The text of each of the article's word tokens, in order (one pass in C)."""
-    return article.word_texts
-
-
-def word_counts(article: Article) -> Counter[str]:
-    """How often each word token (as written) occurs in the article, in order of first
-    occurrence; counted in C from :func:`word_texts`."""
-    return article.word_counts
 
 
 class Cleared:

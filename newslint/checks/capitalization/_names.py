@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import Counter
 from collections.abc import Iterable
 
 from ... import wordlists
@@ -95,13 +94,6 @@ def gate_word(key: str) -> str | None:
 
 
 _JOINERS = "'’-"
-
-
-def token_counts(article: Article) -> Counter[str]:
-    """How often each word token appears in the article, as written, counted once per article
-    (in C: no Python step per word) for the name checks: "is this word written in lowercase
-    elsewhere", "is this word written in capitals throughout", the distinct words."""
-    return article.word_counts
 
 
 def word_heads(article: Article) -> frozenset[str]:

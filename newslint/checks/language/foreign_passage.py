@@ -7,7 +7,6 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ...analysis.vocabulary import word_counts
 from ...analysis.words import words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
@@ -53,7 +52,7 @@ def _may_have_marker(article: Article) -> bool:
     search for the letter, a set intersection of the distinct tokens and one search for joiners
     instead of a scan of every letter; 9 articles in 10 stop here."""
     text = article.text
-    return bool(word_counts(article).keys() & _WORD_SET) or _ACCENTED.search(text) is not None \
+    return bool(article.word_counts.keys() & _WORD_SET) or _ACCENTED.search(text) is not None \
         or _JOINED_WORD.search(text) is not None
 
 

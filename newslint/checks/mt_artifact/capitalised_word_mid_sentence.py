@@ -15,7 +15,6 @@ from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 from ...lexicon import pos, zipf
 from ...worddata.case import capital_share
-from ..capitalization._names import token_counts
 
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _CANDIDATE = re.compile(r"[\w,] +[A-Z][a-z]{2,} +[a-z]")
@@ -51,7 +50,7 @@ def _lowercase_uses(article: Article) -> Counter[str]:
     """How often each word appears in the article as written: looked up with a lowercase word,
     how often the article writes it in lowercase (the article's token counts, shared with the
     capitalization checks)."""
-    return token_counts(article)
+    return article.word_counts
 
 
 class _MidSentenceCapitals:

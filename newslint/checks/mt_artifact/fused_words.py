@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from ...analysis.vocabulary import Cleared, word_counts
+from ...analysis.vocabulary import Cleared
 from ...analysis.words import words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
@@ -234,7 +234,7 @@ def _tail_candidates(article: Article) -> set[str]:
     Only the tokens not cleared in an earlier article are tested (most are), so the paragraphs
     are walked only in the rare article that has one."""
     found = set()
-    for token in _NO_TAIL.new(word_counts(article)):
+    for token in _NO_TAIL.new(article.word_counts):
         if len(token) >= 6 and token.endswith(_TAILS) and _FUNCTION_TAIL.fullmatch(token) is not None \
                 and zipf(token) == 0:
             found.add(token)
@@ -250,7 +250,7 @@ def _is_address(text: str, index: int) -> bool:
 
 def _token_counts(article: Article) -> dict[str, int]:
     def build(a: Article) -> dict[str, int]:
-        counts = word_counts(a)
+        counts = a.word_counts
         out: dict[str, int] = dict(counts)
         for text, n in counts.items():
             if text.endswith(("’s", "'s")):

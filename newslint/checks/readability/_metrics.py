@@ -10,7 +10,6 @@ from operator import mul
 from typing import Any
 
 from ... import worddata
-from ...analysis.vocabulary import word_texts
 from ...article import Article
 from ...text.segment import Sentence
 
@@ -114,7 +113,7 @@ def metrics(article: Article) -> dict[str, Any]:
     def build(a: Article) -> dict[str, Any]:
         ranges = prose_sentences(a)
         lengths = [hi - lo for _, lo, hi in ranges]
-        texts = word_texts(a)
+        texts = a.word_texts
         tokens: Counter[str] = Counter()
         start = end = 0
         for _, lo, hi in ranges:  # sentences of a paragraph are usually contiguous: one slice

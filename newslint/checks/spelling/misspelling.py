@@ -8,7 +8,7 @@ from typing import Any
 
 from ... import wordlists
 from ...analysis.slips import corrections, known, looks_like_abbreviation
-from ...analysis.vocabulary import Cleared, word_counts
+from ...analysis.vocabulary import Cleared
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
@@ -128,7 +128,7 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """
     pairs = _pairs()
     accept = {w.lower() for w in ctx.options.get("accept", [])}
-    counts = word_counts(article)
+    counts = article.word_counts
     flagged: dict[str, tuple[str, float]] = {}
     for word in counts.keys() & pairs.keys():  # a listed misspelling, however often it recurs
         if _candidate(word) and word not in accept:
