@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -53,8 +53,8 @@ if TYPE_CHECKING:
     from ..article import Article, Paragraph, Span
     from .batch import FurnitureMemory
 
-__all__ = ["TERMINAL", "Furniture", "Layout", "LayoutSettings", "is_finished_prose", "layout_settings",
-           "phrase_match", "vocabulary"]
+__all__ = ["TERMINAL", "Furniture", "Layout", "LayoutSettings", "Phrases", "is_finished_prose", "layout_settings",
+           "phrase_match", "phrases", "vocabulary"]
 
 _lock = threading.Lock()
 _vocab: dict[tuple[tuple[str, ...], ...], re.Pattern[str]] = {}
@@ -95,27 +95,144 @@ def is_finished_prose(text: str) -> bool:
 WORD_LIST = "boilerplate/boilerplate"
 
 
+def _fragments(key: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]) -> list[str]:
+    """The vocabulary's regex fragments: the word list adjusted by ``extend``/``remove``, then a
+    site's extra phrases escaped as literal text."""
+    own = wordlists.load(WORD_LIST).adjusted(key[1], key[2])
+    return list(own) + [re.escape(p.strip()) for p in key[0] if p.strip()]
+
+
+def _whole_line(fragments: Iterable[str]) -> str:
+    """The pattern of a whole line that is one of ``fragments`` (matched case-insensitively)."""
+    # At most 40 leading marks: an unbounded \W* was backtracked over, with every phrase tried
+    # at each step, on a long line of dashes or quotes.
+    return r"^\W{0,40}(?:" + "|".join(f"(?:{p})" for p in fragments) + r")\W*$"
+
+
 def vocabulary(extra: Iterable[str] = (), extend: Iterable[str] = (), remove: Iterable[str] = ()) -> re.Pattern[str]:
     """The furniture vocabulary, adjusted by the ``word-lists`` config table (``extend`` regex
-    fragments, ``remove`` entries), plus a site's extra phrases (literal text); compiled once per set."""
+    fragments, ``remove`` entries), plus a site's extra phrases (literal text); compiled once per set.
+    The layout matches lines through :func:`phrases` (the same vocabulary, indexed)."""
     key = (tuple(extra), tuple(extend), tuple(remove))
     if key not in _vocab:
         with _lock:
             if key not in _vocab:
-                own = wordlists.load(WORD_LIST).adjusted(key[1], key[2])
-                phrases = list(own) + [re.escape(p.strip()) for p in key[0] if p.strip()]
-                _vocab[key] = re.compile(
-                    # At most 40 leading marks: an unbounded \W* was backtracked over, with
-                    # every phrase tried at each step, on a long line of dashes or quotes.
-                    r"^\W{0,40}(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\W*$", re.IGNORECASE)
+                _vocab[key] = re.compile(_whole_line(_fragments(key)), re.IGNORECASE)
     return _vocab[key]
 
 
-def phrase_match(text: str, vocab: re.Pattern[str] | None = None) -> bool:
-    """Whether a whole short line is a furniture phrase."""
+#: The run of non-word characters a line opens with (the vocabulary's ``^\W{0,40}``).
+_LEADING_MARKS = re.compile(r"\W*")
+_MAX_LEADING_MARKS = 40
+
+
+class Phrases:
+    """The furniture vocabulary indexed by the first letter of its phrases: what
+    ``vocabulary(...).match(line)`` says, at a fraction of the cost.
+
+    Why: ``re`` tries every phrase of a case-insensitive alternation at the start of a line, and
+    a phrase opening with ``.*`` ("... view full size image") scans the whole line, so a line
+    that is no phrase (nearly every line asked) cost ~5 us, ~3,000 lines a pass. A phrase whose
+    matches start with a word character (read off its parse tree by
+    :func:`newslint.prefilter.first_characters`) can only match a line whose first word
+    character, after the leading marks ``^\\W{0,40}`` skips, is one of those characters (folded
+    as ``re.IGNORECASE`` compares them, :func:`newslint.prefilter.fold`): such phrases are
+    grouped by that character, one pattern per group (compiled on first use), and a line tries
+    only its group. The other phrases ("floating": their first character is unknown, a mark, or
+    the phrase can be empty) are tried on every line, each as its own whole-line pattern, so a
+    caller that knows an article holds none of a floating phrase's words
+    (:meth:`floating_in`) skips it. The answer is the full alternation's: a whole-line match is
+    a match of one of its phrases, and no phrase outside the line's group and the floating ones
+    can match (the tests compare the two on every vendored line)."""
+
+    def __init__(self, fragments: Sequence[str]) -> None:
+        from .. import regex_cache
+        from ..prefilter import fold
+
+        by_first, floating = regex_cache.derived(_first_groups, tuple(fragments), depends=("newslint.prefilter",))
+        self._by_first: dict[str, list[str]] = by_first
+        self._groups: dict[str, re.Pattern[str] | None] = {}
+        #: The floating phrases, each a whole-line pattern of its own.
+        self.floating: tuple[re.Pattern[str], ...] = tuple(
+            re.compile(_whole_line([f]), re.IGNORECASE) for f in floating)
+        self._fold = fold
+
+    def _group(self, first: str) -> re.Pattern[str] | None:
+        """The whole-line pattern of the phrases that can start with ``first`` (folded)."""
+        try:
+            return self._groups[first]
+        except KeyError:
+            fragments = self._by_first.get(first)
+            found = re.compile(_whole_line(fragments), re.IGNORECASE) if fragments else None
+            with _lock:
+                self._groups.setdefault(first, found)
+            return found
+
+    def floating_in(self, article: Article) -> tuple[re.Pattern[str], ...]:
+        """The floating phrases that can match some line of ``article`` (the others need a word
+        or string the article lacks: :func:`newslint.prefilter.may_match`)."""
+        from ..prefilter import may_match as article_may_match
+
+        return tuple(p for p in self.floating if article_may_match(p, article))
+
+    def match(self, text: str, floating: Sequence[re.Pattern[str]] | None = None) -> bool:
+        """Whether the whole of ``text`` is a furniture phrase; ``floating``: the floating
+        phrases to try (all when None, :meth:`floating_in` for a line of one article)."""
+        first = text[:1]
+        if first.isalnum() or first == "_":
+            start = 0
+        else:
+            start = _LEADING_MARKS.match(text).end()  # type: ignore[union-attr]
+        if start <= _MAX_LEADING_MARKS and start < len(text):
+            group = self._group(self._fold(text[start]))
+            if group is not None and group.match(text):
+                return True
+        return any(p.match(text) for p in (self.floating if floating is None else floating))
+
+
+def _first_groups(fragments: tuple[str, ...]) -> tuple[dict[str, list[str]], list[str]]:
+    """The fragments by the (folded) word character their matches can start with, and the
+    floating ones (:class:`Phrases`): a pure function of the fragments, read off their parse
+    trees, so ``regex_cache.derived`` keeps it from run to run (75 parses: ~3 ms a process)."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    from ..prefilter import first_characters, fold
+
+    by_first: dict[str, list[str]] = {}
+    floating: list[str] = []
+    for fragment in fragments:
+        try:
+            found = first_characters(list(_parser.parse(fragment, re.IGNORECASE)))
+        except (re.error, RecursionError):
+            found = None
+        if found is None or found[1] or not found[0] or not all(c.isalnum() or c == "_" for c in found[0]):
+            floating.append(fragment)
+            continue
+        for first in sorted({fold(c) for c in found[0]}):
+            by_first.setdefault(first, []).append(fragment)
+    return by_first, floating
+
+
+_phrases: dict[tuple[tuple[str, ...], ...], Phrases] = {}
+
+
+def phrases(extra: Iterable[str] = (), extend: Iterable[str] = (), remove: Iterable[str] = ()) -> Phrases:
+    """:func:`vocabulary` as a :class:`Phrases` index (built once per set)."""
+    key = (tuple(extra), tuple(extend), tuple(remove))
+    found = _phrases.get(key)
+    if found is None:
+        built = Phrases(_fragments(key))
+        with _lock:
+            found = _phrases.setdefault(key, built)
+    return found
+
+
+def phrase_match(text: str, vocab: re.Pattern[str] | Phrases | None = None) -> bool:
+    """Whether a whole short line is a furniture phrase (of the default vocabulary, or of
+    ``vocab``)."""
     if len(text) > MAX_CHROME_CHARS or len(text.split()) > MAX_CHROME_WORDS:
         return False
-    return bool((vocab or vocabulary()).match(text))
+    return bool((vocab or phrases()).match(text))
 
 
 @dataclass(frozen=True)
@@ -217,9 +334,10 @@ _CREDIT_NEEDS = need_literals(CREDIT)
 _PROMO_NEEDS = need_literals(PROMO_SENTENCE)
 
 
-def _shape_reason(text: str, vocab: re.Pattern[str], n_words: int | None = None) -> str | None:
-    """Why a paragraph is furniture on its own (vocabulary or shape), or None. ``n_words``: the
-    paragraph's word count when the caller has it."""
+def _shape_reason(text: str, phrase: Callable[[str], bool], n_words: int | None = None) -> str | None:
+    """Why a paragraph is furniture on its own (vocabulary or shape), or None. ``phrase``: whether
+    a whole line is a vocabulary phrase; ``n_words``: the paragraph's word count when the caller
+    has it."""
     if len(text) > MAX_CHROME_CHARS or text.startswith(_QUOTE_OPEN):
         return None
     if n_words is None:
@@ -237,7 +355,7 @@ def _shape_reason(text: str, vocab: re.Pattern[str], n_words: int | None = None)
     crumbs = len(_BREADCRUMB.findall(head)) if any(c in head for c in _CRUMB_MARKS) else 0
     if n_words > MAX_CHROME_WORDS and not crumbs:
         return None
-    if vocab.match(text):
+    if phrase(text):
         return "phrase"
     terminal = ends_sentence(text)
     if crumbs >= 2 and not terminal:
@@ -357,13 +475,36 @@ class Layout:
     def __init__(self, article: Article, settings: LayoutSettings = DEFAULT_SETTINGS) -> None:
         self.article = article
         self.settings = settings
-        self.vocab = vocabulary(settings.extra_phrases, settings.extend_phrases, settings.remove_phrases)
+        #: The vocabulary, indexed (:class:`Phrases`).
+        self.phrases = phrases(settings.extra_phrases, settings.extend_phrases, settings.remove_phrases)
         #: Line-model probabilities of the paragraphs the model judged (filled with :attr:`furniture`).
         self.model_scores: dict[int, float] = {}
         # Per-line memos of :meth:`_phrase` and :meth:`kind` (several verdicts ask of one line).
         self._phrases: dict[int, bool] = {}
         self._kinds: dict[int, str] = {}
         self._sentences: dict[int, bool] = {}
+
+    @cached_property
+    def vocab(self) -> re.Pattern[str]:
+        """The vocabulary as one pattern (:func:`vocabulary`; the layout itself matches through
+        :attr:`phrases`)."""
+        settings = self.settings
+        return vocabulary(settings.extra_phrases, settings.extend_phrases, settings.remove_phrases)
+
+    @cached_property
+    def _floating(self) -> tuple[re.Pattern[str], ...]:
+        """The vocabulary's floating phrases this article could hold (:meth:`Phrases.floating_in`)."""
+        return self.phrases.floating_in(self.article)
+
+    def _is_phrase(self, text: str) -> bool:
+        """Whether a whole line of this article is a vocabulary phrase (no length limit)."""
+        return self.phrases.match(text, self._floating)
+
+    def _phrase_text(self, text: str) -> bool:
+        """:func:`phrase_match` for a line of this article."""
+        if len(text) > MAX_CHROME_CHARS or len(text.split()) > MAX_CHROME_WORDS:
+            return False
+        return self.phrases.match(text, self._floating)
 
     # -- furniture -------------------------------------------------------------------------
 
@@ -417,7 +558,7 @@ class Layout:
                 text = sentence.text
                 if text.startswith(_QUOTE_OPEN) or article.in_quote(sentence.start):
                     continue
-                if phrase_match(text, self.vocab) and kind_of(text) != "furniture":
+                if self._phrase_text(text) and kind_of(text) != "furniture":
                     out.append(Furniture(sentence.start, sentence.end, para.index, kind_of(text), "phrase"))
                 elif may_match(fold(text), _PROMO_NEEDS) and len(text.split()) <= MAX_MODEL_WORDS \
                         and PROMO_SENTENCE.search(text):
@@ -426,10 +567,10 @@ class Layout:
 
     def _rules(self) -> dict[int, str]:
         """Paragraph index to evidence, from vocabulary, shape and position."""
-        article, vocab = self.article, self.vocab
+        article = self.article
         paras = article.paragraphs
         _texts, n_words, _terminal = self._counts
-        found = {p.index: r for p in paras if (r := _shape_reason(p.text, vocab, n_words[p.index]))}
+        found = {p.index: r for p in paras if (r := _shape_reason(p.text, self._is_phrase, n_words[p.index]))}
         edges = {p.index: p for p in [*paras[:TOP_EDGE], *paras[-BOTTOM_EDGE:]]}
         for p in edges.values():
             if p.index not in found and not p.text.startswith(_QUOTE_OPEN) and self._all_sentences_phrases(p):
@@ -533,7 +674,7 @@ class Layout:
         sentences are asked twice)."""
         if sentence.start not in self._sentences:
             self._sentences[sentence.start] = len(sentence.text) <= MAX_CHROME_CHARS \
-                and bool(self.vocab.match(sentence.text))
+                and self._is_phrase(sentence.text)
         return self._sentences[sentence.start]
 
     def _first_sentence_phrase(self, para: Paragraph) -> bool:
@@ -547,7 +688,7 @@ class Layout:
     def _phrase(self, index: int) -> bool:
         """Whether paragraph ``index`` is a whole-line furniture phrase (matched once per line)."""
         if index not in self._phrases:
-            self._phrases[index] = phrase_match(self.article.paragraphs[index].text, self.vocab)
+            self._phrases[index] = self._phrase_text(self.article.paragraphs[index].text)
         return self._phrases[index]
 
     def kind(self, index: int) -> str:
