@@ -127,23 +127,24 @@ _MAX_LEADING_MARKS = 40
 
 
 class Phrases:
-    """The furniture vocabulary indexed by the first letter of its phrases: what
+    """The furniture vocabulary indexed by the first character of its phrases: what
     ``vocabulary(...).match(line)`` says, at a fraction of the cost.
 
     Why: ``re`` tries every phrase of a case-insensitive alternation at the start of a line, and
     a phrase opening with ``.*`` ("... view full size image") scans the whole line, so a line
-    that is no phrase (nearly every line asked) cost ~5 us, ~3,000 lines a pass. A phrase whose
-    matches start with a word character (read off its parse tree by
-    :func:`newslint.prefilter.first_characters`) can only match a line whose first word
-    character, after the leading marks ``^\\W{0,40}`` skips, is one of those characters (folded
-    as ``re.IGNORECASE`` compares them, :func:`newslint.prefilter.fold`): such phrases are
-    grouped by that character, one pattern per group (compiled on first use), and a line tries
-    only its group. The other phrases ("floating": their first character is unknown, a mark, or
-    the phrase can be empty) are tried on every line, each as its own whole-line pattern, so a
-    caller that knows an article holds none of a floating phrase's words
-    (:meth:`floating_in`) skips it. The answer is the full alternation's: a whole-line match is
-    a match of one of its phrases, and no phrase outside the line's group and the floating ones
-    can match (the tests compare the two on every vendored line)."""
+    that is no phrase (nearly every line asked) cost ~5 us, ~2,500 lines a pass. The characters
+    a phrase's matches can start with are read off its parse tree
+    (:func:`newslint.prefilter.first_characters`), folded as ``re.IGNORECASE`` compares them
+    (:func:`newslint.prefilter.fold`). The leading ``^\\W{0,40}`` only skips marks, so a phrase
+    starts at a position up to the line's first word character (and at most 40): a phrase can
+    match only if the character there is one of its first characters. Phrases are grouped by
+    first character, one pattern per group (compiled on first use), and a line tries the groups
+    of its first few characters (usually one). The other phrases ("floating": the first
+    character is unknown, as after ``.*`` or ``\\d``, or the phrase can be empty) make one
+    pattern tried on every line, unless the caller knows the article holds none of what they
+    need (:meth:`floating_in`). The answer is the full alternation's: a whole-line match is a
+    match of one of its phrases, and the phrases not tried cannot match (the tests compare the
+    two on every vendored line)."""
 
     def __init__(self, fragments: Sequence[str]) -> None:
         from .. import regex_cache
@@ -152,9 +153,8 @@ class Phrases:
         by_first, floating = regex_cache.derived(_first_groups, tuple(fragments), depends=("newslint.prefilter",))
         self._by_first: dict[str, list[str]] = by_first
         self._groups: dict[str, re.Pattern[str] | None] = {}
-        #: The floating phrases, each a whole-line pattern of its own.
-        self.floating: tuple[re.Pattern[str], ...] = tuple(
-            re.compile(_whole_line([f]), re.IGNORECASE) for f in floating)
+        #: The floating phrases as one whole-line pattern (None: there are none).
+        self.floating: re.Pattern[str] | None = re.compile(_whole_line(floating), re.IGNORECASE) if floating else None
         self._fold = fold
 
     def _group(self, first: str) -> re.Pattern[str] | None:
@@ -168,32 +168,36 @@ class Phrases:
                 self._groups.setdefault(first, found)
             return found
 
-    def floating_in(self, article: Article) -> tuple[re.Pattern[str], ...]:
-        """The floating phrases that can match some line of ``article`` (the others need a word
-        or string the article lacks: :func:`newslint.prefilter.may_match`)."""
+    def floating_in(self, article: Article) -> bool:
+        """Whether a floating phrase can match some line of ``article`` (False when the article
+        lacks a word or string each of them needs: :func:`newslint.prefilter.may_match`)."""
         from ..prefilter import may_match as article_may_match
 
-        return tuple(p for p in self.floating if article_may_match(p, article))
+        return self.floating is not None and article_may_match(self.floating, article)
 
-    def match(self, text: str, floating: Sequence[re.Pattern[str]] | None = None) -> bool:
-        """Whether the whole of ``text`` is a furniture phrase; ``floating``: the floating
-        phrases to try (all when None, :meth:`floating_in` for a line of one article)."""
+    def match(self, text: str, floating: bool = True) -> bool:
+        """Whether the whole of ``text`` is a furniture phrase; ``floating``: whether the floating
+        phrases are tried (:meth:`floating_in` of the line's article)."""
         first = text[:1]
         if first.isalnum() or first == "_":
-            start = 0
-        else:
-            start = _LEADING_MARKS.match(text).end()  # type: ignore[union-attr]
-        if start <= _MAX_LEADING_MARKS and start < len(text):
-            group = self._group(self._fold(text[start]))
+            group = self._group(self._fold(first))
             if group is not None and group.match(text):
                 return True
-        return any(p.match(text) for p in (self.floating if floating is None else floating))
+        elif first:
+            # Leading marks: a phrase may start at any of them (a "(" or "%" opening it) or at
+            # the first word character after them, within the 40 marks the pattern skips.
+            start = _LEADING_MARKS.match(text).end()  # type: ignore[union-attr]
+            for ch in dict.fromkeys(self._fold(text[:min(start, _MAX_LEADING_MARKS) + 1])):
+                group = self._group(ch)
+                if group is not None and group.match(text):
+                    return True
+        return floating and self.floating is not None and self.floating.match(text) is not None
 
 
 def _first_groups(fragments: tuple[str, ...]) -> tuple[dict[str, list[str]], list[str]]:
-    """The fragments by the (folded) word character their matches can start with, and the
-    floating ones (:class:`Phrases`): a pure function of the fragments, read off their parse
-    trees, so ``regex_cache.derived`` keeps it from run to run (75 parses: ~3 ms a process)."""
+    """The fragments by the (folded) characters their matches can start with, and the floating
+    ones (:class:`Phrases`): a pure function of the fragments, read off their parse trees, so
+    ``regex_cache.derived`` keeps it from run to run (75 parses: ~3 ms a process)."""
     from re import _parser  # type: ignore[attr-defined]
 
     from ..prefilter import first_characters, fold
@@ -205,7 +209,7 @@ def _first_groups(fragments: tuple[str, ...]) -> tuple[dict[str, list[str]], lis
             found = first_characters(list(_parser.parse(fragment, re.IGNORECASE)))
         except (re.error, RecursionError):
             found = None
-        if found is None or found[1] or not found[0] or not all(c.isalnum() or c == "_" for c in found[0]):
+        if found is None or found[1] or not found[0]:
             floating.append(fragment)
             continue
         for first in sorted({fold(c) for c in found[0]}):
@@ -329,15 +333,15 @@ def _short_label(text: str, max_words: int = 4) -> bool:
         and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 
-#: What a line must hold for the caption and promo patterns to match (most lines hold neither).
+#: What a line must hold for the caption pattern to match (most lines hold none of it).
 _CREDIT_NEEDS = need_literals(CREDIT)
-_PROMO_NEEDS = need_literals(PROMO_SENTENCE)
 
 
-def _shape_reason(text: str, phrase: Callable[[str], bool], n_words: int | None = None) -> str | None:
+def _shape_reason(text: str, phrase: Callable[[str], bool], n_words: int | None = None,
+                  promo: bool = True) -> str | None:
     """Why a paragraph is furniture on its own (vocabulary or shape), or None. ``phrase``: whether
     a whole line is a vocabulary phrase; ``n_words``: the paragraph's word count when the caller
-    has it."""
+    has it; ``promo``: False when the article holds no promo sentence (``Layout._promo``)."""
     if len(text) > MAX_CHROME_CHARS or text.startswith(_QUOTE_OPEN):
         return None
     if n_words is None:
@@ -348,8 +352,7 @@ def _shape_reason(text: str, phrase: Callable[[str], bool], n_words: int | None 
         return "caption"  # a caption of a sentence or two; a longer paragraph gets a partial span
     if n_words <= 8 and "@" in text and _POST_HEADER.match(text):
         return "post"
-    if n_words <= MAX_MODEL_WORDS and may_match(folded, _PROMO_NEEDS) and PROMO_SENTENCE.search(text) \
-            and not _INNER_BOUNDARY.search(text):
+    if promo and n_words <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text) and not _INNER_BOUNDARY.search(text):
         return "promo"  # one sentence; a promo glued to body sentences is a partial span
     head = text[:80]
     crumbs = len(_BREADCRUMB.findall(head)) if any(c in head for c in _CRUMB_MARKS) else 0
@@ -492,9 +495,19 @@ class Layout:
         return vocabulary(settings.extra_phrases, settings.extend_phrases, settings.remove_phrases)
 
     @cached_property
-    def _floating(self) -> tuple[re.Pattern[str], ...]:
-        """The vocabulary's floating phrases this article could hold (:meth:`Phrases.floating_in`)."""
+    def _floating(self) -> bool:
+        """Whether this article could hold one of the vocabulary's floating phrases
+        (:meth:`Phrases.floating_in`)."""
         return self.phrases.floating_in(self.article)
+
+    @cached_property
+    def _promo(self) -> bool:
+        """Whether a line of this article could be a promo sentence (:data:`PROMO_SENTENCE`): the
+        article holds the words it needs (:func:`newslint.prefilter.may_match`; 6 of the 142
+        clean articles do), so the others never search their lines for one."""
+        from ..prefilter import may_match as article_may_match
+
+        return article_may_match(PROMO_SENTENCE, self.article)
 
     def _is_phrase(self, text: str) -> bool:
         """Whether a whole line of this article is a vocabulary phrase (no length limit)."""
@@ -560,8 +573,7 @@ class Layout:
                     continue
                 if self._phrase_text(text) and kind_of(text) != "furniture":
                     out.append(Furniture(sentence.start, sentence.end, para.index, kind_of(text), "phrase"))
-                elif may_match(fold(text), _PROMO_NEEDS) and len(text.split()) <= MAX_MODEL_WORDS \
-                        and PROMO_SENTENCE.search(text):
+                elif self._promo and len(text.split()) <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text):
                     out.append(Furniture(sentence.start, sentence.end, para.index, "newsletter", "promo"))
         return out
 
@@ -570,7 +582,8 @@ class Layout:
         article = self.article
         paras = article.paragraphs
         _texts, n_words, _terminal = self._counts
-        found = {p.index: r for p in paras if (r := _shape_reason(p.text, self._is_phrase, n_words[p.index]))}
+        promo = self._promo
+        found = {p.index: r for p in paras if (r := _shape_reason(p.text, self._is_phrase, n_words[p.index], promo))}
         edges = {p.index: p for p in [*paras[:TOP_EDGE], *paras[-BOTTOM_EDGE:]]}
         for p in edges.values():
             if p.index not in found and not p.text.startswith(_QUOTE_OPEN) and self._all_sentences_phrases(p):
@@ -703,6 +716,19 @@ class Layout:
         several verdicts and by the model's neighbour features: computed once)."""
         texts = [p.text for p in self.article.paragraphs]
         return texts, [len(t.split()) for t in texts], [ends_sentence(t) for t in texts]
+
+    @property
+    def terminal(self) -> list[bool]:
+        """Whether each paragraph ends in terminal punctuation (:func:`ends_sentence`, computed
+        once per article: the truncation checks ask it of every paragraph too). Shared: do not
+        modify."""
+        return self._counts[2]
+
+    @property
+    def word_counts(self) -> list[int]:
+        """Each paragraph's whitespace word count (``len(text.split())``), computed once per
+        article. Shared: do not modify."""
+        return self._counts[1]
 
     def _scores(self, candidates: list[int]) -> dict[int, float]:
         """Line-model probability of the candidate paragraphs (their features in the context of

@@ -139,7 +139,8 @@ def breaks_off(article: Article, para: Paragraph, strict_headings: bool = False)
     With ``strict_headings``, a heading-shaped line must end on a comma or a function word
     (inside the body, sentence-case subheadings are common; at its very end they are not)."""
     text = para.text
-    if ends_terminally(text) or text.rstrip().endswith(":"):
+    # (The layout's ends_sentence of every paragraph: ``ends_terminally`` without a search.)
+    if article.layout.terminal[para.index] or text.rstrip().endswith(":"):
         return False  # most paragraphs: asked first, before the words are split out
     words = text.split()
     if len(words) < 4 or _CLEAN_ENDING.search(text) or _CREDIT_END.search(text) \
@@ -167,10 +168,11 @@ def punctuated_style(article: Article) -> bool:
     """Whether the article ends its body paragraphs with terminal punctuation (almost all do);
     copy that does not (hard-wrapped lines, captions, lists of titles) cannot be judged."""
     def build(a: Article) -> bool:
-        body = [p for p in a.paragraphs if p.kind == "body"]
+        body = [p.index for p in a.paragraphs if p.kind == "body"]
         if len(body) < 2:
             return True
-        open_ended = sum(not ends_terminally(p.text) for p in body)
+        terminal = a.layout.terminal  # ends_terminally of every paragraph, computed once
+        open_ended = sum(not terminal[i] for i in body)
         return open_ended <= max(1.0, 0.15 * len(body))  # one cut paragraph is what we look for
 
     return article.memo("truncation.punctuated", build)
