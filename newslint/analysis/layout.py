@@ -45,7 +45,6 @@ from .furniture import (
     ends_sentence,
     fold,
     kind_of,
-    may_match,
     need_literals,
 )
 
@@ -153,6 +152,8 @@ class Phrases:
         by_first, floating = regex_cache.derived(_first_groups, tuple(fragments), depends=("newslint.prefilter",))
         self._by_first: dict[str, list[str]] = by_first
         self._groups: dict[str, re.Pattern[str] | None] = {}
+        #: A line's first character, as written, to its group (or :data:`_MARKS`).
+        self._by_char: dict[str, re.Pattern[str] | object | None] = {"": None}
         #: The floating phrases as one whole-line pattern (None: there are none).
         self.floating: re.Pattern[str] | None = re.compile(_whole_line(floating), re.IGNORECASE) if floating else None
         self._fold = fold
@@ -168,6 +169,14 @@ class Phrases:
                 self._groups.setdefault(first, found)
             return found
 
+    def _of_char(self, ch: str) -> re.Pattern[str] | object | None:
+        """What a line opening with ``ch`` tries (memoised by the character as written): its
+        group, or :data:`_MARKS` for a mark (the leading marks are read)."""
+        found = _MARKS if not (ch.isalnum() or ch == "_") else self._group(self._fold(ch))
+        with _lock:
+            self._by_char.setdefault(ch, found)
+        return found
+
     def floating_in(self, article: Article) -> bool:
         """Whether a floating phrase can match some line of ``article`` (False when the article
         lacks a word or string each of them needs: :func:`newslint.prefilter.may_match`)."""
@@ -179,19 +188,25 @@ class Phrases:
         """Whether the whole of ``text`` is a furniture phrase; ``floating``: whether the floating
         phrases are tried (:meth:`floating_in` of the line's article)."""
         first = text[:1]
-        if first.isalnum() or first == "_":
-            group = self._group(self._fold(first))
-            if group is not None and group.match(text):
-                return True
-        elif first:
+        group = self._by_char.get(first, _UNSEEN)
+        if group is _UNSEEN:
+            group = self._of_char(first)
+        if group is _MARKS:
             # Leading marks: a phrase may start at any of them (a "(" or "%" opening it) or at
             # the first word character after them, within the 40 marks the pattern skips.
             start = _LEADING_MARKS.match(text).end()  # type: ignore[union-attr]
             for ch in dict.fromkeys(self._fold(text[:min(start, _MAX_LEADING_MARKS) + 1])):
-                group = self._group(ch)
-                if group is not None and group.match(text):
+                pattern = self._group(ch)
+                if pattern is not None and pattern.match(text):
                     return True
+        elif group is not None and group.match(text):  # type: ignore[union-attr]
+            return True
         return floating and self.floating is not None and self.floating.match(text) is not None
+
+
+#: :meth:`Phrases.match`'s memo markers: a character not seen yet, and a mark.
+_UNSEEN = object()
+_MARKS = object()
 
 
 def _first_groups(fragments: tuple[str, ...]) -> tuple[dict[str, list[str]], list[str]]:
@@ -333,8 +348,12 @@ def _short_label(text: str, max_words: int = 4) -> bool:
         and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 
-#: What a line must hold for the caption pattern to match (most lines hold none of it).
+#: What a line must hold for the caption pattern to match (most lines hold none of it), as one
+#: search of the folded line (:func:`fold`) for any of the strings, in C.
 _CREDIT_NEEDS = need_literals(CREDIT)
+_CREDIT_GATE = re.compile("|".join(map(re.escape, _CREDIT_NEEDS))) if _CREDIT_NEEDS else None
+#: Breadcrumb separators (:data:`_BREADCRUMB` needs one), found in C.
+_CRUMB_CHAR = re.compile("[" + re.escape(_CRUMB_MARKS) + "]")
 
 
 def _shape_reason(text: str, phrase: Callable[[str], bool], n_words: int | None = None,
@@ -346,16 +365,14 @@ def _shape_reason(text: str, phrase: Callable[[str], bool], n_words: int | None 
         return None
     if n_words is None:
         n_words = len(text.split())
-    folded = fold(text) if n_words <= MAX_MODEL_WORDS else ""
-    if n_words <= MAX_MODEL_WORDS and may_match(folded, _CREDIT_NEEDS) and CREDIT.search(text) \
-            and len(_INNER_BOUNDARY.findall(text)) <= 1:
+    if n_words <= MAX_MODEL_WORDS and (_CREDIT_GATE is None or _CREDIT_GATE.search(fold(text))) \
+            and CREDIT.search(text) and len(_INNER_BOUNDARY.findall(text)) <= 1:
         return "caption"  # a caption of a sentence or two; a longer paragraph gets a partial span
     if n_words <= 8 and "@" in text and _POST_HEADER.match(text):
         return "post"
     if promo and n_words <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text) and not _INNER_BOUNDARY.search(text):
         return "promo"  # one sentence; a promo glued to body sentences is a partial span
-    head = text[:80]
-    crumbs = len(_BREADCRUMB.findall(head)) if any(c in head for c in _CRUMB_MARKS) else 0
+    crumbs = len(_BREADCRUMB.findall(text[:80])) if _CRUMB_CHAR.search(text, 0, 80) else 0
     if n_words > MAX_CHROME_WORDS and not crumbs:
         return None
     if phrase(text):
