@@ -503,6 +503,8 @@ class Layout:
         self._phrases: dict[int, bool] = {}
         self._kinds: dict[int, str] = {}
         self._sentences: dict[int, bool] = {}
+        #: The line model's view of the other lines (:func:`~newslint.analysis.furniture.line_context`).
+        self._context: model_mod.Context | None = None
 
     @cached_property
     def vocab(self) -> re.Pattern[str]:
@@ -750,9 +752,13 @@ class Layout:
     def _scores(self, candidates: list[int]) -> dict[int, float]:
         """Line-model probability of the candidate paragraphs (their features in the context of
         every paragraph: the model is scored on the lines that could be furniture only)."""
+        if not candidates:
+            return {}
         texts, n_words, terminal = self._counts
         model = self.settings.line_model or model_mod.model()
-        rows = model_mod.features_of(texts, self._phrase, candidates, self.kind, terminal, n_words)
+        if self._context is None:
+            self._context = model_mod.line_context(terminal, n_words)
+        rows = model_mod.features_of(texts, self._phrase, candidates, self.kind, terminal, n_words, self._context)
         return {i: model.score(f) for i, f in rows.items()}
 
     def _learned(self, found: dict[int, str]) -> dict[int, str]:
