@@ -718,15 +718,22 @@ class Layout:
         if len(para.text) > 3 * MAX_CHROME_CHARS or self._counts[1][para.index] > 60:
             return False
         sentences = self.article.sentences_of(para)
-        return bool(sentences) and all(self._sentence_phrase(s) for s in sentences)
+        if not sentences:
+            return False
+        for sentence in sentences:  # (a loop, not all() of a generator: most stop at the first)
+            if not self._sentence_phrase(sentence):
+                return False
+        return True
 
     def _sentence_phrase(self, sentence: Span) -> bool:
         """Whether a sentence is a furniture phrase (matched once: the bottom edge's first
         sentences are asked twice)."""
-        if sentence.start not in self._sentences:
-            self._sentences[sentence.start] = len(sentence.text) <= MAX_CHROME_CHARS \
-                and self._is_phrase(sentence.text)
-        return self._sentences[sentence.start]
+        found = self._sentences.get(sentence.start)
+        if found is None:
+            text = sentence.text
+            found = self._sentences[sentence.start] = len(text) <= MAX_CHROME_CHARS \
+                and self.phrases.match(text, self._floating)
+        return found
 
     def _first_sentence_phrase(self, para: Paragraph) -> bool:
         """A notice paragraph that opens with a widget sentence ("Please adhere to our commenting
