@@ -259,6 +259,25 @@ def test_phrase_index_matches_what_the_whole_vocabulary_matches():
     assert matched >= 40
 
 
+def test_phrase_index_of_an_adjusted_vocabulary_matches_its_alternation():
+    """The index is built from whatever the vocabulary holds: a site's extra phrases (literal,
+    opening with a mark), ``extend`` fragments (one opening with ``.*``, one that can be empty
+    at its start) and removals give the same answers as the adjusted alternation."""
+    from newslint.analysis.layout import phrases, vocabulary
+
+    extra = ("[Sponsored] Partner content", "—Editor's note—")
+    extend = (r".*\bshared \d+ times", r"(?:\d+ )?replies", r"©\s*riverton")
+    remove = ("learn more", "advertisement")
+    whole, index = vocabulary(extra, extend, remove), phrases(extra, extend, remove)
+    lines = ["[Sponsored] Partner content", "[sponsored] partner content!", "—Editor's note—", "Editor's note",
+             "This was shared 12 times", "shared 3 times", "12 replies", "replies", "© Riverton", "©Riverton 2020",
+             "Learn more", "Advertisement", "Advertisements", "Leave a comment", "You may also like", "The vote passed.",
+             "  — Share this —  ", "", "(Photos via AP)"]
+    for text in lines:
+        assert index.match(text) == (whole.match(text) is not None), text
+    assert index.match("Learn more") is False and index.match("[Sponsored] Partner content") is True
+
+
 def test_truncation_reads_the_layouts_terminal_punctuation():
     """The truncation checks read ``layout.terminal`` for ``ends_terminally`` of a paragraph:
     the same answer for every vendored paragraph."""

@@ -137,7 +137,7 @@ class Phrases:
     (:func:`newslint.prefilter.fold`). The leading ``^\\W{0,40}`` only skips marks, so a phrase
     starts at a position up to the line's first word character (and at most 40): a phrase can
     match only if the character there is one of its first characters. Phrases are grouped by
-    first character, one pattern per group (compiled on first use), and a line tries the groups
+    first character, one pattern per group (compiled with the index), and a line tries the groups
     of its first few characters (usually one). The other phrases ("floating": the first
     character is unknown, as after ``.*`` or ``\\d``, or the phrase can be empty) make one
     pattern tried on every line, unless the caller knows the article holds none of what they
