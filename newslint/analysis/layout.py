@@ -635,8 +635,9 @@ class Layout:
                 found[p.index] = "phrase"
                 continue
             break
-        # A related-story headline: an unpunctuated line right above its "Read more" link.
-        for p in paras[:-1]:
+        # A related-story headline: an unpunctuated line right above its "Read more" link. (This
+        # and the list below start from lines already found: nothing to do in most articles.)
+        for p in paras[:-1] if found else ():
             nxt = paras[p.index + 1]
             if p.index not in found and nxt.index in found and _READ_MORE.match(nxt.text) \
                     and len(p.text.split()) <= MAX_CHROME_WORDS and not ends_sentence(p.text) \
@@ -645,7 +646,7 @@ class Layout:
         # A related-content list: a widget header ending in a colon ("You might also be interested
         # in:", "Related:") followed by headline-shaped lines, one link per line.
         in_list = strong = False
-        for p in paras:
+        for p in paras if found else ():
             if p.index in found:
                 strong = bool(_LIST_HEADER.match(p.text))
                 in_list = found[p.index] in ("phrase", "position") and (strong or p.text.endswith(":"))
@@ -816,10 +817,11 @@ class Layout:
             # A line of more than MAX_ALONE_WORDS words can only join a run (no verdict takes it
             # alone): it is judged, and scored, only when a run reaches it (``deferred``).
             _texts, n_words, _terminal = self._counts
-            candidates = [p.index for p in paras if p.index not in found and p.index not in out
-                          and n_words[p.index] <= MAX_ALONE_WORDS and _model_in_run(p, -1, self.kind, n_words[p.index])]
-            deferred = {p.index for p in paras if p.index not in found and p.index not in out
-                        and MAX_ALONE_WORDS < n_words[p.index] <= MAX_MODEL_WORDS}
+            # (The word count first: it rules out the body's paragraphs without a look-up.)
+            candidates = [i for i, count in enumerate(n_words) if count <= MAX_ALONE_WORDS and i not in found
+                          and i not in out and _model_in_run(paras[i], -1, self.kind, count)]
+            deferred = {i for i, count in enumerate(n_words) if MAX_ALONE_WORDS < count <= MAX_MODEL_WORDS
+                        and i not in found and i not in out}
             open_ = self._scores(candidates)
             self.model_scores.update(open_)
             first, last = self.first_prose, self.last_prose
@@ -970,8 +972,9 @@ class Layout:
     def last_prose(self) -> int:
         """Index of the last finished prose paragraph (-1 when none)."""
         _texts, n_words, terminal = self._counts
-        return max((p.index for p in self.article.paragraphs
-                    if p.kind == "body" and terminal[p.index] and n_words[p.index] >= PROSE_WORDS), default=-1)
+        # From the end: the first found is the last (most texts end on prose, found at once).
+        return next((p.index for p in reversed(self.article.paragraphs)
+                     if p.kind == "body" and terminal[p.index] and n_words[p.index] >= PROSE_WORDS), -1)
 
     @cached_property
     def body_end(self) -> int:
