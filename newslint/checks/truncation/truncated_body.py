@@ -60,6 +60,8 @@ def ends_terminally(text: str) -> bool:
 
 def _emphasis_open(text: str) -> bool:
     """An odd number of ``**``/``__`` markers once separator rules are set aside."""
+    if "**" not in text and "__" not in text:
+        return False  # no marker (setting rules aside, with a space, joins none): nothing to count
     text = _RULE.sub(" ", text)
     return text.count("**") % 2 == 1 or text.count("__") % 2 == 1
 
@@ -183,16 +185,28 @@ def punctuated_style(article: Article) -> bool:
 _SIGN_OFF = re.compile(r"(?:^|[.!?”\"]\s*)(?:(?:REUTERS?|Reuters?)\s*(?:\.{2,}|…|\^M)?|/)\s*$")
 
 
+def _signed_off(text: str) -> bool:
+    """``_SIGN_OFF.search(text)``, searched only when the text ends the way a sign-off does (its
+    last character before trailing space is one a match ends on: a "/", the "R"/"S" of
+    "REUTER(S)"/"Reuter(s)", two dots or more, "…", the "M" of "^M"); most paragraphs end on a
+    single full stop, and the search reads the whole paragraph."""
+    tail = text.rstrip()
+    if not (tail[-1:] in "/…MRSrs" or tail.endswith("..")):
+        return False
+    return _SIGN_OFF.search(text) is not None
+
+
 def _verdict(article: Article, para: Paragraph) -> tuple[str, float] | None:
     text = para.text
     words = text.split()
     if _RULE.fullmatch(text) or looks_like_address(words[-1].rstrip(".,;:")):
         return None  # a section rule, or a closing link: both deliberate endings
-    if _SIGN_OFF.search(text):
+    if _signed_off(text):
         return None
     if _emphasis_open(text):
         return "breaks off inside bold text (an emphasis marker is never closed)", 0.9
-    if _ELLIPSIS.search(text) and not text.endswith(("”", '"')):
+    # (A match ends at the end, at most four characters back: searched from there.)
+    if _ELLIPSIS.search(text, max(0, len(text) - 4)) and not text.endswith(("”", '"')):
         return "ends in an ellipsis: the body was cut to a teaser", 0.85
     if para.is_list_item and not ends_terminally(text):
         items = [p for p in article.paragraphs[max(0, para.index - 6):para.index] if p.is_list_item]
