@@ -607,11 +607,13 @@ class Layout:
                 continue
             for sentence in (sentences[0], sentences[-1]):
                 text = sentence.text
-                if text.startswith(_QUOTE_OPEN) or article.in_quote(sentence.start):
-                    continue
+                # A quoted sentence is never furniture; asked only of a sentence that would be
+                # (most are not, and the quotation look-up costs more than the phrase test).
                 if self._phrase_text(text) and kind_of(text) != "furniture":
-                    out.append(Furniture(sentence.start, sentence.end, para.index, kind_of(text), "phrase"))
-                elif self._promo and len(text.split()) <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text):
+                    if not (text.startswith(_QUOTE_OPEN) or article.in_quote(sentence.start)):
+                        out.append(Furniture(sentence.start, sentence.end, para.index, kind_of(text), "phrase"))
+                elif self._promo and len(text.split()) <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text) \
+                        and not (text.startswith(_QUOTE_OPEN) or article.in_quote(sentence.start)):
                     out.append(Furniture(sentence.start, sentence.end, para.index, "newsletter", "promo"))
         return out
 
