@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
+from itertools import filterfalse
 from typing import Any
 
 from ... import wordlists
@@ -137,20 +139,26 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     fine = _FINE.tokens
     if len(fine) >= _FINE.limit:  # bounded (by the limit plus one article's tokens)
         fine.clear()
+    # The tokens no earlier article cleared, screened in C: the wrong shape (see ``_candidate``),
+    # then the dictionary words (one trie probe each); both are cleared. A listed misspelling and
+    # an accepted word are never cleared (they depend on the list and the options).
+    # (Lists, in text order: building sets of them costs more than the look-ups.)
+    new = list(filterfalse(fine.__contains__, counts))
+    words = list(filter(_LENGTH_OK, filter(str.islower, filter(str.isalpha, new))))
+    if len(words) < len(new):
+        shaped = set(words)
+        fine.update(filterfalse(shaped.__contains__, new))
+    if accept:
+        words = list(filterfalse(accept.__contains__, words))
+    words = list(filterfalse(pairs.__contains__, words))
+    unknown = [w for w, i in zip(words, map(listed, words), strict=True) if i is None or not spell_counts[i]]
+    if len(unknown) < len(words):  # in the dictionary, so known (no suffix analysis)
+        fine.update(filterfalse(set(unknown).__contains__, words))
     clear = fine.add
     searches = 0
-    for word in [w for w in counts if w not in fine]:  # new tokens, in text order (the budget)
-        if not 4 <= len(word) <= MAX_WORD or not word.islower() or not word.isalpha():
-            clear(word)  # not a word this check reads (see ``_candidate``)
-            continue
-        if word in accept or word in pairs:
-            continue
+    for word in unknown:
         verdict = _verdicts.get(word, _UNDECIDED)
         if verdict is _UNDECIDED:
-            i = listed(word)
-            if i is not None and spell_counts[i] > 0:
-                clear(word)  # most words: in the dictionary, so known (no suffix analysis)
-                continue
             if counts[word] > 1:
                 continue  # a word the article repeats is a term, not a slip: no search
             if not known(word) and not looks_like_abbreviation(word):
@@ -181,6 +189,10 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         yield Hit(w_start, w_end, f"\"{word}\" is misspelled; did you mean \"{right}\"?",
                   suggestion=right, confidence=confidence,
                   fix=Fix.replace(w_start, w_end, right, safe=confidence > 0.9))
+
+
+#: ``4 <= len(token) <= MAX_WORD``, as a C call for ``filter``.
+_LENGTH_OK = re.compile(f"(?s).{{4,{MAX_WORD}}}").fullmatch
 
 
 def _candidate(word: str) -> bool:
