@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import filterfalse
+from operator import methodcaller
 
 from ...analysis.vocabulary import Cleared
 from ...analysis.words import words_between
@@ -36,6 +38,7 @@ _BRACKET = re.compile(r"\]([A-Za-z][a-z]+)")
 _TAILS = ("who", "which", "that", "the", "and", "was", "were", "with", "from", "has", "have", "had",
           "said", "will", "would")
 _FUNCTION_TAIL = re.compile(r"([A-Za-z]{3,}?)(" + "|".join(_TAILS) + ")")
+_ENDS_IN_TAIL = methodcaller("endswith", _TAILS)
 
 
 
@@ -233,13 +236,12 @@ def _tail_candidates(article: Article) -> set[str]:
     ("Salvadorwho"): 6+ letters, a split by :data:`_FUNCTION_TAIL`, never written on the web.
     Only the tokens not cleared in an earlier article are tested (most are), so the paragraphs
     are walked only in the rare article that has one."""
-    found = set()
-    for token in _NO_TAIL.new(article.word_counts):
-        if len(token) >= 6 and token.endswith(_TAILS) and _FUNCTION_TAIL.fullmatch(token) is not None \
-                and zipf(token) == 0:
-            found.add(token)
-        else:
-            _NO_TAIL.add(token)
+    new = _NO_TAIL.new(article.word_counts)
+    # ``_FUNCTION_TAIL`` matches 6+ letters ending in a tail: its own test of both (in C, over
+    # the tokens with such an ending), then the web's verdict on the few that split.
+    split = set(filter(_FUNCTION_TAIL.fullmatch, filter(_ENDS_IN_TAIL, new)))
+    found = {token for token in split if zipf(token) == 0}
+    _NO_TAIL.update(filterfalse(found.__contains__, new) if found else new)
     return found
 
 

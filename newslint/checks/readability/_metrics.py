@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from itertools import filterfalse
 from operator import mul
 from typing import Any
 
@@ -62,19 +63,41 @@ def _token_total(tokens: Counter[str]) -> float:
             lowered[token.lower()] += n
         return _syllable_total(lowered)
     table = _SYLLABLES
-    missing = set(tokens).difference(table)  # in C; a cold pass: most of them
+    missing = list(filterfalse(table.__contains__, tokens))  # in C; a cold pass: most of them
     if missing:
         if len(table) + len(missing) > TABLE_WORDS:
             table.clear()
-            missing = set(tokens)  # what was there before the clear is gone too
-        get, column = worddata.syllable_index()
-        for token in missing:
-            table[token] = _token_syllables(token, table, get, column)
+            missing = list(tokens)  # what was there before the clear is gone too
+        _fill(table, missing)
     try:
         return sum(map(mul, tokens.values(), map(table.__getitem__, tokens)))
     except KeyError:  # another thread cleared the shared table meanwhile: count without it
         get, column = worddata.syllable_index()
         return sum(n * _token_syllables(token, {}, get, column) for token, n in tokens.items())
+
+
+def _fill(table: dict[str, int], tokens: list[str]) -> None:
+    """Put the syllables of each of ``tokens`` into ``table``: :func:`_token_syllables` of each,
+    without a call per token (a cold pass meets ~12k new tokens). The words of letters are
+    looked up together in the English trie (``worddata.english_ids``: the spelling check has
+    probed most of them already); a word of digits goes straight to the CMU index and the
+    hyphenation patterns, which is where ``worddata.syllable_count`` takes it."""
+    words: list[str] = []
+    lows: list[str] = []
+    for token, low in zip(tokens, map(str.lower, tokens), strict=True):
+        known = table.get(low)  # "The" after "the"
+        if known is not None:
+            table[token] = known
+        elif len(low) <= 40 and low.isalpha():
+            words.append(token)
+            lows.append(low)
+        elif len(low) <= 40 and low.isdigit():
+            table[token] = worddata.digit_syllables(low)
+        else:
+            table[token] = syllables(low)
+    column = worddata.syllable_index()[1]
+    for token, low, i in zip(words, lows, worddata.english_ids(lows), strict=True):
+        table[token] = (column[i] or 1) if i is not None else syllables(low)
 
 
 def _token_syllables(token: str, table: dict[str, int], get: Any, column: Any) -> int:

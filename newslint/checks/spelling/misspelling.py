@@ -16,7 +16,7 @@ from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 from ...lexicon import CACHE_WORDS, zipf
 from ...text.tokens import looks_like_address, token_around
-from ...worddata import spelling_index
+from ...worddata import english_ids, spelling_index
 
 _lock = threading.Lock()
 _state: dict[str, Any] = {}
@@ -135,7 +135,7 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     for word in counts.keys() & pairs.keys():  # a listed misspelling, however often it recurs
         if _candidate(word) and word not in accept:
             flagged[word] = (pairs[word], 0.95)
-    listed, spell_counts = spelling_index()
+    spell_counts = spelling_index()[1]
     fine = _FINE.tokens
     if len(fine) >= _FINE.limit:  # bounded (by the limit plus one article's tokens)
         fine.clear()
@@ -143,7 +143,7 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     # then the dictionary words (one trie probe each); both are cleared. A listed misspelling and
     # an accepted word are never cleared (they depend on the list and the options).
     # (Lists, in text order: building sets of them costs more than the look-ups.)
-    new = list(filterfalse(fine.__contains__, counts))
+    new = _FINE.new(counts)
     words = list(filter(_LENGTH_OK, filter(str.islower, filter(str.isalpha, new))))
     if len(words) < len(new):
         shaped = set(words)
@@ -151,7 +151,7 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     if accept:
         words = list(filterfalse(accept.__contains__, words))
     words = list(filterfalse(pairs.__contains__, words))
-    unknown = [w for w, i in zip(words, map(listed, words), strict=True) if i is None or not spell_counts[i]]
+    unknown = [w for w, i in zip(words, english_ids(words), strict=True) if i is None or not spell_counts[i]]
     if len(unknown) < len(words):  # in the dictionary, so known (no suffix analysis)
         fine.update(filterfalse(set(unknown).__contains__, words))
     clear = fine.add
