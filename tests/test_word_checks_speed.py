@@ -111,65 +111,18 @@ def test_token_total_of_a_large_vocabulary_samples_the_lower_case_words() -> Non
     assert metrics._token_total(big) == metrics._syllable_total(big)
 
 
-def test_token_marks_are_bounded_and_keep_what_a_reader_holds() -> None:
-    """The word checks' shared table is replaced, not emptied, when full: memory stays flat on a
-    stream of new words, and counts read from the old table stay whole."""
-    from newslint.analysis.vocabulary import MARKS, NO_TAIL, TokenMarks
-
+def test_syllable_table_is_bounded() -> None:
     metrics = _module("readability._metrics")
-    before = MARKS.limit
+    before = metrics.TABLE_WORDS
     try:
-        MARKS.limit = 50
+        metrics.TABLE_WORDS = 50
+        metrics._SYLLABLES.clear()
         for i in range(5):
-            tokens = Counter({f"word{i}x{j}": 1 for j in range(30)})
-            held = MARKS.table
-            size = len(held)
-            assert metrics._token_total(tokens) == metrics._syllable_total(tokens)
-            assert len(MARKS) <= 50 and len(held) in (size, size + 30)  # replaced, or added to
+            metrics._token_total(Counter({f"word{i}x{j}": 1 for j in range(30)}))
+            assert len(metrics._SYLLABLES) <= 50
     finally:
-        MARKS.limit = before
-    marks = TokenMarks(limit=4)
-    marks.mark(["a", "b", "c"], NO_TAIL)
-    held = marks.table
-    marks.set_syllables({"a": 3, "d": 2})  # 5 tokens would not fit: a new table
-    assert held == {"a": NO_TAIL, "b": NO_TAIL, "c": NO_TAIL}
-    assert marks.lookup(["a", "b", "d"]) == {"a": 3 << 8, "b": 0, "d": 2 << 8}
-    marks.mark(["a"], NO_TAIL)
-    assert marks.without(marks.lookup(["a", "d", "x"]), NO_TAIL) == ["d", "x"]
-    assert marks.syllables(marks.lookup(["a", "d", "x"]), ["x", "a"]) == [0, 3]
-
-
-def test_syllable_fill_is_the_token_by_token_count() -> None:
-    """``_fill`` (one loop, trie ids shared with the spelling check, numbers straight to the
-    patterns) gives each token what ``_token_syllables`` gives it."""
-    metrics = _module("readability._metrics")
-    rng = random.Random(9)
-    vocab = sorted(worddata.common_words())
-    tokens = [*rng.sample(vocab, 300), *(w.capitalize() for w in rng.sample(vocab, 100)),
-              *(w.upper() for w in rng.sample(vocab, 30)), "1990", "2012", "007", "12", "3", "²",
-              "١٢", "1990s", "co-op", "agriculture-dependent", "İstanbul", "naïve", "x" * 45,
-              "9" * 45, "don't", "O'Neill", "Zzyzx", "californiabased", "The", "the"]
-    get, column = worddata.syllable_index()
-    expected = {t: metrics._token_syllables(t, {}, get, column) for t in tokens}
-    table: dict[str, int] = {}
-    metrics._fill(table, tokens)
-    assert table == expected
-
-
-def test_hyphenation_patterns_never_match_inside_a_number() -> None:
-    worddata.syllable_count("zzyzxq")  # opens the patterns
-    patterns = worddata._hyphen[0]
-    assert patterns.digits_inert()
-    for number in ["1990", "2012", "0", "12345678901234567890", "555"]:
-        assert patterns.syllables(number) == len(patterns.positions(number)) + 1 == 1
-        assert worddata.digit_syllables(number) == max(1, worddata.syllable_count(number))
-
-
-def test_english_ids_are_the_trie_ids() -> None:
-    get = worddata.store.trie("en").get
-    words = ["the", "acount", "qzxqzxv", "paris", "naïve", "the"]
-    assert worddata.english_ids(words) == [get(w) for w in words]
-    assert worddata.english_ids(words[:2]) == [get(w) for w in words[:2]]  # from the table
+        metrics.TABLE_WORDS = before
+        metrics._SYLLABLES.clear()
 
 
 # -- misspelling: distinct words screened once ----------------------------------------------------
@@ -249,11 +202,8 @@ def test_misspelling_over_distinct_words_finds_what_the_token_scan_found() -> No
             assert found == list(_old_misspellings(Article(text)))
             total += len(found)
     assert total > 50  # the typos are found (listed ones at every occurrence, slips once)
-    from newslint.analysis.vocabulary import FINE_SPELLING, MARKS
-
-    fine = set(MARKS.without({t: ~m for t, m in MARKS.table.items()}, FINE_SPELLING))
-    assert fine and len(MARKS) <= MARKS.limit
-    assert not fine & set(spelling._pairs())
+    assert spelling._FINE and len(spelling._FINE) <= spelling._FINE.limit
+    assert not spelling._FINE.tokens & set(spelling._pairs())
 
 
 def test_spelling_index_is_the_dictionary() -> None:
@@ -275,10 +225,7 @@ def test_misspelling_accept_option_is_not_remembered_as_fine(accept: list[str]) 
     assert excerpts(accept=["acount"]) == {"thier"}
     assert excerpts() == {"acount", "thier"}
     assert excerpts(accept=accept) == {"acount", "thier"} - set(accept)
-    from newslint.analysis.vocabulary import FINE_SPELLING, MARKS
-
-    assert not MARKS.table.get("acount", 0) & FINE_SPELLING
-    assert spelling.misspelling is not None
+    assert "acount" not in spelling._FINE
 
 
 # -- fused-words: gates on the whole text, glued function words among new distinct tokens -------
@@ -480,21 +427,16 @@ def test_corrections_of_corpus_unknowns_equal_the_brute_force_search(typed: str)
     assert slips.corrections.__wrapped__(typed) == slips.reference_corrections(typed)
 
 
-def test_the_shared_table_replaced_during_a_count_keeps_the_count(monkeypatch) -> None:
-    """When an article's new words overflow the shared table it is replaced; the words an
-    article's marks held before (here "The") are counted from them, not looked up again (a
-    stream of new-word records crashed with KeyError after ~8,000 records when a table was
-    emptied under a count)."""
+def test_the_syllable_table_cleared_during_a_count_keeps_the_count(monkeypatch) -> None:
+    """When an article's new words overflow the per-process syllable table it is cleared; the
+    words the table held before (here "The") must be counted again, not looked up (a stream of
+    new-word records crashed with KeyError after ~8,000 records)."""
     from collections import Counter
 
-    from newslint.analysis import vocabulary
     from newslint.checks.readability import _metrics
 
     tokens = Counter("The cat sat on the mat while The dog barked at a passing tram".split())
     expected = _metrics._token_total(tokens)
-    marks = vocabulary.TokenMarks(limit=4)
-    marks.set_syllables({"The": 1, "cat": 1, "zzz": 1})
-    monkeypatch.setattr(_metrics, "MARKS", marks)
-    held = marks.lookup(tokens)
-    assert _metrics._token_total(tokens, held) == expected
-    assert len(marks.table) <= 4 + len(tokens)
+    monkeypatch.setattr(_metrics, "TABLE_WORDS", 4)
+    monkeypatch.setattr(_metrics, "_SYLLABLES", {"The": 1, "cat": 1, "zzz": 1})
+    assert _metrics._token_total(tokens) == expected

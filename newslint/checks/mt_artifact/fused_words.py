@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from itertools import filterfalse
 from operator import methodcaller
 
-from ...analysis.vocabulary import MARKS, NO_TAIL
+from ...analysis.vocabulary import Cleared
 from ...analysis.words import words_between
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
@@ -226,19 +226,22 @@ def _names_meet(article: Article, left: str, right: str, left_alone: bool, right
     return zipf(lower) >= 3.0 and lower in article.word_set
 
 
+#: Tokens that are no function word glued to a word: too short, no such ending, not letters
+#: before it, or a word the web writes ("thousand", "breathe"). A property of the token only.
+_NO_TAIL = Cleared()
+
+
 def _tail_candidates(article: Article) -> set[str]:
     """The article's distinct tokens that may be a word with a function word glued to its end
     ("Salvadorwho"): 6+ letters, a split by :data:`_FUNCTION_TAIL`, never written on the web.
     Only the tokens not cleared in an earlier article are tested (most are), so the paragraphs
     are walked only in the rare article that has one."""
-    # Marked ``NO_TAIL`` (a property of the token only): too short, no such ending, not letters
-    # before it, or a word the web writes ("thousand", "breathe").
-    new = MARKS.without(MARKS.of(article), NO_TAIL)
+    new = _NO_TAIL.new(article.word_counts)
     # ``_FUNCTION_TAIL`` matches 6+ letters ending in a tail: its own test of both (in C, over
     # the tokens with such an ending), then the web's verdict on the few that split.
     split = set(filter(_FUNCTION_TAIL.fullmatch, filter(_ENDS_IN_TAIL, new)))
     found = {token for token in split if zipf(token) == 0}
-    MARKS.mark(filterfalse(found.__contains__, new) if found else new, NO_TAIL)
+    _NO_TAIL.update(filterfalse(found.__contains__, new) if found else new)
     return found
 
 

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping
-from itertools import compress
-from operator import mul, not_
+from itertools import filterfalse
+from operator import mul
 from typing import Any
 
 from ... import worddata
-from ...analysis.vocabulary import MARKS, SYLLABLE_SHIFT
 from ...article import Article
 from ...text.segment import Sentence
 
@@ -20,11 +18,19 @@ from ...text.segment import Sentence
 def syllables(word: str) -> int:
     """Syllables of one word, at least 1: textstat 0.7.8's count (CMU dictionary, hyphenation
     patterns for unknown words) read from the compiled word data, so no run builds the CMU
-    dictionary (over 1 s). Uncached: :func:`_token_total` keeps counts in the word checks' shared
-    table (``vocabulary.MARKS``)."""
+    dictionary (over 1 s). Uncached: :func:`_syllable_total` keeps a per-process table."""
     if len(word) > 40:  # no word: a URL, glued text; hyphenation is slow on 100 KB "words"
         return max(1, len(word) // 3)
     return worddata.word_syllables(word)
+
+
+#: Syllables of each word token as written (``"The"`` and ``"the"`` are two entries), filled as
+#: articles bring words. One dict probe per distinct token of an article, where an ``lru_cache``
+#: costs a call and its bookkeeping (and, at 8k entries, thrashed on the 11k distinct words of
+#: the 142 clean articles). Emptied when full, so memory stays flat on a stream of new words.
+_SYLLABLES: dict[str, int] = {}
+#: Entries the table may hold before it is emptied (~3 MB at most).
+TABLE_WORDS = 1 << 15
 
 
 #: Distinct words whose syllables are counted one by one; a larger vocabulary (a book-length
@@ -47,43 +53,40 @@ def _syllable_total(vocabulary: Counter[str]) -> float:
     return mean * sum(vocabulary.values())
 
 
-def _token_total(tokens: Counter[str], marks: Mapping[str, int] | None = None) -> float:
-    """:func:`_syllable_total` of ``tokens`` (counted as written) lower-cased. The syllables of
-    each token as written are kept in the word checks' shared table (``vocabulary.MARKS``; an
-    article's marks, ``marks``, hold every token of its text, looked up once for all the word
-    checks), so a token is counted once per process. A vocabulary too large to count exactly
-    is lower-cased first, so the sampling sees the same words as before."""
+def _token_total(tokens: Counter[str]) -> float:
+    """:func:`_syllable_total` of ``tokens`` (counted as written) lower-cased: each distinct token
+    is one table probe. A vocabulary too large to count exactly is lower-cased first, so the
+    sampling sees the same words as before."""
     if len(tokens) > MAX_COUNTED_WORDS:  # lower-casing only merges: the lower-case one may fit
         lowered: Counter[str] = Counter()
         for token, n in tokens.items():
             lowered[token.lower()] += n
         return _syllable_total(lowered)
-    if marks is None:
-        marks = MARKS.lookup(tokens)
-    counted = MARKS.syllables(marks, tokens)  # 0: not counted yet (a cold pass: most of them)
-    if 0 not in counted:
-        return sum(map(mul, tokens.values(), counted))
-    table = dict(zip(tokens, counted, strict=True))
-    new: dict[str, int] = {}
-    _fill(new, list(compress(tokens, map(not_, counted))))
-    MARKS.set_syllables(new)
-    table.update(new)
-    return sum(map(mul, tokens.values(), map(table.__getitem__, tokens)))
+    table = _SYLLABLES
+    missing = list(filterfalse(table.__contains__, tokens))  # in C; a cold pass: most of them
+    if missing:
+        if len(table) + len(missing) > TABLE_WORDS:
+            table.clear()
+            missing = list(tokens)  # what was there before the clear is gone too
+        _fill(table, missing)
+    try:
+        return sum(map(mul, tokens.values(), map(table.__getitem__, tokens)))
+    except KeyError:  # another thread cleared the shared table meanwhile: count without it
+        get, column = worddata.syllable_index()
+        return sum(n * _token_syllables(token, {}, get, column) for token, n in tokens.items())
 
 
 def _fill(table: dict[str, int], tokens: list[str]) -> None:
     """Put the syllables of each of ``tokens`` into ``table``: :func:`_token_syllables` of each,
-    without a call per token (a cold pass meets ~12k new tokens). A token whose lower-case form
-    was counted before takes its count ("The" after "the"); the words of letters are looked up
-    together in the English trie (``worddata.english_ids``: the spelling check has probed most
-    of them already); a word of digits goes straight to the CMU index and the hyphenation
-    patterns, which is where ``worddata.syllable_count`` takes it."""
-    shared = MARKS.table
+    without a call per token (a cold pass meets ~12k new tokens). The words of letters are
+    looked up together in the English trie (``worddata.english_ids``: the spelling check has
+    probed most of them already); a word of digits goes straight to the CMU index and the
+    hyphenation patterns, which is where ``worddata.syllable_count`` takes it."""
     words: list[str] = []
     lows: list[str] = []
     for token, low in zip(tokens, map(str.lower, tokens), strict=True):
-        known = table.get(low) or shared.get(low, 0) >> SYLLABLE_SHIFT
-        if known:
+        known = table.get(low)  # "The" after "the"
+        if known is not None:
             table[token] = known
         elif len(low) <= 40 and low.isalpha():
             words.append(token)
@@ -142,7 +145,7 @@ def metrics(article: Article) -> dict[str, Any]:
                 start = lo
             end = hi
         tokens.update(texts[start:end])  # counted in C; lower-cased per distinct token
-        syllable_total = _token_total(tokens, MARKS.of(a))
+        syllable_total = _token_total(tokens)
         out: dict[str, Any] = {"words": a.word_count, "sentences": len(a.sentences)}
         n_words = sum(lengths)
         if lengths and n_words:

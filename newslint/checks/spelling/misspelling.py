@@ -10,7 +10,7 @@ from typing import Any
 
 from ... import wordlists
 from ...analysis.slips import corrections, known, looks_like_abbreviation
-from ...analysis.vocabulary import FINE_SPELLING, MARKS
+from ...analysis.vocabulary import Cleared
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
@@ -136,22 +136,25 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         if _candidate(word) and word not in accept:
             flagged[word] = (pairs[word], 0.95)
     spell_counts = spelling_index()[1]
-    # The tokens not cleared in an earlier article, in text order (the search budget), screened
-    # in C: the wrong shape (see ``_candidate``), then the dictionary words (one trie probe
-    # each); both are cleared. A listed misspelling and an accepted word are never cleared
-    # (they depend on the list and the options).
-    new = MARKS.without(MARKS.of(article), FINE_SPELLING)
+    fine = _FINE.tokens
+    if len(fine) >= _FINE.limit:  # bounded (by the limit plus one article's tokens)
+        fine.clear()
+    # The tokens no earlier article cleared, screened in C: the wrong shape (see ``_candidate``),
+    # then the dictionary words (one trie probe each); both are cleared. A listed misspelling and
+    # an accepted word are never cleared (they depend on the list and the options).
+    # (Lists, in text order: building sets of them costs more than the look-ups.)
+    new = _FINE.new(counts)
     words = list(filter(_LENGTH_OK, filter(str.islower, filter(str.isalpha, new))))
     if len(words) < len(new):
         shaped = set(words)
-        MARKS.mark(filterfalse(shaped.__contains__, new), FINE_SPELLING)
+        fine.update(filterfalse(shaped.__contains__, new))
     if accept:
         words = list(filterfalse(accept.__contains__, words))
     words = list(filterfalse(pairs.__contains__, words))
     unknown = [w for w, i in zip(words, english_ids(words), strict=True) if i is None or not spell_counts[i]]
     if len(unknown) < len(words):  # in the dictionary, so known (no suffix analysis)
-        MARKS.mark(filterfalse(set(unknown).__contains__, words), FINE_SPELLING)
-    fine = []
+        fine.update(filterfalse(set(unknown).__contains__, words))
+    clear = fine.add
     searches = 0
     for word in unknown:
         verdict = _verdicts.get(word, _UNDECIDED)
@@ -164,10 +167,9 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
                     continue
             verdict = _correction(word)
         if verdict is None:
-            fine.append(word)
+            clear(word)
         elif counts[word] == 1:
             flagged[word] = verdict
-    MARKS.mark(fine, FINE_SPELLING)
     if not flagged:
         return
     skip = article.layout.furniture_indices
@@ -197,3 +199,9 @@ def _candidate(word: str) -> bool:
     """Whether a token is one the check reads at all: a lowercase word of letters, 4 to
     :data:`MAX_WORD` long (names, acronyms, numbers and joined forms are never flagged)."""
     return 4 <= len(word) <= MAX_WORD and word.islower() and word.isalpha()
+
+
+#: Tokens this check never flags in any article under any options: the wrong shape, or a word
+#: whose verdict is "fine" (no likely correction). Never a listed misspelling nor an accepted
+#: word (those depend on the list and the options).
+_FINE = Cleared()
