@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from itertools import filterfalse
-from operator import mul
+from collections.abc import Mapping
+from itertools import compress, repeat
+from operator import is_, mul
 from typing import Any
 
 from ... import worddata
@@ -63,29 +64,37 @@ def _token_total(tokens: Counter[str]) -> float:
             lowered[token.lower()] += n
         return _syllable_total(lowered)
     table = _SYLLABLES
-    missing = list(filterfalse(table.__contains__, tokens))  # in C; a cold pass: most of them
-    if missing:
-        if len(table) + len(missing) > TABLE_WORDS:
-            table.clear()
-            missing = list(tokens)  # what was there before the clear is gone too
-        _fill(table, missing)
-    try:
-        return sum(map(mul, tokens.values(), map(table.__getitem__, tokens)))
-    except KeyError:  # another thread cleared the shared table meanwhile: count without it
-        get, column = worddata.syllable_index()
-        return sum(n * _token_syllables(token, {}, get, column) for token, n in tokens.items())
+    counted = list(map(table.get, tokens))  # one look-up a token, in C (None: not counted yet)
+    if None not in counted:
+        return sum(map(mul, tokens.values(), counted))
+    # A cold pass: most of them. The new counts go into a dict of the article's own, read
+    # with the others: the shared table may be emptied meanwhile (memory stays flat).
+    missing = list(compress(tokens, map(is_, counted, repeat(None))))
+    new: dict[str, int] = {}
+    _fill(new, missing, table)
+    if len(table) + len(new) > TABLE_WORDS:
+        table.clear()
+    table.update(new)
+    if len(new) == len(counted):
+        return sum(map(mul, tokens.values(), map(new.__getitem__, tokens)))
+    found = dict(zip(tokens, counted, strict=True))
+    found.update(new)
+    return sum(map(mul, tokens.values(), map(found.__getitem__, tokens)))
 
 
-def _fill(table: dict[str, int], tokens: list[str]) -> None:
+def _fill(table: dict[str, int], tokens: list[str], counted: Mapping[str, int] | None = None) -> None:
     """Put the syllables of each of ``tokens`` into ``table``: :func:`_token_syllables` of each,
-    without a call per token (a cold pass meets ~12k new tokens). The words of letters are
+    without a call per token (a cold pass meets ~12k new tokens). A token whose lower-case
+    form is in ``table`` or ``counted`` (the shared table) takes its count ("The" after "the");
+    the words of letters are
     looked up together in the English trie (``worddata.english_ids``: the spelling check has
     probed most of them already); a word of digits goes straight to the CMU index and the
     hyphenation patterns, which is where ``worddata.syllable_count`` takes it."""
     words: list[str] = []
     lows: list[str] = []
+    earlier = table if counted is None else counted
     for token, low in zip(tokens, map(str.lower, tokens), strict=True):
-        known = table.get(low)  # "The" after "the"
+        known = table.get(low) or earlier.get(low)  # "The" after "the"
         if known is not None:
             table[token] = known
         elif len(low) <= 40 and low.isalpha():

@@ -139,15 +139,13 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     fine = _FINE.tokens
     if len(fine) >= _FINE.limit:  # bounded (by the limit plus one article's tokens)
         fine.clear()
-    # The tokens no earlier article cleared, screened in C: the wrong shape (see ``_candidate``),
-    # then the dictionary words (one trie probe each); both are cleared. A listed misspelling and
-    # an accepted word are never cleared (they depend on the list and the options).
-    # (Lists, in text order: building sets of them costs more than the look-ups.)
-    new = _FINE.new(counts)
-    words = list(filter(_LENGTH_OK, filter(str.islower, filter(str.isalpha, new))))
-    if len(words) < len(new):
-        shaped = set(words)
-        fine.update(filterfalse(shaped.__contains__, new))
+    # The candidates (see ``_candidate``) no earlier article cleared, screened in C: the
+    # dictionary words (one trie probe each) are cleared. A listed misspelling and an accepted
+    # word are never cleared (they depend on the list and the options).
+    # (Lists, in text order: building sets of them costs more than the look-ups.) The shape
+    # is tested first, on every distinct token: it reads only the article's own strings, where
+    # a look-up in the per-process set misses the cache, so only candidates are looked up there.
+    words = _FINE.new(filter(_LENGTH_OK, filter(str.islower, filter(str.isalpha, counts))))
     if accept:
         words = list(filterfalse(accept.__contains__, words))
     words = list(filterfalse(pairs.__contains__, words))
@@ -201,7 +199,8 @@ def _candidate(word: str) -> bool:
     return 4 <= len(word) <= MAX_WORD and word.islower() and word.isalpha()
 
 
-#: Tokens this check never flags in any article under any options: the wrong shape, or a word
-#: whose verdict is "fine" (no likely correction). Never a listed misspelling nor an accepted
-#: word (those depend on the list and the options).
+#: Candidate words (the right shape: see ``_candidate``) this check never flags in any article
+#: under any options: a dictionary word, or a word whose verdict is "fine" (no likely
+#: correction). Never a listed misspelling nor an accepted word (those depend on the list and
+#: the options).
 _FINE = Cleared()
