@@ -540,3 +540,31 @@ def test_corrections_through_far_phonetic_slips_equal_the_brute_force_search(typ
     from newslint.analysis import slips
 
     assert slips.corrections.__wrapped__(typed) == slips.reference_corrections(typed)
+
+
+def test_may_pass_is_false_only_when_no_correction_clears_its_bar() -> None:
+    """``may_pass`` prunes the two-slip routes to close words too rare to clear the bar; when it
+    says no, the full search holds no correction scoring at or above its bar (one slip or two),
+    for bars at and around the scores the full search finds (where pruning could err)."""
+    from newslint.analysis import slips
+
+    rng = random.Random(23)
+    words = [*CORPUS_UNKNOWNS, *_far_phonetic_typos(30, 5), "hoodies", "usnews", "dreamt", "influencers",
+             "awardees", "govemor", "boops", "sutomatic", "acount", "outllined", "governmemnt"]
+    vocab = sorted(w for w in worddata.common_words() if len(w) >= 6)
+    for _ in range(150):
+        word = rng.choice(vocab)
+        for _ in range(rng.choice((1, 2))):
+            word = rng.choice(list(slips._edits(word)))[0]
+        words.append(word)
+    said_no = 0
+    for q in words:
+        found = list(slips._search(q, 2).best.values())
+        scores = sorted({c.score for c in found}) or [0.0]
+        bars = {s + d for s in scores for d in (-0.01, -0.005, 0.0, 0.005, 0.01)}
+        for _ in range(12):
+            one, two = rng.choice(sorted(bars)), rng.choice(sorted(bars))
+            if not slips.may_pass(q, one, two):
+                said_no += 1
+                assert not any(c.score >= (two if len(c.slips) > 1 else one) for c in found), (q, one, two)
+    assert said_no > 100

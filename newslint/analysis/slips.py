@@ -460,12 +460,37 @@ def corrections(q: str, max_slips: int = 2, limit: int = 5) -> tuple[Correction,
     up in the full compiled one-deletion index; every other route ends in those few words, which
     also answer its look-ups (so a corpus run no longer builds the 26k-word set: ~7 ms).
     """
+    return _search(q, max_slips).ranked(limit)
+
+
+def may_pass(q: str, one: float, two: float) -> bool:
+    """Whether ``corrections(q)`` may hold a correction one slip away scoring ``one`` or more,
+    or one two slips away scoring ``two`` or more (False: it holds none).
+
+    Why: the spelling check flags a word only when its best correction clears such a bar, and
+    most unknown words it meets are real words the web writes (``hoodies``, ``usnews``), whose
+    bar is high: a correction two slips away must be a word at least ~4 Zipf more frequent.
+    A route of two slips costs at least 2.1 (two slips of 0.8 and 0.5 for the second), so only
+    the close words that frequent can be where such a route ends, unless it takes a far
+    phonetic slip (searched as in full); with none of them left the search is the cheap one of
+    a word with nothing near. Scores are compared 0.01 below the bars (they are rounded)."""
+    if len(q) < 6:
+        found = _search(q, 2).best.values()
+    else:
+        found = _search(q, 2, two + 2.1 - 0.01).best.values()
+    return any(c.score >= (two if len(c.slips) > 1 else one) - 0.01 for c in found)
+
+
+def _search(q: str, max_slips: int, least: float | None = None) -> _Best:
+    """The search of :func:`corrections` (every correction, unranked); with ``least``, the
+    two-slip routes that end in a close word (all but the far phonetic ones) only when that
+    word's Zipf is ``least`` or more."""
     vocab = worddata.common_vocabulary().current()  # the set, once built: look-ups in C
     best = _Best()
     plain, phonetic = _slips_by_kind(q)
     if not (max_slips >= 2 and len(q) >= 6):
         best.one_slip(q, vocab, plain + phonetic)
-        return best.ranked(limit)
+        return best
     offer = best.offer
     # Every common word of 5+ letters that one or two slips reach, unless one of them is a far
     # phonetic slip, shares a two-letter deletion with ``q`` (see ``_FAR_PHONETIC``): these few
@@ -481,6 +506,8 @@ def corrections(q: str, max_slips: int = 2, limit: int = 5) -> tuple[Correction,
     for cand, slip, cost in phonetic:
         if cand in vocab and cand != q:
             offer(cand, (slip,), cost)
+    if least is not None:  # only two-slip corrections that may score ``least`` or more
+        close = {w for w in close if zipf(w) >= least}
     near = _one_deletion_index(close)
     # Two slips that are not far phonetic reach only words of ``close`` (or words under 5
     # letters): those words and their one-deletion strings screen the second slips.
@@ -522,7 +549,7 @@ def corrections(q: str, max_slips: int = 2, limit: int = 5) -> tuple[Correction,
             if cand2 == q:
                 continue
             offer(cand2, (slip, slip2), cost + cost2 - 0.5)
-    return best.ranked(limit)
+    return best
 
 
 class _Best:

@@ -9,7 +9,7 @@ from itertools import filterfalse
 from typing import Any
 
 from ... import wordlists
-from ...analysis.slips import corrections, known, looks_like_abbreviation
+from ...analysis.slips import corrections, known, looks_like_abbreviation, may_pass
 from ...analysis.vocabulary import Cleared
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
@@ -60,19 +60,18 @@ def _correction(word: str) -> tuple[str, float] | None:
     verdict = None
     if not known(word) and not looks_like_abbreviation(word):
         freq = zipf(word)
-        ranked = corrections(word)
+        one, two = (FLOOR_UNSEEN + 1.0, FLOOR_UNSEEN) if freq < 1.0 else (freq + MARGIN_ONE, freq + MARGIN_TWO)
+        # Most unknown words are written on the web, so their bar is high: rule out the
+        # corrections that cannot clear it before ranking them all (``may_pass``).
+        ranked = corrections(word) if may_pass(word, one, two) else ()
         if ranked:
             best = ranked[0]
-            two = len(best.slips) > 1
-            if freq < 1.0:
-                ok = best.score >= (FLOOR_UNSEEN if two else FLOOR_UNSEEN + 1.0)
-            else:
-                ok = best.score >= freq + (MARGIN_TWO if two else MARGIN_ONE)
+            ok = best.score >= (two if len(best.slips) > 1 else one)
             if ok:
                 # Confidence grows with how far the correction outranks the word and its rival.
                 runner_up = ranked[1].score if len(ranked) > 1 else best.score - 2.0
                 clear = best.score - runner_up >= 1.0
-                verdict = best.word, (0.8 if clear else 0.7) - (0.1 if two else 0.0)
+                verdict = best.word, (0.8 if clear else 0.7) - (0.1 if len(best.slips) > 1 else 0.0)
     if len(_verdicts) < CACHE_WORDS:  # bounded: memory stays flat on streams of new words
         _verdicts[word] = verdict
     return verdict
