@@ -85,16 +85,16 @@ def _token_total(tokens: Counter[str]) -> float:
 def _fill(table: dict[str, int], tokens: list[str], counted: Mapping[str, int] | None = None) -> None:
     """Put the syllables of each of ``tokens`` into ``table``: :func:`_token_syllables` of each,
     without a call per token (a cold pass meets ~12k new tokens). A token whose lower-case
-    form is in ``table`` or ``counted`` (the shared table) takes its count ("The" after "the");
-    the words of letters are
-    looked up together in the English trie (``worddata.english_ids``: the spelling check has
-    probed most of them already); a word of digits goes straight to the CMU index and the
-    hyphenation patterns, which is where ``worddata.syllable_count`` takes it."""
+    form is in ``table`` or ``counted`` (the shared table, which lacks each of ``tokens``) takes
+    its count ("The" after "the"); the words of letters are looked up together in the English
+    trie (``worddata.english_ids``: the spelling check has probed most of them already); a
+    word of digits goes straight to the CMU index and the hyphenation patterns, which is where
+    ``worddata.syllable_count`` takes it."""
     words: list[str] = []
     lows: list[str] = []
     earlier = table if counted is None else counted
     for token, low in zip(tokens, map(str.lower, tokens), strict=True):
-        known = table.get(low) or earlier.get(low)  # "The" after "the"
+        known = table.get(low) or (earlier.get(low) if low != token else None)  # "The" after "the"
         if known is not None:
             table[token] = known
         elif len(low) <= 40 and low.isalpha():
