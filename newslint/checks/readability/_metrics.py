@@ -65,7 +65,7 @@ def _token_total(tokens: Counter[str]) -> float:
         return _syllable_total(lowered)
     table = _SYLLABLES
     counted = list(map(table.get, tokens))  # one look-up a token, in C (None: not counted yet)
-    if None not in counted:
+    if all(counted):  # (counts are 1 or more; None is false)
         return sum(map(mul, tokens.values(), counted))
     # A cold pass: most of them. The new counts go into a dict of the article's own, read
     # with the others: the shared table may be emptied meanwhile (memory stays flat).

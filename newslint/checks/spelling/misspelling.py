@@ -138,13 +138,17 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     fine = _FINE.tokens
     if len(fine) >= _FINE.limit:  # bounded (by the limit plus one article's tokens)
         fine.clear()
-    # The candidates (see ``_candidate``) no earlier article cleared, screened in C: the
-    # dictionary words (one trie probe each) are cleared. A listed misspelling and an accepted
-    # word are never cleared (they depend on the list and the options).
-    # (Lists, in text order: building sets of them costs more than the look-ups.) The shape
-    # is tested first, on every distinct token: it reads only the article's own strings, where
-    # a look-up in the per-process set misses the cache, so only candidates are looked up there.
-    words = _FINE.new(filter(_LENGTH_OK, filter(str.islower, filter(str.isalpha, counts))))
+    # The tokens no earlier article cleared, screened in C: the wrong shape (see ``_candidate``),
+    # then the dictionary words (one trie probe each); both are cleared. A listed misspelling and
+    # an accepted word are never cleared (they depend on the list and the options).
+    # (Lists, in text order: building sets of them costs more than the look-ups.) The screen
+    # comes first: one set look-up a token, where the shape takes three calls that each read
+    # the token's string (twice the time in a warm pass).
+    new = _FINE.new(counts)
+    words = list(filter(_LENGTH_OK, filter(str.islower, filter(str.isalpha, new))))
+    if len(words) < len(new):
+        shaped = set(words)
+        fine.update(filterfalse(shaped.__contains__, new))
     if accept:
         words = list(filterfalse(accept.__contains__, words))
     words = list(filterfalse(pairs.__contains__, words))
@@ -198,8 +202,7 @@ def _candidate(word: str) -> bool:
     return 4 <= len(word) <= MAX_WORD and word.islower() and word.isalpha()
 
 
-#: Candidate words (the right shape: see ``_candidate``) this check never flags in any article
-#: under any options: a dictionary word, or a word whose verdict is "fine" (no likely
-#: correction). Never a listed misspelling nor an accepted word (those depend on the list and
-#: the options).
+#: Tokens this check never flags in any article under any options: the wrong shape, or a word
+#: whose verdict is "fine" (no likely correction). Never a listed misspelling nor an accepted
+#: word (those depend on the list and the options).
 _FINE = Cleared()
