@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ...article import Article, Paragraph
 from ...text.segment import Sentence
@@ -55,24 +57,83 @@ class Keys:
 def article_keys(article: Article) -> Keys:
     """:class:`Keys`, computed once per article.
 
-    Each sentence is normalised once; a paragraph's key is its sentences' keys joined, so the
-    text is folded once, not once for the paragraphs and again for the sentences. That join is
-    ``normalise(paragraph)`` when the sentences tile the paragraph: nothing alphanumeric
-    outside them, no word cut between two of them, and no capital sigma (the one letter whose
-    lowercase depends on its neighbours); otherwise the paragraph is normalised itself."""
+    The article's word tokens already hold every letter and digit of the text, in runs joined
+    by an apostrophe or a hyphen, and a token never crosses a sentence or a paragraph. So the
+    normalised text of a range of whole tokens is those tokens joined by spaces, lowercased,
+    with the joiners made spaces: built once for the whole article (C string methods, no
+    regular expression per sentence), and every key is a slice of it (:class:`_TokenKeys`).
+    When that string is not exact (see :func:`_token_keys`) each sentence is normalised
+    itself, and a paragraph's key is its sentences' keys joined when they tile it."""
     def build(a: Article) -> Keys:
-        text = a.text
-        para_keys: list[str] = []
-        sentence_keys: list[list[str]] = []
-        for para in a.paragraphs:
-            sentences = a.sentences_of(para)
-            own = [normalise(s.text) for s in sentences]
-            sentence_keys.append(own)
-            para_keys.append(" ".join(k for k in own if k) if _tiled(text, para, sentences)
-                             else normalise(para.text))
-        return Keys(para_keys, sentence_keys)
+        keys = _token_keys(a)
+        if keys is not None:
+            para_keys = [keys.of(para.start, para.end) for para in a.paragraphs]
+            sentence_keys = [[keys.of(s.start, s.end) for s in a.sentences_of(para)] for para in a.paragraphs]
+            return Keys(para_keys, sentence_keys)
+        return _normalised_keys(a)
 
     return article.memo("duplicate.keys", build)
+
+
+class _TokenKeys:
+    """``normalise`` of any range of whole word tokens, as a slice of one string: the tokens
+    joined by single spaces, lowercased, joiners made spaces (:func:`_token_keys`)."""
+
+    __slots__ = ("_article", "_at", "_joined")
+
+    def __init__(self, article: Article, joined: str, at: list[int]) -> None:
+        self._article = article
+        self._joined = joined
+        self._at = at  # where token k starts in the joined string, less k (the spaces before it)
+
+    def of(self, start: int, end: int) -> str:
+        """``normalise(text[start:end])``: the tokens inside the range; the range's own text
+        when a token crosses one of its ends (no segmenter cuts a word today, but the slice
+        would then hold a part of a word the text does not)."""
+        a = self._article
+        starts, ends = a.word_starts, a.word_ends
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        if (i and ends[i - 1] > start) or (j and ends[j - 1] > end):
+            return normalise(a.text[start:end])
+        if i == j:
+            return ""
+        return self._joined[self._at[i] + i:self._at[j] + j - 1]
+
+
+def _token_keys(article: Article) -> _TokenKeys | None:
+    """The joined token string of :class:`_TokenKeys`, or None when it would differ from
+    normalising the text.
+
+    Equal because: every letter and digit of the text is in a token (runs of letters and digits
+    joined by ``'’-``), so what ``normalise`` keeps of a range of whole tokens is their runs; and
+    lowercasing keeps a letter or digit one letter or digit (checked over every code point,
+    ``tests/test_name_checks_speed.py``) except "İ", whose lowercase is two characters, one
+    of them a combining mark (no word character), and lowercases every character apart from its
+    neighbours except capital sigma (final or medial form). A lowercase one character longer
+    tells "İ"; a sigma is looked for."""
+    texts = article.word_texts
+    joined = " ".join(texts)
+    lower = joined.lower()
+    if len(lower) != len(joined) or "\u03a3" in joined:
+        return None
+    lower = lower.replace("'", " ").replace("’", " ").replace("-", " ")
+    return _TokenKeys(article, lower, list(accumulate(map(len, texts), initial=0)))
+
+
+def _normalised_keys(article: Article) -> Keys:
+    """:class:`Keys` by normalising each sentence (the way before :class:`_TokenKeys`): a
+    paragraph's key is its sentences' keys joined when they tile it, else its own text
+    normalised."""
+    text = article.text
+    para_keys: list[str] = []
+    sentence_keys: list[list[str]] = []
+    for para in article.paragraphs:
+        sentences = article.sentences_of(para)
+        own = [normalise(s.text) for s in sentences]
+        sentence_keys.append(own)
+        para_keys.append(" ".join(k for k in own if k) if _tiled(text, para, sentences)
+                         else normalise(para.text))
+    return Keys(para_keys, sentence_keys)
 
 
 def _tiled(text: str, para: Paragraph, sentences: list[Sentence]) -> bool:
