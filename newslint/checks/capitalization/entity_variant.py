@@ -147,19 +147,29 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         else:
             picked.append(names.names())
     canonical = Counter(chain.from_iterable(picked))
-    known = dict(proper_nouns())
+    proper = proper_nouns()
     extra = {n.lower(): n for n in ctx.options.get("extra-names", [])}
-    known.update(extra)
+    own: dict[str, str] = {}
     for name in canonical:
-        known.setdefault(name.lower(), name)
-    own = [name.lower() for name in canonical]
-    own.extend(extra)
-    may_occur = names_that_may_occur(article, own)
-    matches = _find_names(text, [key for key in (known if may_occur is None else may_occur) if _worth_searching(key)])
+        own.setdefault(name.lower(), name)  # the first spelling picked, when no list has the name
+
+    def known(key: str) -> str | None:
+        """The spelling a lowercased name should have: the option's, the data list's, the
+        article's (one dict per source instead of a merged copy of the list per article)."""
+        want = extra.get(key)
+        if want is None:
+            want = proper.get(key)
+        return own.get(key) if want is None else want
+
+    lower = text.lower()
+    keys = names_that_may_occur(article, [*own, *extra], lower)
+    if keys is None:  # (the index cannot tell: every name)
+        keys = {*proper, *extra, *own}
+    matches = _find_names(text, [key for key in keys if not key.isalnum()], lower)  # _worth_searching, inline
     seen_at: set[int] = set()
     for start, end in matches:
         written = text[start:end]
-        want = known.get(written.lower())
+        want = known(written.lower())
         if want is None or written == want:
             continue
         if not _differs_in_content_word(written, want, start in starts):
@@ -169,7 +179,7 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         para = article.paragraph_at(start)
         if para is None or para.index in skip or para.is_heading:
             continue
-        from_article = want.lower() not in proper_nouns()
+        from_article = want.lower() not in proper
         if (from_article and article.in_quote(start) and _speakers_modifier(written, want)) \
                 or in_listing_block(article, para.index):
             continue  # the speaker's or the document's own words; a venue's own address line.
@@ -397,12 +407,14 @@ def _worth_searching(key: str) -> bool:
     return not key.isalnum()
 
 
-def _find_names(text: str, keys: Iterable[str]) -> list[tuple[int, int]]:
+def _find_names(text: str, keys: Iterable[str], lower: str | None = None) -> list[tuple[int, int]]:
     """Case-insensitive occurrences of every name in ``keys`` (lowercased) on word boundaries,
     longest name first at a position. ``str.find`` on the lowered text: no per-article regex
     to compile; :func:`names_that_may_occur` leaves out the names that cannot occur and
-    :func:`_worth_searching` the one-word names."""
-    lower = text.lower()
+    :func:`_worth_searching` the one-word names. ``lower`` is ``text.lower()`` when the caller
+    has it."""
+    if lower is None:
+        lower = text.lower()
     n = len(text)
     found: dict[int, int] = {}
     for key in keys:

@@ -6,7 +6,6 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from itertools import accumulate
 
 from ...article import Article, Paragraph
 from ...text.segment import Sentence
@@ -58,66 +57,54 @@ def article_keys(article: Article) -> Keys:
     """:class:`Keys`, computed once per article.
 
     The article's word tokens already hold every letter and digit of the text, in runs joined
-    by an apostrophe or a hyphen, and a token never crosses a sentence or a paragraph. So the
-    normalised text of a range of whole tokens is those tokens joined by spaces, lowercased,
-    with the joiners made spaces: built once for the whole article (C string methods, no
-    regular expression per sentence), and every key is a slice of it (:class:`_TokenKeys`).
-    When that string is not exact (see :func:`_token_keys`) each sentence is normalised
-    itself, and a paragraph's key is its sentences' keys joined when they tile it."""
+    by an apostrophe or a hyphen. So the normalised text of a sentence made of whole tokens is
+    its tokens joined by spaces, lowercased, with the joiners made spaces (C string methods,
+    no regular expression; exact unless the text holds "İ" or "Σ", see :func:`_plain_case`),
+    and a paragraph's key is its sentences' keys joined when their tokens are the
+    paragraph's, in order. Otherwise each sentence and paragraph is normalised itself (and a
+    paragraph's key is still its sentences' keys joined when they tile it, see
+    :func:`_tiled`)."""
     def build(a: Article) -> Keys:
-        keys = _token_keys(a)
-        if keys is not None:
-            para_keys = [keys.of(para.start, para.end) for para in a.paragraphs]
-            sentence_keys = [[keys.of(s.start, s.end) for s in a.sentences_of(para)] for para in a.paragraphs]
-            return Keys(para_keys, sentence_keys)
-        return _normalised_keys(a)
+        if not _plain_case(a.text):
+            return _normalised_keys(a)
+        text = a.text
+        starts, ends, texts = a.word_starts, a.word_ends, a.word_texts
+        para_keys: list[str] = []
+        sentence_keys: list[list[str]] = []
+        for para in a.paragraphs:
+            at = lo = bisect_left(starts, para.start)  # (sentences lie in their paragraph)
+            own: list[str] = []
+            tiled = True
+            for s in a.sentences_of(para):
+                i = bisect_left(starts, s.start, lo)
+                j = bisect_left(starts, s.end, i)
+                if (i and ends[i - 1] > s.start) or (j and ends[j - 1] > s.end):
+                    own.append(normalise(s.text))  # a token crosses the sentence's edge
+                    tiled = False
+                    continue
+                own.append(" ".join(texts[i:j]).lower().replace("'", " ").replace("’", " ").replace("-", " "))
+                tiled = tiled and i == at
+                at = j
+            sentence_keys.append(own)
+            if tiled and at == bisect_left(starts, para.end, at):
+                para_keys.append(" ".join(k for k in own if k))
+            else:
+                para_keys.append(normalise(text[para.start:para.end]))
+        return Keys(para_keys, sentence_keys)
 
     return article.memo("duplicate.keys", build)
 
 
-class _TokenKeys:
-    """``normalise`` of any range of whole word tokens, as a slice of one string: the tokens
-    joined by single spaces, lowercased, joiners made spaces (:func:`_token_keys`)."""
+def _plain_case(text: str) -> bool:
+    """Whether lowercasing the text's word tokens one by one, or any run of them joined by
+    spaces, gives what lowercasing any stretch of the text gives, letter for letter, with no
+    letter or digit becoming anything else.
 
-    __slots__ = ("_article", "_at", "_joined")
-
-    def __init__(self, article: Article, joined: str, at: list[int]) -> None:
-        self._article = article
-        self._joined = joined
-        self._at = at  # where token k starts in the joined string, less k (the spaces before it)
-
-    def of(self, start: int, end: int) -> str:
-        """``normalise(text[start:end])``: the tokens inside the range; the range's own text
-        when a token crosses one of its ends (no segmenter cuts a word today, but the slice
-        would then hold a part of a word the text does not)."""
-        a = self._article
-        starts, ends = a.word_starts, a.word_ends
-        i, j = bisect_left(starts, start), bisect_left(starts, end)
-        if (i and ends[i - 1] > start) or (j and ends[j - 1] > end):
-            return normalise(a.text[start:end])
-        if i == j:
-            return ""
-        return self._joined[self._at[i] + i:self._at[j] + j - 1]
-
-
-def _token_keys(article: Article) -> _TokenKeys | None:
-    """The joined token string of :class:`_TokenKeys`, or None when it would differ from
-    normalising the text.
-
-    Equal because: every letter and digit of the text is in a token (runs of letters and digits
-    joined by ``'’-``), so what ``normalise`` keeps of a range of whole tokens is their runs; and
-    lowercasing keeps a letter or digit one letter or digit (checked over every code point,
-    ``tests/test_name_checks_speed.py``) except "İ", whose lowercase is two characters, one
-    of them a combining mark (no word character), and lowercases every character apart from its
-    neighbours except capital sigma (final or medial form). A lowercase one character longer
-    tells "İ"; a sigma is looked for."""
-    texts = article.word_texts
-    joined = " ".join(texts)
-    lower = joined.lower()
-    if len(lower) != len(joined) or "\u03a3" in joined:
-        return None
-    lower = lower.replace("'", " ").replace("’", " ").replace("-", " ")
-    return _TokenKeys(article, lower, list(accumulate(map(len, texts), initial=0)))
+    True unless the text holds "İ" (its lowercase is "i" and a combining mark, no word
+    character) or "Σ" (its lowercase, final or medial, depends on its neighbours): over every
+    code point, lowercasing keeps any other letter or digit one letter or digit and makes no
+    other character one (``tests/test_name_checks_speed.py``), and a joiner stays itself."""
+    return "\u0130" not in text and "\u03a3" not in text
 
 
 def _normalised_keys(article: Article) -> Keys:
