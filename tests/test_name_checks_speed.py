@@ -80,6 +80,10 @@ def test_indexed_name_search_keeps_every_match_that_can_matter():
         for key in own:
             known.setdefault(key, key)
         may_occur = names.names_that_may_occur(article, own)
+        searched = names.names_that_may_occur(article, own, text.lower(), searched=True)
+        assert (may_occur is None) == (searched is None)
+        if searched is not None:
+            assert {k for k in searched if not k.isalnum()} == {k for k in may_occur if not k.isalnum()}
         keys = known if may_occur is None else may_occur
         assert may_occur is None or may_occur <= known.keys()
         fast = entity_variant._find_names(text, [k for k in keys if entity_variant._worth_searching(k)])
@@ -95,6 +99,66 @@ def test_one_word_names_yield_no_finding():
     lint = Linter({"select": ["NL301"], "checks": {"entity-variant": {"extra-names": ["Iraq", "Washington"]}}},
                   load_entry_points=False)
     assert not lint.lint(text).findings
+
+
+def _reference_picked(article: Article) -> list[list[str]]:
+    """The run loop as it was (65d206d): a paragraph and a quotation look-up per run, the
+    run's names worked out once per article."""
+    from newslint.analysis.words import sentence_start_offsets
+
+    skip = article.layout.furniture_indices
+    starts = sentence_start_offsets(article)
+    spelled: dict = {}
+    picked = []
+    for run in names.name_runs(article):
+        para = article.paragraph_at(run.start)
+        if para is None or para.index in skip or para.is_heading:
+            continue
+        spelling = spelled.get(run.text)
+        if spelling is None:
+            spelling = spelled[run.text] = entity_variant._RunNames(run.text)
+        if spelling.in_capitals or article.in_quote(run.start):
+            continue
+        if spelling.nothing_dropped and (run.start in starts or entity_variant._at_sentence_start(article, run.start)) \
+                and spelling.first_is_common_word():
+            picked.append(spelling.without_first())
+        else:
+            picked.append(spelling.names())
+    return picked
+
+
+def test_picked_names_walk_is_the_lookup_per_run():
+    """Walking paragraphs and quotations beside the runs, with run texts cached across
+    articles, picks the names the look-ups per run picked."""
+    extra = ["Foo Bar and Baz Qux\n\n“The Justice Department” said New York", "ΟΔΟΣ Σ Bank's Big Deal and I Co"]
+    for text in _fixture_texts() + _random_texts(3000, 47) + _mixed_texts(1000, 53) + extra:
+        article = Article(text)
+        assert entity_variant._picked_names(article, frozenset(s.start for s in article.sentences)) == \
+            _reference_picked(Article(text)), text
+
+
+def test_spelled_names_are_the_plain_tests():
+    """The title test as a superset test in C and the possessive test on the run's two ends are
+    the tests of every word they replaced."""
+    from newslint.checks.capitalization._names import CONNECTORS, title_words
+
+    def plain_parts(words: list[str]) -> list[list[str]]:
+        if len(words) < 3 and not any(w.endswith(("'s", "’s")) for w in words):
+            return [words]
+        return entity_variant._name_parts(words)
+
+    def plain(words: list[str]) -> list[str]:
+        if len(words) < 2 or words[-1].lower() in CONNECTORS or "I" in words:
+            return []
+        return [" ".join(part) for part in plain_parts(words)
+                if not all(w.lower() in title_words() or w.lower() in CONNECTORS for w in part)]
+
+    rng = random.Random(59)
+    pieces = ("Bank", "bank", "of", "the", "and", "&", "Department", "Justice", "China's", "Party’s",
+              "I", "General", "Attorney", "Diamond", "Lumber", "de", "Co", "President", "'s")
+    for _ in range(20000):
+        words = [rng.choice(pieces) for _ in range(rng.randint(0, 6))]
+        assert entity_variant._spelled_names(words) == plain(words), words
 
 
 def _reference_at_sentence_start(article: Article, offset: int) -> bool:

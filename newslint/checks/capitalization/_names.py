@@ -38,23 +38,26 @@ def proper_nouns() -> dict[str, str]:
     return _data["proper"]  # type: ignore[return-value]
 
 
-def proper_nouns_by_head() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+def proper_nouns_by_head(searched: bool = False) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
     """The lowercased well-known names indexed by their first word (:func:`gate_word`: "new"
     -> "new york", "new jersey", ...), for :func:`names_that_may_occur`; and the names that
-    index cannot gate."""
-    if "proper_by_head" not in _data:
+    index cannot gate. ``searched``: only the names that are not one run of letters and
+    digits (the ones entity-variant searches for)."""
+    key_of = "proper_by_head_searched" if searched else "proper_by_head"
+    if key_of not in _data:
         by_head: dict[str, list[str]] = {}
         ungated: list[str] = []
         for key in proper_nouns():
+            if searched and key.isalnum():
+                continue
             head = gate_word(key)
             if head is None:
                 ungated.append(key)
             else:
                 by_head.setdefault(head, []).append(key)
         with _lock:
-            _data.setdefault("proper_by_head", ({h: tuple(k) for h, k in by_head.items()},
-                                                tuple(ungated)))
-    return _data["proper_by_head"]  # type: ignore[return-value]
+            _data.setdefault(key_of, ({h: tuple(k) for h, k in by_head.items()}, tuple(ungated)))
+    return _data[key_of]  # type: ignore[return-value]
 
 
 def title_words() -> frozenset[str]:
@@ -98,20 +101,22 @@ def gate_word(key: str) -> str | None:
 _JOINERS = "'’-"
 
 
-def names_that_may_occur(article: Article, names: Iterable[str], lower: str | None = None) -> set[str] | None:
+def names_that_may_occur(article: Article, names: Iterable[str], lower: str | None = None,
+                         searched: bool = False) -> set[str] | None:
     """The lowercased well-known names and ``names`` (lowercased names) that may occur in the
     article case-insensitively on word boundaries; None when the index cannot tell (lowering
     changes the text's length, so offsets would not line up) and every name must be searched.
-    ``lower`` is ``article.text.lower()`` when the caller has it.
+    ``lower`` is ``article.text.lower()`` when the caller has it; ``searched``: leave out the
+    well-known names that are one run of letters and digits (see :func:`proper_nouns_by_head`).
 
     A name whose :func:`gate_word` is no word token of the article lowercased (each token
-    alone) does not occur. Only the few dozen head words asked about are looked for among the article's
-    distinct tokens lowercased (one intersection in C, no set of every lowercased token),
-    instead of a scan of the text for each name (most of the ~170 names an article is
+    alone) does not occur. Only the few dozen head words asked about are looked for among the
+    article's distinct tokens lowercased (one intersection in C, no set of every lowercased
+    token), instead of a scan of the text for each name (most of the ~170 names an article is
     checked against do not occur in it)."""
     if len(article.text.lower() if lower is None else lower) != len(article.text):
         return None
-    by_head, ungated = proper_nouns_by_head()
+    by_head, ungated = proper_nouns_by_head(searched)
     out = set(ungated)
     gated: list[tuple[str, str]] = []
     for key in names:
@@ -120,7 +125,8 @@ def names_that_may_occur(article: Article, names: Iterable[str], lower: str | No
             out.add(key)
         else:
             gated.append((head, key))
-    asked = by_head.keys() | {head for head, _ in gated}
+    asked = set(by_head)
+    asked.update(head for head, _ in gated)
     present = asked.intersection(map(str.lower, article.word_counts))
     for head in present.intersection(by_head):
         out.update(by_head[head])
