@@ -60,11 +60,14 @@ class _MidSentenceCapitals:
     sentences but is no name.
 
     Counted on demand, per word asked about (a dozen per article), by finding the word's
-    occurrences as a whole word token, instead of a pass over every word of the article."""
+    occurrences as a whole word token, instead of a pass over every word of the article. The
+    check only asks whether there is more than one (:meth:`several`): not when the article
+    has the token once (its token counts, shared), and the count stops at two."""
 
     def __init__(self, article: Article) -> None:
         self._article = article
         self._counts: dict[str, int] = {}
+        self._several: dict[str, bool] = {}
 
     def get(self, word: str, default: int = 0) -> int:
         """The count for ``word`` (a word token as written), or ``default`` when it is 0."""
@@ -73,7 +76,15 @@ class _MidSentenceCapitals:
             count = self._counts[word] = self._count(word)
         return count or default
 
-    def _count(self, word: str) -> int:
+    def several(self, word: str) -> bool:
+        """Whether the count for ``word`` is more than one (``get(word) > 1``)."""
+        found = self._several.get(word)
+        if found is None:
+            found = self._several[word] = self._article.word_counts.get(word, 0) > 1 and self._count(word, 2) > 1
+        return found
+
+    def _count(self, word: str, stop: int = 0) -> int:
+        """The count, or ``stop`` once that many are found (0: no stop)."""
         if not word[:1].isupper():
             return 0
         a = self._article
@@ -91,6 +102,8 @@ class _MidSentenceCapitals:
                     gap = text[word_ends[i - 1]:at]
                     if gap == " " or not (any(ch in _OPENERS for ch in gap) or "." in gap or "\n" in gap):
                         count += 1
+                        if count == stop:
+                            break
             at = text.find(word, at + 1)
         return count
 
@@ -263,7 +276,7 @@ def _rarely_capitalised(article: Article, words: list, i: int, names: _MidSenten
     text = article.text
     gap_before, gap_after = text[prev.end:words[i].start], text[words[i].end:nxt.start]
     lower = word.lower()
-    if names.get(word, 0) > 1 or _in_title(words, i) or _institution_phrase(article, words, i, lower):
+    if names.several(word) or _in_title(words, i) or _institution_phrase(article, words, i, lower):
         return False
     share = capital_share(lower)
     if share is None:
@@ -318,21 +331,23 @@ _CANDIDATE_FAST = re.compile(r" (?<=[\w,] ) *[A-Z][a-z]{2,} +[a-z]")
 
 
 def _title_words_inside(article: Article) -> Iterator[tuple[int, int, int]]:
-    """Each title-case word (``_TITLE_WORD``) that may be flagged (:func:`_may_flag`), is
-    neither the first nor the last word of its prose sentence, and is followed by a word
-    starting with a lowercase letter, in a sentence with a capitalised word between lowercase
-    ones (``_CANDIDATE``): as its index in the article's words and the sentence's word range
+    """Each title-case word (``_TITLE_WORD``) not known to be ruled out by the word alone
+    (:func:`_may_flag` said False for it earlier in the process), that is neither the first
+    nor the last word of its prose sentence, and is followed by a word starting with a
+    lowercase letter, in a sentence with a capitalised word between lowercase ones
+    (``_CANDIDATE``): as its index in the article's words and the sentence's word range
     ``lo, hi`` (``article.words[lo:hi]``), in text order.
 
     One scan of each prose paragraph with a candidate finds the title-case words (the same
     matches a scan of each sentence finds: a match is a whole token, and what its look-aheads
     read lies before the next token, inside the sentence); the word alone rules most out
-    (names, nouns that are often names: one cached look-up each); only the rest are placed
+    (names, nouns that are often names: one dict look-up each, for the words met before; a
+    new word is judged by the check after the tests of its position); only the rest are placed
     in their sentence (sentences in order beside the matches), whose gate is then tested,
     once. No span is built here."""
     text = article.text
     word_starts, word_texts = article.word_starts, article.word_texts
-    may_flag = _may_flag
+    verdicts = _VERDICTS
     for para in article.layout.prose:
         if not _CANDIDATE_FAST.search(text, para.start, para.end):
             continue  # a sentence's match is one in its paragraph too (more context, no less)
@@ -341,7 +356,7 @@ def _title_words_inside(article: Article) -> Iterator[tuple[int, int, int]]:
         bounds: tuple[int, int] | None = None  # the word range of sentences[at], once asked
         passes: bool | None = None  # whether sentences[at] passes the gate, once asked
         for m in _TITLE_TOKEN.finditer(text, para.start, para.end + 2):
-            if not may_flag(m.group()):
+            if verdicts.get(m.group()) is False:
                 continue
             start = m.start()
             while at < len(sentences) and sentences[at].end <= start:
@@ -409,22 +424,28 @@ def _word_may_be_flagged(word: str) -> bool:
     if zipf(lower) < 3.0:
         return False
     tag = pos(lower)
-    share = capital_share(lower)
-    if share is not None:
-        number = tag == "CD" or lower in _ORDINALS or (tag or "").startswith(("VBN", "VBG"))
-        if share < (RARE_CAPITAL_NUMBER if number else max(RARE_CAPITAL, RARE_CAPITAL_LOWER_ELSEWHERE)):
-            return True
-    if tag is None:
+    if tag is not None and tag.startswith(_JUDGED_TAGS) and _tag_allows(word, lower, tag, pos(word) or ""):
+        return True
+    share = capital_share(lower)  # (read last: the word data of a new word costs most)
+    if share is None:
         return False
-    cap_tag = pos(word) or ""
+    number = tag == "CD" or lower in _ORDINALS or (tag or "").startswith(("VBN", "VBG"))
+    return share < (RARE_CAPITAL_NUMBER if number else max(RARE_CAPITAL, RARE_CAPITAL_LOWER_ELSEWHERE))
+
+
+def _tag_allows(word: str, lower: str, tag: str, cap_tag: str) -> bool:
+    """Whether the parts of speech of ``lower`` and of ``word`` leave the check a path to a
+    finding other than :func:`_rarely_capitalised` (the branches after it, read alone)."""
     if tag.startswith(_SUSPECT_TAGS):
         return not (cap_tag and cap_tag[:2] != tag[:2] and not (
             cap_tag.startswith("NNP") and tag == "VB" and zipf(lower) >= 4.5))
     if tag.startswith("RB"):
         return cap_tag[:2] == tag[:2]
-    if tag.startswith(_CONTENT_TAGS):
-        return not cap_tag.startswith("NNP")
-    return False
+    return tag.startswith(_CONTENT_TAGS) and not cap_tag.startswith("NNP")
+
+
+#: Tags the branches after :func:`_rarely_capitalised` judge at all.
+_JUDGED_TAGS = (*_SUSPECT_TAGS, "RB", *_CONTENT_TAGS)
 
 
 #: Endings of adjectives made from places, peoples and creeds ("Western", "Democratic", "Soviet",
@@ -523,8 +544,8 @@ def capitalised_word_mid_sentence(article: Article, ctx: CheckContext) -> Iterat
         gap = text[word_ends[k - 1]:start]
         if gap != " " and (any(ch in _OPENERS for ch in gap) or "." in gap):
             continue
-        if article.in_quote(start) or names.get(word_texts[k], 0) > 1:
-            continue  # (the cheap tests first: the count of capitals below finds the word)
+        if article.in_quote(start) or names.several(word_texts[k]) or not _may_flag(word_texts[k]):
+            continue  # (cheap tests first: a new word's look-ups in the word data cost most)
         words, i = _window(article, k, lo, hi)
         w = words[i]
         prev = words[i - 1]
