@@ -517,3 +517,23 @@ def test_gated_checks_are_silent_only_where_they_could_find_nothing():
     plural = "The detainees were moved at night. They were not allowed to call their families. "
     assert {f.code for f in lint.lint(plural + "He never stepped out of the cell.").findings} == {"NL404"}
     assert not lint.lint(plural + "The guard never stepped out of the cell.").findings
+
+
+def test_latin1_letter_test_is_the_search():
+    name_spelling = importlib.import_module("newslint.checks.consistency.name_spelling")
+    samples = ["", "plain", "“quoted”", "Ramírez", "×÷", "¿Qué?", "naïve", "\u00bf\u00c0", "ÿ", "\u0100", "£5"]
+    rng = random.Random(61)
+    alphabet = "aZ “’—£¿×÷ÀÁÿ\u0100\u212a"
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8))) for _ in range(3000)]
+    for text in samples + _fixture_texts():
+        assert name_spelling._has_latin1_letter(text) == (name_spelling._LATIN1_LETTER.search(text) is not None), text
+
+
+def test_any_sentence_key_twice_is_the_plain_count():
+    repeated_sentence = importlib.import_module("newslint.checks.duplicate.repeated_sentence")
+    rng = random.Random(67)
+    for _ in range(5000):
+        keys = [[rng.choice(("", "a b", "c", "a b c", "d")) for _ in range(rng.randint(0, 4))]
+                for _ in range(rng.randint(0, 4))]
+        flat = [k for para in keys for k in para if k]
+        assert repeated_sentence._any_key_twice(keys) == (len(flat) != len(set(flat))), keys
