@@ -537,3 +537,29 @@ def test_any_sentence_key_twice_is_the_plain_count():
                 for _ in range(rng.randint(0, 4))]
         flat = [k for para in keys for k in para if k]
         assert repeated_sentence._any_key_twice(keys) == (len(flat) != len(set(flat))), keys
+
+
+def test_repeats_without_copies_are_the_full_loops():
+    """With no two paragraph keys equal, the short loop finds what the loop with the first-copy
+    bookkeeping finds (titles, head headings, near copies included)."""
+    from collections import Counter
+
+    checked = found = 0
+    titles = ["", "New York agreed", "The council met on Monday at noon"]
+    page = ("Home » News » The council met on Monday at noon\n\nThe council met on Monday at noon\n\n"
+            + " ".join(["The council approved the new budget after a long debate."] * 4))
+    texts = [*_article_texts(), page]
+    for i, text in enumerate(texts):
+        article = Article(text, title=titles[i % 3] or None)
+        keys = duplicate.article_keys(article).paragraphs
+        counts = Counter(keys)
+        if len(counts) - ("" in counts) != len(keys) - counts.get("", 0):
+            continue
+        checked += 1
+        title = duplicate.normalise(article.title) if article.title else ""
+        head = [(p.start, keys[p.index]) for p in article.paragraphs[:duplicate.HEAD_PARAGRAPHS]]
+        args = (article.paragraphs, keys)
+        fast = duplicate._without_copies(*args, article.layout.furniture_indices, title, head)
+        assert fast == duplicate._with_copies(*args, counts, article.layout.furniture_indices, title, head), text
+        found += len(fast)
+    assert checked > 1000 and found > 0

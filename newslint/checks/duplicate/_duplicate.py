@@ -254,44 +254,77 @@ def repeats(article: Article) -> list[Repeat]:
         paras = a.paragraphs
         keys = article_keys(a).paragraphs
         counts = Counter(keys)
-        seen: dict[str, int] = {}
-        first_index: dict[str, int] = {}
-        near = _NearCopies()
-        out: list[Repeat] = []
         title = normalise(a.title) if a.title else ""
         head = [(p.start, keys[p.index]) for p in paras[:HEAD_PARAGRAPHS]]
-        body_started = False
-        for p in paras:
-            key = keys[p.index]
-            n = key.count(" ") + 1 if key else 0  # words: a key's words are single-spaced
-            if p.kind == "body" and n >= 5:
-                body_started = True
-            if n < MIN_WORDS or p.index in chrome:
-                if key:
-                    seen.setdefault(key, p.start)
-                    first_index.setdefault(key, p.index)
-                continue
-            if key in seen and _deliberate_repeat(paras, keys, first_index[key], p.index):
-                continue  # a standfirst repeated by the body, a closing tagline
-            if title and key == title:
-                out.append(Repeat("title", p, p.start))
-            elif key in seen:
-                stitched = (p.is_heading and body_started and counts[key] < WIDGET_REPEATS
-                            and (first_index[key] < HEAD_PARAGRAPHS or key == title)
-                            and p.index - first_index[key] > STITCH_GAP
-                            and _article_follows(paras, p.index))
-                out.append(Repeat("stitched" if stitched else "repeat", p, seen[key]))
-            elif p.index < HEAD_PARAGRAPHS and p.is_heading:
-                earlier = next((s for s, k in head if s < p.start and key in k and k != key), None)
-                if earlier is not None:
-                    out.append(Repeat("repeat", p, earlier))
-            elif n >= NEAR_MIN_WORDS and p.index not in chrome:
-                other = near.add(p.index, key.split())
-                if other is not None:
-                    out.append(Repeat("near", p, paras[other].start))
-            seen.setdefault(key, p.start)
-            first_index.setdefault(key, p.index)
-        return out
+        if len(counts) - ("" in counts) == len(keys) - counts.get("", 0):
+            return _without_copies(paras, keys, chrome, title, head)
+        return _with_copies(paras, keys, counts, chrome, title, head)
 
     return article.memo("extraction_text.repeats", build)
 
+
+def _with_copies(paras: list[Paragraph], keys: list[str], counts: Counter[str], chrome: frozenset[int],
+                 title: str, head: list[tuple[int, str]]) -> list[Repeat]:
+    """:func:`repeats` of an article where two paragraphs have the same key."""
+    seen: dict[str, int] = {}
+    first_index: dict[str, int] = {}
+    near = _NearCopies()
+    out: list[Repeat] = []
+    body_started = False
+    for p in paras:
+        key = keys[p.index]
+        n = key.count(" ") + 1 if key else 0  # words: a key's words are single-spaced
+        if p.kind == "body" and n >= 5:
+            body_started = True
+        if n < MIN_WORDS or p.index in chrome:
+            if key:
+                seen.setdefault(key, p.start)
+                first_index.setdefault(key, p.index)
+            continue
+        if key in seen and _deliberate_repeat(paras, keys, first_index[key], p.index):
+            continue  # a standfirst repeated by the body, a closing tagline
+        if title and key == title:
+            out.append(Repeat("title", p, p.start))
+        elif key in seen:
+            stitched = (p.is_heading and body_started and counts[key] < WIDGET_REPEATS
+                        and (first_index[key] < HEAD_PARAGRAPHS or key == title)
+                        and p.index - first_index[key] > STITCH_GAP
+                        and _article_follows(paras, p.index))
+            out.append(Repeat("stitched" if stitched else "repeat", p, seen[key]))
+        elif p.index < HEAD_PARAGRAPHS and p.is_heading:
+            earlier = next((s for s, k in head if s < p.start and key in k and k != key), None)
+            if earlier is not None:
+                out.append(Repeat("repeat", p, earlier))
+        elif n >= NEAR_MIN_WORDS and p.index not in chrome:
+            other = near.add(p.index, key.split())
+            if other is not None:
+                out.append(Repeat("near", p, paras[other].start))
+        seen.setdefault(key, p.start)
+        first_index.setdefault(key, p.index)
+    return out
+
+
+def _without_copies(paras: list[Paragraph], keys: list[str], chrome: frozenset[int],
+                    title: str, head: list[tuple[int, str]]) -> list[Repeat]:
+    """:func:`repeats` when no two paragraphs have the same key (most articles, told by the key
+    counts): no paragraph is ever "seen", so only the title, a heading in the page head that
+    repeats part of an earlier one, and near copies remain, in the same order, without the
+    bookkeeping of first copies."""
+    near = _NearCopies()
+    out: list[Repeat] = []
+    for p in paras:
+        key = keys[p.index]
+        n = key.count(" ") + 1 if key else 0
+        if n < MIN_WORDS or p.index in chrome:
+            continue
+        if title and key == title:
+            out.append(Repeat("title", p, p.start))
+        elif p.index < HEAD_PARAGRAPHS and p.is_heading:
+            earlier = next((s for s, k in head if s < p.start and key in k and k != key), None)
+            if earlier is not None:
+                out.append(Repeat("repeat", p, earlier))
+        elif n >= NEAR_MIN_WORDS:
+            other = near.add(p.index, key.split())
+            if other is not None:
+                out.append(Repeat("near", p, paras[other].start))
+    return out

@@ -348,6 +348,7 @@ def _title_words_inside(article: Article) -> Iterator[tuple[int, int, int]]:
     text = article.text
     word_starts, word_texts = article.word_starts, article.word_texts
     verdicts = _VERDICTS
+    sentence_starts = sentence_start_offsets(article)
     for para in article.layout.prose:
         if not _CANDIDATE_FAST.search(text, para.start, para.end):
             continue  # a sentence's match is one in its paragraph too (more context, no less)
@@ -356,9 +357,9 @@ def _title_words_inside(article: Article) -> Iterator[tuple[int, int, int]]:
         bounds: tuple[int, int] | None = None  # the word range of sentences[at], once asked
         passes: bool | None = None  # whether sentences[at] passes the gate, once asked
         for m in _TITLE_TOKEN.finditer(text, para.start, para.end + 2):
-            if verdicts.get(m.group()) is False:
-                continue
             start = m.start()
+            if start in sentence_starts or verdicts.get(m.group()) is False:
+                continue  # a sentence's first word ("The", "But": known words, judged each time)
             while at < len(sentences) and sentences[at].end <= start:
                 at += 1
                 bounds = passes = None
