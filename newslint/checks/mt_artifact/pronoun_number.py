@@ -178,8 +178,11 @@ _NAME_AFTER_LOWER = re.compile(r"[A-Z](?<=[a-z,] [A-Z])[a-z]+\b")
 #: ``\b(?:in|from|...) ((?:[A-Z][a-z]+ )*[A-Z][a-z]+)\b`` started at the name's capital: re skips
 #: to capitals in C and tests the preposition behind (same groups).
 _PLACE_WORDS = ("in", "from", "to", "at", "across", "throughout", "into", "near")
+#: The first look-behind, the last letter of every place word before the space, turns most
+#: capitals away with one test instead of eight.
 _AFTER_PLACE_WORD = re.compile(
-    r"([A-Z](?:" + "|".join(rf"(?<=\b{w} [A-Z])" for w in _PLACE_WORDS) + r")[a-z]+(?: [A-Z][a-z]+)*)\b")
+    r"([A-Z](?<=[" + "".join(sorted({w[-1] for w in _PLACE_WORDS})) + r"] [A-Z])(?:"
+    + "|".join(rf"(?<=\b{w} [A-Z])" for w in _PLACE_WORDS) + r")[a-z]+(?: [A-Z][a-z]+)*)\b")
 
 
 def _names_in(article: Article) -> frozenset[str]:
