@@ -163,6 +163,33 @@ def test_shape_sentences_keep_every_sentence_with_a_shape():
     assert _shapes.could_hold_shape({b"some", b"analysts", b"said"})
 
 
+def _shape_sentences_plain(article: Article) -> frozenset[int]:
+    """What ``shape_sentences`` gives: every sentence's own words asked (the slow way)."""
+    pad = prefilter.spaced(article)
+    out = []
+    for sentence in article.sentences:
+        end = sentence.end + 1
+        while pad[end] != 32:
+            end += 1
+        if _shapes.could_hold_shape(set(pad[sentence.start + 1:end].split())):
+            out.append(sentence.start)
+    return frozenset(out)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_shape_sentences_equal_reading_every_sentence(seed):
+    """The trigger-word places give the sentences that reading every sentence gives, also with
+    "_" glued to a trigger ("said_x": a word of the pad, not of the haystack) and look-alikes."""
+    extra = ["said_x", "_thought", "considered_by many", "ſome believe", "Some_consider", "it was said that"]
+    rng = random.Random(seed)
+    for text in _texts(seed + 10, 200):
+        words = text.split(" ")
+        for _ in range(rng.randint(0, 3)):
+            words.insert(rng.randint(0, len(words)), rng.choice(extra))
+        article = Article(" ".join(words))
+        assert _shapes.shape_sentences(article) == _shape_sentences_plain(article), article.text
+
+
 # -- TERMINAL from the end ------------------------------------------------------------------
 
 @given(st.text(alphabet=".!?…\"'”’)]\n ab", max_size=12) | st.text(max_size=12))

@@ -19,11 +19,12 @@ degree) or open classes recognised by shape (plural nouns of people: "-ists", "-
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ...lexicon import pos
-from ...prefilter import spaced
+from ...prefilter import haystack, spaced
 from ...text.segment import Span
 
 if TYPE_CHECKING:
@@ -258,18 +259,47 @@ def could_hold_shape(words: set[bytes] | frozenset[bytes]) -> bool:
                                        or any(w.endswith(b"ists") for w in words))
 
 
+#: Every word :func:`could_hold_shape` needs one of (each of its three branches asks for a word of
+#: one of these sets): a sentence without any holds no shape.
+_TRIGGERS_B = _JUDGED_B | _REPORTED_B | _BELIEF_B
+
+
 def shape_sentences(article: Article) -> frozenset[int]:
     """The starts of the article's sentences that can hold a shape (:func:`could_hold_shape`),
     read from the article's folded ASCII words (``prefilter.spaced``: a byte a character, so
     offsets agree) with C operations instead of lower-casing every token of every sentence.
 
+    Only sentences holding a trigger word (:data:`_TRIGGERS_B`: a participle of judging or
+    reporting, a verb of belief) are read: the triggers present in the article are found with
+    ``bytes.find`` and placed in their sentences by bisection (about one sentence in three of a
+    news article holds one; reading every sentence's words cost ~2.5 µs a sentence).
+
     Sound: a token that lower-cases to a trigger word is a run of ASCII letters with no letter
     or digit beside it, so it is one of the words split out here; the sentence is read up to
-    the end of the token that starts last in it (as ``words_between`` counts it). Words split
-    out of longer tokens ("re-said") only cost a sentence read for nothing."""
+    the end of the token that starts last in it (as ``words_between`` counts it), so a word
+    belongs to the sentence in which it starts. Words split out of longer tokens ("re-said")
+    only cost a sentence read for nothing."""
+    hay = haystack(article)
     pad = spaced(article)  # one space added before the text: offset i is pad[i + 1]
+    # The haystack's words are runs of ASCII letters, digits and "_", the pad's without "_":
+    # the same set when the text has no "_".
+    present = _TRIGGERS_B.intersection(hay.words if b"_" not in hay.raw else pad.split())
+    if not present:
+        return frozenset()
+    sentences = article.sentences
+    starts = article._sentence_starts
+    found: set[int] = set()
+    for word in present:
+        needle = b" " + word + b" "
+        at = pad.find(needle)
+        while at >= 0:  # the word starts at text offset ``at``
+            found.add(bisect_right(starts, at) - 1)
+            at = pad.find(needle, at + 1)
     out = []
-    for sentence in article.sentences:
+    for i in sorted(found):
+        if i < 0:
+            continue
+        sentence = sentences[i]
         end = sentence.end + 1
         while pad[end] != 32:  # an ASCII token running past the sentence's end (pad ends in a space)
             end += 1

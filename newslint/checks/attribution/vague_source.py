@@ -84,7 +84,11 @@ def vague_source(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     text = article.text
     # Only sentences with a trigger word are tokenised and read by the shape grammars (about
     # one in six of a news article's sentences).
-    candidates = shape_sentences(article)
+    candidates = sorted(shape_sentences(article))
+    if not listed and not candidates:
+        return
+    sentences = article.sentences
+    sentence_starts = article._sentence_starts
     for para in article.layout.prose:
         taken: list[tuple[int, int]] = []
         i = bisect_left(listed, (para.start, -1))
@@ -95,9 +99,12 @@ def vague_source(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             if hit is not None:
                 taken.append((a, b))
                 yield hit
-        for sentence in article.sentences_of(para):
-            if sentence.start not in candidates:
-                continue
+        # The paragraph's candidate sentences, found by bisection (a sentence belongs to the
+        # paragraph it starts in).
+        j = bisect_left(candidates, para.start)
+        while j < len(candidates) and candidates[j] < para.end:
+            sentence = sentences[bisect_left(sentence_starts, candidates[j])]
+            j += 1
             tokens = words_between(article, sentence.start, sentence.end)
             for first, last, _kind in find_shapes(tokens):
                 start, end = tokens[first].start, tokens[last].end
