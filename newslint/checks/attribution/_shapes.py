@@ -232,7 +232,7 @@ def _ascii(words: frozenset[str]) -> frozenset[bytes]:
 _JUDGED_B, _REPORTED_B, _BELIEF_B, _SAYING_B = map(_ascii, (JUDGED, REPORTED, BELIEF_FORMS, SAYING))
 _QUANTIFIED_B = _ascii(QUANTIFIERS | {"number"})
 _BE_B, _AGENTS_B, _AUTHORITIES_B = map(_ascii, (BE - {"'s"}, VAGUE_AGENTS, AUTHORITIES))
-def could_hold_shape(words: set[bytes] | frozenset[bytes]) -> bool:
+def could_hold_shape(words: set[bytes] | frozenset[bytes], ists: bool | None = None) -> bool:
     """Whether a sentence whose words include ``words`` (ASCII, lower case) can hold any shape.
     Each condition restates the ``continue``s of one grammar, so a sentence ruled out here
     yields nothing there:
@@ -242,7 +242,10 @@ def could_hold_shape(words: set[bytes] | frozenset[bytes]) -> bool:
     - :func:`impersonal`: "it", a form of "be", a participle of reporting, and "that" or "to";
     - :func:`group_belief`: a verb of belief, and a quantifier ("some", "a number of"), or else
       an authority ("experts", "economists": any "-ists") with a verb that is not plain saying
-      ("Analysts said" is wire practice)."""
+      ("Analysts said" is wire practice).
+
+    ``ists``: whether a word ends in "-ists", when the caller knows it (``words`` may then hold
+    only the words of :data:`_ASKED`, the ones the conditions name)."""
     if not words.isdisjoint(_JUDGED_B) and (
             (b"widely" in words and not words.isdisjoint(_BE_B))
             or (b"by" in words and not words.isdisjoint(_AGENTS_B))):
@@ -255,8 +258,13 @@ def could_hold_shape(words: set[bytes] | frozenset[bytes]) -> bool:
         return False
     if not words.isdisjoint(_QUANTIFIED_B):
         return True
-    return not verbs <= _SAYING_B and (not words.isdisjoint(_AUTHORITIES_B)
-                                       or any(w.endswith(b"ists") for w in words))
+    return not verbs <= _SAYING_B and (not words.isdisjoint(_AUTHORITIES_B) or (
+        any(w.endswith(b"ists") for w in words) if ists is None else ists))
+
+
+#: Every word :func:`could_hold_shape` names.
+_ASKED = (_JUDGED_B | _REPORTED_B | _BELIEF_B | _SAYING_B | _QUANTIFIED_B | _BE_B | _AGENTS_B
+          | _AUTHORITIES_B | {b"widely", b"by", b"it", b"that", b"to"})
 
 
 #: Every word :func:`could_hold_shape` needs one of (each of its three branches asks for a word of
@@ -303,7 +311,9 @@ def shape_sentences(article: Article) -> frozenset[int]:
         end = sentence.end + 1
         while pad[end] != 32:  # an ASCII token running past the sentence's end (pad ends in a space)
             end += 1
-        if could_hold_shape(set(pad[sentence.start + 1:end].split())):
+        segment = pad[sentence.start + 1:end + 1]  # its words, each followed by a space
+        # Only the words ``could_hold_shape`` asks about, and "-ists" read as a word ending.
+        if could_hold_shape(_ASKED.intersection(segment.split()), b"ists " in segment):
             out.append(sentence.start)
     return frozenset(out)
 
