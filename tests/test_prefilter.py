@@ -129,6 +129,20 @@ def test_folded_twins_match_the_same_spans(text):
         assert prefilter.found_in(pattern, text) == (pattern.search(text) is not None)
 
 
+def test_found_in_a_word_alternation_is_the_search():
+    """The word look-ups of ``found_in`` (a speech verb alone between separators, or absent even
+    with every non-ASCII character and "_" a separator) give the search's answer, also beside
+    "_", digits, non-ASCII letters and marks, and with look-alikes that fold to the words."""
+    assert prefilter._word_needles(SPEECH) is not None and prefilter._word_needles(NAMED) is None
+    rng = random.Random(12)
+    words = ["said", "Says", "TOLD", "according", "asked", "sai", "saidx", "said_", "_said", "2said", "saidé",
+             "ésaid", "ſaid", "SAİD", "“said”", "said?", "?said", "said’s", "x", "the", "quote", "’", "—"]
+    for _ in range(4000):
+        text = "".join(rng.choice(words) + rng.choice(["", " ", "  ", ",", "\n", "_", "é", "?", "…"])
+                       for _ in range(rng.randint(1, 8)))
+        assert prefilter.found_in(SPEECH, text) == (SPEECH.search(text) is not None), text
+
+
 def test_twins_exist_only_for_plain_case_insensitive_patterns():
     assert prefilter.folded_variant(SPEECH) is not None
     assert prefilter.folded_variant(wordlists.pattern("attribution/vague_sources", boundary=r"[\w-]")) is not None
