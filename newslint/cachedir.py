@@ -25,3 +25,15 @@ def cache_root(env: Mapping[str, str] | None = None) -> Path:
         return Path(base) / "newslint" / "cache"
     base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "newslint"
+
+
+def start_up_caches_enabled(env: Mapping[str, str] | None = None) -> bool:
+    """Whether the start-up caches (stored compiled patterns and values read from them, and the
+    dataclasses' compiled code) may be read and written: on unless ``NEWSLINT_STARTUP_CACHE=0``.
+    The older name ``NEWSLINT_REGEX_CACHE=0`` still turns them off (it predates the code cache,
+    which made the name misleading). Only CPython's private structures are cached, so other
+    implementations never use them."""
+    env = os.environ if env is None else env
+    return (sys.implementation.name == "cpython"
+            and env.get("NEWSLINT_STARTUP_CACHE", "1") != "0"
+            and env.get("NEWSLINT_REGEX_CACHE", "1") != "0")

@@ -14,7 +14,7 @@ How: :func:`install` gives the :mod:`dataclasses` module its own ``exec`` (a mod
 shadows the built-in for that module only) that compiles through the cache. The compile flags
 are the caller's future flags, as ``exec`` of a string would inherit them. CPython-specific
 and guarded like :mod:`newslint.regex_cache`: any surprise (no file, another interpreter's
-format, a malformed entry) means compiling as usual; ``NEWSLINT_REGEX_CACHE=0`` turns both off.
+format, a malformed entry) means compiling as usual; ``NEWSLINT_STARTUP_CACHE=0`` turns both off.
 """
 
 from __future__ import annotations
@@ -38,7 +38,9 @@ _installed = False
 
 
 def _enabled() -> bool:
-    return os.environ.get("NEWSLINT_REGEX_CACHE", "1") != "0" and sys.implementation.name == "cpython"
+    from .cachedir import start_up_caches_enabled
+
+    return start_up_caches_enabled()
 
 
 def cache_file() -> Any:

@@ -11,7 +11,7 @@ The patterns are put into the ``re`` module's own cache (``re._cache``), so ``re
 them there and returns exactly what it would have compiled: nothing else in newslint knows about
 this module. It relies on two CPython details, ``re._cache`` and ``_sre.compile`` with the
 arguments ``re._compiler.compile`` passes; the file name carries the interpreter version and
-``_sre.MAGIC``, any surprise disables the cache silently, and ``NEWSLINT_REGEX_CACHE=0`` turns it
+``_sre.MAGIC``, any surprise disables the cache silently, and ``NEWSLINT_STARTUP_CACHE=0`` turns it
 off.
 """
 
@@ -34,8 +34,9 @@ _stamps: dict[str, str] = {}
 
 
 def _enabled() -> bool:
-    return (os.environ.get("NEWSLINT_REGEX_CACHE", "1") != "0"
-            and sys.implementation.name == "cpython"
+    from .cachedir import start_up_caches_enabled
+
+    return (start_up_caches_enabled()
             and isinstance(getattr(re, "_cache", None), dict)
             and hasattr(re, "_compiler"))
 

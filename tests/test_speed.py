@@ -240,7 +240,7 @@ assert code_cache._new
     check = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert check.returncode == 0, check.stderr
     second = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    off = subprocess.run(cmd, capture_output=True, text=True, env={**env, "NEWSLINT_REGEX_CACHE": "0"})
+    off = subprocess.run(cmd, capture_output=True, text=True, env={**env, "NEWSLINT_STARTUP_CACHE": "0"})
     assert first.stdout == second.stdout == off.stdout and first.returncode == second.returncode == off.returncode
 
 
@@ -335,3 +335,14 @@ def test_consecutive_files_are_batched_and_a_killing_file_is_still_told_apart(tm
     assert [r.path for r in reports if r.error] == [paths[40]] and reports[40].error == parallel.DIED
     assert all(any(f.code == "NL201" for f in r.findings) for i, r in enumerate(reports) if i != 40)
     assert max(map(len, sent)) == 3 and sum(map(len, sent)) == 96
+
+
+def test_start_up_caches_are_off_under_either_name():
+    """``NEWSLINT_STARTUP_CACHE=0`` turns both start-up caches off, and so does the older name
+    ``NEWSLINT_REGEX_CACHE=0`` (kept so that existing settings still work)."""
+    from newslint.cachedir import start_up_caches_enabled
+
+    assert start_up_caches_enabled({}) is (sys.implementation.name == "cpython")
+    assert not start_up_caches_enabled({"NEWSLINT_STARTUP_CACHE": "0"})
+    assert not start_up_caches_enabled({"NEWSLINT_REGEX_CACHE": "0"})
+    assert start_up_caches_enabled({"NEWSLINT_STARTUP_CACHE": "1"}) is (sys.implementation.name == "cpython")
