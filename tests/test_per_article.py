@@ -206,6 +206,8 @@ _REWRITTEN = [
     ("spacing.space_inside_quotes", "_INSIDE_OPEN", r"(?:^|(?<=\s))(“)( +)(?=[^\W_])", False),
     ("spacing.space_inside_quotes", "_INSIDE_CLOSE", r"(?<=[^\W_][.,!?])( +)(”)", True),
     ("spacing.doubled_space", "_DOUBLE", r"(?<=[^\W_,;]) {2,}(?=[^\W_])", False),
+    ("spacing.missing_space_after_punctuation", "_JOIN",
+     r"([.!?;:,])(?<=[^\W\d_]{2}[.!?;:,])([“‘\"']?)(?=[^\W\d_])", False),
     ("spacing.space_before_punctuation", "_BEFORE", r"(?<=[^\W_])( +)([,;:!?.])(?=\s|$)", False),
     ("spacing.missing_space_after_punctuation", "_JOIN",
      r"(?<=[^\W\d_]{2})([.!?;:,])([“‘\"']?)(?=[^\W\d_])", False),
@@ -474,3 +476,47 @@ def test_sentence_split_equals_the_plain_version():
     for text in _texts() + _sentence_texts():
         for offset, paragraph in ((0, 0), (9, 3)):
             assert split_sentences(text, offset, paragraph) == _plain_split_sentences(text, offset, paragraph), text
+
+
+def test_whole_text_scans_equal_paragraph_scans():
+    """Checks that scan the whole text once (doubled-space) find what one scan per paragraph
+    finds: a match never leaves its paragraph."""
+    import importlib
+
+    from newslint.article import Article
+
+    doubled = importlib.import_module("newslint.checks.spacing.doubled_space")
+    for text in [*_texts(), "a  b\n  c  d  \n\n e   f", "x \r\n  y  z"]:
+        article = Article(text)
+        per_paragraph = [m.span() for p in article.paragraphs for m in doubled._DOUBLE.finditer(text, p.start, p.end)]
+        assert [m.span() for m in doubled._DOUBLE.finditer(text)] == per_paragraph, text
+
+
+def test_paragraphs_without_marks_hold_no_open_quotation():
+    """unclosed-quotation reads only the paragraphs ``_marked_paragraphs`` gives (in order, once
+    each); every paragraph with an open quotation is among them, pairs of single marks too."""
+    import importlib
+
+    from newslint.article import Article
+
+    unclosed = importlib.import_module("newslint.checks.punctuation.unclosed_quotation")
+    rng = random.Random(4)
+    pieces = ["“a", "b”", "\"c", "d\"", "’’e", "‘‘f", "''g", "«h", "i»", "„j", "k", " ", "\n", "\n\n", "’", "'"]
+    texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    for text in texts:
+        article = Article(text)
+        marked = [p.index for p in unclosed._marked_paragraphs(article)]
+        assert marked == sorted(set(marked))
+        assert {p.index for p in article.paragraphs if unclosed._open_quotations(p.text)} <= set(marked), text
+
+
+def test_quotes_are_every_paragraphs_quotation_spans():
+    """``Article.quotes`` reads only the paragraphs holding a mark: the same spans as reading all."""
+    from newslint.article import Article, _quote_spans
+
+    rng = random.Random(6)
+    pieces = ["“a", "b”", "\"c", "d\"", "«h", "i»", "„j", "k", " ", "\n", "\n\n", "(", "x"]
+    texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    for text in texts:
+        article = Article(text)
+        assert article.quotes == [q for p in article.paragraphs for q in _quote_spans(p.text, p.start)], text

@@ -13,7 +13,8 @@ from ...text.tokens import looks_like_address, token_around
 # letter(s) + punctuation + (optional opening quote) + letter. Linear: fixed-width look-arounds.
 # Written to start with the character it consumes first (the look-behind moved after it), so
 # that re skips to candidates in C instead of trying the pattern at every position (~5x less).
-_JOIN = re.compile(r"([.!?;:,])(?<=[^\W\d_]{2}[.!?;:,])([“‘\"']?)(?=[^\W\d_])")
+# The letter after is asked before the two before: most punctuation is followed by a space.
+_JOIN = re.compile(r"([.!?;:,])(?=[“‘\"']?[^\W\d_])(?<=[^\W\d_]{2}[.!?;:,])([“‘\"']?)(?=[^\W\d_])")
 _CAP_WORD = re.compile(r"[A-Z][a-z]")
 _LOWER_WORD = re.compile(r"[a-z]{2}")
 # A closing quotation mark glued to the next word: ``said.”He``.
