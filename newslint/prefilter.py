@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -161,7 +161,7 @@ class Gate:
     a loop over the alternatives (a phrase list of 30 phrases is one intersection of 30 words
     with the article's words)."""
 
-    __slots__ = ("_index", "_keys", "_rest", "alternatives", "first", "starts")
+    __slots__ = ("_index", "_keys", "_rest", "alternatives", "first", "memo_key", "starts")
 
     def __init__(self, alternatives: tuple[tuple[Clause, ...], ...],
                  first: frozenset[bytes] | None = None, starts: tuple[str | bytes, ...] = ()) -> None:
@@ -182,6 +182,8 @@ class Gate:
             else:
                 self._rest.append(i)
         self._keys = frozenset(self._index)
+        #: The key of this gate's answer in an article's memo (:func:`may_match`), made once.
+        self.memo_key = f"prefilter.gate:{id(self)}"
 
     @property
     def always(self) -> bool:
@@ -709,7 +711,11 @@ def may_match(pattern: re.Pattern[str], article: Article) -> bool:
     if g.always:
         return True
     # Memoised per article: a check asking once per sentence pays for one answer.
-    return article.memo(f"prefilter.gate:{id(g)}", lambda a: g.admits(haystack(a)))
+    memo = article._memo
+    found = memo.get(g.memo_key)
+    if found is None:
+        found = memo[g.memo_key] = g.admits(haystack(article))
+    return found
 
 
 # -- scanning the folded text --------------------------------------------------------------------
@@ -792,6 +798,12 @@ def _foldable(source: str, flags: int) -> bool:
         return False
 
 
+def _has_twin(source: str, flags: int) -> bool:
+    """:func:`_plain_source` and :func:`_foldable` together: kept from run to run by
+    ``regex_cache.derived`` (reading the source cost ~1 ms a phrase list in every process)."""
+    return _plain_source(source) and _foldable(source, flags)
+
+
 def folded_variant(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """The case-sensitive twin of a case-insensitive ``pattern``, to run on :func:`fold`'s text:
     the same matches at the same offsets, at about 2.5x less cost (``re`` lowers every character
@@ -804,8 +816,7 @@ def folded_variant(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
     variant = None
     flags = pattern.flags & ~re.UNICODE
-    if flags == re.IGNORECASE and _plain_source(pattern.pattern) \
-            and regex_cache.derived(_foldable, pattern.pattern, pattern.flags):
+    if flags == re.IGNORECASE and regex_cache.derived(_has_twin, pattern.pattern, pattern.flags):
         variant = re.compile(pattern.pattern)
     with _lock:
         _variants.setdefault(key, variant)
@@ -850,6 +861,8 @@ def scanner(pattern: re.Pattern[str], article: Article) -> Scan:
                 return [m.span() for m in plain(text, start, end)]
             return inner(start, end)
 
+        # Where every match starts, when the inner scan knows (None: anywhere).
+        scan.places = [] if inner is _nothing else getattr(inner, "places", None)  # type: ignore[attr-defined]
         return scan
 
     return article.memo(f"prefilter.scanner:{id(pattern)}", build)
@@ -918,6 +931,7 @@ def _word_starts(pattern: re.Pattern[str], article: Article, firsts: frozenset[b
                 done = max(m.end(), at + 1)
         return out
 
+    scan.places = order  # type: ignore[attr-defined]
     return scan
 
 
@@ -1051,7 +1065,25 @@ def prose_spans(pattern: re.Pattern[str], article: Article) -> list[tuple[int, i
         if not may_match(pattern, a):
             return []
         scan = scanner(pattern, a)
-        return [s for para in a.layout.prose for s in scan(para.start, para.end)]
+        prose = a.layout.prose
+        places: list[int] | None = scan.places  # type: ignore[attr-defined]
+        if places is None:
+            return [s for para in prose for s in scan(para.start, para.end)]
+        # Only the paragraphs where a match may start (a word place of the list), found by
+        # bisection from the places: the others give nothing. (``scan``'s plain fallback is
+        # for a window ending inside a word; a paragraph ends before white space or a line
+        # break, never inside a word.)
+        starts = a.memo("prefilter.prose_starts", lambda a: [p.start for p in a.layout.prose])
+        wanted: set[int] = set()
+        for at in places:
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and at < prose[i].end:
+                wanted.add(i)
+        out: list[tuple[int, int]] = []
+        for i in sorted(wanted):
+            para = prose[i]
+            out.extend(scan(para.start, para.end))
+        return out
 
     return article.memo(f"prefilter.prose:{id(pattern)}", build)
 

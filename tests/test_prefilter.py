@@ -150,6 +150,15 @@ def test_twins_exist_only_for_plain_case_insensitive_patterns():
     assert prefilter.folded_variant(re.compile(r"\bAI\b", re.IGNORECASE)) is None  # upper-case literal
 
 
+def test_prose_spans_are_finditer_over_the_prose_paragraphs():
+    """Only the paragraphs holding a word place are scanned: the same spans as every paragraph."""
+    for text in _texts(5, 500):
+        for pattern in LIST_PATTERNS + OTHER_PATTERNS:
+            article = Article(text)
+            want = [m.span() for p in article.layout.prose for m in pattern.finditer(text, p.start, p.end)]
+            assert prefilter.prose_spans(pattern, article) == want, (pattern.pattern[:50], text)
+
+
 def test_prose_spans_are_shared_by_check_and_count():
     article = Article("Experts say the plan is sound. It is said that the mill will close.")
     pattern = wordlists.pattern("attribution/vague_sources", boundary=r"[\w-]")
