@@ -244,17 +244,8 @@ class Article:
         """Direct quotations, marks included. A quotation left open runs to the end of its
         paragraph (the convention for quotes that continue into the next paragraph)."""
         spans: list[Span] = []
-        # Only the paragraphs holding a quotation mark are read: one search per such paragraph
-        # over the whole text (a mark is not white space, so it lies in a paragraph).
-        text = self.text
-        m = _QUOTE_CHARS.search(text)
-        while m is not None:
-            para = self.paragraph_at(m.start())
-            if para is None:
-                m = _QUOTE_CHARS.search(text, m.end())
-                continue
+        for para in self.paragraphs:
             spans.extend(_quote_spans(para.text, para.start))
-            m = _QUOTE_CHARS.search(text, para.end + 1)
         return spans
 
     @cached_property

@@ -491,32 +491,3 @@ def test_whole_text_scans_equal_paragraph_scans():
         per_paragraph = [m.span() for p in article.paragraphs for m in doubled._DOUBLE.finditer(text, p.start, p.end)]
         assert [m.span() for m in doubled._DOUBLE.finditer(text)] == per_paragraph, text
 
-
-def test_paragraphs_without_marks_hold_no_open_quotation():
-    """unclosed-quotation reads only the paragraphs ``_marked_paragraphs`` gives (in order, once
-    each); every paragraph with an open quotation is among them, pairs of single marks too."""
-    import importlib
-
-    from newslint.article import Article
-
-    unclosed = importlib.import_module("newslint.checks.punctuation.unclosed_quotation")
-    rng = random.Random(4)
-    pieces = ["“a", "b”", "\"c", "d\"", "’’e", "‘‘f", "''g", "«h", "i»", "„j", "k", " ", "\n", "\n\n", "’", "'"]
-    texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
-    for text in texts:
-        article = Article(text)
-        marked = [p.index for p in unclosed._marked_paragraphs(article)]
-        assert marked == sorted(set(marked))
-        assert {p.index for p in article.paragraphs if unclosed._open_quotations(p.text)} <= set(marked), text
-
-
-def test_quotes_are_every_paragraphs_quotation_spans():
-    """``Article.quotes`` reads only the paragraphs holding a mark: the same spans as reading all."""
-    from newslint.article import Article, _quote_spans
-
-    rng = random.Random(6)
-    pieces = ["“a", "b”", "\"c", "d\"", "«h", "i»", "„j", "k", " ", "\n", "\n\n", "(", "x"]
-    texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
-    for text in texts:
-        article = Article(text)
-        assert article.quotes == [q for p in article.paragraphs for q in _quote_spans(p.text, p.start)], text

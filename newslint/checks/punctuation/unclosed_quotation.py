@@ -61,7 +61,7 @@ def unclosed_quotation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     last = article.layout.body_end
     paras = article.paragraphs
     text = article.text
-    for para in _marked_paragraphs(article):
+    for para in paras:
         if para.index in chrome:
             continue
         for start, end, how in _open_quotations(para.text):
@@ -92,27 +92,6 @@ _ATTRIBUTION = re.compile(
     r"yelled|shouted|warned)\b|[,?!]\s+(?:said|says|added|asked)\s+(?:[A-Z]|the\b)")
 _STRAIGHT_OPENER_BEFORE = set("([{—–-/:")
 _MARKS = re.compile("[“«„”»\"]")
-
-
-#: What :func:`_open_quotations` reads: a quotation mark, or a pair of single marks it reads as one.
-_MARKED = re.compile("[“«„”»\"]|’’|‘‘|''")
-
-
-def _marked_paragraphs(article: Article) -> list:
-    """The paragraphs holding a quotation mark (or a pair of single marks standing for one), in
-    order: :func:`_open_quotations` finds nothing in the others. One search per such paragraph
-    over the whole text, instead of reading every paragraph (most hold no quotation)."""
-    text = article.text
-    out = []
-    m = _MARKED.search(text)
-    while m is not None:
-        para = article.paragraph_at(m.start())
-        if para is None:  # (a mark is never outside a paragraph: it is not white space)
-            m = _MARKED.search(text, m.end())
-            continue
-        out.append(para)
-        m = _MARKED.search(text, para.end + 1)
-    return out
 
 
 def _open_quotations(text: str) -> list[tuple[int, int, str]]:
