@@ -56,10 +56,10 @@ VAGUE_AGENTS = QUANTIFIERS | frozenset("critics observers experts analysts comme
                                        "sceptics detractors insiders".split())
 
 
-def lowered(tokens: Sequence[Span]) -> list[str]:
-    """Each token lower-cased with curly apostrophes straightened, once per sentence (the rules
+def lowered(words: Sequence[str]) -> list[str]:
+    """Each word lower-cased with curly apostrophes straightened, once per sentence (the rules
     read each token several times: this was 318k calls on 142 articles)."""
-    return [t.text.lower().replace("’", "'") for t in tokens]
+    return [w.lower().replace("’", "'") for w in words]
 
 
 def _reader(low: list[str]) -> Callable[[int], str]:
@@ -115,7 +115,7 @@ BELIEF_FORMS = frozenset({"thought", "said", "held", "felt", "maintained"}
 MAX_REACH = 8
 
 
-def group_belief(tokens: Sequence[Span], low: list[str] | None = None) -> Iterator[tuple[int, int]]:
+def group_belief(tokens: Sequence[str], low: list[str] | None = None) -> Iterator[tuple[int, int]]:
     """[a number of | quantifier] [adjective] people-noun | quantifier alone, then up to three
     adverbs, then a verb of belief. A bare people noun (no quantifier) must start the clause and
     take a verb of belief, not of plain saying ("Analysts said" is wire practice; "Analysts
@@ -142,19 +142,19 @@ def group_belief(tokens: Sequence[Span], low: list[str] | None = None) -> Iterat
             continue  # a bare group must start the clause ("the analysts" is somebody named earlier)
         # Optional adjective, then a people noun (or the quantifier alone: "Some consider").
         k = j
-        if k < n and (pos(at(k)) or "").startswith("JJ") and k + 1 < n and is_people(tokens[k + 1].text):
+        if k < n and (pos(at(k)) or "").startswith("JJ") and k + 1 < n and is_people(tokens[k + 1]):
             k += 1
-        if k < n and is_people(tokens[k].text):
+        if k < n and is_people(tokens[k]):
             k += 1
         elif not quantified or at(j - 1) in ("other", "certain", "a"):
             continue
-        if not quantified and (k == j or not _authority(tokens[k - 1].text)):
+        if not quantified and (k == j or not _authority(tokens[k - 1])):
             continue  # "Protesters believe" reports a party's view; "Scientists think" borrows authority
         # Adverbs, then the verb.
         m = k
         while m < n and at(m) in ADVERBS and m - k < 3:
             m += 1
-        if m >= n or not _belief(tokens[m].text):
+        if m >= n or not _belief(tokens[m]):
             continue
         verb = at(m)
         if not quantified and verb in ("say", "says", "said", "note", "notes", "noted", "warn", "warned",
@@ -164,7 +164,7 @@ def group_belief(tokens: Sequence[Span], low: list[str] | None = None) -> Iterat
         yield start, m
 
 
-def vague_passive(tokens: Sequence[Span], low: list[str] | None = None) -> Iterator[tuple[int, int]]:
+def vague_passive(tokens: Sequence[str], low: list[str] | None = None) -> Iterator[tuple[int, int]]:
     """A judging participle with "by" + a vague agent within the next eight tokens ("considered
     by many", "seen as a mistake by critics"), or "be widely" + participle ("is widely
     regarded")."""
@@ -185,13 +185,13 @@ def vague_passive(tokens: Sequence[Span], low: list[str] | None = None) -> Itera
                 continue
             agent = at(k + 1)
             nxt = at(k + 2)
-            if agent in VAGUE_AGENTS and not (nxt and tokens[k + 2].text[:1].isupper()):
+            if agent in VAGUE_AGENTS and not (nxt and tokens[k + 2][:1].isupper()):
                 end = k + 2 if agent in QUANTIFIERS and is_people(nxt) else k + 1
                 yield i, end
             break
 
 
-def impersonal(tokens: Sequence[Span], low: list[str] | None = None) -> Iterator[tuple[int, int]]:
+def impersonal(tokens: Sequence[str], low: list[str] | None = None) -> Iterator[tuple[int, int]]:
     """"It" + a form of "be" (with "has/had been", "is being", an adverb) + a participle of
     reporting + "that" ("It was reported that", "it has been said that"); "said", "reported"
     and "rumoured" may also take "to" ("It is said to have ...")."""
@@ -320,6 +320,12 @@ def shape_sentences(article: Article) -> frozenset[int]:
 
 def find_shapes(tokens: Sequence[Span]) -> Iterator[tuple[int, int, str]]:
     """Every vague-sourcing shape in a sentence's tokens, as (first token, last token, kind)."""
+    return find_shapes_in_words([t.text for t in tokens])
+
+
+def find_shapes_in_words(tokens: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+    """:func:`find_shapes` on the tokens' texts (``word_texts_between``: no span per word; the
+    check takes the offsets of the few tokens that start and end a shape)."""
     low = lowered(tokens)
     for a, b in group_belief(tokens, low):
         yield a, b, "group"

@@ -6,12 +6,12 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from ...analysis.words import words_between
+from ...analysis.words import word_range
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
 from ...prefilter import prose_spans
-from ._shapes import find_shapes, shape_sentences
+from ._shapes import find_shapes_in_words, shape_sentences
 from ._sources import grade, named_in, neighbours, vocabulary
 
 #: Wire-style anonymous sourcing that follows stated rules: info at most.
@@ -89,6 +89,7 @@ def vague_source(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         return
     sentences = article.sentences
     sentence_starts = article._sentence_starts
+    word_texts, word_starts, word_ends = article.word_texts, article.word_starts, article.word_ends
     for para in article.layout.prose:
         taken: list[tuple[int, int]] = []
         i = bisect_left(listed, (para.start, -1))
@@ -105,9 +106,9 @@ def vague_source(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         while j < len(candidates) and candidates[j] < para.end:
             sentence = sentences[bisect_left(sentence_starts, candidates[j])]
             j += 1
-            tokens = words_between(article, sentence.start, sentence.end)
-            for first, last, _kind in find_shapes(tokens):
-                start, end = tokens[first].start, tokens[last].end
+            lo, hi = word_range(article, sentence.start, sentence.end)  # texts only: no spans
+            for first, last, _kind in find_shapes_in_words(word_texts[lo:hi]):
+                start, end = word_starts[lo + first], word_ends[lo + last]
                 if any(start < b and a < end for a, b in taken):
                     continue
                 hit = _judge(article, start, end, False)
