@@ -897,6 +897,25 @@ def spaced(article: Article) -> bytes:
     return article.memo("prefilter.spaced", lambda a: b" " + haystack(a).raw.translate(_ALNUM) + b" ")
 
 
+def word_places(article: Article, word: bytes) -> list[int]:
+    """Where ``word`` (ASCII, lower case) stands in the article as a whole word of
+    :func:`spaced` (and so wherever it stands as a whole word of the folded text), in order:
+    found with ``bytes.find`` in C, once per article and word, and shared by every list and
+    grammar that asks (the attribution lists all start at "is", "was", "it"...)."""
+    table: dict[bytes, list[int]] = article.memo("prefilter.word_places", lambda a: {})
+    found = table.get(word)
+    if found is None:
+        pad = spaced(article)
+        needle = b" " + word + b" "
+        found = []
+        at = pad.find(needle)
+        while at >= 0:
+            found.append(at)  # the word starts at at + 1 in the padded bytes: at in the text
+            at = pad.find(needle, at + 1)
+        table[word] = found
+    return found
+
+
 def _word_starts(pattern: re.Pattern[str], article: Article, firsts: frozenset[bytes]) -> Scan:
     """A scanner that tries ``pattern`` only where one of ``firsts`` (the words every match
     starts with) stands: their places are found with ``bytes.find`` in C, and ``finditer`` is
@@ -907,14 +926,9 @@ def _word_starts(pattern: re.Pattern[str], article: Article, firsts: frozenset[b
     variant = folded_variant(pattern)
     text = article.text if variant is None else hay.folded
     match = (pattern if variant is None else variant).match
-    pad = spaced(article)
     places: set[int] = set()
     for word in firsts & hay.words:
-        needle = b" " + word + b" "
-        at = pad.find(needle)
-        while at >= 0:
-            places.add(at)  # the word starts at at + 1 in the padded bytes: at in the text
-            at = pad.find(needle, at + 1)
+        places.update(word_places(article, word))
     if not places:
         return _nothing
     order = sorted(places)

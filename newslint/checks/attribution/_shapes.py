@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ...lexicon import pos
-from ...prefilter import haystack, spaced
+from ...prefilter import haystack, spaced, word_places
 from ...text.segment import Span
 
 if TYPE_CHECKING:
@@ -298,11 +298,8 @@ def shape_sentences(article: Article) -> frozenset[int]:
     starts = article._sentence_starts
     found: set[int] = set()
     for word in present:
-        needle = b" " + word + b" "
-        at = pad.find(needle)
-        while at >= 0:  # the word starts at text offset ``at``
+        for at in word_places(article, word):  # the word starts at text offset ``at``
             found.add(bisect_right(starts, at) - 1)
-            at = pad.find(needle, at + 1)
     out = []
     for i in sorted(found):
         if i < 0:
