@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .article import Article
+    from .text.segment import Sentence
 
 #: Word-string variants one word of a pattern may expand to ("experts?" is two) before the
 #: reader gives up on it (the gate then simply has no clause from that word).
@@ -1100,6 +1101,29 @@ def prose_spans(pattern: re.Pattern[str], article: Article) -> list[tuple[int, i
         return out
 
     return article.memo(f"prefilter.prose:{id(pattern)}", build)
+
+
+def prose_sentences_to_scan(article: Article, scan: Scan) -> list[Sentence]:
+    """The sentences of the prose paragraphs, in order, that ``scan`` can find something in:
+    those holding one of its word places when it knows them (the others give nothing: a
+    sentence ends before white space, never inside a word, so ``scan``'s plain fallback is
+    not taken), else all of them. A check scanning sentence by sentence then makes a few
+    calls an article instead of one per sentence."""
+    places: list[int] | None = getattr(scan, "places", None)
+    prose = article.layout.prose
+    if places is None:
+        return [s for para in prose for s in article.sentences_of(para)]
+    sentences = article.sentences
+    starts = article._sentence_starts
+    chosen: set[int] = set()
+    for at in places:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at < sentences[i].end:
+            chosen.add(i)
+    if not chosen:
+        return []
+    kept = {p.index for p in prose}
+    return [sentences[i] for i in sorted(chosen) if sentences[i].paragraph in kept]
 
 
 def found_in(pattern: re.Pattern[str], text: str) -> bool:

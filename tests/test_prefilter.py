@@ -159,6 +159,22 @@ def test_prose_spans_are_finditer_over_the_prose_paragraphs():
             assert prefilter.prose_spans(pattern, article) == want, (pattern.pattern[:50], text)
 
 
+def test_sentences_to_scan_hold_every_sentence_match():
+    """Scanning only the sentences ``prose_sentences_to_scan`` gives finds every match that
+    scanning each prose sentence finds (a sentence never ends inside a word)."""
+    for text in _texts(6, 500):
+        article = Article(text)
+        n = len(text)
+        for sentence in article.sentences:
+            assert not (0 < sentence.end < n and prefilter._cuts_word(text, sentence.end))
+        for pattern in LIST_PATTERNS + OTHER_PATTERNS:
+            scan = prefilter.scanner(pattern, article)
+            every = [(s.start, m) for p in article.layout.prose for s in article.sentences_of(p)
+                     for m in scan(s.start, s.end)]
+            chosen = prefilter.prose_sentences_to_scan(article, scan)
+            assert [(s.start, m) for s in chosen for m in scan(s.start, s.end)] == every, (pattern.pattern[:40], text)
+
+
 def test_prose_spans_are_shared_by_check_and_count():
     article = Article("Experts say the plan is sound. It is said that the mill will close.")
     pattern = wordlists.pattern("attribution/vague_sources", boundary=r"[\w-]")
