@@ -207,6 +207,18 @@ class Gate:
                    for w in self._keys & hay.words for i in self._index[w])
 
 
+    def holding(self, hay: Haystack) -> set[int]:
+        """The indices of the alternatives whose clauses all hold (``admits`` without the
+        punctuation starts: any of them means yes)."""
+        alternatives = self.alternatives
+        out = {i for i in self._rest if _holds(alternatives[i], hay)}
+        for w in self._keys.intersection(hay.words):
+            for i in self._index[w]:
+                if i not in out and _holds(alternatives[i][1:], hay):
+                    out.add(i)
+        return out
+
+
 def _holds(clauses: Sequence[Clause], hay: Haystack) -> bool:
     words, raw, folded = hay.words, hay.raw, hay.folded
     for clause in clauses:
@@ -845,12 +857,15 @@ def scanner(pattern: re.Pattern[str], article: Article) -> Scan:
     ``article.text[a:b]``; the folded one is lower case)."""
     def build(a: Article) -> Scan:
         inner: Scan
-        if not may_match(pattern, a):
+        alternation = _alternations.get(id(pattern))
+        if alternation is not None and alternation.full is pattern:
+            # Its alternatives' gates are asked there (the list's own gate, the union of
+            # theirs, admits whenever one of them does: asking it first was asking twice).
+            inner = alternation.scan(a)
+        elif not may_match(pattern, a):
             inner = _nothing
         else:
-            alternation = _alternations.get(id(pattern))
-            inner = alternation.scan(a) if alternation is not None and alternation.full is pattern \
-                else _finditer(pattern, a)
+            inner = _finditer(pattern, a)
         text = a.text
         n = len(text)
         plain = pattern.finditer
@@ -955,7 +970,7 @@ class Alternation:
     alternative, so an article is scanned only for the alternatives that may match in it (a
     pattern of one phrase costs a fifth of the list's: measured on the vague-source list)."""
 
-    __slots__ = ("_gates", "_single", "bodies", "full", "guard", "lead", "tail")
+    __slots__ = ("_gates", "_owners", "_single", "bodies", "full", "guard", "lead", "tail")
 
     #: Up to this many live alternatives are scanned one by one and merged (below); more, and
     #: the whole alternation is cheaper.
@@ -966,6 +981,7 @@ class Alternation:
         self.full, self.lead, self.bodies, self.tail, self.guard = full, lead, bodies, tail, guard
         self._gates: tuple[Gate, ...] | None = None
         self._single: dict[int, re.Pattern[str]] = {}
+        self._owners: list[int] | None = None
 
     def gates(self) -> tuple[Gate, ...]:
         if self._gates is None:
@@ -976,6 +992,23 @@ class Alternation:
                                 or gate(self.lead + f"(?:{b})" + self.tail, self.full.flags)
                                 for b in self.bodies)
         return self._gates
+
+    def alive(self, hay: Haystack) -> list[int]:
+        """The alternatives whose gates admit the text: ``[i for i, g in enumerate(self.gates())
+        if g.admits(hay)]``, read through the list's own gate (the union of the alternatives',
+        indexed by their rarest words) with one set intersection, instead of a look-up per
+        alternative. Only when every alternative has clauses (else the union has none)."""
+        gates = self.gates()
+        union = gate(self.full)
+        if self._owners is None:
+            owners = [i for i, g in enumerate(gates) for _ in g.alternatives]
+            whole = owners and all(g.alternatives for g in gates) and len(owners) == len(union.alternatives)
+            self._owners = owners if whole else []
+        owners = self._owners
+        if not owners:
+            return [i for i, g in enumerate(gates) if g.admits(hay)]
+        held = {owners[j] for j in union.holding(hay)}
+        return [i for i in sorted(held) if not gates[i].starts or gates[i].admits(hay)]
 
     def single(self, i: int) -> re.Pattern[str]:
         """The pattern of alternative ``i`` alone, as the list would try it."""
@@ -998,7 +1031,7 @@ class Alternation:
         alternatives in order. That is ``finditer``'s definition, so the matches are the same."""
         hay = haystack(article)
         gates = self.gates()
-        alive = [i for i, g in enumerate(gates) if g.admits(hay)]
+        alive = self.alive(hay)
         if not alive:
             return _nothing
         firsts = _union([gates[i].first for i in alive])
@@ -1077,9 +1110,7 @@ def prose_spans(pattern: re.Pattern[str], article: Article) -> list[tuple[int, i
     memoised per article and pattern: a check and the article-wide count that grades it
     (attribution) share one scan."""
     def build(a: Article) -> list[tuple[int, int]]:
-        if not may_match(pattern, a):
-            return []
-        scan = scanner(pattern, a)
+        scan = scanner(pattern, a)  # (gated there)
         prose = a.layout.prose
         places: list[int] | None = scan.places  # type: ignore[attr-defined]
         if places is None:

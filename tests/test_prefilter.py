@@ -175,6 +175,15 @@ def test_sentences_to_scan_hold_every_sentence_match():
             assert [(s.start, m) for s in chosen for m in scan(s.start, s.end)] == every, (pattern.pattern[:40], text)
 
 
+def test_live_alternatives_read_through_the_list_gate_are_each_gates_answer():
+    for text in _texts(8, 400):
+        hay = prefilter.Haystack.of(text)
+        for pattern in LIST_PATTERNS:
+            alternation = prefilter._alternations[id(pattern)]
+            plain = [i for i, g in enumerate(alternation.gates()) if g.admits(hay)]
+            assert alternation.alive(hay) == plain, (pattern.pattern[:40], text)
+
+
 def test_prose_spans_are_shared_by_check_and_count():
     article = Article("Experts say the plan is sound. It is said that the mill will close.")
     pattern = wordlists.pattern("attribution/vague_sources", boundary=r"[\w-]")
