@@ -284,3 +284,45 @@ def test_timestamps_are_finditer_s():
         text = "".join(rng.choice(bits) for _ in range(rng.randint(1, 10)))
         want = [(m.span(), m.group()) for m in stamp._TIMESTAMP.finditer(text)]
         assert [(m.span(), m.group()) for m in stamp.timestamps(text)] == want, text
+
+
+def _vague_source_every_paragraph(article: Article) -> list:
+    """vague-source reading every prose paragraph and every sentence (the specification)."""
+    vs = importlib.import_module("newslint.checks.attribution.vague_source")
+    listed = prefilter.prose_spans(wordlists.pattern("attribution/vague_sources", boundary=r"[\w-]"), article)
+    candidates = _shapes.shape_sentences(article)
+    out = []
+    for para in article.layout.prose:
+        taken: list = []
+        for a, b in listed:
+            if para.start <= a < para.end:
+                hit = vs._judge(article, a, b, bool(vs._OUTLET.search(article.text, a, b)))
+                if hit is not None:
+                    taken.append((a, b))
+                    out.append(hit)
+        for sentence in article.sentences_of(para):
+            if sentence.start not in candidates:
+                continue
+            tokens = words_between(article, sentence.start, sentence.end)
+            for first, last, _kind in _shapes.find_shapes(tokens):
+                start, end = tokens[first].start, tokens[last].end
+                if any(start < b and a < end for a, b in taken):
+                    continue
+                hit = vs._judge(article, start, end, False)
+                if hit is not None:
+                    taken.append((start, end))
+                    out.append(hit)
+    return out
+
+
+def test_vague_source_reads_only_the_paragraphs_that_hold_something():
+    from newslint.declaration import CheckContext
+
+    vs = importlib.import_module("newslint.checks.attribution.vague_source")
+    found = 0
+    for text in _texts(9, 300):
+        article = Article(text.replace("\n\n", "\n\nSome analysts believe it. "))
+        hits = list(vs.vague_source.fn(article, CheckContext({}, vs.vague_source, {})))
+        assert hits == _vague_source_every_paragraph(article), text
+        found += len(hits)
+    assert found > 100

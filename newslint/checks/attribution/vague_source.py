@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from ...analysis.words import word_range
@@ -90,7 +90,12 @@ def vague_source(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     sentences = article.sentences
     sentence_starts = article._sentence_starts
     word_texts, word_starts, word_ends = article.word_texts, article.word_starts, article.word_ends
-    for para in article.layout.prose:
+    # Only the prose paragraphs a listed phrase or a candidate sentence starts in (or follows, for
+    # a sentence outside the prose) are read: the others hold neither.
+    prose = article.layout.prose
+    prose_starts = [p.start for p in prose]
+    touched = sorted({bisect_right(prose_starts, at) - 1 for at in (*(a for a, _ in listed), *candidates)})
+    for para in (prose[k] for k in touched if k >= 0):
         taken: list[tuple[int, int]] = []
         i = bisect_left(listed, (para.start, -1))
         while i < len(listed) and listed[i][0] < para.end:
