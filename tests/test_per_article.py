@@ -491,3 +491,13 @@ def test_whole_text_scans_equal_paragraph_scans():
         per_paragraph = [m.span() for p in article.paragraphs for m in doubled._DOUBLE.finditer(text, p.start, p.end)]
         assert [m.span() for m in doubled._DOUBLE.finditer(text)] == per_paragraph, text
 
+
+
+def test_heading_end_is_the_pattern_search():
+    from newslint.article import _HEADING_END, _heading_end
+
+    rng = random.Random(14)
+    alphabet = "a .!?,;:…\"”’)\n(x"
+    for text in _texts() + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) for _ in range(3000)]:
+        assert _heading_end(text) == (_HEADING_END.search(text) is not None), repr(text)
+
