@@ -501,3 +501,18 @@ def test_heading_end_is_the_pattern_search():
     for text in _texts() + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) for _ in range(3000)]:
         assert _heading_end(text) == (_HEADING_END.search(text) is not None), repr(text)
 
+
+
+def test_closing_mark_patterns_together_are_the_one_pattern():
+    """missing-space scans for "”" and '"' with a pattern each (a literal first character):
+    together, in order, the matches of the class pattern (spans and groups)."""
+    import importlib
+
+    ms = importlib.import_module("newslint.checks.spacing.missing_space_after_punctuation")
+    rng = random.Random(16)
+    alphabet = ["a", "Ab", ".", ",", "!", "?", "”", "\"", " ", "1", "é", "_", "\n"]
+    texts = _texts() + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(4000)]
+    for text in texts:
+        split = sorted((m for p in ms._AFTER_CLOSES for m in p.finditer(text)), key=lambda m: m.start())
+        assert [(m.span(), m.groups()) for m in split] == \
+            [(m.span(), m.groups()) for m in ms._AFTER_CLOSE.finditer(text)], repr(text)
