@@ -516,3 +516,11 @@ def test_closing_mark_patterns_together_are_the_one_pattern():
         split = sorted((m for p in ms._AFTER_CLOSES for m in p.finditer(text)), key=lambda m: m.start())
         assert [(m.span(), m.groups()) for m in split] == \
             [(m.span(), m.groups()) for m in ms._AFTER_CLOSE.finditer(text)], repr(text)
+
+
+def test_full_stop_boundary_is_the_boundary_without_other_marks():
+    from newslint.text.segment import _BOUNDARY, _FULL_STOP
+
+    for text in _texts() + _sentence_texts():
+        text = text.replace("?", ".").replace("!", ",").replace("…", "...")
+        assert [m.span() for m in _FULL_STOP.finditer(text)] == [m.span() for m in _BOUNDARY.finditer(text)], text
