@@ -207,7 +207,7 @@ class Phrases:
                 pattern = self._group(ch)
                 if pattern is not None and pattern.match(text):
                     return True
-        elif group is not None and group.match(text):  # type: ignore[union-attr]
+        elif group is not None and group.match(text):  # type: ignore[attr-defined]
             return True
         return floating and self.floating is not None and self.floating.match(text) is not None
 
