@@ -75,11 +75,7 @@ def _token_total(tokens: Counter[str]) -> float:
     if len(table) + len(new) > TABLE_WORDS:
         table.clear()
     table.update(new)
-    if len(new) == len(counted):
-        return sum(map(mul, tokens.values(), map(new.__getitem__, tokens)))
-    found = dict(zip(tokens, counted, strict=True))
-    found.update(new)
-    return sum(map(mul, tokens.values(), map(found.__getitem__, tokens)))
+    return sum(map(mul, tokens.values(), map(new.get, tokens, counted)))  # new, else counted
 
 
 def _fill(table: dict[str, int], tokens: list[str], counted: Mapping[str, int] | None = None) -> None:
