@@ -321,8 +321,10 @@ def english_ids(words: list[str]) -> list[int | None]:
             table = {}
             _english_ids[-1] = table
             missing = words
-        get = _lookup("en", "en.zipf.u16")[0]
-        table.update(zip(missing, map(get, missing), strict=True))
+        ids = list(map(_lookup("en", "en.zipf.u16")[0], missing))
+        table.update(zip(missing, ids, strict=True))
+        if len(missing) == len(words):  # all new (the first check to ask, in a cold pass)
+            return ids
     return list(map(table.__getitem__, words))
 
 
