@@ -399,10 +399,21 @@ def test_spelling_variant_gate_passes_whenever_a_pair_has_both_spellings() -> No
 
 
 def test_odd_compound_gate_passes_whenever_the_compound_pattern_matches() -> None:
+    from newslint.analysis.vocabulary import distinct_tokens
+
     odd = _module("mt_artifact.odd_compound")
-    for text in [*_samples(), *_mixed_texts(), *_random_texts()]:
+    for text in [*_samples(), *_mixed_texts(), *_random_texts(), "x_mass-rode", "mass-rode_x", "a-ate-b"]:
         if odd._COMPOUND.search(text):
-            assert odd._HYPHEN_PAST.search(text)
+            assert odd._HYPHEN_PAST.search(distinct_tokens(Article(text))), text
+
+
+def test_a_lowercase_capital_pair_of_the_text_is_in_its_distinct_tokens() -> None:
+    from newslint.analysis.vocabulary import distinct_tokens
+
+    fused = _module("mt_artifact.fused_words")
+    for text in [*_samples(), *_glued_texts(), *_mixed_texts(), *_random_texts(), "a_B", "x-aB y"]:
+        in_text = fused._UP_AFTER_LOW.search(text) is not None
+        assert in_text == (fused._UP_AFTER_LOW.search(distinct_tokens(Article(text))) is not None), text
 
 
 def test_foreign_markers_gate_and_positions_agree_with_the_paragraph_search() -> None:
