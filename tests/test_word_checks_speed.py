@@ -488,6 +488,9 @@ def test_first_slips_are_the_generated_edits() -> None:
     words += [rng.choice(vocab) for _ in range(500)]
     for word in words:
         assert slips._first_slips(word) == list(slips._edits(word)), word
+        plain, phonetic, sources = slips._slips_by_kind(word)
+        assert sources == [e for e in plain if e[1] not in ("dropped", "dropped-double", "substitution")]
+        assert slips._slips_by_kind(word, every=False) == ([], phonetic, sources), word
 
 
 def test_far_phonetic_slips_are_those_more_than_one_deletion_from_a_common_string() -> None:
