@@ -134,7 +134,11 @@ def test_syllable_fill_is_the_token_by_token_count() -> None:
     tokens = [*rng.sample(vocab, 300), *(w.capitalize() for w in rng.sample(vocab, 100)),
               *(w.upper() for w in rng.sample(vocab, 30)), "1990", "2012", "007", "12", "3", "²",
               "١٢", "1990s", "co-op", "agriculture-dependent", "İstanbul", "naïve", "x" * 45,
-              "9" * 45, "don't", "O'Neill", "Zzyzx", "californiabased", "The", "the"]
+              "9" * 45, "don't", "O'Neill", "Zzyzx", "californiabased", "The", "the", "court’s",
+              "rock'n'roll", "'tis", "x'", "e-mail", "naïve-ish", "a-b-c-d", "co–op", "U.S", "ﬁsh-like",
+              "well-known", "state-of-the-art", "kassym-jomart", "it’ll", "they're", "ma'am"]
+    for text in _samples():
+        tokens += Article(text).word_counts  # every token of the vendored articles
     get, column = worddata.syllable_index()
     expected = {t: metrics._token_syllables(t, {}, get, column) for t in tokens}
     table: dict[str, int] = {}

@@ -85,7 +85,8 @@ def _fill(table: dict[str, int], tokens: list[str], counted: Mapping[str, int] |
     its count ("The" after "the"); the words of letters are looked up together in the English
     trie (``worddata.english_ids``: the spelling check has probed most of them already); a
     word of digits goes straight to the CMU index and the hyphenation patterns, which is where
-    ``worddata.syllable_count`` takes it."""
+    ``worddata.syllable_count`` takes it, and so does a token that textstat's punctuation
+    removal leaves one word of letters (``california-based`` is counted as ``californiabased``)."""
     words: list[str] = []
     lows: list[str] = []
     earlier = table if counted is None else counted
@@ -98,6 +99,10 @@ def _fill(table: dict[str, int], tokens: list[str], counted: Mapping[str, int] |
             lows.append(low)
         elif len(low) <= 40 and low.isdigit():
             table[token] = worddata.digit_syllables(low)
+        elif len(low) <= 40 and (pieces := worddata.textstat_pieces(low)) and len(pieces) == 1 \
+                and pieces[0].isalpha():  # "court’s", "california-based": one word of letters
+            words.append(token)
+            lows.append(pieces[0])
         else:
             table[token] = syllables(low)
     column = worddata.syllable_index()[1]
