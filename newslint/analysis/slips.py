@@ -432,7 +432,7 @@ def _known_edits(q: str, vocab: Container[str], lookup: Callable[[str], Sequence
     near = vocab if near_vocab is None or not screened else near_vocab
     if screened:
         positions: Iterable[int] = [i for i in range(n) if q[:i] + q[i + 1:] in reachable] \
-            if reachable else ()  # type: ignore[operator]
+            if reachable else ()
         pairs = _PHONETIC_FLAGGED if positions or q in reachable else _FAR_PHONETIC_FLAGGED  # type: ignore[operator]
     else:
         positions, pairs = range(n), _PHONETIC_FLAGGED
@@ -466,11 +466,11 @@ def _known_edits(q: str, vocab: Container[str], lookup: Callable[[str], Sequence
     for a, b, far in pairs:
         if a not in q:
             continue
-        words = vocab if far else near
+        tested = vocab if far else near
         start = q.find(a, 1)
         while start >= 0:
             cand = q[:start] + b + q[start + len(a):]
-            if cand in words:
+            if cand in tested:
                 yield cand, "phonetic", COST["phonetic"]
             start = q.find(a, start + 1)
 

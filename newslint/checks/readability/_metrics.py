@@ -118,7 +118,8 @@ def _fill(table: dict[str, int], tokens: list[str], counted: Mapping[str, int] |
 
 def _token_syllables(token: str, table: dict[str, int], get: Any, column: Any) -> int:
     """Syllables of one token as written: its lower-case form's entry in ``table`` ("The" after
-    "the"), else one probe of the compiled CMU index, else :func:`syllables`."""
+    "the"), else one probe of the compiled CMU index, else :func:`syllables`. The token-by-token
+    specification that :func:`_fill` is tested against."""
     low = token.lower()  # lower-casing is idempotent: syllables(low) lower-cases again
     known = table.get(low)
     if known is None:
