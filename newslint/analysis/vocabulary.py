@@ -15,7 +15,6 @@ joined (fused-words, spelling-variant, foreign-passage, odd-compound: a third of
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import filterfalse
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -47,9 +46,12 @@ class Cleared:
         self.tokens.add(token)
 
     def new(self, counts: Iterable[str]) -> list[str]:
-        """The distinct tokens of ``counts`` not cleared yet, in order of first occurrence:
-        ``filterfalse`` in C (a set difference built a set of every token first, ~3x slower)."""
-        return list(filterfalse(self.tokens.__contains__, counts))
+        """The distinct tokens of ``counts`` not cleared yet, in order of first occurrence (a
+        set difference built a set of every token first; ``filterfalse`` over the set's
+        ``__contains__`` calls a method a token, where ``in`` looks it up directly: ~2 ms of a
+        warm pass)."""
+        tokens = self.tokens
+        return [t for t in counts if t not in tokens]
 
 
 def distinct_tokens(article: Article) -> str:

@@ -131,7 +131,7 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     accept = {w.lower() for w in ctx.options.get("accept", [])}
     counts = article.word_counts
     flagged: dict[str, tuple[str, float]] = {}
-    for word in filter(pairs.__contains__, counts):  # a listed misspelling, however often it recurs
+    for word in counts.keys() & pairs.keys():  # a listed misspelling, however often it recurs
         if _candidate(word) and word not in accept:
             flagged[word] = (pairs[word], 0.95)
     spell_counts = spelling_index()[1]
