@@ -10,7 +10,9 @@ two-slip string and tests it (the specification). This script compares both on
 - synthetic typos: common words with one or two random slips drawn from ``slips._edits``
   (fixed seed), which exercise every slip kind and both search paths,
 
-and reports mismatches (expected: 0) and CPU time per word for each.
+and reports mismatches (expected: 0) and CPU time per word for each; and checks that
+``slips.may_pass``, with the spelling check's bars, never rules out a word whose best
+correction clears its bar (expected: 0 wrong).
 
     python benchmarks/spelling_index.py [--typos 3000] [--seed 7] [--no-corpus]
 """
@@ -79,6 +81,34 @@ def compare(words: list[str], label: str) -> int:
     return bad
 
 
+def check_may_pass(words: list[str], label: str) -> int:
+    """``slips.may_pass`` with the spelling check's bars (``misspelling``: the margins over the
+    word's own Zipf, the floor for unseen words) never rules out a word whose best correction
+    clears its bar; print the count of words it decides without the full ranking, and return
+    the count of words it got wrong (expected: 0)."""
+    import importlib
+
+    from newslint.lexicon import zipf
+
+    check = importlib.import_module("newslint.checks.spelling.misspelling")
+    bad = pruned = 0
+    for word in words:
+        freq = zipf(word)
+        if freq < 1.0:
+            one, two = check.FLOOR_UNSEEN + 1.0, check.FLOOR_UNSEEN
+        else:
+            one, two = freq + check.MARGIN_ONE, freq + check.MARGIN_TWO
+        ranked = slips.corrections(word)
+        clears = bool(ranked) and ranked[0].score >= (two if len(ranked[0].slips) > 1 else one)
+        if not slips.may_pass(word, one, two):
+            pruned += 1
+            if clears:
+                bad += 1
+                print(f"  MAY_PASS WRONG {word!r}: {ranked[0]} clears ({one}, {two})")
+    print(f"{label}: may_pass rules out {pruned} of {len(words)} words, {bad} wrongly")
+    return bad
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--typos", type=int, default=3000)
@@ -88,9 +118,13 @@ def main(argv: list[str] | None = None) -> int:
     slips.corrections("warmupp")  # open the tables outside the timings
     bad = 0
     if not args.no_corpus and CORPUS.is_dir():
-        bad += compare(corpus_unknowns(), "corpus unknown words")
+        words = corpus_unknowns()
+        bad += compare(words, "corpus unknown words")
+        bad += check_may_pass(words, "corpus unknown words")
     if args.typos:
-        bad += compare(synthetic_typos(args.typos, args.seed), f"synthetic typos (seed {args.seed})")
+        words = synthetic_typos(args.typos, args.seed)
+        bad += compare(words, f"synthetic typos (seed {args.seed})")
+        bad += check_may_pass(words, f"synthetic typos (seed {args.seed})")
     return 1 if bad else 0
 
 

@@ -134,7 +134,11 @@ def test_syllable_fill_is_the_token_by_token_count() -> None:
     tokens = [*rng.sample(vocab, 300), *(w.capitalize() for w in rng.sample(vocab, 100)),
               *(w.upper() for w in rng.sample(vocab, 30)), "1990", "2012", "007", "12", "3", "²",
               "١٢", "1990s", "co-op", "agriculture-dependent", "İstanbul", "naïve", "x" * 45,
-              "9" * 45, "don't", "O'Neill", "Zzyzx", "californiabased", "The", "the"]
+              "9" * 45, "don't", "O'Neill", "Zzyzx", "californiabased", "The", "the", "court’s",
+              "rock'n'roll", "'tis", "x'", "e-mail", "naïve-ish", "a-b-c-d", "co–op", "U.S", "ﬁsh-like",
+              "well-known", "state-of-the-art", "kassym-jomart", "it’ll", "they're", "ma'am"]
+    for text in _samples():
+        tokens += Article(text).word_counts  # every token of the vendored articles
     get, column = worddata.syllable_index()
     expected = {t: metrics._token_syllables(t, {}, get, column) for t in tokens}
     table: dict[str, int] = {}
@@ -399,10 +403,21 @@ def test_spelling_variant_gate_passes_whenever_a_pair_has_both_spellings() -> No
 
 
 def test_odd_compound_gate_passes_whenever_the_compound_pattern_matches() -> None:
+    from newslint.analysis.vocabulary import distinct_tokens
+
     odd = _module("mt_artifact.odd_compound")
-    for text in [*_samples(), *_mixed_texts(), *_random_texts()]:
+    for text in [*_samples(), *_mixed_texts(), *_random_texts(), "x_mass-rode", "mass-rode_x", "a-ate-b"]:
         if odd._COMPOUND.search(text):
-            assert odd._HYPHEN_PAST.search(text)
+            assert odd._HYPHEN_PAST.search(distinct_tokens(Article(text))), text
+
+
+def test_a_lowercase_capital_pair_of_the_text_is_in_its_distinct_tokens() -> None:
+    from newslint.analysis.vocabulary import distinct_tokens
+
+    fused = _module("mt_artifact.fused_words")
+    for text in [*_samples(), *_glued_texts(), *_mixed_texts(), *_random_texts(), "a_B", "x-aB y"]:
+        in_text = fused._UP_AFTER_LOW.search(text) is not None
+        assert in_text == (fused._UP_AFTER_LOW.search(distinct_tokens(Article(text))) is not None), text
 
 
 def test_foreign_markers_gate_and_positions_agree_with_the_paragraph_search() -> None:
@@ -477,6 +492,9 @@ def test_first_slips_are_the_generated_edits() -> None:
     words += [rng.choice(vocab) for _ in range(500)]
     for word in words:
         assert slips._first_slips(word) == list(slips._edits(word)), word
+        plain, phonetic, sources = slips._slips_by_kind(word)
+        assert sources == [e for e in plain if e[1] not in ("dropped", "dropped-double", "substitution")]
+        assert slips._slips_by_kind(word, every=False) == ([], phonetic, sources), word
 
 
 def test_far_phonetic_slips_are_those_more_than_one_deletion_from_a_common_string() -> None:

@@ -133,6 +133,18 @@ def _typed_for(ch: str) -> tuple[tuple[str, str, float], ...]:
     return found
 
 
+_near_substitutions: dict[str, tuple[tuple[str, str, float], ...]] = {}
+
+
+def _typed_near(ch: str) -> tuple[tuple[str, str, float], ...]:
+    """The entries of :func:`_typed_for` that are not arbitrary substitutions (keys next to
+    ``ch``, vowels for a vowel), in the same order."""
+    found = _near_substitutions.get(ch)
+    if found is None:
+        found = _near_substitutions[ch] = tuple(e for e in _typed_for(ch) if e[1] != "substitution")
+    return found
+
+
 def _first_slips(q: str) -> list[tuple[str, str, float]]:
     """``list(_edits(q))``, built with list comprehensions over per-letter tables instead of a
     generator that classifies each of the ~53n slips (the correction search asks for all of
@@ -144,11 +156,13 @@ def _first_slips(q: str) -> list[tuple[str, str, float]]:
 _Slip = tuple[str, str, float]
 
 
-def _slips_by_kind(q: str) -> tuple[list[_Slip], list[_Slip], list[_Slip]]:
+def _slips_by_kind(q: str, every: bool = True) -> tuple[list[_Slip], list[_Slip], list[_Slip]]:
     """:func:`_first_slips` in two parts: the slips that are not phonetic, then the phonetic
     ones (which ``_edits`` yields last), so the search can treat the few phonetic ones apart;
     and, third, the first part without its dropped letters and arbitrary substitutions (the
-    first slips a second slip of any kind may follow: ~8n of the ~53n), in the same order."""
+    first slips a second slip of any kind may follow: ~8n of the ~53n), in the same order.
+    With ``every`` false the first part is left empty (and the ~45n strings only it holds are
+    not built): a search with nothing close to ``q`` reads only the other two."""
     n = len(q)
     out: list[_Slip] = []
     sources: list[_Slip] = []
@@ -175,13 +189,19 @@ def _slips_by_kind(q: str) -> tuple[list[_Slip], list[_Slip], list[_Slip]]:
                 entry = (left + q[i + 1] + ch + right[2:], "transposition", _TRANSPOSITION + first)
                 append(entry)
                 add(entry)
-            typed = [(left + c + rest, slip, cost + first) for c, slip, cost in _typed_for(ch)]
-            extend(typed)
-            add_all([e for e in typed if e[1] != "substitution"])
+            if every:
+                typed = [(left + c + rest, slip, cost + first) for c, slip, cost in _typed_for(ch)]
+                extend(typed)
+                add_all([e for e in typed if e[1] != "substitution"])
+            else:
+                add_all([(left + c + rest, slip, cost + first) for c, slip, cost in _typed_near(ch)])
         else:
             ch = ""
-        extend([(left + c + right, "dropped-double", dropped_double) if c == prev or c == ch
-                else (left + c + right, "dropped", dropped + first) for c in _LETTERS])
+        if every:
+            extend([(left + c + right, "dropped-double", dropped_double) if c == prev or c == ch
+                    else (left + c + right, "dropped", dropped + first) for c in _LETTERS])
+    if not every:
+        out.clear()
     phonetic: list[tuple[str, str, float]] = []
     for a, b in PHONETIC:
         if a not in q:
@@ -412,7 +432,7 @@ def _known_edits(q: str, vocab: Container[str], lookup: Callable[[str], Sequence
     near = vocab if near_vocab is None or not screened else near_vocab
     if screened:
         positions: Iterable[int] = [i for i in range(n) if q[:i] + q[i + 1:] in reachable] \
-            if reachable else ()  # type: ignore[operator]
+            if reachable else ()
         pairs = _PHONETIC_FLAGGED if positions or q in reachable else _FAR_PHONETIC_FLAGGED  # type: ignore[operator]
     else:
         positions, pairs = range(n), _PHONETIC_FLAGGED
@@ -446,11 +466,11 @@ def _known_edits(q: str, vocab: Container[str], lookup: Callable[[str], Sequence
     for a, b, far in pairs:
         if a not in q:
             continue
-        words = vocab if far else near
+        tested = vocab if far else near
         start = q.find(a, 1)
         while start >= 0:
             cand = q[:start] + b + q[start + len(a):]
-            if cand in words:
+            if cand in tested:
                 yield cand, "phonetic", COST["phonetic"]
             start = q.find(a, start + 1)
 
@@ -500,8 +520,8 @@ def _search(q: str, max_slips: int, least: float | None = None) -> _Best:
     word's Zipf is ``least`` or more."""
     vocab = worddata.common_vocabulary().current()  # the set, once built: look-ups in C
     best = _Best()
-    plain, phonetic, sources = _slips_by_kind(q)
     if not (max_slips >= 2 and len(q) >= 6):
+        plain, phonetic, _ = _slips_by_kind(q)
         best.one_slip(q, vocab, plain + phonetic)
         return best
     offer = best.offer
@@ -511,6 +531,9 @@ def _search(q: str, max_slips: int, least: float | None = None) -> _Best:
     # loops below are ``best.one_slip`` and the two-slip search of ``reference_corrections``,
     # in the same order, with the work that can find nothing skipped.
     close = worddata.near_words(q, DELETES_MIN_LEN, 1e-6)
+    # With no close word, the first slips that are not phonetic matter only as the start of a
+    # second slip (they are no word, and none of them is a word less a letter).
+    plain, phonetic, sources = _slips_by_kind(q, bool(close))
     far = _far_rewrites(q)
     if close and not close.isdisjoint(map(_first_item, plain)):  # one slip that is not phonetic
         for cand, slip, cost in plain:

@@ -48,6 +48,7 @@ __all__ = [
     "syllable_count",
     "syllable_index",
     "syllables",
+    "textstat_pieces",
     "word_syllables",
     "zipf",
 ]
@@ -161,14 +162,20 @@ def digit_syllables(word: str) -> int:
     return n if n > 1 else 1
 
 
+def textstat_pieces(text: str) -> list[str]:
+    """The words ``syllable_count`` counts in ``text`` that is not all letters: textstat's
+    punctuation removal and lower-casing, split (the syllables of ``text`` are the sum of each
+    piece's CMU count or hyphenation points plus one)."""
+    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).lower().split()
+
+
 def syllable_count(text: str) -> int:
     """Syllables in ``text`` exactly as textstat 0.7.8 counts them: its punctuation removal and
     lower-casing, then per word the CMU dictionary's first pronunciation, else hyphenation points
     plus one. Uncached (pair it with a bounded cache)."""
     if text.isalpha():
         return _token_syllables(text.lower())
-    text = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).lower()
-    return sum(_token_syllables(t) for t in text.split())
+    return sum(_token_syllables(t) for t in textstat_pieces(text))
 
 
 @lru_cache(maxsize=CACHE_WORDS)
@@ -321,8 +328,10 @@ def english_ids(words: list[str]) -> list[int | None]:
             table = {}
             _english_ids[-1] = table
             missing = words
-        get = _lookup("en", "en.zipf.u16")[0]
-        table.update(zip(missing, map(get, missing), strict=True))
+        ids = list(map(_lookup("en", "en.zipf.u16")[0], missing))
+        table.update(zip(missing, ids, strict=True))
+        if len(missing) == len(words):  # all new (the first check to ask, in a cold pass)
+            return ids
     return list(map(table.__getitem__, words))
 
 

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping
 from itertools import compress, repeat
-from operator import is_, mul
+from operator import is_, mul, not_
 from typing import Any
 
 from ... import worddata
@@ -75,43 +75,51 @@ def _token_total(tokens: Counter[str]) -> float:
     if len(table) + len(new) > TABLE_WORDS:
         table.clear()
     table.update(new)
-    if len(new) == len(counted):
-        return sum(map(mul, tokens.values(), map(new.__getitem__, tokens)))
-    found = dict(zip(tokens, counted, strict=True))
-    found.update(new)
-    return sum(map(mul, tokens.values(), map(found.__getitem__, tokens)))
+    return sum(map(mul, tokens.values(), map(new.get, tokens, counted)))  # new, else counted
 
 
 def _fill(table: dict[str, int], tokens: list[str], counted: Mapping[str, int] | None = None) -> None:
     """Put the syllables of each of ``tokens`` into ``table``: :func:`_token_syllables` of each,
-    without a call per token (a cold pass meets ~12k new tokens). A token whose lower-case
-    form is in ``table`` or ``counted`` (the shared table, which lacks each of ``tokens``) takes
-    its count ("The" after "the"); the words of letters are looked up together in the English
-    trie (``worddata.english_ids``: the spelling check has probed most of them already); a
-    word of digits goes straight to the CMU index and the hyphenation patterns, which is where
-    ``worddata.syllable_count`` takes it."""
-    words: list[str] = []
-    lows: list[str] = []
-    earlier = table if counted is None else counted
-    for token, low in zip(tokens, map(str.lower, tokens), strict=True):
-        known = table.get(low) or (earlier.get(low) if low != token else None)  # "The" after "the"
-        if known is not None:
-            table[token] = known
-        elif len(low) <= 40 and low.isalpha():
-            words.append(token)
-            lows.append(low)
-        elif len(low) <= 40 and low.isdigit():
-            table[token] = worddata.digit_syllables(low)
-        else:
-            table[token] = syllables(low)
+    without a call per token (a cold pass meets ~12k new tokens). The words of letters (nine
+    tokens in ten) are sorted out and looked up together in the English trie, in C
+    (``worddata.english_ids``: the spelling check has probed most of them already). Of the
+    rest, a token whose lower-case form is in ``table`` or ``counted`` (the shared table, which
+    lacks each of ``tokens``) takes its count ("The" after "the"); a word of digits goes
+    straight to the CMU index and the hyphenation patterns, which is where
+    ``worddata.syllable_count`` takes it, and so does a token that textstat's punctuation
+    removal leaves one word of letters (``california-based`` is counted as ``californiabased``)."""
+    lowered = list(map(str.lower, tokens))
+    letters = list(map(str.isalpha, lowered))
+    words = list(compress(tokens, letters))
+    lows = list(compress(lowered, letters))
+    if lows and max(map(len, lows)) > 40:  # no word: counted by length (see ``syllables``)
+        long = [k for k, low in enumerate(lows) if len(low) > 40]
+        for k in reversed(long):
+            table[words[k]] = syllables(lows[k])
+            del words[k], lows[k]
+    if len(words) < len(tokens):
+        earlier = table if counted is None else counted
+        for token, low in compress(zip(tokens, lowered, strict=True), map(not_, letters)):
+            known = table.get(low) or earlier.get(low)  # "The" after "the"
+            if known is not None:
+                table[token] = known
+            elif len(low) <= 40 and low.isdigit():
+                table[token] = worddata.digit_syllables(low)
+            elif len(low) <= 40 and (pieces := worddata.textstat_pieces(low)) and len(pieces) == 1 \
+                    and pieces[0].isalpha():  # "court’s", "california-based": one word of letters
+                words.append(token)
+                lows.append(pieces[0])
+            else:
+                table[token] = syllables(low)
     column = worddata.syllable_index()[1]
-    for token, low, i in zip(words, lows, worddata.english_ids(lows), strict=True):
-        table[token] = (column[i] or 1) if i is not None else syllables(low)
+    table.update(zip(words, [(column[i] or 1) if i is not None else syllables(low)
+                             for low, i in zip(lows, worddata.english_ids(lows), strict=True)], strict=True))
 
 
 def _token_syllables(token: str, table: dict[str, int], get: Any, column: Any) -> int:
     """Syllables of one token as written: its lower-case form's entry in ``table`` ("The" after
-    "the"), else one probe of the compiled CMU index, else :func:`syllables`."""
+    "the"), else one probe of the compiled CMU index, else :func:`syllables`. The token-by-token
+    specification that :func:`_fill` is tested against."""
     low = token.lower()  # lower-casing is idempotent: syllables(low) lower-cases again
     known = table.get(low)
     if known is None:
