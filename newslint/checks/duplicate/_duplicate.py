@@ -82,7 +82,8 @@ def article_keys(article: Article) -> Keys:
                     own.append(normalise(s.text))  # a token crosses the sentence's edge
                     tiled = False
                     continue
-                own.append(" ".join(texts[i:j]).lower().replace("'", " ").replace("’", " ").replace("-", " "))
+                # (the curly joiner first: without it most keys are ASCII, lowered fast)
+                own.append(" ".join(texts[i:j]).replace("’", " ").lower().replace("'", " ").replace("-", " "))
                 tiled = tiled and i == at
                 at = j
             sentence_keys.append(own)
