@@ -67,10 +67,22 @@ def classify_paragraph(text: str) -> str:
         return "list"
     if _MD_HEADING.match(text):
         return "heading"
-    if text[:1].isupper() and len(text.split(None, 14)) <= 14 and not _HEADING_END.search(text) \
+    if text[:1].isupper() and not _heading_end(text) and len(text.split(None, 14)) <= 14 \
             and not text.startswith(("“", '"')):
         return "heading"  # (14 words at most: a split stopped after the 15th tells)
     return "body"
+
+
+_HEADING_END_CHARS = tuple(".!?,;:…\"”’)")
+
+
+def _heading_end(text: str) -> bool:
+    """``_HEADING_END.search(text)``: asked before the words are counted, since a body
+    paragraph usually ends with a full stop. ``$`` also matches before a final newline, which
+    a paragraph (a stripped line) never has; other text is searched."""
+    if text.endswith("\n"):
+        return _HEADING_END.search(text) is not None
+    return text.endswith(_HEADING_END_CHARS)
 
 
 #: Attributes fixed at construction: every check sees the same article, so a check (a plugin's

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .article import Article
+    from .text.segment import Sentence
 
 #: Word-string variants one word of a pattern may expand to ("experts?" is two) before the
 #: reader gives up on it (the gate then simply has no clause from that word).
@@ -161,7 +162,7 @@ class Gate:
     a loop over the alternatives (a phrase list of 30 phrases is one intersection of 30 words
     with the article's words)."""
 
-    __slots__ = ("_index", "_keys", "_rest", "alternatives", "first", "starts")
+    __slots__ = ("_index", "_keys", "_rest", "alternatives", "first", "memo_key", "starts")
 
     def __init__(self, alternatives: tuple[tuple[Clause, ...], ...],
                  first: frozenset[bytes] | None = None, starts: tuple[str | bytes, ...] = ()) -> None:
@@ -182,6 +183,8 @@ class Gate:
             else:
                 self._rest.append(i)
         self._keys = frozenset(self._index)
+        #: The key of this gate's answer in an article's memo (:func:`may_match`), made once.
+        self.memo_key = f"prefilter.gate:{id(self)}"
 
     @property
     def always(self) -> bool:
@@ -202,6 +205,18 @@ class Gate:
             return False
         return any(_holds(alternatives[i][1:], hay)
                    for w in self._keys & hay.words for i in self._index[w])
+
+
+    def holding(self, hay: Haystack) -> set[int]:
+        """The indices of the alternatives whose clauses all hold (``admits`` without the
+        punctuation starts: any of them means yes)."""
+        alternatives = self.alternatives
+        out = {i for i in self._rest if _holds(alternatives[i], hay)}
+        for w in self._keys.intersection(hay.words):
+            for i in self._index[w]:
+                if i not in out and _holds(alternatives[i][1:], hay):
+                    out.add(i)
+        return out
 
 
 def _holds(clauses: Sequence[Clause], hay: Haystack) -> bool:
@@ -709,7 +724,11 @@ def may_match(pattern: re.Pattern[str], article: Article) -> bool:
     if g.always:
         return True
     # Memoised per article: a check asking once per sentence pays for one answer.
-    return article.memo(f"prefilter.gate:{id(g)}", lambda a: g.admits(haystack(a)))
+    memo = article._memo
+    found = memo.get(g.memo_key)
+    if found is None:
+        found = memo[g.memo_key] = g.admits(haystack(article))
+    return found
 
 
 # -- scanning the folded text --------------------------------------------------------------------
@@ -792,6 +811,12 @@ def _foldable(source: str, flags: int) -> bool:
         return False
 
 
+def _has_twin(source: str, flags: int) -> bool:
+    """:func:`_plain_source` and :func:`_foldable` together: kept from run to run by
+    ``regex_cache.derived`` (reading the source cost ~1 ms a phrase list in every process)."""
+    return _plain_source(source) and _foldable(source, flags)
+
+
 def folded_variant(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """The case-sensitive twin of a case-insensitive ``pattern``, to run on :func:`fold`'s text:
     the same matches at the same offsets, at about 2.5x less cost (``re`` lowers every character
@@ -804,8 +829,7 @@ def folded_variant(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
     variant = None
     flags = pattern.flags & ~re.UNICODE
-    if flags == re.IGNORECASE and _plain_source(pattern.pattern) \
-            and regex_cache.derived(_foldable, pattern.pattern, pattern.flags):
+    if flags == re.IGNORECASE and regex_cache.derived(_has_twin, pattern.pattern, pattern.flags):
         variant = re.compile(pattern.pattern)
     with _lock:
         _variants.setdefault(key, variant)
@@ -833,12 +857,15 @@ def scanner(pattern: re.Pattern[str], article: Article) -> Scan:
     ``article.text[a:b]``; the folded one is lower case)."""
     def build(a: Article) -> Scan:
         inner: Scan
-        if not may_match(pattern, a):
+        alternation = _alternations.get(id(pattern))
+        if alternation is not None and alternation.full is pattern:
+            # Its alternatives' gates are asked there (the list's own gate, the union of
+            # theirs, admits whenever one of them does: asking it first was asking twice).
+            inner = alternation.scan(a)
+        elif not may_match(pattern, a):
             inner = _nothing
         else:
-            alternation = _alternations.get(id(pattern))
-            inner = alternation.scan(a) if alternation is not None and alternation.full is pattern \
-                else _finditer(pattern, a)
+            inner = _finditer(pattern, a)
         text = a.text
         n = len(text)
         plain = pattern.finditer
@@ -850,6 +877,8 @@ def scanner(pattern: re.Pattern[str], article: Article) -> Scan:
                 return [m.span() for m in plain(text, start, end)]
             return inner(start, end)
 
+        # Where every match starts, when the inner scan knows (None: anywhere).
+        scan.places = [] if inner is _nothing else getattr(inner, "places", None)  # type: ignore[attr-defined]
         return scan
 
     return article.memo(f"prefilter.scanner:{id(pattern)}", build)
@@ -884,6 +913,25 @@ def spaced(article: Article) -> bytes:
     return article.memo("prefilter.spaced", lambda a: b" " + haystack(a).raw.translate(_ALNUM) + b" ")
 
 
+def word_places(article: Article, word: bytes) -> list[int]:
+    """Where ``word`` (ASCII, lower case) stands in the article as a whole word of
+    :func:`spaced` (and so wherever it stands as a whole word of the folded text), in order:
+    found with ``bytes.find`` in C, once per article and word, and shared by every list and
+    grammar that asks (the attribution lists all start at "is", "was", "it"...)."""
+    table: dict[bytes, list[int]] = article.memo("prefilter.word_places", lambda a: {})
+    found = table.get(word)
+    if found is None:
+        pad = spaced(article)
+        needle = b" " + word + b" "
+        found = []
+        at = pad.find(needle)
+        while at >= 0:
+            found.append(at)  # the word starts at at + 1 in the padded bytes: at in the text
+            at = pad.find(needle, at + 1)
+        table[word] = found
+    return found
+
+
 def _word_starts(pattern: re.Pattern[str], article: Article, firsts: frozenset[bytes]) -> Scan:
     """A scanner that tries ``pattern`` only where one of ``firsts`` (the words every match
     starts with) stands: their places are found with ``bytes.find`` in C, and ``finditer`` is
@@ -894,14 +942,9 @@ def _word_starts(pattern: re.Pattern[str], article: Article, firsts: frozenset[b
     variant = folded_variant(pattern)
     text = article.text if variant is None else hay.folded
     match = (pattern if variant is None else variant).match
-    pad = spaced(article)
     places: set[int] = set()
     for word in firsts & hay.words:
-        needle = b" " + word + b" "
-        at = pad.find(needle)
-        while at >= 0:
-            places.add(at)  # the word starts at at + 1 in the padded bytes: at in the text
-            at = pad.find(needle, at + 1)
+        places.update(word_places(article, word))
     if not places:
         return _nothing
     order = sorted(places)
@@ -918,6 +961,7 @@ def _word_starts(pattern: re.Pattern[str], article: Article, firsts: frozenset[b
                 done = max(m.end(), at + 1)
         return out
 
+    scan.places = order  # type: ignore[attr-defined]
     return scan
 
 
@@ -926,7 +970,7 @@ class Alternation:
     alternative, so an article is scanned only for the alternatives that may match in it (a
     pattern of one phrase costs a fifth of the list's: measured on the vague-source list)."""
 
-    __slots__ = ("_gates", "_single", "bodies", "full", "guard", "lead", "tail")
+    __slots__ = ("_gates", "_owners", "_single", "bodies", "full", "guard", "lead", "tail")
 
     #: Up to this many live alternatives are scanned one by one and merged (below); more, and
     #: the whole alternation is cheaper.
@@ -937,6 +981,7 @@ class Alternation:
         self.full, self.lead, self.bodies, self.tail, self.guard = full, lead, bodies, tail, guard
         self._gates: tuple[Gate, ...] | None = None
         self._single: dict[int, re.Pattern[str]] = {}
+        self._owners: list[int] | None = None
 
     def gates(self) -> tuple[Gate, ...]:
         if self._gates is None:
@@ -947,6 +992,23 @@ class Alternation:
                                 or gate(self.lead + f"(?:{b})" + self.tail, self.full.flags)
                                 for b in self.bodies)
         return self._gates
+
+    def alive(self, hay: Haystack) -> list[int]:
+        """The alternatives whose gates admit the text: ``[i for i, g in enumerate(self.gates())
+        if g.admits(hay)]``, read through the list's own gate (the union of the alternatives',
+        indexed by their rarest words) with one set intersection, instead of a look-up per
+        alternative. Only when every alternative has clauses (else the union has none)."""
+        gates = self.gates()
+        union = gate(self.full)
+        if self._owners is None:
+            owners = [i for i, g in enumerate(gates) for _ in g.alternatives]
+            whole = owners and all(g.alternatives for g in gates) and len(owners) == len(union.alternatives)
+            self._owners = owners if whole else []
+        owners = self._owners
+        if not owners:
+            return [i for i, g in enumerate(gates) if g.admits(hay)]
+        held = {owners[j] for j in union.holding(hay)}
+        return [i for i in sorted(held) if not gates[i].starts or gates[i].admits(hay)]
 
     def single(self, i: int) -> re.Pattern[str]:
         """The pattern of alternative ``i`` alone, as the list would try it."""
@@ -969,7 +1031,7 @@ class Alternation:
         alternatives in order. That is ``finditer``'s definition, so the matches are the same."""
         hay = haystack(article)
         gates = self.gates()
-        alive = [i for i, g in enumerate(gates) if g.admits(hay)]
+        alive = self.alive(hay)
         if not alive:
             return _nothing
         firsts = _union([gates[i].first for i in alive])
@@ -1048,19 +1110,95 @@ def prose_spans(pattern: re.Pattern[str], article: Article) -> list[tuple[int, i
     memoised per article and pattern: a check and the article-wide count that grades it
     (attribution) share one scan."""
     def build(a: Article) -> list[tuple[int, int]]:
-        if not may_match(pattern, a):
-            return []
-        scan = scanner(pattern, a)
-        return [s for para in a.layout.prose for s in scan(para.start, para.end)]
+        scan = scanner(pattern, a)  # (gated there)
+        prose = a.layout.prose
+        places: list[int] | None = scan.places  # type: ignore[attr-defined]
+        if places is None:
+            return [s for para in prose for s in scan(para.start, para.end)]
+        # Only the paragraphs where a match may start (a word place of the list), found by
+        # bisection from the places: the others give nothing. (``scan``'s plain fallback is
+        # for a window ending inside a word; a paragraph ends before white space or a line
+        # break, never inside a word.)
+        starts = a.memo("prefilter.prose_starts", lambda a: [p.start for p in a.layout.prose])
+        wanted: set[int] = set()
+        for at in places:
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and at < prose[i].end:
+                wanted.add(i)
+        out: list[tuple[int, int]] = []
+        for i in sorted(wanted):
+            para = prose[i]
+            out.extend(scan(para.start, para.end))
+        return out
 
     return article.memo(f"prefilter.prose:{id(pattern)}", build)
+
+
+def prose_sentences_to_scan(article: Article, scan: Scan) -> list[Sentence]:
+    """The sentences of the prose paragraphs, in order, that ``scan`` can find something in:
+    those holding one of its word places when it knows them (the others give nothing: a
+    sentence ends before white space, never inside a word, so ``scan``'s plain fallback is
+    not taken), else all of them. A check scanning sentence by sentence then makes a few
+    calls an article instead of one per sentence."""
+    places: list[int] | None = getattr(scan, "places", None)
+    prose = article.layout.prose
+    if places is None:
+        return [s for para in prose for s in article.sentences_of(para)]
+    sentences = article.sentences
+    starts = article._sentence_starts
+    chosen: set[int] = set()
+    for at in places:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at < sentences[i].end:
+            chosen.add(i)
+    if not chosen:
+        return []
+    kept = {p.index for p in prose}
+    return [sentences[i] for i in sorted(chosen) if sentences[i].paragraph in kept]
 
 
 def found_in(pattern: re.Pattern[str], text: str) -> bool:
     """``bool(pattern.search(text))``, by the case-sensitive twin on the folded text when the
     pattern has one (half the cost on a paragraph: issue 16, the speech-verb search of
-    quote-without-speaker)."""
+    quote-without-speaker).
+
+    A pattern that is one alternation of plain words between ``\\b``s (:func:`_word_needles`)
+    is first answered from the folded text's ASCII words, by ``bytes`` look-ups in C (the search
+    tried the alternation at every word start of a paragraph-long text): a word standing alone
+    between characters that are surely not word characters is a match; a word absent even when
+    every other character (a non-ASCII one, "_") counts as a separator means no match; the
+    pattern decides the rest."""
+    needles = _word_needles(pattern)
+    if needles is not None:
+        raw = fold(text).encode("ascii", "replace")
+        glued = b" " + raw.translate(_GLUED) + b" "
+        if any(n in glued for n in needles):
+            return True
+        apart = b" " + raw.translate(_ALNUM) + b" "
+        if not any(n in apart for n in needles):
+            return False
     variant = folded_variant(pattern)
     if variant is None:
         return pattern.search(text) is not None
     return variant.search(fold(text)) is not None
+
+
+#: ASCII letters, digits, "_" and "?" (a non-ASCII character in ``Haystack.raw``: it may be a
+#: letter) kept, every other character a space: a word between two spaces here is whole.
+_GLUED = bytes(c if chr(c).isalnum() or chr(c) in "_?" else 32 for c in range(128)) + b" " * 128
+_WORD_ALTERNATION = re.compile(r"\\b\(\?:([a-z]+(?:\|[a-z]+)*)\)\\b")
+_needles: dict[tuple[str, int], tuple[bytes, ...] | None] = {}
+
+
+def _word_needles(pattern: re.Pattern[str]) -> tuple[bytes, ...] | None:
+    """``(b" said ", b" says ", ...)`` for a case-insensitive ``\\b(?:said|says|...)\\b`` of
+    lower-case ASCII words (read off its source; None for any other pattern)."""
+    key = (pattern.pattern, pattern.flags)
+    found = _needles.get(key, False)
+    if found is False:
+        m = _WORD_ALTERNATION.fullmatch(pattern.pattern)
+        found = None
+        if m is not None and pattern.flags & ~re.UNICODE == re.IGNORECASE:
+            found = tuple(f" {w} ".encode() for w in m.group(1).split("|"))
+        _needles[key] = found
+    return found

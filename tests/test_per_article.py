@@ -206,6 +206,8 @@ _REWRITTEN = [
     ("spacing.space_inside_quotes", "_INSIDE_OPEN", r"(?:^|(?<=\s))(“)( +)(?=[^\W_])", False),
     ("spacing.space_inside_quotes", "_INSIDE_CLOSE", r"(?<=[^\W_][.,!?])( +)(”)", True),
     ("spacing.doubled_space", "_DOUBLE", r"(?<=[^\W_,;]) {2,}(?=[^\W_])", False),
+    ("spacing.missing_space_after_punctuation", "_JOIN",
+     r"([.!?;:,])(?<=[^\W\d_]{2}[.!?;:,])([“‘\"']?)(?=[^\W\d_])", False),
     ("spacing.space_before_punctuation", "_BEFORE", r"(?<=[^\W_])( +)([,;:!?.])(?=\s|$)", False),
     ("spacing.missing_space_after_punctuation", "_JOIN",
      r"(?<=[^\W\d_]{2})([.!?;:,])([“‘\"']?)(?=[^\W\d_])", False),
@@ -400,3 +402,125 @@ def test_a_time_limit_inside_a_check_fires_and_leaves_the_next_checks_limit(monk
     assert time.monotonic() - started < 3.5
     internal = [f.message for f in report.findings if f.code == "NL001"]
     assert len(internal) == 1 and "EV951" in internal[0] and "timed out" in internal[0]
+
+
+# -- sentence splitting ----------------------------------------------------------------------------
+
+
+def _plain_split_sentences(text: str, offset: int = 0, paragraph: int = 0) -> list:
+    """The sentence split as written before the per-boundary fast paths (the specification)."""
+    from newslint.text import segment
+    from newslint.text.segment import Sentence
+
+    sentences: list = []
+    start = 0
+    n = len(text)
+    for match in segment._BOUNDARY.finditer(text):
+        end = match.end()
+        nxt = segment._SPACES.match(text, end).end()
+        next_char = text[nxt] if nxt < n else ""
+        punct = match.group(0)
+        if punct.startswith(".") and not punct.startswith("..") and segment._ends_with_abbreviation(
+                segment._before(text, start, match.start()), next_char, text, nxt):
+            continue
+        if punct.startswith(("..", "…")) and next_char.islower():
+            continue
+        if punct == "." and (next_char == "." or (next_char.islower()
+                                                   and text[max(0, match.start() - 2):match.start()] == ". ")):
+            continue
+        if next_char.isdigit() and punct.rstrip("\"”’')]") in (".",) and match.start() > 0 \
+                and text[match.start() - 1].isdigit():
+            continue
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            sentences.append(Sentence(offset + start + lead, offset + end, stripped, paragraph, len(sentences)))
+        start = nxt
+    piece = text[start:]
+    if piece.strip():
+        lead = len(piece) - len(piece.lstrip())
+        stripped = piece.strip()
+        sentences.append(Sentence(offset + start + lead, offset + start + lead + len(stripped), stripped,
+                                  paragraph, len(sentences)))
+    return segment._merge_abbreviation_stubs(sentences, text, offset)
+
+
+def _sentence_texts() -> list[str]:
+    """Paragraph-like strings dense in boundaries: abbreviations of every list, in every case,
+    initials, numbers, ellipses, closers, odd white space."""
+    from newslint.text import segment
+
+    rng = random.Random(21)
+    abbreviations = sorted(segment._ANY_ABBREVIATION)
+    words = ["said", "The", "the", "he", "It", "in", "a", "U.S.", "J.", "K.", "No.", "12", "3.5", "km",
+             "non-U.S.", "(Mr.", "“Dr.", "R-Mo.", "Tex.", "Dallas,", "x", "ß", "Straße", "İstanbul", "Kelvin",
+             "...", ". . .", "…", "?", "!", "?!", ".”", ".)", "”", "’", "\"", ")", "#4", "Inc.", "Co.",
+             "e.g.", "a.m.", "word-word", "5.!", "7.?", "8.…", "9.”", "1.)", "verylongwordwithoutanyspaceinsideitatallreally"]
+    out = []
+    for _ in range(3000):
+        parts = []
+        for _ in range(rng.randint(1, 14)):
+            w = rng.choice(words) if rng.random() < 0.6 else rng.choice(abbreviations)
+            w = w.upper() if rng.random() < 0.1 else (w.capitalize() if rng.random() < 0.2 else w)
+            parts.append(w + rng.choice(["", "", ".", ". ", ".  ", "? ", "... ", ".\t", ".\u00a0", ". . . ", "", ","]))
+        out.append(rng.choice(["", " ", "  "]).join(parts) if rng.random() < 0.5 else " ".join(parts))
+    return out
+
+
+def test_sentence_split_equals_the_plain_version():
+    """The per-boundary fast paths (plain word before a full stop, one space before the next
+    word, punctuation read by index) split as the plain version does, offsets included."""
+    from newslint.text.segment import split_sentences
+
+    for text in _texts() + _sentence_texts():
+        for offset, paragraph in ((0, 0), (9, 3)):
+            assert split_sentences(text, offset, paragraph) == _plain_split_sentences(text, offset, paragraph), text
+
+
+def test_whole_text_scans_equal_paragraph_scans():
+    """Checks that scan the whole text once (doubled-space) find what one scan per paragraph
+    finds: a match never leaves its paragraph."""
+    import importlib
+
+    from newslint.article import Article
+
+    doubled = importlib.import_module("newslint.checks.spacing.doubled_space")
+    for text in [*_texts(), "a  b\n  c  d  \n\n e   f", "x \r\n  y  z"]:
+        article = Article(text)
+        per_paragraph = [m.span() for p in article.paragraphs for m in doubled._DOUBLE.finditer(text, p.start, p.end)]
+        assert [m.span() for m in doubled._DOUBLE.finditer(text)] == per_paragraph, text
+
+
+
+def test_heading_end_is_the_pattern_search():
+    from newslint.article import _HEADING_END, _heading_end
+
+    rng = random.Random(14)
+    alphabet = "a .!?,;:…\"”’)\n(x"
+    for text in _texts() + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) for _ in range(3000)]:
+        assert _heading_end(text) == (_HEADING_END.search(text) is not None), repr(text)
+
+
+
+def test_closing_mark_patterns_together_are_the_one_pattern():
+    """missing-space scans for "”" and '"' with a pattern each (a literal first character):
+    together, in order, the matches of the class pattern (spans and groups)."""
+    import importlib
+
+    ms = importlib.import_module("newslint.checks.spacing.missing_space_after_punctuation")
+    rng = random.Random(16)
+    alphabet = ["a", "Ab", ".", ",", "!", "?", "”", "\"", " ", "1", "é", "_", "\n"]
+    texts = _texts() + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(4000)]
+    for text in texts:
+        split = sorted((m for p in ms._AFTER_CLOSES for m in p.finditer(text)), key=lambda m: m.start())
+        assert [(m.span(), m.groups()) for m in split] == \
+            [(m.span(), m.groups()) for m in ms._AFTER_CLOSE.finditer(text)], repr(text)
+
+
+def test_full_stop_boundary_is_the_boundary_without_other_marks():
+    from newslint.text.segment import _BOUNDARY, _FULL_STOP
+
+    for text in _texts() + _sentence_texts():
+        text = text.replace("?", ".").replace("!", ",").replace("…", "...")
+        assert [m.span() for m in _FULL_STOP.finditer(text)] == [m.span() for m in _BOUNDARY.finditer(text)], text

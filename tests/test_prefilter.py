@@ -129,11 +129,59 @@ def test_folded_twins_match_the_same_spans(text):
         assert prefilter.found_in(pattern, text) == (pattern.search(text) is not None)
 
 
+def test_found_in_a_word_alternation_is_the_search():
+    """The word look-ups of ``found_in`` (a speech verb alone between separators, or absent even
+    with every non-ASCII character and "_" a separator) give the search's answer, also beside
+    "_", digits, non-ASCII letters and marks, and with look-alikes that fold to the words."""
+    assert prefilter._word_needles(SPEECH) is not None and prefilter._word_needles(NAMED) is None
+    rng = random.Random(12)
+    words = ["said", "Says", "TOLD", "according", "asked", "sai", "saidx", "said_", "_said", "2said", "saidé",
+             "ésaid", "ſaid", "SAİD", "“said”", "said?", "?said", "said’s", "x", "the", "quote", "’", "—"]
+    for _ in range(4000):
+        text = "".join(rng.choice(words) + rng.choice(["", " ", "  ", ",", "\n", "_", "é", "?", "…"])
+                       for _ in range(rng.randint(1, 8)))
+        assert prefilter.found_in(SPEECH, text) == (SPEECH.search(text) is not None), text
+
+
 def test_twins_exist_only_for_plain_case_insensitive_patterns():
     assert prefilter.folded_variant(SPEECH) is not None
     assert prefilter.folded_variant(wordlists.pattern("attribution/vague_sources", boundary=r"[\w-]")) is not None
     assert prefilter.folded_variant(NAMED) is None  # case-sensitive: "[A-Z]" means a capital
     assert prefilter.folded_variant(re.compile(r"\bAI\b", re.IGNORECASE)) is None  # upper-case literal
+
+
+def test_prose_spans_are_finditer_over_the_prose_paragraphs():
+    """Only the paragraphs holding a word place are scanned: the same spans as every paragraph."""
+    for text in _texts(5, 500):
+        for pattern in LIST_PATTERNS + OTHER_PATTERNS:
+            article = Article(text)
+            want = [m.span() for p in article.layout.prose for m in pattern.finditer(text, p.start, p.end)]
+            assert prefilter.prose_spans(pattern, article) == want, (pattern.pattern[:50], text)
+
+
+def test_sentences_to_scan_hold_every_sentence_match():
+    """Scanning only the sentences ``prose_sentences_to_scan`` gives finds every match that
+    scanning each prose sentence finds (a sentence never ends inside a word)."""
+    for text in _texts(6, 500):
+        article = Article(text)
+        n = len(text)
+        for sentence in article.sentences:
+            assert not (0 < sentence.end < n and prefilter._cuts_word(text, sentence.end))
+        for pattern in LIST_PATTERNS + OTHER_PATTERNS:
+            scan = prefilter.scanner(pattern, article)
+            every = [(s.start, m) for p in article.layout.prose for s in article.sentences_of(p)
+                     for m in scan(s.start, s.end)]
+            chosen = prefilter.prose_sentences_to_scan(article, scan)
+            assert [(s.start, m) for s in chosen for m in scan(s.start, s.end)] == every, (pattern.pattern[:40], text)
+
+
+def test_live_alternatives_read_through_the_list_gate_are_each_gates_answer():
+    for text in _texts(8, 400):
+        hay = prefilter.Haystack.of(text)
+        for pattern in LIST_PATTERNS:
+            alternation = prefilter._alternations[id(pattern)]
+            plain = [i for i, g in enumerate(alternation.gates()) if g.admits(hay)]
+            assert alternation.alive(hay) == plain, (pattern.pattern[:40], text)
 
 
 def test_prose_spans_are_shared_by_check_and_count():
@@ -161,6 +209,33 @@ def test_shape_sentences_keep_every_sentence_with_a_shape():
     assert shaped > 50  # the generated text does hold shapes
     assert not _shapes.could_hold_shape({b"analysts", b"said"})  # "Analysts said": wire practice
     assert _shapes.could_hold_shape({b"some", b"analysts", b"said"})
+
+
+def _shape_sentences_plain(article: Article) -> frozenset[int]:
+    """What ``shape_sentences`` gives: every sentence's own words asked (the slow way)."""
+    pad = prefilter.spaced(article)
+    out = []
+    for sentence in article.sentences:
+        end = sentence.end + 1
+        while pad[end] != 32:
+            end += 1
+        if _shapes.could_hold_shape(set(pad[sentence.start + 1:end].split())):
+            out.append(sentence.start)
+    return frozenset(out)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_shape_sentences_equal_reading_every_sentence(seed):
+    """The trigger-word places give the sentences that reading every sentence gives, also with
+    "_" glued to a trigger ("said_x": a word of the pad, not of the haystack) and look-alikes."""
+    extra = ["said_x", "_thought", "considered_by many", "ſome believe", "Some_consider", "it was said that"]
+    rng = random.Random(seed)
+    for text in _texts(seed + 10, 200):
+        words = text.split(" ")
+        for _ in range(rng.randint(0, 3)):
+            words.insert(rng.randint(0, len(words)), rng.choice(extra))
+        article = Article(" ".join(words))
+        assert _shapes.shape_sentences(article) == _shape_sentences_plain(article), article.text
 
 
 # -- TERMINAL from the end ------------------------------------------------------------------
@@ -209,3 +284,45 @@ def test_timestamps_are_finditer_s():
         text = "".join(rng.choice(bits) for _ in range(rng.randint(1, 10)))
         want = [(m.span(), m.group()) for m in stamp._TIMESTAMP.finditer(text)]
         assert [(m.span(), m.group()) for m in stamp.timestamps(text)] == want, text
+
+
+def _vague_source_every_paragraph(article: Article) -> list:
+    """vague-source reading every prose paragraph and every sentence (the specification)."""
+    vs = importlib.import_module("newslint.checks.attribution.vague_source")
+    listed = prefilter.prose_spans(wordlists.pattern("attribution/vague_sources", boundary=r"[\w-]"), article)
+    candidates = _shapes.shape_sentences(article)
+    out = []
+    for para in article.layout.prose:
+        taken: list = []
+        for a, b in listed:
+            if para.start <= a < para.end:
+                hit = vs._judge(article, a, b, bool(vs._OUTLET.search(article.text, a, b)))
+                if hit is not None:
+                    taken.append((a, b))
+                    out.append(hit)
+        for sentence in article.sentences_of(para):
+            if sentence.start not in candidates:
+                continue
+            tokens = words_between(article, sentence.start, sentence.end)
+            for first, last, _kind in _shapes.find_shapes(tokens):
+                start, end = tokens[first].start, tokens[last].end
+                if any(start < b and a < end for a, b in taken):
+                    continue
+                hit = vs._judge(article, start, end, False)
+                if hit is not None:
+                    taken.append((start, end))
+                    out.append(hit)
+    return out
+
+
+def test_vague_source_reads_only_the_paragraphs_that_hold_something():
+    from newslint.declaration import CheckContext
+
+    vs = importlib.import_module("newslint.checks.attribution.vague_source")
+    found = 0
+    for text in _texts(9, 300):
+        article = Article(text.replace("\n\n", "\n\nSome analysts believe it. "))
+        hits = list(vs.vague_source.fn(article, CheckContext({}, vs.vague_source, {})))
+        assert hits == _vague_source_every_paragraph(article), text
+        found += len(hits)
+    assert found > 100

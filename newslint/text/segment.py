@@ -61,6 +61,9 @@ _WORD_BEFORE = re.compile(r"(?<![^\s(\[“\"‘'])([^\s(\[“\"‘']++)$")
 # Starts with the mark it consumes (the look-behind after it): re then skips to marks in C.
 # Same matches as (?<![.!?…])[.!?…]++[\"”’')\]]*+(?=\s++\S) (tests/test_per_article.py).
 _BOUNDARY = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"”’')\]]*+(?=\s++\S)")
+#: :data:`_BOUNDARY` for a text whose only terminal mark is the full stop: starting with a
+#: literal character, which ``re`` skips to several times faster than to a class.
+_FULL_STOP = re.compile(r"\.(?<![.!?…]\.)[.!?…]*+[\"”’')\]]*+(?=\s++\S)")
 #: Longest word looked at before a full stop when deciding whether it is an abbreviation.
 _ABBREVIATION_WINDOW = 40
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
@@ -154,32 +157,70 @@ def _before(text: str, start: int, end: int) -> str:
     return window
 
 
+#: Every abbreviation of the lists above: a plain word (letters only, two or more) that is none
+#: of them never ends an abbreviation (:func:`_plain_word_before`).
+_ANY_ABBREVIATION = (TITLE_ABBREVIATIONS | NUMBER_ABBREVIATIONS | STATE_ABBREVIATIONS | UNIT_ABBREVIATIONS
+                     | FINAL_ABBREVIATIONS)
+
+
+def _plain_word_before(text: str, start: int, end: int) -> bool:
+    """Whether the full stop at ``text[end]`` follows a plain word that is no abbreviation: the
+    characters after the last space before it (not before ``start``) are two or more letters
+    whose lower case is in no list. Then :func:`_ends_with_abbreviation` says no (the word it
+    reads is those letters: a space and the sentence start bound it, and letters hold no dot,
+    hyphen, quote or bracket; a word longer than its window gives no word at all), so the
+    common case costs a ``rfind`` and a set look-up instead of a regular expression."""
+    space = text.rfind(" ", start, end)
+    word = text[space + 1 if space >= 0 else start:end]
+    return len(word) > 1 and word.isalpha() and word.lower() not in _ANY_ABBREVIATION
+
+
+_TERMINAL_MARKS = ".!?…"
+
+
 def split_sentences(text: str, offset: int = 0, paragraph: int = 0) -> list[Sentence]:
-    """Split one paragraph into sentences. Linear in ``len(text)``."""
+    """Split one paragraph into sentences. Linear in ``len(text)``.
+
+    Python work per candidate boundary is kept small (issue 16: ~3 µs a boundary was the
+    sentence split's cost): the punctuation is read by index instead of as a string, the next
+    word's first character is found without a regular expression when one space follows, and
+    a full stop after a plain word skips the abbreviation test (:func:`_plain_word_before`).
+    ``tests/test_per_article.py`` compares it with the plain version on generated text."""
     sentences: list[Sentence] = []
     start = 0
-    n = len(text)
-    for match in _BOUNDARY.finditer(text):
-        end = match.end()
-        nxt = _SPACES.match(text, end).end()  # type: ignore[union-attr]  # \s is str.isspace
-        next_char = text[nxt] if nxt < n else ""
-        punct = match.group(0)
-        if punct.startswith(".") and not punct.startswith("..") \
-                and _ends_with_abbreviation(_before(text, start, match.start()), next_char, text, nxt):
-            continue
-        if punct.startswith(("..", "…")) and next_char.islower():
+    boundary = _BOUNDARY if "?" in text or "!" in text or "…" in text else _FULL_STOP
+    for match in boundary.finditer(text):
+        ms, end = match.span()
+        # The look-ahead has seen white space and then a non-space character after ``end``.
+        nxt = end + 1
+        if text[nxt].isspace():
+            nxt = _SPACES.match(text, nxt).end()  # type: ignore[union-attr]  # \s is str.isspace
+        next_char = text[nxt]
+        first = text[ms]
+        second = text[ms + 1] if ms + 1 < end else ""
+        if first == "." and second != ".":
+            if not _plain_word_before(text, start, ms) \
+                    and _ends_with_abbreviation(_before(text, start, ms), next_char, text, nxt):
+                continue
+            if not second:  # the punctuation is "." alone
+                if next_char == "." or (next_char.islower() and text[max(0, ms - 2):ms] == ". "):
+                    continue  # a spaced ellipsis (". . .") inside a sentence
+                if next_char.isdigit() and ms > 0 and text[ms - 1].isdigit():
+                    continue
+            elif second not in _TERMINAL_MARKS and next_char.isdigit() and ms > 0 and text[ms - 1].isdigit():
+                continue  # ".)" or ".”" then a digit, after a digit
+        elif (first == "…" or first == ".") and next_char.islower():
             continue  # an ellipsis inside a sentence ("... and then")
-        if punct == "." and (next_char == "." or (next_char.islower()
-                                                   and text[max(0, match.start() - 2):match.start()] == ". ")):
-            continue  # a spaced ellipsis (". . .") inside a sentence
-        if next_char.isdigit() and punct.rstrip("\"”’')]") in (".",) and match.start() > 0 \
-                and text[match.start() - 1].isdigit():
-            continue
-        piece = text[start:end]
-        stripped = piece.strip()
-        if stripped:
+        if text[start].isspace():  # only at the start of a text that is not stripped
+            piece = text[start:end]
             lead = len(piece) - len(piece.lstrip())
-            sentences.append(Sentence(offset + start + lead, offset + end, stripped, paragraph, len(sentences)))
+            stripped = piece.strip()
+            if stripped:
+                sentences.append(Sentence(offset + start + lead, offset + end, stripped, paragraph,
+                                          len(sentences)))
+        else:  # ends with the punctuation: nothing to strip
+            sentences.append(Sentence(offset + start, offset + end, text[start:end], paragraph,
+                                      len(sentences)))
         start = nxt
     piece = text[start:]
     if piece.strip():
@@ -194,6 +235,10 @@ def split_sentences(text: str, offset: int = 0, paragraph: int = 0) -> list[Sent
 
 _CLOSERS = "\"”’')]"  # what _FINAL_ABBREVIATION_END allows after the final dot
 _FINAL_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Plc|Jr|Bros)\.)[\"”’')\]]*$")
+
+
+#: The second form of :data:`_FINAL_ABBREVIATION_END`; its first ends in a letter between two dots.
+_FINAL_WORDS = ("Inc.", "Corp.", "Co.", "Ltd.", "Plc.", "Jr.", "Bros.")
 
 
 def _merge_abbreviation_stubs(sentences: list[Sentence], text: str, offset: int) -> list[Sentence]:
@@ -214,7 +259,9 @@ def _merge_abbreviation_stubs(sentences: list[Sentence], text: str, offset: int)
         stub = sent.text
         # Cheap tests first (a capital, a full stop closing the previous sentence, three words at
         # most: ``split`` stops after the fourth) before the regular expression.
-        if (stub[:1].isupper() and prev.text.rstrip(_CLOSERS).endswith(".")
+        ended = prev.text.rstrip(_CLOSERS)
+        if (stub[:1].isupper() and ended.endswith(".")
+                and (ended[-3:-2] == "." or ended.endswith(_FINAL_WORDS))  # what the pattern needs
                 and len(stub.split(None, 3)) <= 3 and stub.split(None, 1)[0].lower() not in _PRONOUNS
                 and _FINAL_ABBREVIATION_END.search(prev.text)):
             out[-1] = Sentence(prev.start, sent.end, text[prev.start - offset:sent.end - offset],

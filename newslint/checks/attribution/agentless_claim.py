@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
-from ...prefilter import may_match, scanner
+from ...prefilter import may_match, prose_sentences_to_scan, scanner
 from ._sources import named_source_near, vocabulary
 
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?[A-Za-z]|\b(?:among|from)\s+(?:the\s+)?[A-Z]")
@@ -44,14 +44,13 @@ def agentless_claim(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     if not may_match(pattern, article):
         return
     scan = scanner(pattern, article)
-    for para in article.layout.prose:
-        for sentence in article.sentences_of(para):
-            for start, end in scan(sentence.start, sentence.end):
-                if article.in_quote(start):
-                    continue
-                if _AGENT.search(article.text, end, min(sentence.end, end + 40)):
-                    continue
-                if named_source_near(article, sentence):
-                    continue
-                yield Hit(start, end, f"\"{article.text[start:end]}\": whose view is this? Name who holds it",
-                          confidence=0.6)
+    for sentence in prose_sentences_to_scan(article, scan):  # the prose sentences, or those that may match
+        for start, end in scan(sentence.start, sentence.end):
+            if article.in_quote(start):
+                continue
+            if _AGENT.search(article.text, end, min(sentence.end, end + 40)):
+                continue
+            if named_source_near(article, sentence):
+                continue
+            yield Hit(start, end, f"\"{article.text[start:end]}\": whose view is this? Name who holds it",
+                      confidence=0.6)

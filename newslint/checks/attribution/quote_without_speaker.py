@@ -54,7 +54,7 @@ def quote_without_speaker(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     skip = article.layout.furniture_indices
     paragraphs = article.paragraphs
     for quote in article.quotes:
-        words = quote.text.split()
+        words = quote.text.split(None, 12)  # up to 12 words are counted (a 13th item: more)
         if len(words) < 6:
             continue
         para = article.paragraph_at(quote.start)

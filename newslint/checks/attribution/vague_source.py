@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
-from ...analysis.words import words_between
+from ...analysis.words import word_range
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
 from ...prefilter import prose_spans
-from ._shapes import find_shapes, shape_sentences
+from ._shapes import find_shapes_in_words, shape_sentences
 from ._sources import grade, named_in, neighbours, vocabulary
 
 #: Wire-style anonymous sourcing that follows stated rules: info at most.
@@ -84,8 +84,18 @@ def vague_source(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     text = article.text
     # Only sentences with a trigger word are tokenised and read by the shape grammars (about
     # one in six of a news article's sentences).
-    candidates = shape_sentences(article)
-    for para in article.layout.prose:
+    candidates = sorted(shape_sentences(article))
+    if not listed and not candidates:
+        return
+    sentences = article.sentences
+    sentence_starts = article._sentence_starts
+    word_texts, word_starts, word_ends = article.word_texts, article.word_starts, article.word_ends
+    # Only the prose paragraphs a listed phrase or a candidate sentence starts in (or follows, for
+    # a sentence outside the prose) are read: the others hold neither.
+    prose = article.layout.prose
+    prose_starts = [p.start for p in prose]
+    touched = sorted({bisect_right(prose_starts, at) - 1 for at in (*(a for a, _ in listed), *candidates)})
+    for para in (prose[k] for k in touched if k >= 0):
         taken: list[tuple[int, int]] = []
         i = bisect_left(listed, (para.start, -1))
         while i < len(listed) and listed[i][0] < para.end:
@@ -95,12 +105,15 @@ def vague_source(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             if hit is not None:
                 taken.append((a, b))
                 yield hit
-        for sentence in article.sentences_of(para):
-            if sentence.start not in candidates:
-                continue
-            tokens = words_between(article, sentence.start, sentence.end)
-            for first, last, _kind in find_shapes(tokens):
-                start, end = tokens[first].start, tokens[last].end
+        # The paragraph's candidate sentences, found by bisection (a sentence belongs to the
+        # paragraph it starts in).
+        j = bisect_left(candidates, para.start)
+        while j < len(candidates) and candidates[j] < para.end:
+            sentence = sentences[bisect_left(sentence_starts, candidates[j])]
+            j += 1
+            lo, hi = word_range(article, sentence.start, sentence.end)  # texts only: no spans
+            for first, last, _kind in find_shapes_in_words(word_texts[lo:hi]):
+                start, end = word_starts[lo + first], word_ends[lo + last]
                 if any(start < b and a < end for a, b in taken):
                     continue
                 hit = _judge(article, start, end, False)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
-from ...prefilter import may_match, scanner
+from ...prefilter import may_match, prose_sentences_to_scan, scanner
 from ._generated import _extra
 from ._vocab import pattern
 
@@ -61,14 +61,13 @@ def engagement_bait(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     if not may_match(bait, article):
         return
     scan = scanner(bait, article)
-    for para in article.layout.prose:
-        for sentence in article.sentences_of(para):
-            found = scan(sentence.start, sentence.end)
-            if not found or article.in_quote(found[0][0]):
-                continue
-            at = found[0][0]
-            if not _addresses_reader(sentence.text, at - sentence.start):
-                continue
-            yield Hit(at, sentence.end, "engagement bait: a prompt for reader comments, not news copy",
-                      confidence=0.85)
+    for sentence in prose_sentences_to_scan(article, scan):  # the prose sentences, or those that may match
+        found = scan(sentence.start, sentence.end)
+        if not found or article.in_quote(found[0][0]):
+            continue
+        at = found[0][0]
+        if not _addresses_reader(sentence.text, at - sentence.start):
+            continue
+        yield Hit(at, sentence.end, "engagement bait: a prompt for reader comments, not news copy",
+                  confidence=0.85)
 
