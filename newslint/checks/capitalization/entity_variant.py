@@ -472,37 +472,24 @@ def _find_names(text: str, keys: Iterable[str], lower: str | None = None,
     character, and a byte equals such a name's character exactly where the lowered text's
     character does. Other names are searched in the lowered text, made only then."""
     n = len(text)
-    # Names that share their first word and the space after it ("new york", "new jersey") are
-    # found from one scan for that word: a name occurs where the word does and the text goes
-    # on as the name does (``startswith``), so the scans are one per first word, not per name.
-    groups: dict[str | bytes, list[str | bytes]] = {}
+    found: dict[int, int] = {}
     for key in keys:
         if raw is not None and key.isascii() and "?" not in key:
+            hay: str | bytes = raw
             needle: str | bytes = key.encode()
         else:
             if lower is None:
                 lower = text.lower()
-            needle = key
-        cut = needle.find(" " if isinstance(needle, str) else b" ")  # type: ignore[arg-type]
-        groups.setdefault(needle[:cut + 1] if cut > 0 else needle, []).append(needle)
-    found: dict[int, int] = {}
-    for prefix, needles in groups.items():
-        hay = lower if isinstance(prefix, str) else raw
-        several = len(needles) > 1
-        if not several:
-            prefix = needles[0]  # one name: scan for the whole of it
-        i = hay.find(prefix)  # type: ignore[union-attr,arg-type]
+            hay, needle = lower, key
+        i = hay.find(needle)  # type: ignore[arg-type]
         while i >= 0:
-            for needle in needles:
-                if several and not hay.startswith(needle, i):  # type: ignore[union-attr,arg-type]
-                    continue
-                end = i + len(needle)
-                before = text[i - 1] if i else " "
-                after = text[end] if end < n else " "
-                if not (before.isalnum() or before in "’'-") and not (after.isalnum() or after == "-"):
-                    if end - i > found.get(i, 0) - i:
-                        found[i] = end
-            i = hay.find(prefix, i + 1)  # type: ignore[union-attr,arg-type]
+            end = i + len(key)
+            before = text[i - 1] if i else " "
+            after = text[end] if end < n else " "
+            if not (before.isalnum() or before in "’'-") and not (after.isalnum() or after == "-"):
+                if end - i > found.get(i, 0) - i:
+                    found[i] = end
+            i = hay.find(needle, i + 1)  # type: ignore[arg-type]
     spans = sorted(found.items())
     out: list[tuple[int, int]] = []
     last_end = -1
