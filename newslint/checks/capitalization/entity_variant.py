@@ -13,6 +13,7 @@ from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 from ...lexicon import pos
 from ...prefilter import haystack
+from ...text.segment import Sentence
 from ...text.tokens import looks_like_address, token_around
 from ._names import (
     CONNECTORS,
@@ -193,15 +194,18 @@ def _picked_names(article: Article, starts: frozenset[int]) -> list[list[str]]:
 
     What a run's words spell depends on its text only: worked out once per distinct run text
     (names recur: "Justice Department" five times in one article, :func:`_run_names`); only the
-    position tests run for every run, with the paragraphs and quotations walked beside the
-    runs (both in text order) instead of a bisection per run (``paragraph_at``, ``in_quote``)."""
+    position tests run for every run, with the paragraphs, quotations and sentences walked beside the
+    runs (all in text order) instead of a bisection per run (``paragraph_at``, ``in_quote``,
+    ``sentence_at``)."""
     skip = article.layout.furniture_indices
     paras = article.paragraphs
     quotes = article.quotes
     eligible = [p.index not in skip and p.kind != "heading" for p in paras]
+    sentences = article.sentences
+    text = article.text
     picked: list[list[str]] = []
-    last_para, last_quote = len(paras) - 1, len(quotes) - 1
-    p = q = -1  # the last paragraph, quotation, starting at or before the run
+    last_para, last_quote, last_sentence = len(paras) - 1, len(quotes) - 1, len(sentences) - 1
+    p = q = s = -1  # the last paragraph, quotation, sentence starting at or before the run
     for run in name_runs(article):
         at = run.start
         while p < last_para and paras[p + 1].start <= at:
@@ -215,11 +219,16 @@ def _picked_names(article: Article, starts: frozenset[int]) -> list[list[str]]:
             q += 1
         if q >= 0 and at < quotes[q].end:
             continue  # a quoted term or title (article.in_quote)
-        if names.nothing_dropped and (at in starts or _at_sentence_start(article, at)) \
-                and names.first_is_common_word():
-            picked.append(names.without_first())  # "Conservative Republicans said": the first capital is the position's
-        else:
-            picked.append(names.names())
+        if names.nothing_dropped:
+            at_start = at in starts
+            if not at_start:
+                while s < last_sentence and sentences[s + 1].start <= at:
+                    s += 1
+                at_start = _starts_sentence(text, at, sentences[s] if s >= 0 and at <= sentences[s].end else None)
+            if at_start and names.first_is_common_word():
+                picked.append(names.without_first())  # "Conservative Republicans said": the first capital is the position's
+                continue
+        picked.append(names.names())
     return picked
 
 
@@ -349,18 +358,22 @@ def _leading_function_word(word: str) -> bool:
 def _at_sentence_start(article: Article, offset: int) -> bool:
     """Whether only punctuation (an opening quote, a dash) stands between a sentence start or a
     line start and ``offset``."""
-    sentence = article.sentence_at(offset)
+    return _starts_sentence(article.text, offset, article.sentence_at(offset))
+
+
+def _starts_sentence(text: str, offset: int, sentence: Sentence | None) -> bool:
+    """:func:`_at_sentence_start` with the sentence holding ``offset`` (``sentence_at``) given."""
     if sentence is None:
         return True
-    if offset >= 2 and sentence.start <= offset - 2 and article.text[offset - 1] == " " \
-            and article.text[offset - 2].isalnum():
+    if offset >= 2 and sentence.start <= offset - 2 and text[offset - 1] == " " \
+            and text[offset - 2].isalnum():
         return False  # a word and a space before it, inside the sentence: the usual case, no scan
     # Searched back to the sentence start only: from the text start it was quadratic on a
     # one-line article of a megabyte (reliability audit, single-line files). The line's part
     # of the sentence lies inside the sentence, so nothing alphanumeric in it is the test (no
     # alphanumeric back to the sentence start implies it).
-    line_start = article.text.rfind("\n", sentence.start, offset) + 1
-    return _ALNUM.search(article.text, max(sentence.start, line_start), offset) is None
+    line_start = text.rfind("\n", sentence.start, offset) + 1
+    return _ALNUM.search(text, max(sentence.start, line_start), offset) is None
 
 
 #: One letter or digit (``str.isalnum``).
