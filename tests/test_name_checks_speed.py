@@ -591,3 +591,20 @@ def test_repeats_without_copies_are_the_full_loops():
         assert fast == duplicate._with_copies(*args, counts, article.layout.furniture_indices, title, head), text
         found += len(fast)
     assert checked > 1000 and found > 0
+
+
+def test_shouting_gate_lets_every_capitals_run_through():
+    """NL304 stops when the text has no four ASCII capitals in a row (its byte table); on texts
+    where a run of capitals sits anywhere, next to accents, joiners and curly quotes, the table
+    finds one wherever the pattern matches."""
+    rng = random.Random(79)
+    alphabet = ("A", "B", "Z", "a", "É", "Ä", "\u212a", "’", "'", "-", " ", "\n", "“", "1", "_")
+    texts = _fixture_texts() + _mixed_texts(1500, 83) + [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(20000)]
+    passed = 0
+    for text in texts:
+        gate = b"AAAA" in text.encode("ascii", "replace").translate(shouting._CAPITALS_AS_A)
+        if shouting._CAPS.search(text):
+            assert gate, text
+            passed += 1
+    assert passed > 500
