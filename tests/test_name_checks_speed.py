@@ -71,24 +71,52 @@ def _reference_find_names(text: str, known: dict[str, str]) -> list[tuple[int, i
 
 def test_indexed_name_search_keeps_every_match_that_can_matter():
     """Searching only the names the word index allows, and none of the one-word names, finds the
-    same matches as searching every name, less the one-word matches (which yield no finding)."""
-    extra = ["at&t", "e-trade", "İstanbul".lower(), "ΟΔΟΣ".lower(), "\u212aent".lower(), "kong"]
-    for text in _fixture_texts() + _random_texts(3000, 7):
+    same matches as searching every name, less the one-word matches (which yield no finding);
+    in the lowered text or, for ASCII names, in the prefilter haystack's bytes."""
+    from newslint.prefilter import haystack
+
+    extra = ["at&t", "e-trade", "İstanbul".lower(), "ΟΔΟΣ".lower(), "\u212aent".lower(), "kong", "what?",
+             "wall street", "state street"]
+    odd = ["Wall_Street", "\u017ftate Street", "\u0131raq", "St\u0131te", "Wall \u017ftreet", "New_York"]
+    rng = random.Random(71)
+    texts = _fixture_texts() + _random_texts(3000, 7) + [
+        " ".join(rng.choice((*odd, "what?", "What?", "state", "Street", "said")) for _ in range(rng.randint(1, 12)))
+        for _ in range(1500)]
+    for text in texts:
         article = Article(text)
         own = ["diamond lumber", "justice department", "new york", "iraq's army", "korea", *extra]
         known = dict(names.proper_nouns())
         for key in own:
             known.setdefault(key, key)
         may_occur = names.names_that_may_occur(article, own)
-        searched = names.names_that_may_occur(article, own, text.lower(), searched=True)
-        assert (may_occur is None) == (searched is None)
+        searched = names.names_that_may_occur(article, own, searched=True)
+        assert (may_occur is None) == (searched is None) == (names.LENGTHENS_IN_LOWERCASE in text)
         if searched is not None:
             assert {k for k in searched if not k.isalnum()} == {k for k in may_occur if not k.isalnum()}
-        keys = known if may_occur is None else may_occur
+        keys = [k for k in (known if may_occur is None else may_occur) if entity_variant._worth_searching(k)]
         assert may_occur is None or may_occur <= known.keys()
-        fast = entity_variant._find_names(text, [k for k in keys if entity_variant._worth_searching(k)])
         slow = [(s, e) for s, e in _reference_find_names(text, known) if not text[s:e].isalnum()]
-        assert fast == slow, text
+        assert entity_variant._find_names(text, keys) == slow, text
+        if not any(ch in text for ch in entity_variant._FOLD_NOT_LOWER):
+            assert entity_variant._find_names(text, keys, raw=haystack(article).raw) == slow, text
+
+
+def test_lowercase_and_haystack_fold_differ_only_where_the_name_search_looks():
+    """Over every code point: only "İ" lowercases to more than one character, and only "İ",
+    "ı" and "ſ" fold (the prefilter haystack) and lowercase to different ASCII letters or to an
+    ASCII letter on one side only."""
+    from newslint.prefilter import _fold_char
+
+    longer, differ = [], []
+    for code in range(0x110000):
+        ch = chr(code)
+        lower, folded = ch.lower(), _fold_char(ch)
+        if len(lower) != 1:
+            longer.append(ch)
+        if (len(lower) == 1 and lower.isascii()) != folded.isascii() or (folded.isascii() and folded != lower):
+            differ.append(ch)
+    assert longer == [names.LENGTHENS_IN_LOWERCASE]
+    assert "".join(differ) == entity_variant._FOLD_NOT_LOWER
 
 
 def test_one_word_names_yield_no_finding():
@@ -563,3 +591,20 @@ def test_repeats_without_copies_are_the_full_loops():
         assert fast == duplicate._with_copies(*args, counts, article.layout.furniture_indices, title, head), text
         found += len(fast)
     assert checked > 1000 and found > 0
+
+
+def test_shouting_gate_lets_every_capitals_run_through():
+    """NL304 stops when the text has no four ASCII capitals in a row (its byte table); on texts
+    where a run of capitals sits anywhere, next to accents, joiners and curly quotes, the table
+    finds one wherever the pattern matches."""
+    rng = random.Random(79)
+    alphabet = ("A", "B", "Z", "a", "É", "Ä", "\u212a", "’", "'", "-", " ", "\n", "“", "1", "_")
+    texts = _fixture_texts() + _mixed_texts(1500, 83) + [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(20000)]
+    passed = 0
+    for text in texts:
+        gate = b"AAAA" in text.encode("ascii", "replace").translate(shouting._CAPITALS_AS_A)
+        if shouting._CAPS.search(text):
+            assert gate, text
+            passed += 1
+    assert passed > 500

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from ... import wordlists
 from ...article import Article
+from ...prefilter import haystack
 from ...text.segment import Span
 
 _lock = threading.Lock()
@@ -101,21 +102,19 @@ def gate_word(key: str) -> str | None:
 _JOINERS = "'’-"
 
 
-def names_that_may_occur(article: Article, names: Iterable[str], lower: str | None = None,
-                         searched: bool = False) -> set[str] | None:
+def names_that_may_occur(article: Article, names: Iterable[str], searched: bool = False) -> set[str] | None:
     """The lowercased well-known names and ``names`` (lowercased names) that may occur in the
     article case-insensitively on word boundaries; None when the index cannot tell (lowering
     changes the text's length, so offsets would not line up) and every name must be searched.
-    ``lower`` is ``article.text.lower()`` when the caller has it; ``searched``: leave out the
-    well-known names that are one run of letters and digits (see :func:`proper_nouns_by_head`).
+    ``searched``: leave out the well-known names that are one run of letters and digits (see
+    :func:`proper_nouns_by_head`).
 
     A name whose :func:`gate_word` is no word token of the article lowercased (each token
-    alone) does not occur. Only the few dozen head words asked about are looked for among the
-    article's distinct tokens lowercased (one intersection in C, no set of every lowercased
-    token), instead of a scan of the text for each name (most of the ~170 names an article is
-    checked against do not occur in it)."""
-    if len(article.text.lower() if lower is None else lower) != len(article.text):
-        return None
+    alone) does not occur. Only the few dozen head words asked about are looked up
+    (:func:`_heads_present`), instead of a scan of the text for each name (most of the ~170
+    names an article is checked against do not occur in it)."""
+    if LENGTHENS_IN_LOWERCASE in article.text:
+        return None  # the one character whose lowercase is longer: offsets would not line up
     by_head, ungated = proper_nouns_by_head(searched)
     out = set(ungated)
     gated: list[tuple[str, str]] = []
@@ -127,11 +126,33 @@ def names_that_may_occur(article: Article, names: Iterable[str], lower: str | No
             gated.append((head, key))
     asked = set(by_head)
     asked.update(head for head, _ in gated)
-    present = asked.intersection(map(str.lower, article.word_counts))
+    present = _heads_present(article, asked)
     for head in present.intersection(by_head):
         out.update(by_head[head])
     out.update(key for head, key in gated if head in present)
     return out
+
+
+#: "İ": lowercased, it is two characters ("i" and a combining dot); every other character
+#: lowercases to one (checked over every code point in tests/test_name_checks_speed.py).
+LENGTHENS_IN_LOWERCASE = "\u0130"
+
+
+def _heads_present(article: Article, heads: set[str]) -> set[str]:
+    """The ``heads`` (ASCII words, lowercase) that some word token of the article lowercases
+    to, and maybe a few more (a superset is safe: a name let through is only searched).
+
+    Read from the ASCII words of the prefilter's haystack (built for every article by the
+    checks' gates: no pass over the tokens here): a token that lowercases to an ASCII word
+    folds to it too (its letters are ASCII, or the Kelvin sign), and its neighbours are no
+    letter or digit, so in the haystack's ASCII bytes it is a whole run of word characters,
+    unless "_" (a word character there, no letter in a token) touches it: then the tokens
+    themselves are lowercased."""
+    hay = haystack(article)
+    if b"_" in hay.raw:
+        return heads.intersection(map(str.lower, article.word_counts))
+    words = hay.words
+    return {head for head in heads if head.encode() in words}
 
 
 def _unpunctuated_line(text: str) -> bool:

@@ -12,6 +12,8 @@ from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 from ...lexicon import pos
+from ...prefilter import haystack
+from ...text.segment import Sentence
 from ...text.tokens import looks_like_address, token_around
 from ._names import (
     CONNECTORS,
@@ -142,11 +144,11 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             want = proper.get(key)
         return own.get(key) if want is None else want
 
-    lower = text.lower()
-    keys = names_that_may_occur(article, [*own, *extra], lower, searched=True)
+    keys = names_that_may_occur(article, [*own, *extra], searched=True)
     if keys is None:  # (the index cannot tell: every name)
         keys = {*proper, *extra, *own}
-    matches = _find_names(text, [key for key in keys if not key.isalnum()], lower)  # _worth_searching, inline
+    raw = None if any(ch in text for ch in _FOLD_NOT_LOWER) else haystack(article).raw
+    matches = _find_names(text, [key for key in keys if not key.isalnum()], raw=raw)  # _worth_searching, inline
     skip = article.layout.furniture_indices
     seen_at: set[int] = set()
     for start, end in matches:
@@ -192,15 +194,18 @@ def _picked_names(article: Article, starts: frozenset[int]) -> list[list[str]]:
 
     What a run's words spell depends on its text only: worked out once per distinct run text
     (names recur: "Justice Department" five times in one article, :func:`_run_names`); only the
-    position tests run for every run, with the paragraphs and quotations walked beside the
-    runs (both in text order) instead of a bisection per run (``paragraph_at``, ``in_quote``)."""
+    position tests run for every run, with the paragraphs, quotations and sentences walked beside the
+    runs (all in text order) instead of a bisection per run (``paragraph_at``, ``in_quote``,
+    ``sentence_at``)."""
     skip = article.layout.furniture_indices
     paras = article.paragraphs
     quotes = article.quotes
     eligible = [p.index not in skip and p.kind != "heading" for p in paras]
+    sentences = article.sentences
+    text = article.text
     picked: list[list[str]] = []
-    last_para, last_quote = len(paras) - 1, len(quotes) - 1
-    p = q = -1  # the last paragraph, quotation, starting at or before the run
+    last_para, last_quote, last_sentence = len(paras) - 1, len(quotes) - 1, len(sentences) - 1
+    p = q = s = -1  # the last paragraph, quotation, sentence starting at or before the run
     for run in name_runs(article):
         at = run.start
         while p < last_para and paras[p + 1].start <= at:
@@ -214,11 +219,16 @@ def _picked_names(article: Article, starts: frozenset[int]) -> list[list[str]]:
             q += 1
         if q >= 0 and at < quotes[q].end:
             continue  # a quoted term or title (article.in_quote)
-        if names.nothing_dropped and (at in starts or _at_sentence_start(article, at)) \
-                and names.first_is_common_word():
-            picked.append(names.without_first())  # "Conservative Republicans said": the first capital is the position's
-        else:
-            picked.append(names.names())
+        if names.nothing_dropped:
+            at_start = at in starts
+            if not at_start:
+                while s < last_sentence and sentences[s + 1].start <= at:
+                    s += 1
+                at_start = _starts_sentence(text, at, sentences[s] if s >= 0 and at <= sentences[s].end else None)
+            if at_start and names.first_is_common_word():
+                picked.append(names.without_first())  # "Conservative Republicans said": the first capital is the position's
+                continue
+        picked.append(names.names())
     return picked
 
 
@@ -348,18 +358,22 @@ def _leading_function_word(word: str) -> bool:
 def _at_sentence_start(article: Article, offset: int) -> bool:
     """Whether only punctuation (an opening quote, a dash) stands between a sentence start or a
     line start and ``offset``."""
-    sentence = article.sentence_at(offset)
+    return _starts_sentence(article.text, offset, article.sentence_at(offset))
+
+
+def _starts_sentence(text: str, offset: int, sentence: Sentence | None) -> bool:
+    """:func:`_at_sentence_start` with the sentence holding ``offset`` (``sentence_at``) given."""
     if sentence is None:
         return True
-    if offset >= 2 and sentence.start <= offset - 2 and article.text[offset - 1] == " " \
-            and article.text[offset - 2].isalnum():
+    if offset >= 2 and sentence.start <= offset - 2 and text[offset - 1] == " " \
+            and text[offset - 2].isalnum():
         return False  # a word and a space before it, inside the sentence: the usual case, no scan
     # Searched back to the sentence start only: from the text start it was quadratic on a
     # one-line article of a megabyte (reliability audit, single-line files). The line's part
     # of the sentence lies inside the sentence, so nothing alphanumeric in it is the test (no
     # alphanumeric back to the sentence start implies it).
-    line_start = article.text.rfind("\n", sentence.start, offset) + 1
-    return _ALNUM.search(article.text, max(sentence.start, line_start), offset) is None
+    line_start = text.rfind("\n", sentence.start, offset) + 1
+    return _ALNUM.search(text, max(sentence.start, line_start), offset) is None
 
 
 #: One letter or digit (``str.isalnum``).
@@ -451,18 +465,36 @@ def _worth_searching(key: str) -> bool:
     return not key.isalnum()
 
 
-def _find_names(text: str, keys: Iterable[str], lower: str | None = None) -> list[tuple[int, int]]:
+#: Characters whose lowercase and whose fold in the prefilter's haystack (the regex engine's
+#: case folding) are not the same ASCII letter or both non-ASCII: "İ", "ı", "ſ" (checked over
+#: every code point in tests/test_name_checks_speed.py).
+_FOLD_NOT_LOWER = "\u0130\u0131\u017f"
+
+
+def _find_names(text: str, keys: Iterable[str], lower: str | None = None,
+                raw: bytes | None = None) -> list[tuple[int, int]]:
     """Case-insensitive occurrences of every name in ``keys`` (lowercased) on word boundaries,
     longest name first at a position. ``str.find`` on the lowered text: no per-article regex
     to compile; :func:`names_that_may_occur` leaves out the names that cannot occur and
     :func:`_worth_searching` the one-word names. ``lower`` is ``text.lower()`` when the caller
-    has it."""
-    if lower is None:
-        lower = text.lower()
+    has it.
+
+    ``raw``: the prefilter haystack's ASCII bytes of the text, given when the text holds none
+    of ``_FOLD_NOT_LOWER``. An ASCII name without "?" is then searched there (``bytes.find``,
+    several times faster than ``str.find`` on text with a curly quote): one byte per
+    character, and a byte equals such a name's character exactly where the lowered text's
+    character does. Other names are searched in the lowered text, made only then."""
     n = len(text)
     found: dict[int, int] = {}
     for key in keys:
-        i = lower.find(key)
+        if raw is not None and key.isascii() and "?" not in key:
+            hay: str | bytes = raw
+            needle: str | bytes = key.encode()
+        else:
+            if lower is None:
+                lower = text.lower()
+            hay, needle = lower, key
+        i = hay.find(needle)  # type: ignore[arg-type]
         while i >= 0:
             end = i + len(key)
             before = text[i - 1] if i else " "
@@ -470,7 +502,7 @@ def _find_names(text: str, keys: Iterable[str], lower: str | None = None) -> lis
             if not (before.isalnum() or before in "’'-") and not (after.isalnum() or after == "-"):
                 if end - i > found.get(i, 0) - i:
                     found[i] = end
-            i = lower.find(key, i + 1)
+            i = hay.find(needle, i + 1)  # type: ignore[arg-type]
     spans = sorted(found.items())
     out: list[tuple[int, int]] = []
     last_end = -1

@@ -65,6 +65,8 @@ def heading_style(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         machine, and look careless.
     """
     found = headings(article)
+    if len(found) < 3:
+        return  # fewer than three title-case headings whatever their styles (no style read)
     styles = [(p, _style(p.text)) for p in found]
     title = sum(1 for _, s in styles if s == "title")
     sentence = sum(1 for _, s in styles if s == "sentence")

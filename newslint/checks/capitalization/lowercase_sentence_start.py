@@ -48,6 +48,8 @@ def lowercase_sentence_start(article: Article, ctx: CheckContext) -> Iterator[Hi
         A lowercase start is a sign that text was cut, merged or rewritten by a machine (the
         sentence before it often lost its ending), and it reads as a typo.
     """
+    if not any(s.text[:1].islower() for s in article.sentences):
+        return  # no sentence opens with a lowercase letter (most articles): no loop per paragraph
     text = article.text
     skip = article.layout.furniture_indices
     for para in article.paragraphs:

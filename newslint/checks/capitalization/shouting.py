@@ -27,6 +27,10 @@ NAMING_NOUNS = frozenset("""company companies firm firms brand brands group make
 #: start ("SAN FRANCISCO, CALIF., March 25 -", "SANTOS, BRAZIL, MARCH 11 —").
 # Bounded (at most 12 parts, 40-character words) so that it is linear anywhere (tests/test_hostile.py).
 _DATELINE = re.compile(r"[A-Z][\w.’'-]{0,40}(?:[ ,]+(?:[A-Z][\w.’'-]{0,40}|\d{1,4}|\(\w{1,40}\))){0,12}\s+[-—–]\s")
+#: Bytes of the text made "A" for a capital A-Z and " " otherwise (one byte a character, "?"
+#: for the others first): a match of ``_CAPS`` starts with four capitals in a row, so without
+#: "AAAA" in them there is none (a byte table in C instead of a pattern tried at every capital).
+_CAPITALS_AS_A = bytes(65 if 65 <= c <= 90 else 32 for c in range(256))
 #: A ticker or code: "<FIAT.MI>", "<LOTS>", "XYZ.N".
 _TICKER_AFTER = re.compile(r"(?:\.[A-Z]{1,3})?\s{0,4}>|\.[A-Z]{1,2}\b")
 
@@ -74,6 +78,8 @@ def shouting(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         ("BREAKING", "WATCH") or a machine-rewritten heading.
     """
     text = article.text
+    if b"AAAA" not in text.encode("ascii", "replace").translate(_CAPITALS_AS_A):
+        return  # no four capitals in a row anywhere (most articles): no scan of the paragraphs
     title_case: set[str] | None = None
     for para in article.layout.prose:
         dateline: re.Match[str] | bool | None = False  # matched on the paragraph's first run of capitals

@@ -540,13 +540,18 @@ def capitalised_word_mid_sentence(article: Article, ctx: CheckContext) -> Iterat
     text = article.text
     names = _mid_sentence_capitals(article)
     word_starts, word_ends, word_texts = article.word_starts, article.word_ends, article.word_texts
+    quotes = article.quotes
+    last_quote, q = len(quotes) - 1, -1  # the last quotation starting at or before the word
     for k, lo, hi in _title_words_inside(article):
         start = word_starts[k]
         gap = text[word_ends[k - 1]:start]
         if gap != " " and (any(ch in _OPENERS for ch in gap) or "." in gap):
             continue
-        if article.in_quote(start) or names.several(word_texts[k]) or not _may_flag(word_texts[k]):
-            continue  # (cheap tests first: a new word's look-ups in the word data cost most)
+        while q < last_quote and quotes[q + 1].start <= start:
+            q += 1
+        if (q >= 0 and start < quotes[q].end) or names.several(word_texts[k]) or not _may_flag(word_texts[k]):
+            continue  # quoted (article.in_quote, the quotations walked beside the words); cheap
+            # tests first: a new word's look-ups in the word data cost most
         words, i = _window(article, k, lo, hi)
         w = words[i]
         prev = words[i - 1]
