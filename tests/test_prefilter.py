@@ -235,7 +235,10 @@ def test_shape_sentences_equal_reading_every_sentence(seed):
         for _ in range(rng.randint(0, 3)):
             words.insert(rng.randint(0, len(words)), rng.choice(extra))
         article = Article(" ".join(words))
-        assert _shapes.shape_sentences(article) == _shape_sentences_plain(article), article.text
+        plain = _shape_sentences_plain(article)
+        assert _shapes.shape_sentences(article) == plain, article.text
+        prose = {s.start for p in article.layout.prose for s in article.sentences_of(p)}
+        assert _shapes.shape_sentences(article, prose_only=True) == plain & prose, article.text
 
 
 # -- TERMINAL from the end ------------------------------------------------------------------
