@@ -143,6 +143,19 @@ def test_found_in_a_word_alternation_is_the_search():
         assert prefilter.found_in(SPEECH, text) == (SPEECH.search(text) is not None), text
 
 
+def test_a_clause_of_several_literals_is_one_search():
+    """``_holds`` asks a clause's ASCII literals with one bytes search: the answer of asking each."""
+    rng = random.Random(18)
+    clause = frozenset({(False, b" ,"), (False, b" ."), (False, b" ;"), (False, " ?"), (False, b"a+b"), (True, b"word")})
+    for _ in range(3000):
+        text = "".join(rng.choice(["a", " ", ",", ".", ";", "?", "+", "b", "word", "é", "x"]) for _ in range(rng.randint(0, 12)))
+        hay = prefilter.Haystack.of(text)
+        plain = any((w in hay.words) if whole else (w in hay.raw) if isinstance(w, bytes) else (w in hay.folded)
+                    for whole, w in clause)
+        assert prefilter._holds((clause,), hay) == plain, text
+        assert prefilter._holds((clause, frozenset({(True, b"b")})), hay) == (plain and b"b" in hay.words), text
+
+
 def test_twins_exist_only_for_plain_case_insensitive_patterns():
     assert prefilter.folded_variant(SPEECH) is not None
     assert prefilter.folded_variant(wordlists.pattern("attribution/vague_sources", boundary=r"[\w-]")) is not None
