@@ -15,7 +15,7 @@ from newslint.checks.boilerplate.page_chrome import page_chrome
 from newslint.checks.truncation.truncated_body import truncated_body
 from newslint.testing import run_example
 
-from .conftest import FIXTURES, sample_texts, shared
+from .conftest import FIXTURES, sample_defects, sample_texts, shared
 
 LABELS = [json.loads(line) for line in
           (FIXTURES / "chrome" / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -141,3 +141,30 @@ def test_clean_corpus_false_alarms():
     paths = sorted(shared("corpus", "clean").glob("*.txt"))
     assert len(paths) >= 142
     assert _chrome_alarms([(p.name, p.read_text(encoding="utf-8")) for p in paths]) == []
+
+
+def test_truncated_body_fast_paths_answer_what_the_patterns_answer():
+    """NL101's shortcuts on the last paragraph (the sign-off searched only when the text ends the
+    way a sign-off does, the emphasis count skipped without a marker, the ellipsis searched from
+    the last four characters) agree with the plain searches on every vendored paragraph and on
+    generated endings made of the pieces the patterns look for."""
+    import importlib
+    import random
+
+    tb = importlib.import_module("newslint.checks.truncation.truncated_body")  # the module, not the check
+
+    texts = [p.text for _name, text in sample_texts() for p in Article(text).paragraphs]
+    texts += [p.text for rec in sample_defects() for p in Article(rec["text"]).paragraphs]
+    pieces = ["REUTER", "S", "s", "Reuter", ".", "..", "…", "^M", "/", " ", "\n", "word", "*", "**", "_", "__",
+              "---", "”", '"']
+    rng = random.Random(16)
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    signed = 0
+    for text in texts:
+        want = tb._SIGN_OFF.search(text) is not None
+        signed += want
+        assert tb._signed_off(text) == want, text
+        ruled = tb._RULE.sub(" ", text)
+        assert tb._emphasis_open(text) == (ruled.count("**") % 2 == 1 or ruled.count("__") % 2 == 1), text
+        assert (tb._ELLIPSIS.search(text, max(0, len(text) - 4)) is None) == (tb._ELLIPSIS.search(text) is None), text
+    assert signed > 50

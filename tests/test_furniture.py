@@ -226,6 +226,77 @@ def test_kind_gates_never_change_the_kind():
         assert furniture.kind_of(line) == furniture._kind_of_ungated(line), line
 
 
+def test_phrase_index_matches_what_the_whole_vocabulary_matches():
+    """``Phrases`` (the vocabulary grouped by the first character of its phrases, the floating
+    phrases gated per article) answers what the one alternation answers, on every paragraph and
+    sentence of the vendored samples and on lines built to hit its edges: leading marks up to
+    and past the 40 the pattern skips, a phrase opening with a mark, case-folding corners, the
+    floating phrases (``.*``, ``\\S*``, ``\\d``)."""
+    from newslint.analysis.layout import phrases, vocabulary
+
+    whole, index = vocabulary(), phrases()
+    assert index.floating is not None and len(index._by_first) >= 10  # both paths are in use
+    lines: list[tuple[str, Article | None]] = []
+    for name in ("clean_sample.jsonl", "defective_labels.jsonl"):
+        for rec in _records(name):
+            article = Article(rec["text"])
+            lines += [(p.text, article) for p in article.paragraphs]
+            lines += [(s.text, article) for s in article.sentences]
+    odd = ["-" * 40 + "Share", "-" * 41 + "Share", "(" * 41 + "Share", "—— Leave a comment ——", "ſhare this",
+           "Getty İmages", "\u212aeep reading", "…view full size image", "Click to view full size image", "12 comments",
+           "% of readers think this story is great", "-- % of readers think this story is great", "(Photos via AP)",
+           "((Photos via AP)", "_share", "", "  ", "«Advertisement»", "COPYRIGHT © 2020", "İmage copyright",
+           "Getty Images image copyright", "“Share this”", "Comments", "1 comment", "Subscribe now"]
+    lines += [(t, Article(t)) for t in odd]
+    assert len(lines) > 1000
+    matched = 0
+    for text, article in lines:
+        want = whole.match(text) is not None
+        matched += want
+        assert index.match(text) == want, text
+        if article is not None and text in article.text:
+            assert index.match(text, index.floating_in(article)) == want, text
+    assert matched >= 40
+
+
+def test_phrase_index_of_an_adjusted_vocabulary_matches_its_alternation():
+    """The index is built from whatever the vocabulary holds: a site's extra phrases (literal,
+    opening with a mark), ``extend`` fragments (one opening with ``.*``, one that can be empty
+    at its start) and removals give the same answers as the adjusted alternation."""
+    from newslint.analysis.layout import phrases, vocabulary
+
+    extra = ("[Sponsored] Partner content", "—Editor's note—")
+    extend = (r".*\bshared \d+ times", r"(?:\d+ )?replies", r"©\s*riverton")
+    remove = ("learn more", "advertisement")
+    whole, index = vocabulary(extra, extend, remove), phrases(extra, extend, remove)
+    lines = ["[Sponsored] Partner content", "[sponsored] partner content!", "—Editor's note—", "Editor's note",
+             "This was shared 12 times", "shared 3 times", "12 replies", "replies", "© Riverton", "©Riverton 2020",
+             "Learn more", "Advertisement", "Advertisements", "Leave a comment", "You may also like", "The vote passed.",
+             "  — Share this —  ", "", "(Photos via AP)"]
+    for text in lines:
+        assert index.match(text) == (whole.match(text) is not None), text
+    assert index.match("Learn more") is False and index.match("[Sponsored] Partner content") is True
+
+
+def test_truncation_reads_the_layouts_terminal_punctuation():
+    """The truncation checks read ``layout.terminal`` for ``ends_terminally`` of a paragraph:
+    the same answer for every vendored paragraph."""
+    from newslint.checks.truncation.truncated_body import ends_terminally
+
+    for rec in _records("defective_labels.jsonl") + _records("clean_sample.jsonl"):
+        article = Article(rec["text"])
+        assert article.layout.terminal == [ends_terminally(p.text) for p in article.paragraphs]
+        assert article.layout.word_counts == [len(p.text.split()) for p in article.paragraphs]
+
+
+def test_stored_model_data_is_the_json_file():
+    """The line model's data kept from run to run is the shipped JSON file's."""
+    path = PACKAGE / "analysis" / "data" / "furniture_model.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    model = furniture.model()
+    assert model.weights == data["weights"] and model.bias == data["bias"] and model.threshold == data["threshold"]
+
+
 def test_kinds_have_labels():
     assert furniture.kind_of("Share to Facebook") == "share"
     assert furniture.kind_of("Photo: Jane Doe/Getty Images") == "photo"

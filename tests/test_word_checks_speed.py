@@ -125,6 +125,77 @@ def test_syllable_table_is_bounded() -> None:
         metrics._SYLLABLES.clear()
 
 
+def test_syllable_fill_is_the_token_by_token_count() -> None:
+    """``_fill`` (one loop, trie ids shared with the spelling check, numbers straight to the
+    patterns) gives each token what ``_token_syllables`` gives it."""
+    metrics = _module("readability._metrics")
+    rng = random.Random(9)
+    vocab = sorted(worddata.common_words())
+    tokens = [*rng.sample(vocab, 300), *(w.capitalize() for w in rng.sample(vocab, 100)),
+              *(w.upper() for w in rng.sample(vocab, 30)), "1990", "2012", "007", "12", "3", "²",
+              "١٢", "1990s", "co-op", "agriculture-dependent", "İstanbul", "naïve", "x" * 45,
+              "9" * 45, "don't", "O'Neill", "Zzyzx", "californiabased", "The", "the"]
+    get, column = worddata.syllable_index()
+    expected = {t: metrics._token_syllables(t, {}, get, column) for t in tokens}
+    table: dict[str, int] = {}
+    metrics._fill(table, tokens)
+    assert table == expected
+
+
+def test_hyphenation_patterns_never_match_inside_a_number() -> None:
+    worddata.syllable_count("zzyzxq")  # opens the patterns
+    patterns = worddata._hyphen[0]
+    assert patterns.digits_inert()
+    for number in ["1990", "2012", "0", "12345678901234567890", "555"]:
+        assert patterns.syllables(number) == len(patterns.positions(number)) + 1 == 1
+        assert worddata.digit_syllables(number) == max(1, worddata.syllable_count(number))
+
+
+def test_english_ids_are_the_trie_ids() -> None:
+    get = worddata.store.trie("en").get
+    words = ["the", "acount", "qzxqzxv", "paris", "naïve", "the"]
+    assert worddata.english_ids(words) == [get(w) for w in words]
+    assert worddata.english_ids(words[:2]) == [get(w) for w in words[:2]]  # from the table
+    before = worddata.ENGLISH_IDS
+    try:
+        worddata.ENGLISH_IDS = 3
+        held = worddata._english_ids[-1]
+        size = len(held)
+        words = ["bank", "river", "qqqz", "the", "zzqq"]
+        assert worddata.english_ids(words) == [get(w) for w in words]
+        assert worddata._english_ids[-1] is not held and len(held) == size  # replaced, not emptied
+    finally:
+        worddata.ENGLISH_IDS = before
+
+
+def test_token_runs_are_the_runs_of_the_text() -> None:
+    """spelling-variant reads the lowercase runs of the article's distinct tokens: the same set
+    as the runs of its text (the tokens hold every letter and digit of it)."""
+    variant = _module("consistency.spelling_variant")
+    for text in [*_samples(), *_mixed_texts(), *_random_texts(), "a\udcffb colour", "ÀcolourÉ_colour",
+                 "colour_color ﬁcolour", "x-colour's 1colour2"]:
+        assert set(variant.token_runs(Article(text).word_counts)) == variant.lowercase_runs(text), text
+
+
+def test_foreign_runs_by_stride_are_the_word_by_word_runs() -> None:
+    foreign = _module("language.foreign_passage")
+    rng = random.Random(3)
+    words = ("de la el y para por con des du les und der das centro confinamiento terroristas "
+             "programa protección the said a of casa rojo blanca niños Salvador Los Angeles 12 "
+             "x-y l'amour dans le jardin Madrid").split()
+    found = 0
+    for _ in range(1500):
+        text = " ".join(rng.choice(words) + rng.choice(["", "", "", ",", ".", "  ", "\n\n"])
+                        for _ in range(rng.randint(1, 40)))
+        article = Article(text)
+        for min_words in (1, 2, 3, 4, 5):
+            for p in article.paragraphs:
+                runs = list(foreign._runs(article, p.start, p.end, min_words))
+                assert runs == list(foreign._runs_word_by_word(article, p.start, p.end, min_words)), text
+                found += len(runs)
+    assert found > 1000
+
+
 # -- misspelling: distinct words screened once ----------------------------------------------------
 
 def _old_misspellings(article: Article) -> Iterator[tuple[int, int, str, float]]:
@@ -440,3 +511,60 @@ def test_the_syllable_table_cleared_during_a_count_keeps_the_count(monkeypatch) 
     monkeypatch.setattr(_metrics, "TABLE_WORDS", 4)
     monkeypatch.setattr(_metrics, "_SYLLABLES", {"The": 1, "cat": 1, "zzz": 1})
     assert _metrics._token_total(tokens) == expected
+
+
+def _far_phonetic_typos(n: int, seed: int) -> list[str]:
+    """Common words holding a spelling a far phonetic slip rewrites (ph, f, x, cks, ough, ow,
+    uff), given that slip, another slip, or both (fixed seed): the routes the search follows
+    outside the close words."""
+    from newslint.analysis import slips
+
+    rng = random.Random(seed)
+    vocab = sorted(w for w in worddata.common_words() if len(w) >= 5
+                   and any(a in w[1:] for a, _ in slips._FAR_PHONETIC))
+    out: set[str] = set()
+    while len(out) < n:
+        word = rng.choice(vocab)
+        far = [e for e in slips._edits(word) if e[1] == "phonetic" and e[0] in slips._far_rewrites(word)]
+        if far and rng.random() < 0.7:
+            word = rng.choice(far)[0]
+        if rng.random() < 0.7:
+            word = rng.choice(list(slips._edits(word)))[0]
+        if word.isalpha() and word not in slips._vocabulary():
+            out.add(word)
+    return sorted(out)
+
+
+@pytest.mark.parametrize("typed", _far_phonetic_typos(60, 21))
+def test_corrections_through_far_phonetic_slips_equal_the_brute_force_search(typed: str) -> None:
+    from newslint.analysis import slips
+
+    assert slips.corrections.__wrapped__(typed) == slips.reference_corrections(typed)
+
+
+def test_may_pass_is_false_only_when_no_correction_clears_its_bar() -> None:
+    """``may_pass`` prunes the two-slip routes to close words too rare to clear the bar; when it
+    says no, the full search holds no correction scoring at or above its bar (one slip or two),
+    for bars at and around the scores the full search finds (where pruning could err)."""
+    from newslint.analysis import slips
+
+    rng = random.Random(23)
+    words = [*CORPUS_UNKNOWNS, *_far_phonetic_typos(30, 5), "hoodies", "usnews", "dreamt", "influencers",
+             "awardees", "govemor", "boops", "sutomatic", "acount", "outllined", "governmemnt"]
+    vocab = sorted(w for w in worddata.common_words() if len(w) >= 6)
+    for _ in range(150):
+        word = rng.choice(vocab)
+        for _ in range(rng.choice((1, 2))):
+            word = rng.choice(list(slips._edits(word)))[0]
+        words.append(word)
+    said_no = 0
+    for q in words:
+        found = list(slips._search(q, 2).best.values())
+        scores = sorted({c.score for c in found}) or [0.0]
+        bars = {s + d for s in scores for d in (-0.01, -0.005, 0.0, 0.005, 0.01)}
+        for _ in range(12):
+            one, two = rng.choice(sorted(bars)), rng.choice(sorted(bars))
+            if not slips.may_pass(q, one, two):
+                said_no += 1
+                assert not any(c.score >= (two if len(c.slips) > 1 else one) for c in found), (q, one, two)
+    assert said_no > 100

@@ -407,9 +407,32 @@ def line_features(lines: Sequence[str], phrase_flags: Sequence[bool]) -> list[di
     return [found[i] for i in range(len(lines))]
 
 
+#: What a line's features read of the other lines (:func:`line_context`).
+Context = tuple[list[bool], int, int, list[int]]
+
+
+def line_context(terminal: Sequence[bool], counts: Sequence[int]) -> Context:
+    """Which lines are prose (eight words or more, terminal punctuation), the first and last of
+    them, and the size of the block of consecutive non-prose lines each line sits in (menus and
+    widget runs are long blocks, a subheading or a caption between paragraphs a block of one):
+    what :func:`features_of` needs of the other lines, computed once per text."""
+    n = len(counts)
+    prose = [count >= 8 and term for count, term in zip(counts, terminal, strict=True)]
+    last_prose = max((i for i, p in enumerate(prose) if p), default=-1)
+    first_prose = next((i for i, p in enumerate(prose) if p), n)
+    block = [0] * n
+    start = 0
+    for i in range(n + 1):
+        if i == n or prose[i]:
+            for k in range(start, i):
+                block[k] = i - start
+            start = i + 1
+    return prose, first_prose, last_prose, block
+
+
 def features_of(lines: Sequence[str], phrase: Callable[[int], bool], indices: Iterable[int],
                 kind: Callable[[int], str] | None = None, terminal: Sequence[bool] | None = None,
-                n_words: Sequence[int] | None = None) -> dict[int, dict[str, float]]:
+                n_words: Sequence[int] | None = None, context: Context | None = None) -> dict[int, dict[str, float]]:
     """Feature dictionaries of the lines at ``indices`` only, in the context of all ``lines``.
 
     What a line's features need from the other lines is cheap (their length, final punctuation,
@@ -419,25 +442,14 @@ def features_of(lines: Sequence[str], phrase: Callable[[int], bool], indices: It
     ``phrase(i)`` says whether line ``i`` is a whole-line furniture phrase (asked for the lines
     and their neighbours only); ``kind(i)``, when given, is :func:`kind_of` of line ``i`` (the
     layout's memo, so each line's kind is matched once). ``terminal`` and ``n_words``, when given,
-    are every line's :func:`ends_sentence` and whitespace word count (the layout has them).
+    are every line's :func:`ends_sentence` and whitespace word count (the layout has them), and
+    ``context`` their :func:`line_context` (the layout keeps it for the lines it scores later).
     """
     n = len(lines)
     if terminal is None:
         terminal = [ends_sentence(t) for t in lines]
     counts = n_words if n_words is not None else [len(t.split()) for t in lines]
-    prose = [count >= 8 and term for count, term in zip(counts, terminal, strict=True)]
-    last_prose = max((i for i, p in enumerate(prose) if p), default=-1)
-    first_prose = next((i for i, p in enumerate(prose) if p), n)
-
-    # The block of consecutive non-prose lines each line sits in: menus and widget runs are long
-    # blocks, a subheading or a caption between paragraphs a block of one.
-    block = [0] * n
-    start = 0
-    for i in range(n + 1):
-        if i == n or prose[i]:
-            for k in range(start, i):
-                block[k] = i - start
-            start = i + 1
+    prose, first_prose, last_prose, block = context if context is not None else line_context(terminal, counts)
 
     def label(i: int) -> bool:
         return 0 < counts[i] <= 5 and not terminal[i] \
@@ -462,7 +474,8 @@ def features_of(lines: Sequence[str], phrase: Callable[[int], bool], indices: It
             "cap_share": sum(w[0].isupper() for w in alpha) / n_alpha if alpha else 0.0,
             "upper_share": sum(w.isupper() and len(w) > 1 for w in alpha) / n_alpha if alpha else 0.0,
             "func_share": sum(w in FUNCTION_WORDS for w in lower) / per_word,
-            "finite_verb": float(any(lexicon.pos(w) in _FINITE or lexicon.pos(w.lower()) in _FINITE
+            # (A token that is its own lower case is looked up once.)
+            "finite_verb": float(any(lexicon.pos(w) in _FINITE or ((lw := w.lower()) != w and lexicon.pos(lw) in _FINITE)
                                      for w in tokens[:40])),
             "terminal": float(terminal[i]),
             "colon_end": float(text.rstrip().endswith(":")),
@@ -518,7 +531,7 @@ class FurnitureModel:
         self.meta: dict[str, Any] = data.get("meta", {})
         #: The dense (shape) weights once, apart from the thousands of word weights.
         self._dense = [(name, w, self.means.get(name, 0.0), self.scales.get(name, 1.0))
-                       for name, w in self.weights.items() if not name.startswith("w=")]
+                       for name, w in self.weights.items() if name[:2] != "w="]
 
     def score(self, features: dict[str, float]) -> float:
         """Probability that the line is furniture (a dot product over the line's features)."""
@@ -551,15 +564,25 @@ _lock = threading.Lock()
 _model: list[FurnitureModel] = []
 
 
+def _read_model(path: str, _stamp: str) -> dict[str, Any]:
+    """The model file's data (``_stamp``, the file's size and time, keys the stored copy)."""
+    with open(path, encoding="utf-8") as fh:
+        return dict(json.loads(fh.read()))
+
+
 def model() -> FurnitureModel:
-    """The shipped model, read once per process."""
+    """The shipped model, read once per process: from the JSON file, kept from one run to the
+    next with the compiled patterns (:func:`newslint.regex_cache.derived`: unmarshalling the
+    6,000 weights costs a third of parsing the JSON, ~2 ms of every process)."""
     if not _model:
         with _lock:
             if not _model:
+                from .. import regex_cache
+
                 # Beside this module, not through importlib.resources (which imports tempfile,
                 # zipfile, shutil, lzma and bz2: a few ms of every run's start-up).
                 path = os.path.join(os.path.dirname(__file__), "data", "furniture_model.json")
-                with open(path, encoding="utf-8") as fh:
-                    text = fh.read()
-                _model.append(FurnitureModel(json.loads(text)))
+                st = os.stat(path)
+                data = regex_cache.derived(_read_model, path, f"{st.st_size}:{st.st_mtime_ns}")
+                _model.append(FurnitureModel(data))
     return _model[0]

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -45,7 +45,6 @@ from .furniture import (
     ends_sentence,
     fold,
     kind_of,
-    may_match,
     need_literals,
 )
 
@@ -53,8 +52,8 @@ if TYPE_CHECKING:
     from ..article import Article, Paragraph, Span
     from .batch import FurnitureMemory
 
-__all__ = ["TERMINAL", "Furniture", "Layout", "LayoutSettings", "is_finished_prose", "layout_settings",
-           "phrase_match", "vocabulary"]
+__all__ = ["TERMINAL", "Furniture", "Layout", "LayoutSettings", "Phrases", "is_finished_prose", "layout_settings",
+           "phrase_match", "phrases", "vocabulary"]
 
 _lock = threading.Lock()
 _vocab: dict[tuple[tuple[str, ...], ...], re.Pattern[str]] = {}
@@ -95,27 +94,172 @@ def is_finished_prose(text: str) -> bool:
 WORD_LIST = "boilerplate/boilerplate"
 
 
+def _fragments(key: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]) -> list[str]:
+    """The vocabulary's regex fragments: the word list adjusted by ``extend``/``remove``, then a
+    site's extra phrases escaped as literal text."""
+    own = wordlists.load(WORD_LIST).adjusted(key[1], key[2])
+    return list(own) + [re.escape(p.strip()) for p in key[0] if p.strip()]
+
+
+def _whole_line(fragments: Iterable[str]) -> str:
+    """The pattern of a whole line that is one of ``fragments`` (matched case-insensitively)."""
+    # At most 40 leading marks: an unbounded \W* was backtracked over, with every phrase tried
+    # at each step, on a long line of dashes or quotes.
+    return r"^\W{0,40}(?:" + "|".join(f"(?:{p})" for p in fragments) + r")\W*$"
+
+
 def vocabulary(extra: Iterable[str] = (), extend: Iterable[str] = (), remove: Iterable[str] = ()) -> re.Pattern[str]:
     """The furniture vocabulary, adjusted by the ``word-lists`` config table (``extend`` regex
-    fragments, ``remove`` entries), plus a site's extra phrases (literal text); compiled once per set."""
+    fragments, ``remove`` entries), plus a site's extra phrases (literal text); compiled once per set.
+    The layout matches lines through :func:`phrases` (the same vocabulary, indexed)."""
     key = (tuple(extra), tuple(extend), tuple(remove))
     if key not in _vocab:
         with _lock:
             if key not in _vocab:
-                own = wordlists.load(WORD_LIST).adjusted(key[1], key[2])
-                phrases = list(own) + [re.escape(p.strip()) for p in key[0] if p.strip()]
-                _vocab[key] = re.compile(
-                    # At most 40 leading marks: an unbounded \W* was backtracked over, with
-                    # every phrase tried at each step, on a long line of dashes or quotes.
-                    r"^\W{0,40}(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\W*$", re.IGNORECASE)
+                _vocab[key] = re.compile(_whole_line(_fragments(key)), re.IGNORECASE)
     return _vocab[key]
 
 
-def phrase_match(text: str, vocab: re.Pattern[str] | None = None) -> bool:
-    """Whether a whole short line is a furniture phrase."""
+#: The run of non-word characters a line opens with (the vocabulary's ``^\W{0,40}``).
+_LEADING_MARKS = re.compile(r"\W*")
+_MAX_LEADING_MARKS = 40
+
+
+class Phrases:
+    """The furniture vocabulary indexed by the first character of its phrases: what
+    ``vocabulary(...).match(line)`` says, at a fraction of the cost.
+
+    Why: ``re`` tries every phrase of a case-insensitive alternation at the start of a line, and
+    a phrase opening with ``.*`` ("... view full size image") scans the whole line, so a line
+    that is no phrase (nearly every line asked) cost ~5 us, ~2,500 lines a pass. The characters
+    a phrase's matches can start with are read off its parse tree
+    (:func:`newslint.prefilter.first_characters`), folded as ``re.IGNORECASE`` compares them
+    (:func:`newslint.prefilter.fold`). The leading ``^\\W{0,40}`` only skips marks, so a phrase
+    starts at a position up to the line's first word character (and at most 40): a phrase can
+    match only if the character there is one of its first characters. Phrases are grouped by
+    first character, one pattern per group (compiled with the index), and a line tries the groups
+    of its first few characters (usually one). The other phrases ("floating": the first
+    character is unknown, as after ``.*`` or ``\\d``, or the phrase can be empty) make one
+    pattern tried on every line, unless the caller knows the article holds none of what they
+    need (:meth:`floating_in`). The answer is the full alternation's: a whole-line match is a
+    match of one of its phrases, and the phrases not tried cannot match (the tests compare the
+    two on every vendored line)."""
+
+    def __init__(self, fragments: Sequence[str]) -> None:
+        from .. import regex_cache
+        from ..prefilter import fold
+
+        by_first, floating = regex_cache.derived(_first_groups, tuple(fragments), depends=("newslint.prefilter",))
+        self._by_first: dict[str, list[str]] = by_first
+        # Compiled now, not on first use: a ``Linter`` builds its vocabulary before any worker
+        # process forks, so the patterns are compiled (and stored by ``regex_cache``) once, not
+        # in every worker on its first lines (~0.3 ms a group).
+        self._groups: dict[str, re.Pattern[str] | None] = {
+            first: re.compile(_whole_line(group), re.IGNORECASE) for first, group in by_first.items()}
+        #: A line's first character, as written, to its group (or :data:`_MARKS`).
+        self._by_char: dict[str, re.Pattern[str] | object | None] = {"": None}
+        #: The floating phrases as one whole-line pattern (None: there are none).
+        self.floating: re.Pattern[str] | None = re.compile(_whole_line(floating), re.IGNORECASE) if floating else None
+        self._fold = fold
+        if self.floating is not None:
+            from ..prefilter import gate
+
+            gate(self.floating)  # read now, for the same reason (:meth:`floating_in`)
+
+    def _group(self, first: str) -> re.Pattern[str] | None:
+        """The whole-line pattern of the phrases that can start with ``first`` (folded)."""
+        try:
+            return self._groups[first]
+        except KeyError:
+            fragments = self._by_first.get(first)
+            found = re.compile(_whole_line(fragments), re.IGNORECASE) if fragments else None
+            with _lock:
+                self._groups.setdefault(first, found)
+            return found
+
+    def _of_char(self, ch: str) -> re.Pattern[str] | object | None:
+        """What a line opening with ``ch`` tries (memoised by the character as written): its
+        group, or :data:`_MARKS` for a mark (the leading marks are read)."""
+        found = _MARKS if not (ch.isalnum() or ch == "_") else self._group(self._fold(ch))
+        with _lock:
+            self._by_char.setdefault(ch, found)
+        return found
+
+    def floating_in(self, article: Article) -> bool:
+        """Whether a floating phrase can match some line of ``article`` (False when the article
+        lacks a word or string each of them needs: :func:`newslint.prefilter.may_match`)."""
+        from ..prefilter import may_match as article_may_match
+
+        return self.floating is not None and article_may_match(self.floating, article)
+
+    def match(self, text: str, floating: bool = True) -> bool:
+        """Whether the whole of ``text`` is a furniture phrase; ``floating``: whether the floating
+        phrases are tried (:meth:`floating_in` of the line's article)."""
+        first = text[:1]
+        group = self._by_char.get(first, _UNSEEN)
+        if group is _UNSEEN:
+            group = self._of_char(first)
+        if group is _MARKS:
+            # Leading marks: a phrase may start at any of them (a "(" or "%" opening it) or at
+            # the first word character after them, within the 40 marks the pattern skips.
+            start = _LEADING_MARKS.match(text).end()  # type: ignore[union-attr]
+            for ch in dict.fromkeys(self._fold(text[:min(start, _MAX_LEADING_MARKS) + 1])):
+                pattern = self._group(ch)
+                if pattern is not None and pattern.match(text):
+                    return True
+        elif group is not None and group.match(text):  # type: ignore[union-attr]
+            return True
+        return floating and self.floating is not None and self.floating.match(text) is not None
+
+
+#: :meth:`Phrases.match`'s memo markers: a character not seen yet, and a mark.
+_UNSEEN = object()
+_MARKS = object()
+
+
+def _first_groups(fragments: tuple[str, ...]) -> tuple[dict[str, list[str]], list[str]]:
+    """The fragments by the (folded) characters their matches can start with, and the floating
+    ones (:class:`Phrases`): a pure function of the fragments, read off their parse trees, so
+    ``regex_cache.derived`` keeps it from run to run (75 parses: ~3 ms a process)."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    from ..prefilter import first_characters, fold
+
+    by_first: dict[str, list[str]] = {}
+    floating: list[str] = []
+    for fragment in fragments:
+        try:
+            found = first_characters(list(_parser.parse(fragment, re.IGNORECASE)))
+        except (re.error, RecursionError):
+            found = None
+        if found is None or found[1] or not found[0]:
+            floating.append(fragment)
+            continue
+        for first in sorted({fold(c) for c in found[0]}):
+            by_first.setdefault(first, []).append(fragment)
+    return by_first, floating
+
+
+_phrases: dict[tuple[tuple[str, ...], ...], Phrases] = {}
+
+
+def phrases(extra: Iterable[str] = (), extend: Iterable[str] = (), remove: Iterable[str] = ()) -> Phrases:
+    """:func:`vocabulary` as a :class:`Phrases` index (built once per set)."""
+    key = (tuple(extra), tuple(extend), tuple(remove))
+    found = _phrases.get(key)
+    if found is None:
+        built = Phrases(_fragments(key))
+        with _lock:
+            found = _phrases.setdefault(key, built)
+    return found
+
+
+def phrase_match(text: str, vocab: re.Pattern[str] | Phrases | None = None) -> bool:
+    """Whether a whole short line is a furniture phrase (of the default vocabulary, or of
+    ``vocab``)."""
     if len(text) > MAX_CHROME_CHARS or len(text.split()) > MAX_CHROME_WORDS:
         return False
-    return bool((vocab or vocabulary()).match(text))
+    return bool((vocab or phrases()).match(text))
 
 
 @dataclass(frozen=True)
@@ -177,7 +321,18 @@ def settings_from_config(settings: Mapping[str, Any], extra_phrases: Iterable[st
             profiles[site] = profiles.get(site, frozenset()) | prints
     threshold = settings.get("furniture-threshold")
     extend, remove = wordlists.adjustments(settings, WORD_LIST)
-    return LayoutSettings(extra_phrases=tuple(extra_phrases), extend_phrases=extend, remove_phrases=remove, model=bool(settings.get("furniture-model", True)),
+    extra = tuple(extra_phrases)
+    use_model = bool(settings.get("furniture-model", True))
+    # The vocabulary index, the promo gate and the line model, built with the settings: before
+    # any worker process forks, so what they compile and derive is done (and stored by
+    # ``regex_cache``) once, not again in each worker.
+    phrases(extra, extend, remove)
+    from ..prefilter import gate
+
+    gate(PROMO_SENTENCE)
+    if use_model:
+        model_mod.model()
+    return LayoutSettings(extra_phrases=extra, extend_phrases=extend, remove_phrases=remove, model=use_model,
                           threshold=float(threshold) if threshold is not None else None, profiles=profiles)
 
 
@@ -212,32 +367,34 @@ def _short_label(text: str, max_words: int = 4) -> bool:
         and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 
-#: What a line must hold for the caption and promo patterns to match (most lines hold neither).
+#: What a line must hold for the caption pattern to match (most lines hold none of it), as one
+#: search of the folded line (:func:`fold`) for any of the strings, in C.
 _CREDIT_NEEDS = need_literals(CREDIT)
-_PROMO_NEEDS = need_literals(PROMO_SENTENCE)
+_CREDIT_GATE = re.compile("|".join(map(re.escape, _CREDIT_NEEDS))) if _CREDIT_NEEDS else None
+#: Breadcrumb separators (:data:`_BREADCRUMB` needs one), found in C.
+_CRUMB_CHAR = re.compile("[" + re.escape(_CRUMB_MARKS) + "]")
 
 
-def _shape_reason(text: str, vocab: re.Pattern[str], n_words: int | None = None) -> str | None:
-    """Why a paragraph is furniture on its own (vocabulary or shape), or None. ``n_words``: the
-    paragraph's word count when the caller has it."""
+def _shape_reason(text: str, phrase: Callable[[str], bool], n_words: int | None = None,
+                  promo: bool = True) -> str | None:
+    """Why a paragraph is furniture on its own (vocabulary or shape), or None. ``phrase``: whether
+    a whole line is a vocabulary phrase; ``n_words``: the paragraph's word count when the caller
+    has it; ``promo``: False when the article holds no promo sentence (``Layout._promo``)."""
     if len(text) > MAX_CHROME_CHARS or text.startswith(_QUOTE_OPEN):
         return None
     if n_words is None:
         n_words = len(text.split())
-    folded = fold(text) if n_words <= MAX_MODEL_WORDS else ""
-    if n_words <= MAX_MODEL_WORDS and may_match(folded, _CREDIT_NEEDS) and CREDIT.search(text) \
-            and len(_INNER_BOUNDARY.findall(text)) <= 1:
+    if n_words <= MAX_MODEL_WORDS and (_CREDIT_GATE is None or _CREDIT_GATE.search(fold(text))) \
+            and CREDIT.search(text) and len(_INNER_BOUNDARY.findall(text)) <= 1:
         return "caption"  # a caption of a sentence or two; a longer paragraph gets a partial span
     if n_words <= 8 and "@" in text and _POST_HEADER.match(text):
         return "post"
-    if n_words <= MAX_MODEL_WORDS and may_match(folded, _PROMO_NEEDS) and PROMO_SENTENCE.search(text) \
-            and not _INNER_BOUNDARY.search(text):
+    if promo and n_words <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text) and not _INNER_BOUNDARY.search(text):
         return "promo"  # one sentence; a promo glued to body sentences is a partial span
-    head = text[:80]
-    crumbs = len(_BREADCRUMB.findall(head)) if any(c in head for c in _CRUMB_MARKS) else 0
+    crumbs = len(_BREADCRUMB.findall(text[:80])) if _CRUMB_CHAR.search(text, 0, 80) else 0
     if n_words > MAX_CHROME_WORDS and not crumbs:
         return None
-    if vocab.match(text):
+    if phrase(text):
         return "phrase"
     terminal = ends_sentence(text)
     if crumbs >= 2 and not terminal:
@@ -357,13 +514,48 @@ class Layout:
     def __init__(self, article: Article, settings: LayoutSettings = DEFAULT_SETTINGS) -> None:
         self.article = article
         self.settings = settings
-        self.vocab = vocabulary(settings.extra_phrases, settings.extend_phrases, settings.remove_phrases)
+        #: The vocabulary, indexed (:class:`Phrases`).
+        self.phrases = phrases(settings.extra_phrases, settings.extend_phrases, settings.remove_phrases)
         #: Line-model probabilities of the paragraphs the model judged (filled with :attr:`furniture`).
         self.model_scores: dict[int, float] = {}
         # Per-line memos of :meth:`_phrase` and :meth:`kind` (several verdicts ask of one line).
         self._phrases: dict[int, bool] = {}
         self._kinds: dict[int, str] = {}
         self._sentences: dict[int, bool] = {}
+        #: The line model's view of the other lines (:func:`~newslint.analysis.furniture.line_context`).
+        self._context: model_mod.Context | None = None
+
+    @cached_property
+    def vocab(self) -> re.Pattern[str]:
+        """The vocabulary as one pattern (:func:`vocabulary`; the layout itself matches through
+        :attr:`phrases`)."""
+        settings = self.settings
+        return vocabulary(settings.extra_phrases, settings.extend_phrases, settings.remove_phrases)
+
+    @cached_property
+    def _floating(self) -> bool:
+        """Whether this article could hold one of the vocabulary's floating phrases
+        (:meth:`Phrases.floating_in`)."""
+        return self.phrases.floating_in(self.article)
+
+    @cached_property
+    def _promo(self) -> bool:
+        """Whether a line of this article could be a promo sentence (:data:`PROMO_SENTENCE`): the
+        article holds the words it needs (:func:`newslint.prefilter.may_match`; 6 of the 142
+        clean articles do), so the others never search their lines for one."""
+        from ..prefilter import may_match as article_may_match
+
+        return article_may_match(PROMO_SENTENCE, self.article)
+
+    def _is_phrase(self, text: str) -> bool:
+        """Whether a whole line of this article is a vocabulary phrase (no length limit)."""
+        return self.phrases.match(text, self._floating)
+
+    def _phrase_text(self, text: str) -> bool:
+        """:func:`phrase_match` for a line of this article (the match first: most lines are no
+        phrase, found without splitting them into words)."""
+        return len(text) <= MAX_CHROME_CHARS and self.phrases.match(text, self._floating) \
+            and len(text.split()) <= MAX_CHROME_WORDS
 
     # -- furniture -------------------------------------------------------------------------
 
@@ -415,21 +607,23 @@ class Layout:
                 continue
             for sentence in (sentences[0], sentences[-1]):
                 text = sentence.text
-                if text.startswith(_QUOTE_OPEN) or article.in_quote(sentence.start):
-                    continue
-                if phrase_match(text, self.vocab) and kind_of(text) != "furniture":
-                    out.append(Furniture(sentence.start, sentence.end, para.index, kind_of(text), "phrase"))
-                elif may_match(fold(text), _PROMO_NEEDS) and len(text.split()) <= MAX_MODEL_WORDS \
-                        and PROMO_SENTENCE.search(text):
+                # A quoted sentence is never furniture; asked only of a sentence that would be
+                # (most are not, and the quotation look-up costs more than the phrase test).
+                if self._phrase_text(text) and kind_of(text) != "furniture":
+                    if not (text.startswith(_QUOTE_OPEN) or article.in_quote(sentence.start)):
+                        out.append(Furniture(sentence.start, sentence.end, para.index, kind_of(text), "phrase"))
+                elif self._promo and len(text.split()) <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text) \
+                        and not (text.startswith(_QUOTE_OPEN) or article.in_quote(sentence.start)):
                     out.append(Furniture(sentence.start, sentence.end, para.index, "newsletter", "promo"))
         return out
 
     def _rules(self) -> dict[int, str]:
         """Paragraph index to evidence, from vocabulary, shape and position."""
-        article, vocab = self.article, self.vocab
+        article = self.article
         paras = article.paragraphs
         _texts, n_words, _terminal = self._counts
-        found = {p.index: r for p in paras if (r := _shape_reason(p.text, vocab, n_words[p.index]))}
+        promo = self._promo
+        found = {p.index: r for p in paras if (r := _shape_reason(p.text, self._is_phrase, n_words[p.index], promo))}
         edges = {p.index: p for p in [*paras[:TOP_EDGE], *paras[-BOTTOM_EDGE:]]}
         for p in edges.values():
             if p.index not in found and not p.text.startswith(_QUOTE_OPEN) and self._all_sentences_phrases(p):
@@ -443,8 +637,9 @@ class Layout:
                 found[p.index] = "phrase"
                 continue
             break
-        # A related-story headline: an unpunctuated line right above its "Read more" link.
-        for p in paras[:-1]:
+        # A related-story headline: an unpunctuated line right above its "Read more" link. (This
+        # and the list below start from lines already found: nothing to do in most articles.)
+        for p in paras[:-1] if found else ():
             nxt = paras[p.index + 1]
             if p.index not in found and nxt.index in found and _READ_MORE.match(nxt.text) \
                     and len(p.text.split()) <= MAX_CHROME_WORDS and not ends_sentence(p.text) \
@@ -453,7 +648,7 @@ class Layout:
         # A related-content list: a widget header ending in a colon ("You might also be interested
         # in:", "Related:") followed by headline-shaped lines, one link per line.
         in_list = strong = False
-        for p in paras:
+        for p in paras if found else ():
             if p.index in found:
                 strong = bool(_LIST_HEADER.match(p.text))
                 in_list = found[p.index] in ("phrase", "position") and (strong or p.text.endswith(":"))
@@ -526,15 +721,22 @@ class Layout:
         if len(para.text) > 3 * MAX_CHROME_CHARS or self._counts[1][para.index] > 60:
             return False
         sentences = self.article.sentences_of(para)
-        return bool(sentences) and all(self._sentence_phrase(s) for s in sentences)
+        if not sentences:
+            return False
+        for sentence in sentences:  # (a loop, not all() of a generator: most stop at the first)
+            if not self._sentence_phrase(sentence):
+                return False
+        return True
 
     def _sentence_phrase(self, sentence: Span) -> bool:
         """Whether a sentence is a furniture phrase (matched once: the bottom edge's first
         sentences are asked twice)."""
-        if sentence.start not in self._sentences:
-            self._sentences[sentence.start] = len(sentence.text) <= MAX_CHROME_CHARS \
-                and bool(self.vocab.match(sentence.text))
-        return self._sentences[sentence.start]
+        found = self._sentences.get(sentence.start)
+        if found is None:
+            text = sentence.text
+            found = self._sentences[sentence.start] = len(text) <= MAX_CHROME_CHARS \
+                and self.phrases.match(text, self._floating)
+        return found
 
     def _first_sentence_phrase(self, para: Paragraph) -> bool:
         """A notice paragraph that opens with a widget sentence ("Please adhere to our commenting
@@ -547,7 +749,7 @@ class Layout:
     def _phrase(self, index: int) -> bool:
         """Whether paragraph ``index`` is a whole-line furniture phrase (matched once per line)."""
         if index not in self._phrases:
-            self._phrases[index] = phrase_match(self.article.paragraphs[index].text, self.vocab)
+            self._phrases[index] = self._phrase_text(self.article.paragraphs[index].text)
         return self._phrases[index]
 
     def kind(self, index: int) -> str:
@@ -563,12 +765,29 @@ class Layout:
         texts = [p.text for p in self.article.paragraphs]
         return texts, [len(t.split()) for t in texts], [ends_sentence(t) for t in texts]
 
+    @property
+    def terminal(self) -> list[bool]:
+        """Whether each paragraph ends in terminal punctuation (:func:`ends_sentence`, computed
+        once per article: the truncation checks ask it of every paragraph too). Shared: do not
+        modify."""
+        return self._counts[2]
+
+    @property
+    def word_counts(self) -> list[int]:
+        """Each paragraph's whitespace word count (``len(text.split())``), computed once per
+        article. Shared: do not modify."""
+        return self._counts[1]
+
     def _scores(self, candidates: list[int]) -> dict[int, float]:
         """Line-model probability of the candidate paragraphs (their features in the context of
         every paragraph: the model is scored on the lines that could be furniture only)."""
+        if not candidates:
+            return {}
         texts, n_words, terminal = self._counts
         model = self.settings.line_model or model_mod.model()
-        rows = model_mod.features_of(texts, self._phrase, candidates, self.kind, terminal, n_words)
+        if self._context is None:
+            self._context = model_mod.line_context(terminal, n_words)
+        rows = model_mod.features_of(texts, self._phrase, candidates, self.kind, terminal, n_words, self._context)
         return {i: model.score(f) for i, f in rows.items()}
 
     def _learned(self, found: dict[int, str]) -> dict[int, str]:
@@ -600,10 +819,11 @@ class Layout:
             # A line of more than MAX_ALONE_WORDS words can only join a run (no verdict takes it
             # alone): it is judged, and scored, only when a run reaches it (``deferred``).
             _texts, n_words, _terminal = self._counts
-            candidates = [p.index for p in paras if p.index not in found and p.index not in out
-                          and n_words[p.index] <= MAX_ALONE_WORDS and _model_in_run(p, -1, self.kind, n_words[p.index])]
-            deferred = {p.index for p in paras if p.index not in found and p.index not in out
-                        and MAX_ALONE_WORDS < n_words[p.index] <= MAX_MODEL_WORDS}
+            # (The word count first: it rules out the body's paragraphs without a look-up.)
+            candidates = [i for i, count in enumerate(n_words) if count <= MAX_ALONE_WORDS and i not in found
+                          and i not in out and _model_in_run(paras[i], -1, self.kind, count)]
+            deferred = {i for i, count in enumerate(n_words) if MAX_ALONE_WORDS < count <= MAX_MODEL_WORDS
+                        and i not in found and i not in out}
             open_ = self._scores(candidates)
             self.model_scores.update(open_)
             first, last = self.first_prose, self.last_prose
@@ -754,8 +974,9 @@ class Layout:
     def last_prose(self) -> int:
         """Index of the last finished prose paragraph (-1 when none)."""
         _texts, n_words, terminal = self._counts
-        return max((p.index for p in self.article.paragraphs
-                    if p.kind == "body" and terminal[p.index] and n_words[p.index] >= PROSE_WORDS), default=-1)
+        # From the end: the first found is the last (most texts end on prose, found at once).
+        return next((p.index for p in reversed(self.article.paragraphs)
+                     if p.kind == "body" and terminal[p.index] and n_words[p.index] >= PROSE_WORDS), -1)
 
     @cached_property
     def body_end(self) -> int:

@@ -26,6 +26,7 @@ from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from .. import worddata
 from ..lexicon import CACHE_WORDS, pos, zipf
@@ -136,9 +137,23 @@ def _first_slips(q: str) -> list[tuple[str, str, float]]:
     """``list(_edits(q))``, built with list comprehensions over per-letter tables instead of a
     generator that classifies each of the ~53n slips (the correction search asks for all of
     them for every word it meets: ~40% fewer instructions)."""
+    out, phonetic, _ = _slips_by_kind(q)
+    return out + phonetic
+
+
+_Slip = tuple[str, str, float]
+
+
+def _slips_by_kind(q: str) -> tuple[list[_Slip], list[_Slip], list[_Slip]]:
+    """:func:`_first_slips` in two parts: the slips that are not phonetic, then the phonetic
+    ones (which ``_edits`` yields last), so the search can treat the few phonetic ones apart;
+    and, third, the first part without its dropped letters and arbitrary substitutions (the
+    first slips a second slip of any kind may follow: ~8n of the ~53n), in the same order."""
     n = len(q)
-    out: list[tuple[str, str, float]] = []
+    out: list[_Slip] = []
+    sources: list[_Slip] = []
     append, extend = out.append, out.extend
+    add, add_all = sources.append, sources.extend
     dropped, dropped_double = COST["dropped"], COST["dropped-double"]
     for i in range(n + 1):
         first = FIRST_LETTER if i == 0 else 0.0
@@ -149,26 +164,33 @@ def _first_slips(q: str) -> list[tuple[str, str, float]]:
             rest = right[1:]
             deleted = left + rest
             if i and prev == ch:
-                append((deleted, "doubled", _DOUBLED))
+                entry = (deleted, "doubled", _DOUBLED)
             elif (i and prev in NEIGHBOURS.get(ch, ())) or (i + 1 < n and q[i + 1] in NEIGHBOURS.get(ch, ())):
-                append((deleted, "extra-key", _EXTRA_KEY + first))
+                entry = (deleted, "extra-key", _EXTRA_KEY + first)
             else:
-                append((deleted, "insertion", _INSERTION + first))
+                entry = (deleted, "insertion", _INSERTION + first)
+            append(entry)
+            add(entry)
             if i + 1 < n and ch != q[i + 1]:
-                append((left + q[i + 1] + ch + right[2:], "transposition", _TRANSPOSITION + first))
-            extend([(left + c + rest, slip, cost + first) for c, slip, cost in _typed_for(ch)])
+                entry = (left + q[i + 1] + ch + right[2:], "transposition", _TRANSPOSITION + first)
+                append(entry)
+                add(entry)
+            typed = [(left + c + rest, slip, cost + first) for c, slip, cost in _typed_for(ch)]
+            extend(typed)
+            add_all([e for e in typed if e[1] != "substitution"])
         else:
             ch = ""
         extend([(left + c + right, "dropped-double", dropped_double) if c == prev or c == ch
                 else (left + c + right, "dropped", dropped + first) for c in _LETTERS])
+    phonetic: list[tuple[str, str, float]] = []
     for a, b in PHONETIC:
         if a not in q:
             continue
         start = q.find(a, 1)
         while start >= 0:
-            append((q[:start] + b + q[start + len(a):], "phonetic", _PHONETIC))
+            phonetic.append((q[:start] + b + q[start + len(a):], "phonetic", _PHONETIC))
             start = q.find(a, start + 1)
-    return out
+    return out, phonetic, sources
 
 
 def _dictionary() -> AbstractSet[str] | Container[str]:
@@ -329,10 +351,36 @@ def _common_length(a: str, b: str) -> int:
 #: only reach a word through one of these.
 _FAR_PHONETIC = tuple((a, b) for a, b in PHONETIC
                       if max(len(a), len(b)) - _common_length(a, b) > 1)
+#: ``PHONETIC`` and ``_FAR_PHONETIC`` with a flag: whether the slip is a far one.
+_PHONETIC_FLAGGED = tuple((a, b, (a, b) in _FAR_PHONETIC) for a, b in PHONETIC)
+_FAR_PHONETIC_FLAGGED = tuple((a, b, True) for a, b in _FAR_PHONETIC)
+
+
+#: The strings a far phonetic slip rewrites: a string without one (after its first letter,
+#: where slips start) has no far phonetic slip.
+_FAR_SPELLING = re.compile("|".join(sorted({re.escape(a) for a, _ in _FAR_PHONETIC}, key=len, reverse=True)))
+
+
+#: The string of a ``(string, slip, price)`` entry, in C.
+_first_item = itemgetter(0)
+
+
+def _far_rewrites(q: str) -> set[str]:
+    """Every string a far phonetic slip (``_FAR_PHONETIC``) turns ``q`` into, as ``_edits``
+    spells them: a phonetic first slip whose string is not among them is a near one, and
+    reaches only words sharing a two-letter deletion with ``q`` with one more near slip."""
+    out = set()
+    for a, b in _FAR_PHONETIC:
+        start = q.find(a, 1)
+        while start >= 0:
+            out.add(q[:start] + b + q[start + len(a):])
+            start = q.find(a, start + 1)
+    return out
 
 
 def _known_edits(q: str, vocab: Container[str], lookup: Callable[[str], Sequence[str]],
-                 min_len: int, reachable: AbstractSet[str] | None = None) -> Iterator[tuple[str, str, float]]:
+                 min_len: int, reachable: AbstractSet[str] | None = None,
+                 near_vocab: Container[str] | None = None) -> Iterator[tuple[str, str, float]]:
     """Exactly the items of ``_edits(q)`` that are not dropped letters and whose string is in
     ``vocab``, in the same order, without generating the 26 x n substitutions.
 
@@ -348,19 +396,32 @@ def _known_edits(q: str, vocab: Container[str], lookup: Callable[[str], Sequence
     strings. A deletion at ``i`` gives ``q[:i] + q[i+1:]`` itself, and a substitution at ``i`` or
     a swap of ``i`` and ``i+1`` gives a word that loses that same string by one deletion, so a
     position whose deletion string is not in ``reachable`` yields nothing and is skipped (most
-    are: ~3x less work).
+    are: ~3x less work). A phonetic slip that is not far (``_FAR_PHONETIC``) leaves a string
+    that ``q`` and its result both reach with at most one deletion, so when neither ``q`` nor
+    any of its deletion strings is in ``reachable``, only the 8 far phonetic slips are tried,
+    not all 62 (most first slips of a word: the search's commonest case).
+
+    ``near_vocab``, when given with ``reachable``, holds the words of ``vocab`` that ``reachable``
+    lists: a screened result other than a far phonetic slip is a word of ``min_len``+ letters
+    ``reachable`` holds, so it is tested there (a small set of the search's own, where ``vocab``
+    is the 26k common words, read through their trie until a set of them pays for itself).
     """
     n = len(q)
     indexed = n >= min_len
     screened = reachable is not None and n > min_len
-    for i in range(n):
-        if screened and q[:i] + q[i + 1:] not in reachable:  # type: ignore[operator]
-            continue
+    near = vocab if near_vocab is None or not screened else near_vocab
+    if screened:
+        positions: Iterable[int] = [i for i in range(n) if q[:i] + q[i + 1:] in reachable] \
+            if reachable else ()  # type: ignore[operator]
+        pairs = _PHONETIC_FLAGGED if positions or q in reachable else _FAR_PHONETIC_FLAGGED  # type: ignore[operator]
+    else:
+        positions, pairs = range(n), _PHONETIC_FLAGGED
+    for i in positions:
         first = FIRST_LETTER if i == 0 else 0.0
         left, rest = q[:i], q[i + 1:]
         ch = q[i]
         deleted = left + rest
-        if deleted in vocab:
+        if deleted in near:
             if i and q[i - 1] == ch:
                 yield deleted, "doubled", _DOUBLED
             elif (i and q[i - 1] in NEIGHBOURS.get(ch, ())) or (i + 1 < n and q[i + 1] in NEIGHBOURS.get(ch, ())):
@@ -369,7 +430,7 @@ def _known_edits(q: str, vocab: Container[str], lookup: Callable[[str], Sequence
                 yield deleted, "insertion", _INSERTION + first
         if i + 1 < n and ch != q[i + 1]:
             swapped = left + q[i + 1] + ch + q[i + 2:]
-            if swapped in vocab:
+            if swapped in near:
                 yield swapped, "transposition", _TRANSPOSITION + first
         if indexed:
             words = lookup(deleted)
@@ -382,15 +443,14 @@ def _known_edits(q: str, vocab: Container[str], lookup: Callable[[str], Sequence
         for c in letters:
             slip = _substitution_slip(ch, c)
             yield left + c + rest, slip, COST[slip] + first
-    # With nothing reachable, only a phonetic slip that rewrites more than one letter on a side
-    # can still lead to a word (see ``_FAR_PHONETIC``): 8 spellings to try, not 62.
-    for a, b in _FAR_PHONETIC if screened and not reachable else PHONETIC:
+    for a, b, far in pairs:
         if a not in q:
             continue
+        words = vocab if far else near
         start = q.find(a, 1)
         while start >= 0:
             cand = q[:start] + b + q[start + len(a):]
-            if cand in vocab:
+            if cand in words:
                 yield cand, "phonetic", COST["phonetic"]
             start = q.find(a, start + 1)
 
@@ -408,48 +468,101 @@ def corrections(q: str, max_slips: int = 2, limit: int = 5) -> tuple[Correction,
     (~400n² strings, 40 ms for ten letters), in well under a millisecond: the common words two
     slips away are first narrowed to those sharing a two-letter deletion with ``q`` (the compiled
     SymSpell index, ``worddata.near_words``), and the second slips are looked up in a one-deletion
-    index of those few words. Phonetic slips rewrite up to four letters, so second slips after
-    a phonetic first slip are looked up in the full compiled one-deletion index.
+    index of those few words. Far phonetic slips (``ph``/``f``, ``x``/``cks``, ``ough``/``ow``,
+    ``ough``/``uff``) rewrite more than one letter on a side, so second slips after one are looked
+    up in the full compiled one-deletion index; every other route ends in those few words, which
+    also answer its look-ups (so a corpus run no longer builds the 26k-word set: ~7 ms).
     """
+    return _search(q, max_slips).ranked(limit)
+
+
+def may_pass(q: str, one: float, two: float) -> bool:
+    """Whether ``corrections(q)`` may hold a correction one slip away scoring ``one`` or more,
+    or one two slips away scoring ``two`` or more (False: it holds none).
+
+    Why: the spelling check flags a word only when its best correction clears such a bar, and
+    most unknown words it meets are real words the web writes (``hoodies``, ``usnews``), whose
+    bar is high: a correction two slips away must be a word at least ~4 Zipf more frequent.
+    A route of two slips costs at least 2.1 (two slips of 0.8 and 0.5 for the second), so only
+    the close words that frequent can be where such a route ends, unless it takes a far
+    phonetic slip (searched as in full); with none of them left the search is the cheap one of
+    a word with nothing near. Scores are compared 0.01 below the bars (they are rounded)."""
+    if len(q) < 6:
+        found = _search(q, 2).best.values()
+    else:
+        found = _search(q, 2, two + 2.1 - 0.01).best.values()
+    return any(c.score >= (two if len(c.slips) > 1 else one) - 0.01 for c in found)
+
+
+def _search(q: str, max_slips: int, least: float | None = None) -> _Best:
+    """The search of :func:`corrections` (every correction, unranked); with ``least``, the
+    two-slip routes that end in a close word (all but the far phonetic ones) only when that
+    word's Zipf is ``least`` or more."""
     vocab = worddata.common_vocabulary().current()  # the set, once built: look-ups in C
     best = _Best()
-    first = best.one_slip(q, vocab, _first_slips(q))
+    plain, phonetic, sources = _slips_by_kind(q)
+    if not (max_slips >= 2 and len(q) >= 6):
+        best.one_slip(q, vocab, plain + phonetic)
+        return best
     offer = best.offer
-    if max_slips >= 2 and len(q) >= 6:
-        close = worddata.near_words(q, DELETES_MIN_LEN, 1e-6)
-        near = _one_deletion_index(close)
-        # Two slips that are not phonetic reach only words of ``close`` (or words under 5
-        # letters): those words and their one-deletion strings screen the second slips.
-        reachable = close | near.keys()
-        deletes = _deletes()
-        found: dict[str, tuple[str, ...]] = {}
+    # Every common word of 5+ letters that one or two slips reach, unless one of them is a far
+    # phonetic slip, shares a two-letter deletion with ``q`` (see ``_FAR_PHONETIC``): these few
+    # words answer the look-ups of every such route, in place of the 26k common words. The
+    # loops below are ``best.one_slip`` and the two-slip search of ``reference_corrections``,
+    # in the same order, with the work that can find nothing skipped.
+    close = worddata.near_words(q, DELETES_MIN_LEN, 1e-6)
+    far = _far_rewrites(q)
+    if close and not close.isdisjoint(map(_first_item, plain)):  # one slip that is not phonetic
+        for cand, slip, cost in plain:
+            if cand in close and cand != q:
+                offer(cand, (slip,), cost)
+    for cand, slip, cost in phonetic:
+        if cand in vocab and cand != q:
+            offer(cand, (slip,), cost)
+    if least is not None:  # only two-slip corrections that may score ``least`` or more
+        close = {w for w in close if zipf(w) >= least}
+    near = _one_deletion_index(close)
+    # Two slips that are not far phonetic reach only words of ``close`` (or words under 5
+    # letters): those words and their one-deletion strings screen the second slips.
+    reachable = close | near.keys()
+    deletes = _deletes()
+    found: dict[str, tuple[str, ...]] = {}
 
-        def everywhere(key: str) -> Sequence[str]:
-            words = found.get(key)
-            if words is None:
-                words = found[key] = deletes.get(key)
-            return words
+    def everywhere(key: str) -> Sequence[str]:
+        words = found.get(key)
+        if words is None:
+            words = found[key] = deletes.get(key)
+        return words
 
-        def nearby(key: str) -> Sequence[str]:
-            return near.get(key, ())
+    def nearby(key: str) -> Sequence[str]:
+        return near.get(key, ())
 
-        for cand, slip, cost in first:  # ~53n first slips: only the few with words go further
-            if slip == "phonetic":
-                best.dropped_letter(q, cand, slip, cost, everywhere(cand))
-            elif cand in near:
+    # A first slip then a dropped letter: a near first slip reaches only words of ``close``.
+    if near and not near.keys().isdisjoint(map(_first_item, plain)):
+        for cand, slip, cost in plain:
+            if cand in near:
                 best.dropped_letter(q, cand, slip, cost, near[cand])
-        seen: set[str] = set()
-        for cand, slip, cost in first:
-            if slip in ("dropped", "dropped-double", "substitution") or cand in seen:
-                continue  # insertions are covered by the index; arbitrary substitutions twice are noise
-            seen.add(cand)
-            phonetic = slip == "phonetic"
-            for cand2, slip2, cost2 in _known_edits(cand, vocab, everywhere if phonetic else nearby,
-                                                    DELETES_MIN_LEN, None if phonetic else reachable):
-                if cand2 == q:
-                    continue
-                offer(cand2, (slip, slip2), cost + cost2 - 0.5)
-    return best.ranked(limit)
+    for cand, slip, cost in phonetic:
+        best.dropped_letter(q, cand, slip, cost, everywhere(cand) if cand in far else nearby(cand))
+    # A first slip then any other second slip (insertions are covered by the index above;
+    # arbitrary substitutions twice are noise). With nothing reachable, a near first slip of
+    # 6+ letters reaches a word only through a far phonetic slip, and only if it holds one.
+    seen: set[str] = set()
+    for cand, slip, cost in sources + phonetic:  # every slip but dropped letters and substitutions
+        if cand in seen:
+            continue
+        seen.add(cand)
+        if slip == "phonetic" and cand in far:
+            edits = _known_edits(cand, vocab, everywhere, DELETES_MIN_LEN)
+        elif reachable or len(cand) <= DELETES_MIN_LEN or _FAR_SPELLING.search(cand, 1):
+            edits = _known_edits(cand, vocab, nearby, DELETES_MIN_LEN, reachable, close)
+        else:
+            continue
+        for cand2, slip2, cost2 in edits:
+            if cand2 == q:
+                continue
+            offer(cand2, (slip, slip2), cost + cost2 - 0.5)
+    return best
 
 
 class _Best:

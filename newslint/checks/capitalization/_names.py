@@ -17,10 +17,12 @@ _data: dict[str, object] = {}
 CONNECTORS = frozenset("of de del la las los el and for the y da di du van von on at in".split())
 #: The capital comes first and the boundary check after it (``(?<![\w’'-][A-Z])``): re then skips
 #: to capitals in C instead of trying the look-behind at every position (same matches as
-#: ``(?<![\w’'-])[A-Z]...``, 2.5x faster on the clean corpus).
+#: ``(?<![\w’'-])[A-Z]...``, 2.5x faster on the clean corpus). Possessive: what follows a word
+#: (white space) or white space (a connector, a capital) never matches what the quantifier
+#: gave up, so backtracking a word letter by letter only failed again.
 _NAME_RUN = re.compile(
-    r"[A-Z](?<![\w’'-][A-Z])[\w’'-]*(?:\s+(?:(?:of|de|del|la|las|los|el|and|for|the|y|da|di|du|van|von)\s+)?"
-    r"[A-Z][\w’'-]*)+"
+    r"[A-Z](?<![\w’'-][A-Z])[\w’'-]*+(?:\s++(?:(?:of|de|del|la|las|los|el|and|for|the|y|da|di|du|van|von)\s++)?"
+    r"[A-Z][\w’'-]*+)++"
 )
 
 
@@ -36,23 +38,26 @@ def proper_nouns() -> dict[str, str]:
     return _data["proper"]  # type: ignore[return-value]
 
 
-def proper_nouns_by_head() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+def proper_nouns_by_head(searched: bool = False) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
     """The lowercased well-known names indexed by their first word (:func:`gate_word`: "new"
     -> "new york", "new jersey", ...), for :func:`names_that_may_occur`; and the names that
-    index cannot gate."""
-    if "proper_by_head" not in _data:
+    index cannot gate. ``searched``: only the names that are not one run of letters and
+    digits (the ones entity-variant searches for)."""
+    key_of = "proper_by_head_searched" if searched else "proper_by_head"
+    if key_of not in _data:
         by_head: dict[str, list[str]] = {}
         ungated: list[str] = []
         for key in proper_nouns():
+            if searched and key.isalnum():
+                continue
             head = gate_word(key)
             if head is None:
                 ungated.append(key)
             else:
                 by_head.setdefault(head, []).append(key)
         with _lock:
-            _data.setdefault("proper_by_head", ({h: tuple(k) for h, k in by_head.items()},
-                                                tuple(ungated)))
-    return _data["proper_by_head"]  # type: ignore[return-value]
+            _data.setdefault(key_of, ({h: tuple(k) for h, k in by_head.items()}, tuple(ungated)))
+    return _data[key_of]  # type: ignore[return-value]
 
 
 def title_words() -> frozenset[str]:
@@ -96,34 +101,36 @@ def gate_word(key: str) -> str | None:
 _JOINERS = "'’-"
 
 
-def word_heads(article: Article) -> frozenset[str]:
-    """Every distinct word token of the article, lowercased, once per article: the index
-    :func:`names_that_may_occur` looks :func:`gate_word` up in. Lowercased as one string (no
-    token holds a newline, and a newline shields capital sigma, the one letter whose lowercase
-    depends on its neighbours, as a token's own end does): no Python step per token."""
-    return article.memo("capitalization.word_heads",
-                        lambda a: frozenset("\n".join(a.word_set).lower().split("\n")) if a.word_set else frozenset())
-
-
-def names_that_may_occur(article: Article, names: Iterable[str]) -> set[str] | None:
+def names_that_may_occur(article: Article, names: Iterable[str], lower: str | None = None,
+                         searched: bool = False) -> set[str] | None:
     """The lowercased well-known names and ``names`` (lowercased names) that may occur in the
     article case-insensitively on word boundaries; None when the index cannot tell (lowering
     changes the text's length, so offsets would not line up) and every name must be searched.
+    ``lower`` is ``article.text.lower()`` when the caller has it; ``searched``: leave out the
+    well-known names that are one run of letters and digits (see :func:`proper_nouns_by_head`).
 
-    A name whose :func:`gate_word` is no word of the article does not occur: one set
-    intersection for the well-known names and a look-up per article name, instead of a scan
-    of the text each (most of the ~170 names an article is checked against do not occur in
-    it)."""
-    if len(article.text.lower()) != len(article.text):
+    A name whose :func:`gate_word` is no word token of the article lowercased (each token
+    alone) does not occur. Only the few dozen head words asked about are looked for among the
+    article's distinct tokens lowercased (one intersection in C, no set of every lowercased
+    token), instead of a scan of the text for each name (most of the ~170 names an article is
+    checked against do not occur in it)."""
+    if len(article.text.lower() if lower is None else lower) != len(article.text):
         return None
-    heads = word_heads(article)
-    by_head, ungated = proper_nouns_by_head()
-    out = {key for head in heads & by_head.keys() for key in by_head[head]}
-    out.update(ungated)
+    by_head, ungated = proper_nouns_by_head(searched)
+    out = set(ungated)
+    gated: list[tuple[str, str]] = []
     for key in names:
         head = gate_word(key)
-        if head is None or head in heads:
+        if head is None:
             out.add(key)
+        else:
+            gated.append((head, key))
+    asked = set(by_head)
+    asked.update(head for head, _ in gated)
+    present = asked.intersection(map(str.lower, article.word_counts))
+    for head in present.intersection(by_head):
+        out.update(by_head[head])
+    out.update(key for head, key in gated if head in present)
     return out
 
 

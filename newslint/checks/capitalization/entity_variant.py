@@ -125,41 +125,33 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         extra-names: more names to hold to one spelling (e.g. a newsroom's own brands).
     """
     text = article.text
-    skip = article.layout.furniture_indices
     starts = sentence_start_offsets(article)
-    # What a run's words spell depends on its text only: worked out once per distinct run text
-    # (names recur: "Justice Department" five times in one article); only the position tests
-    # (paragraph, quotation, sentence start) run for every run. Counted in one go at the end.
-    spelled: dict[str, _RunNames] = {}
-    picked: list[list[str]] = []
-    for run in name_runs(article):
-        para = article.paragraph_at(run.start)
-        if para is None or para.index in skip or para.is_heading:
-            continue
-        names = spelled.get(run.text)
-        if names is None:
-            names = spelled[run.text] = _RunNames(run.text)
-        if names.in_capitals or article.in_quote(run.start):
-            continue  # a dateline or label in capitals; a quoted term or title: not house spelling
-        if names.nothing_dropped and (run.start in starts or _at_sentence_start(article, run.start)) \
-                and names.first_is_common_word():
-            picked.append(names.without_first())  # "Conservative Republicans said": the first capital is the position's
-        else:
-            picked.append(names.names())
+    picked = _picked_names(article, starts)
     canonical = Counter(chain.from_iterable(picked))
-    known = dict(proper_nouns())
+    proper = proper_nouns()
     extra = {n.lower(): n for n in ctx.options.get("extra-names", [])}
-    known.update(extra)
+    own: dict[str, str] = {}
     for name in canonical:
-        known.setdefault(name.lower(), name)
-    own = [name.lower() for name in canonical]
-    own.extend(extra)
-    may_occur = names_that_may_occur(article, own)
-    matches = _find_names(text, [key for key in (known if may_occur is None else may_occur) if _worth_searching(key)])
+        own.setdefault(name.lower(), name)  # the first spelling picked, when no list has the name
+
+    def known(key: str) -> str | None:
+        """The spelling a lowercased name should have: the option's, the data list's, the
+        article's (one dict per source instead of a merged copy of the list per article)."""
+        want = extra.get(key)
+        if want is None:
+            want = proper.get(key)
+        return own.get(key) if want is None else want
+
+    lower = text.lower()
+    keys = names_that_may_occur(article, [*own, *extra], lower, searched=True)
+    if keys is None:  # (the index cannot tell: every name)
+        keys = {*proper, *extra, *own}
+    matches = _find_names(text, [key for key in keys if not key.isalnum()], lower)  # _worth_searching, inline
+    skip = article.layout.furniture_indices
     seen_at: set[int] = set()
     for start, end in matches:
         written = text[start:end]
-        want = known.get(written.lower())
+        want = known(written.lower())
         if want is None or written == want:
             continue
         if not _differs_in_content_word(written, want, start in starts):
@@ -169,7 +161,7 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         para = article.paragraph_at(start)
         if para is None or para.index in skip or para.is_heading:
             continue
-        from_article = want.lower() not in proper_nouns()
+        from_article = want.lower() not in proper
         if (from_article and article.in_quote(start) and _speakers_modifier(written, want)) \
                 or in_listing_block(article, para.index):
             continue  # the speaker's or the document's own words; a venue's own address line.
@@ -191,6 +183,59 @@ def entity_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
                else f"a proper name, written \"{want}\"")
         yield Hit(start, end, f"\"{written}\" is {why}", suggestion=want,
                   confidence=0.9 if elsewhere else 0.85, fix=Fix.replace(start, end, want))
+
+
+def _picked_names(article: Article, starts: frozenset[int]) -> list[list[str]]:
+    """The names each run of capitals sets as the article's spelling: runs in body paragraphs
+    (no page furniture, no heading), not in capitals, not quoted; a run's first word left out
+    when a sentence start may have capitalised it ("Conservative Republicans said").
+
+    What a run's words spell depends on its text only: worked out once per distinct run text
+    (names recur: "Justice Department" five times in one article, :func:`_run_names`); only the
+    position tests run for every run, with the paragraphs and quotations walked beside the
+    runs (both in text order) instead of a bisection per run (``paragraph_at``, ``in_quote``)."""
+    skip = article.layout.furniture_indices
+    paras = article.paragraphs
+    quotes = article.quotes
+    eligible = [p.index not in skip and p.kind != "heading" for p in paras]
+    picked: list[list[str]] = []
+    last_para, last_quote = len(paras) - 1, len(quotes) - 1
+    p = q = -1  # the last paragraph, quotation, starting at or before the run
+    for run in name_runs(article):
+        at = run.start
+        while p < last_para and paras[p + 1].start <= at:
+            p += 1
+        if p < 0 or at > paras[p].end or not eligible[p]:
+            continue  # (article.paragraph_at: None, furniture, a heading)
+        names = _run_names(run.text)
+        if names.in_capitals:
+            continue  # a dateline or label in capitals: not house spelling
+        while q < last_quote and quotes[q + 1].start <= at:
+            q += 1
+        if q >= 0 and at < quotes[q].end:
+            continue  # a quoted term or title (article.in_quote)
+        if names.nothing_dropped and (at in starts or _at_sentence_start(article, at)) \
+                and names.first_is_common_word():
+            picked.append(names.without_first())  # "Conservative Republicans said": the first capital is the position's
+        else:
+            picked.append(names.names())
+    return picked
+
+
+#: :class:`_RunNames` per run text, shared by the articles of a process (run texts recur:
+#: "United States", "Prime Minister"); emptied when full, so memory stays flat.
+_RUNS: dict[str, _RunNames] = {}
+_RUNS_LIMIT = 1 << 13
+
+
+def _run_names(text: str) -> _RunNames:
+    """:class:`_RunNames` of a run text, cached (a property of the text alone)."""
+    names = _RUNS.get(text)
+    if names is None:
+        if len(_RUNS) >= _RUNS_LIMIT:
+            _RUNS.clear()
+        names = _RUNS[text] = _RunNames(text)
+    return names
 
 
 class _RunNames:
@@ -241,9 +286,18 @@ def _spelled_names(words: list[str]) -> list[str]:
     than two words, one ending in a connector, or one holding "I" (a slogan, a headline)."""
     if len(words) < 2 or words[-1].lower() in CONNECTORS or "I" in words:
         return []
-    titles = title_words()
-    return [" ".join(part) for part in _name_parts(words)
-            if not all(w.lower() in titles or w.lower() in CONNECTORS for w in part)]
+    titles = _titles_and_connectors()
+    return [" ".join(part) for part in _name_parts(words) if not titles.issuperset(map(str.lower, part))]
+
+
+def _titles_and_connectors() -> frozenset[str]:
+    """Title words and connectors: a name made of these only is no name."""
+    if not _TITLES_AND_CONNECTORS:
+        _TITLES_AND_CONNECTORS.append(title_words() | CONNECTORS)
+    return _TITLES_AND_CONNECTORS[0]
+
+
+_TITLES_AND_CONNECTORS: list[frozenset[str]] = []
 
 
 def _name_parts(words: list[str]) -> list[list[str]]:
@@ -253,7 +307,7 @@ def _name_parts(words: list[str]) -> list[list[str]]:
     more words is a name of its own. The whole run stays a name too ("Securities and Exchange
     Commission")."""
     parts = [words]
-    if len(words) < 3 and not any(w.endswith(("'s", "’s")) for w in words):
+    if len(words) < 3 and not (words[0].endswith(("'s", "’s")) or words[-1].endswith(("'s", "’s"))):
         return parts
     current: list[str] = []
     pieces: list[list[str]] = []
@@ -397,12 +451,14 @@ def _worth_searching(key: str) -> bool:
     return not key.isalnum()
 
 
-def _find_names(text: str, keys: Iterable[str]) -> list[tuple[int, int]]:
+def _find_names(text: str, keys: Iterable[str], lower: str | None = None) -> list[tuple[int, int]]:
     """Case-insensitive occurrences of every name in ``keys`` (lowercased) on word boundaries,
     longest name first at a position. ``str.find`` on the lowered text: no per-article regex
     to compile; :func:`names_that_may_occur` leaves out the names that cannot occur and
-    :func:`_worth_searching` the one-word names."""
-    lower = text.lower()
+    :func:`_worth_searching` the one-word names. ``lower`` is ``text.lower()`` when the caller
+    has it."""
+    if lower is None:
+        lower = text.lower()
     n = len(text)
     found: dict[int, int] = {}
     for key in keys:

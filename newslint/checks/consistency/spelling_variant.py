@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from ... import wordlists
+from ...analysis.vocabulary import distinct_tokens
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -44,6 +45,18 @@ def lowercase_runs(text: str) -> set[bytes]:
     runs are the same; it costs a few C passes over the bytes where ``re`` spends ~30 ns a
     character (``findall`` of ``[a-z]+`` was half of this check's time)."""
     return set(text.encode("utf-8", "surrogatepass").translate(_RUN_BYTES).split())
+
+
+def token_runs(tokens: Iterable[str] | str) -> list[bytes]:
+    """The runs ``_WORD`` finds in the word tokens ``tokens`` (or in them joined by spaces), as
+    ASCII bytes, one list entry per run (repeats kept). For an article's distinct tokens they
+    are the runs of its text
+    (:func:`lowercase_runs`): the tokens cover every letter and digit of the text (the text
+    between them holds none) and a run of ``a``-``z`` never crosses a token's edge, so each run
+    of the text is a run of one token. The distinct tokens are a third of the text's words:
+    fewer bytes to translate and split."""
+    joined = tokens if isinstance(tokens, str) else " ".join(tokens)
+    return joined.encode("utf-8", "surrogatepass").translate(_RUN_BYTES).split()
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +97,7 @@ def spelling_variant(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     # Both spellings of one pair must occur for anything to be flagged: the lowercase runs of
     # the text, collected in C, answer that before the listed words are searched with their
     # positions (most articles have no pair, or only one spelling of each).
-    present = lowercase_runs(article.text) & _spellings()
+    present = _spellings().intersection(token_runs(distinct_tokens(article)))
     if len({pairs[w.decode("ascii")] for w in present}) == len(present):
         return
     seen: dict[tuple[str, str], dict[str, list[re.Match[str]]]] = defaultdict(lambda: defaultdict(list))

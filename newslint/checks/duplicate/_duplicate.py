@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -55,24 +56,71 @@ class Keys:
 def article_keys(article: Article) -> Keys:
     """:class:`Keys`, computed once per article.
 
-    Each sentence is normalised once; a paragraph's key is its sentences' keys joined, so the
-    text is folded once, not once for the paragraphs and again for the sentences. That join is
-    ``normalise(paragraph)`` when the sentences tile the paragraph: nothing alphanumeric
-    outside them, no word cut between two of them, and no capital sigma (the one letter whose
-    lowercase depends on its neighbours); otherwise the paragraph is normalised itself."""
+    The article's word tokens already hold every letter and digit of the text, in runs joined
+    by an apostrophe or a hyphen. So the normalised text of a sentence made of whole tokens is
+    its tokens joined by spaces, lowercased, with the joiners made spaces (C string methods,
+    no regular expression; exact unless the text holds "İ" or "Σ", see :func:`_plain_case`),
+    and a paragraph's key is its sentences' keys joined when their tokens are the
+    paragraph's, in order. Otherwise each sentence and paragraph is normalised itself (and a
+    paragraph's key is still its sentences' keys joined when they tile it, see
+    :func:`_tiled`)."""
     def build(a: Article) -> Keys:
+        if not _plain_case(a.text):
+            return _normalised_keys(a)
         text = a.text
+        starts, ends, texts = a.word_starts, a.word_ends, a.word_texts
         para_keys: list[str] = []
         sentence_keys: list[list[str]] = []
         for para in a.paragraphs:
-            sentences = a.sentences_of(para)
-            own = [normalise(s.text) for s in sentences]
+            at = lo = bisect_left(starts, para.start)  # (sentences lie in their paragraph)
+            own: list[str] = []
+            tiled = True
+            for s in a.sentences_of(para):
+                i = bisect_left(starts, s.start, lo)
+                j = bisect_left(starts, s.end, i)
+                if (i and ends[i - 1] > s.start) or (j and ends[j - 1] > s.end):
+                    own.append(normalise(s.text))  # a token crosses the sentence's edge
+                    tiled = False
+                    continue
+                own.append(" ".join(texts[i:j]).lower().replace("'", " ").replace("’", " ").replace("-", " "))
+                tiled = tiled and i == at
+                at = j
             sentence_keys.append(own)
-            para_keys.append(" ".join(k for k in own if k) if _tiled(text, para, sentences)
-                             else normalise(para.text))
+            if tiled and at == bisect_left(starts, para.end, at):
+                para_keys.append(" ".join(k for k in own if k))
+            else:
+                para_keys.append(normalise(text[para.start:para.end]))
         return Keys(para_keys, sentence_keys)
 
     return article.memo("duplicate.keys", build)
+
+
+def _plain_case(text: str) -> bool:
+    """Whether lowercasing the text's word tokens one by one, or any run of them joined by
+    spaces, gives what lowercasing any stretch of the text gives, letter for letter, with no
+    letter or digit becoming anything else.
+
+    True unless the text holds "İ" (its lowercase is "i" and a combining mark, no word
+    character) or "Σ" (its lowercase, final or medial, depends on its neighbours): over every
+    code point, lowercasing keeps any other letter or digit one letter or digit and makes no
+    other character one (``tests/test_name_checks_speed.py``), and a joiner stays itself."""
+    return "\u0130" not in text and "\u03a3" not in text
+
+
+def _normalised_keys(article: Article) -> Keys:
+    """:class:`Keys` by normalising each sentence (the way before :class:`_TokenKeys`): a
+    paragraph's key is its sentences' keys joined when they tile it, else its own text
+    normalised."""
+    text = article.text
+    para_keys: list[str] = []
+    sentence_keys: list[list[str]] = []
+    for para in article.paragraphs:
+        sentences = article.sentences_of(para)
+        own = [normalise(s.text) for s in sentences]
+        sentence_keys.append(own)
+        para_keys.append(" ".join(k for k in own if k) if _tiled(text, para, sentences)
+                         else normalise(para.text))
+    return Keys(para_keys, sentence_keys)
 
 
 def _tiled(text: str, para: Paragraph, sentences: list[Sentence]) -> bool:
@@ -206,44 +254,77 @@ def repeats(article: Article) -> list[Repeat]:
         paras = a.paragraphs
         keys = article_keys(a).paragraphs
         counts = Counter(keys)
-        seen: dict[str, int] = {}
-        first_index: dict[str, int] = {}
-        near = _NearCopies()
-        out: list[Repeat] = []
         title = normalise(a.title) if a.title else ""
         head = [(p.start, keys[p.index]) for p in paras[:HEAD_PARAGRAPHS]]
-        body_started = False
-        for p in paras:
-            key = keys[p.index]
-            n = key.count(" ") + 1 if key else 0  # words: a key's words are single-spaced
-            if p.kind == "body" and n >= 5:
-                body_started = True
-            if n < MIN_WORDS or p.index in chrome:
-                if key:
-                    seen.setdefault(key, p.start)
-                    first_index.setdefault(key, p.index)
-                continue
-            if key in seen and _deliberate_repeat(paras, keys, first_index[key], p.index):
-                continue  # a standfirst repeated by the body, a closing tagline
-            if title and key == title:
-                out.append(Repeat("title", p, p.start))
-            elif key in seen:
-                stitched = (p.is_heading and body_started and counts[key] < WIDGET_REPEATS
-                            and (first_index[key] < HEAD_PARAGRAPHS or key == title)
-                            and p.index - first_index[key] > STITCH_GAP
-                            and _article_follows(paras, p.index))
-                out.append(Repeat("stitched" if stitched else "repeat", p, seen[key]))
-            elif p.index < HEAD_PARAGRAPHS and p.is_heading:
-                earlier = next((s for s, k in head if s < p.start and key in k and k != key), None)
-                if earlier is not None:
-                    out.append(Repeat("repeat", p, earlier))
-            elif n >= NEAR_MIN_WORDS and p.index not in chrome:
-                other = near.add(p.index, key.split())
-                if other is not None:
-                    out.append(Repeat("near", p, paras[other].start))
-            seen.setdefault(key, p.start)
-            first_index.setdefault(key, p.index)
-        return out
+        if len(counts) - ("" in counts) == len(keys) - counts.get("", 0):
+            return _without_copies(paras, keys, chrome, title, head)
+        return _with_copies(paras, keys, counts, chrome, title, head)
 
     return article.memo("extraction_text.repeats", build)
 
+
+def _with_copies(paras: list[Paragraph], keys: list[str], counts: Counter[str], chrome: frozenset[int],
+                 title: str, head: list[tuple[int, str]]) -> list[Repeat]:
+    """:func:`repeats` of an article where two paragraphs have the same key."""
+    seen: dict[str, int] = {}
+    first_index: dict[str, int] = {}
+    near = _NearCopies()
+    out: list[Repeat] = []
+    body_started = False
+    for p in paras:
+        key = keys[p.index]
+        n = key.count(" ") + 1 if key else 0  # words: a key's words are single-spaced
+        if p.kind == "body" and n >= 5:
+            body_started = True
+        if n < MIN_WORDS or p.index in chrome:
+            if key:
+                seen.setdefault(key, p.start)
+                first_index.setdefault(key, p.index)
+            continue
+        if key in seen and _deliberate_repeat(paras, keys, first_index[key], p.index):
+            continue  # a standfirst repeated by the body, a closing tagline
+        if title and key == title:
+            out.append(Repeat("title", p, p.start))
+        elif key in seen:
+            stitched = (p.is_heading and body_started and counts[key] < WIDGET_REPEATS
+                        and (first_index[key] < HEAD_PARAGRAPHS or key == title)
+                        and p.index - first_index[key] > STITCH_GAP
+                        and _article_follows(paras, p.index))
+            out.append(Repeat("stitched" if stitched else "repeat", p, seen[key]))
+        elif p.index < HEAD_PARAGRAPHS and p.is_heading:
+            earlier = next((s for s, k in head if s < p.start and key in k and k != key), None)
+            if earlier is not None:
+                out.append(Repeat("repeat", p, earlier))
+        elif n >= NEAR_MIN_WORDS and p.index not in chrome:
+            other = near.add(p.index, key.split())
+            if other is not None:
+                out.append(Repeat("near", p, paras[other].start))
+        seen.setdefault(key, p.start)
+        first_index.setdefault(key, p.index)
+    return out
+
+
+def _without_copies(paras: list[Paragraph], keys: list[str], chrome: frozenset[int],
+                    title: str, head: list[tuple[int, str]]) -> list[Repeat]:
+    """:func:`repeats` when no two paragraphs have the same key (most articles, told by the key
+    counts): no paragraph is ever "seen", so only the title, a heading in the page head that
+    repeats part of an earlier one, and near copies remain, in the same order, without the
+    bookkeeping of first copies."""
+    near = _NearCopies()
+    out: list[Repeat] = []
+    for p in paras:
+        key = keys[p.index]
+        n = key.count(" ") + 1 if key else 0
+        if n < MIN_WORDS or p.index in chrome:
+            continue
+        if title and key == title:
+            out.append(Repeat("title", p, p.start))
+        elif p.index < HEAD_PARAGRAPHS and p.is_heading:
+            earlier = next((s for s, k in head if s < p.start and key in k and k != key), None)
+            if earlier is not None:
+                out.append(Repeat("repeat", p, earlier))
+        elif n >= NEAR_MIN_WORDS:
+            other = near.add(p.index, key.split())
+            if other is not None:
+                out.append(Repeat("near", p, paras[other].start))
+    return out

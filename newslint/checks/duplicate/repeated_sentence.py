@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
@@ -37,10 +38,12 @@ def repeated_sentence(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     Why it matters:
         A sentence pasted twice is an editing or generation slip; the second copy adds nothing.
     """
+    sentence_keys = article_keys(article).sentences
+    if not _any_key_twice(sentence_keys):
+        return  # no sentence repeats another (most articles): one set in C, no loop
     chrome = article.layout.furniture_indices
     whole = {r.para.index for r in repeats(article)}
     seen: dict[str, tuple[int, int]] = {}
-    sentence_keys = article_keys(article).sentences
     for s, key in ((s, key) for para in article.paragraphs
                    for s, key in zip(article.sentences_of(para), sentence_keys[para.index], strict=True)):
         if not key or key.count(" ") + 1 < MIN_SENTENCE_WORDS or s.paragraph in chrome:
@@ -62,3 +65,9 @@ def repeated_sentence(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         else:
             seen[key] = (s.start, s.paragraph)
 
+
+def _any_key_twice(sentence_keys: list[list[str]]) -> bool:
+    """Whether some non-empty sentence key occurs twice (what the check's loop looks for)."""
+    keys = list(chain.from_iterable(sentence_keys))
+    distinct = set(keys)
+    return len(keys) - len(distinct) > (keys.count("") - 1 if "" in distinct else 0)

@@ -9,11 +9,12 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from ...analysis.words import sentence_start_offsets, words_between
+from ...analysis.words import sentence_start_offsets
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
-from ...lexicon import pos, zipf
+from ...lexicon import CACHE_WORDS, pos, zipf
+from ...text.segment import Span
 from ...worddata.case import capital_share
 
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
@@ -59,11 +60,14 @@ class _MidSentenceCapitals:
     sentences but is no name.
 
     Counted on demand, per word asked about (a dozen per article), by finding the word's
-    occurrences as a whole word token, instead of a pass over every word of the article."""
+    occurrences as a whole word token, instead of a pass over every word of the article. The
+    check only asks whether there is more than one (:meth:`several`): not when the article
+    has the token once (its token counts, shared), and the count stops at two."""
 
     def __init__(self, article: Article) -> None:
         self._article = article
         self._counts: dict[str, int] = {}
+        self._several: dict[str, bool] = {}
 
     def get(self, word: str, default: int = 0) -> int:
         """The count for ``word`` (a word token as written), or ``default`` when it is 0."""
@@ -72,7 +76,15 @@ class _MidSentenceCapitals:
             count = self._counts[word] = self._count(word)
         return count or default
 
-    def _count(self, word: str) -> int:
+    def several(self, word: str) -> bool:
+        """Whether the count for ``word`` is more than one (``get(word) > 1``)."""
+        found = self._several.get(word)
+        if found is None:
+            found = self._several[word] = self._article.word_counts.get(word, 0) > 1 and self._count(word, 2) > 1
+        return found
+
+    def _count(self, word: str, stop: int = 0) -> int:
+        """The count, or ``stop`` once that many are found (0: no stop)."""
         if not word[:1].isupper():
             return 0
         a = self._article
@@ -90,6 +102,8 @@ class _MidSentenceCapitals:
                     gap = text[word_ends[i - 1]:at]
                     if gap == " " or not (any(ch in _OPENERS for ch in gap) or "." in gap or "\n" in gap):
                         count += 1
+                        if count == stop:
+                            break
             at = text.find(word, at + 1)
         return count
 
@@ -262,7 +276,7 @@ def _rarely_capitalised(article: Article, words: list, i: int, names: _MidSenten
     text = article.text
     gap_before, gap_after = text[prev.end:words[i].start], text[words[i].end:nxt.start]
     lower = word.lower()
-    if names.get(word, 0) > 1 or _in_title(words, i) or _institution_phrase(article, words, i, lower):
+    if names.several(word) or _in_title(words, i) or _institution_phrase(article, words, i, lower):
         return False
     share = capital_share(lower)
     if share is None:
@@ -316,30 +330,123 @@ _TITLE_TOKEN = re.compile(
 _CANDIDATE_FAST = re.compile(r" (?<=[\w,] ) *[A-Z][a-z]{2,} +[a-z]")
 
 
-def _title_words_inside(article: Article) -> Iterator[tuple[list, int]]:
-    """Each title-case word (``_TITLE_WORD``) that is neither the first nor the last word of a
-    prose sentence with a capitalised word between lowercase ones (``_CANDIDATE``), as the
-    sentence's words and its index there, in text order.
+def _title_words_inside(article: Article) -> Iterator[tuple[int, int, int]]:
+    """Each title-case word (``_TITLE_WORD``) not known to be ruled out by the word alone
+    (:func:`_may_flag` said False for it earlier in the process), that is neither the first
+    nor the last word of its prose sentence, and is followed by a word starting with a
+    lowercase letter, in a sentence with a capitalised word between lowercase ones
+    (``_CANDIDATE``): as its index in the article's words and the sentence's word range
+    ``lo, hi`` (``article.words[lo:hi]``), in text order.
 
-    The title-case words of a sentence that passes are found by a scan of its text, not by a
-    test of each of its words."""
+    One scan of each prose paragraph with a candidate finds the title-case words (the same
+    matches a scan of each sentence finds: a match is a whole token, and what its look-aheads
+    read lies before the next token, inside the sentence); the word alone rules most out
+    (names, nouns that are often names: one dict look-up each, for the words met before; a
+    new word is judged by the check after the tests of its position); only the rest are placed
+    in their sentence (sentences in order beside the matches), whose gate is then tested,
+    once. No span is built here."""
     text = article.text
-    word_starts = article.word_starts
+    word_starts, word_texts = article.word_starts, article.word_texts
+    verdicts = _VERDICTS
+    sentence_starts = sentence_start_offsets(article)
     for para in article.layout.prose:
         if not _CANDIDATE_FAST.search(text, para.start, para.end):
             continue  # a sentence's match is one in its paragraph too (more context, no less)
-        for sentence in article.sentences_of(para):
-            if not _CANDIDATE_FAST.search(sentence.text):
-                continue  # no capitalised word between lowercase ones: nothing to judge
-            words: list | None = None
-            first = 0
-            for m in _TITLE_TOKEN.finditer(text, sentence.start, sentence.end + 2):
-                if words is None:
-                    words = words_between(article, sentence.start, sentence.end)
-                    first = bisect_left(word_starts, sentence.start)
-                i = bisect_left(word_starts, m.start()) - first
-                if 1 <= i < len(words) - 1:
-                    yield words, i
+        sentences = article.sentences_of(para)
+        at = 0
+        bounds: tuple[int, int] | None = None  # the word range of sentences[at], once asked
+        passes: bool | None = None  # whether sentences[at] passes the gate, once asked
+        for m in _TITLE_TOKEN.finditer(text, para.start, para.end + 2):
+            start = m.start()
+            if start in sentence_starts or verdicts.get(m.group()) is False:
+                continue  # a sentence's first word ("The", "But": known words, judged each time)
+            while at < len(sentences) and sentences[at].end <= start:
+                at += 1
+                bounds = passes = None
+            if at == len(sentences):
+                break
+            sentence = sentences[at]
+            if start < sentence.start:
+                continue  # between two sentences: in neither
+            if bounds is None:
+                bounds = (bisect_left(word_starts, sentence.start), bisect_left(word_starts, sentence.end))
+            lo, hi = bounds
+            k = bisect_left(word_starts, start, lo, hi)
+            if not (lo < k < hi - 1) or not word_texts[k + 1][:1].islower():
+                continue
+            if passes is None:
+                passes = _CANDIDATE_FAST.search(sentence.text) is not None
+            if passes:
+                yield k, lo, hi
+
+
+def _window(article: Article, k: int, lo: int, hi: int) -> tuple[list, int]:
+    """The words around ``article.words[k]`` that the helpers read, as spans: three before it
+    and three after it, within its sentence ``[lo, hi)``; and its index there.
+
+    The helpers see what they saw in the sentence's whole word list: the slices they take
+    (``words[i + 1:i + 4]``, ``words[max(0, i - 3):i]``) are the same words, and the window
+    starts at the sentence's first word whenever an index they test against 0 could reach it
+    (``_in_title`` asks for ``0 < i - 2``; ``i - 2`` is the window's 1 when it starts later)
+    and ends at the sentence's end whenever ``i + 2 < len(words)`` could fail."""
+    a, b = max(lo, k - 3), min(hi, k + 4)
+    return list(map(Span, article.word_starts[a:b], article.word_ends[a:b], article.word_texts[a:b])), k - a
+
+
+#: Verdicts of :func:`_word_may_be_flagged`, per title-case word; emptied when full (a word
+#: forgotten is only looked up again), so a stream of new words keeps memory flat.
+_VERDICTS: dict[str, bool] = {}
+
+
+def _may_flag(word: str) -> bool:
+    """:func:`_word_may_be_flagged`, cached per word (a property of the word alone)."""
+    verdict = _VERDICTS.get(word)
+    if verdict is None:
+        if len(_VERDICTS) >= CACHE_WORDS:
+            _VERDICTS.clear()
+        verdict = _VERDICTS[word] = _word_may_be_flagged(word)
+    return verdict
+
+
+def _word_may_be_flagged(word: str) -> bool:
+    """Whether the title-case ``word`` can be flagged anywhere, from what the check reads about
+    the word alone: False only where every path of the check to a finding is closed.
+
+    - a word rarer than Zipf 3 is never flagged;
+    - :func:`_rarely_capitalised` holds only under a capital share below its highest bar
+      (``RARE_CAPITAL_NUMBER`` for number words and for participles after an auxiliary,
+      ``max(RARE_CAPITAL, RARE_CAPITAL_LOWER_ELSEWHERE)`` otherwise);
+    - otherwise a finding needs a lowercase form the lexicon knows: a verb or function word
+      whose capitalised form is not another part of speech (bar "VB" with an "NNP" form and
+      Zipf 4.5), an adverb whose capitalised form is one too, or a noun or adjective whose
+      capitalised form is no proper noun. Names ("Reagan": unknown in lowercase, no share)
+      and nouns that are often names fail all of these."""
+    lower = word.lower()
+    if zipf(lower) < 3.0:
+        return False
+    tag = pos(lower)
+    if tag is not None and tag.startswith(_JUDGED_TAGS) and _tag_allows(word, lower, tag, pos(word) or ""):
+        return True
+    share = capital_share(lower)  # (read last: the word data of a new word costs most)
+    if share is None:
+        return False
+    number = tag == "CD" or lower in _ORDINALS or (tag or "").startswith(("VBN", "VBG"))
+    return share < (RARE_CAPITAL_NUMBER if number else max(RARE_CAPITAL, RARE_CAPITAL_LOWER_ELSEWHERE))
+
+
+def _tag_allows(word: str, lower: str, tag: str, cap_tag: str) -> bool:
+    """Whether the parts of speech of ``lower`` and of ``word`` leave the check a path to a
+    finding other than :func:`_rarely_capitalised` (the branches after it, read alone)."""
+    if tag.startswith(_SUSPECT_TAGS):
+        return not (cap_tag and cap_tag[:2] != tag[:2] and not (
+            cap_tag.startswith("NNP") and tag == "VB" and zipf(lower) >= 4.5))
+    if tag.startswith("RB"):
+        return cap_tag[:2] == tag[:2]
+    return tag.startswith(_CONTENT_TAGS) and not cap_tag.startswith("NNP")
+
+
+#: Tags the branches after :func:`_rarely_capitalised` judge at all.
+_JUDGED_TAGS = (*_SUSPECT_TAGS, "RB", *_CONTENT_TAGS)
 
 
 #: Endings of adjectives made from places, peoples and creeds ("Western", "Democratic", "Soviet",
@@ -432,20 +539,19 @@ def capitalised_word_mid_sentence(article: Article, ctx: CheckContext) -> Iterat
     """
     text = article.text
     names = _mid_sentence_capitals(article)
-    for words, i in _title_words_inside(article):
-        w = words[i]
-        prev, nxt = words[i - 1], words[i + 1]
-        if not nxt.text[:1].islower():
-            continue
-        gap = text[prev.end:w.start]
-        after_name = prev.text[:1].isupper() and not prev.text.isupper() and "," not in gap
+    word_starts, word_ends, word_texts = article.word_starts, article.word_ends, article.word_texts
+    for k, lo, hi in _title_words_inside(article):
+        start = word_starts[k]
+        gap = text[word_ends[k - 1]:start]
         if gap != " " and (any(ch in _OPENERS for ch in gap) or "." in gap):
             continue
+        if article.in_quote(start) or names.several(word_texts[k]) or not _may_flag(word_texts[k]):
+            continue  # (cheap tests first: a new word's look-ups in the word data cost most)
+        words, i = _window(article, k, lo, hi)
+        w = words[i]
+        prev = words[i - 1]
+        after_name = prev.text[:1].isupper() and not prev.text.isupper() and "," not in gap
         lower = w.text.lower()
-        if zipf(lower) < 3.0 or article.in_quote(w.start):
-            continue  # (the cheap tests first: the count of capitals below finds the word)
-        if names.get(w.text, 0) > 1:
-            continue
         tag = pos(lower)
         cap_tag = pos(w.text)
         if _rarely_capitalised(article, words, i, names):

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
+from itertools import filterfalse
 from typing import Any
 
 from ... import wordlists
-from ...analysis.slips import corrections, known, looks_like_abbreviation
+from ...analysis.slips import corrections, known, looks_like_abbreviation, may_pass
 from ...analysis.vocabulary import Cleared
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 from ...lexicon import CACHE_WORDS, zipf
 from ...text.tokens import looks_like_address, token_around
-from ...worddata import spelling_index
+from ...worddata import english_ids, spelling_index
 
 _lock = threading.Lock()
 _state: dict[str, Any] = {}
@@ -58,19 +60,18 @@ def _correction(word: str) -> tuple[str, float] | None:
     verdict = None
     if not known(word) and not looks_like_abbreviation(word):
         freq = zipf(word)
-        ranked = corrections(word)
+        one, two = (FLOOR_UNSEEN + 1.0, FLOOR_UNSEEN) if freq < 1.0 else (freq + MARGIN_ONE, freq + MARGIN_TWO)
+        # Most unknown words are written on the web, so their bar is high: rule out the
+        # corrections that cannot clear it before ranking them all (``may_pass``).
+        ranked = corrections(word) if may_pass(word, one, two) else ()
         if ranked:
             best = ranked[0]
-            two = len(best.slips) > 1
-            if freq < 1.0:
-                ok = best.score >= (FLOOR_UNSEEN if two else FLOOR_UNSEEN + 1.0)
-            else:
-                ok = best.score >= freq + (MARGIN_TWO if two else MARGIN_ONE)
+            ok = best.score >= (two if len(best.slips) > 1 else one)
             if ok:
                 # Confidence grows with how far the correction outranks the word and its rival.
                 runner_up = ranked[1].score if len(ranked) > 1 else best.score - 2.0
                 clear = best.score - runner_up >= 1.0
-                verdict = best.word, (0.8 if clear else 0.7) - (0.1 if two else 0.0)
+                verdict = best.word, (0.8 if clear else 0.7) - (0.1 if len(best.slips) > 1 else 0.0)
     if len(_verdicts) < CACHE_WORDS:  # bounded: memory stays flat on streams of new words
         _verdicts[word] = verdict
     return verdict
@@ -133,24 +134,32 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     for word in counts.keys() & pairs.keys():  # a listed misspelling, however often it recurs
         if _candidate(word) and word not in accept:
             flagged[word] = (pairs[word], 0.95)
-    listed, spell_counts = spelling_index()
+    spell_counts = spelling_index()[1]
     fine = _FINE.tokens
     if len(fine) >= _FINE.limit:  # bounded (by the limit plus one article's tokens)
         fine.clear()
+    # The tokens no earlier article cleared, screened in C: the wrong shape (see ``_candidate``),
+    # then the dictionary words (one trie probe each); both are cleared. A listed misspelling and
+    # an accepted word are never cleared (they depend on the list and the options).
+    # (Lists, in text order: building sets of them costs more than the look-ups.) The screen
+    # comes first: one set look-up a token, where the shape takes three calls that each read
+    # the token's string (twice the time in a warm pass).
+    new = _FINE.new(counts)
+    words = list(filter(_LENGTH_OK, filter(str.islower, filter(str.isalpha, new))))
+    if len(words) < len(new):
+        shaped = set(words)
+        fine.update(filterfalse(shaped.__contains__, new))
+    if accept:
+        words = list(filterfalse(accept.__contains__, words))
+    words = list(filterfalse(pairs.__contains__, words))
+    unknown = [w for w, i in zip(words, english_ids(words), strict=True) if i is None or not spell_counts[i]]
+    if len(unknown) < len(words):  # in the dictionary, so known (no suffix analysis)
+        fine.update(filterfalse(set(unknown).__contains__, words))
     clear = fine.add
     searches = 0
-    for word in [w for w in counts if w not in fine]:  # new tokens, in text order (the budget)
-        if not 4 <= len(word) <= MAX_WORD or not word.islower() or not word.isalpha():
-            clear(word)  # not a word this check reads (see ``_candidate``)
-            continue
-        if word in accept or word in pairs:
-            continue
+    for word in unknown:
         verdict = _verdicts.get(word, _UNDECIDED)
         if verdict is _UNDECIDED:
-            i = listed(word)
-            if i is not None and spell_counts[i] > 0:
-                clear(word)  # most words: in the dictionary, so known (no suffix analysis)
-                continue
             if counts[word] > 1:
                 continue  # a word the article repeats is a term, not a slip: no search
             if not known(word) and not looks_like_abbreviation(word):
@@ -181,6 +190,10 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         yield Hit(w_start, w_end, f"\"{word}\" is misspelled; did you mean \"{right}\"?",
                   suggestion=right, confidence=confidence,
                   fix=Fix.replace(w_start, w_end, right, safe=confidence > 0.9))
+
+
+#: ``4 <= len(token) <= MAX_WORD``, as a C call for ``filter``.
+_LENGTH_OK = re.compile(f"(?s).{{4,{MAX_WORD}}}").fullmatch
 
 
 def _candidate(word: str) -> bool:

@@ -60,6 +60,8 @@ def ends_terminally(text: str) -> bool:
 
 def _emphasis_open(text: str) -> bool:
     """An odd number of ``**``/``__`` markers once separator rules are set aside."""
+    if "**" not in text and "__" not in text:
+        return False  # no marker (setting rules aside, with a space, joins none): nothing to count
     text = _RULE.sub(" ", text)
     return text.count("**") % 2 == 1 or text.count("__") % 2 == 1
 
@@ -139,7 +141,8 @@ def breaks_off(article: Article, para: Paragraph, strict_headings: bool = False)
     With ``strict_headings``, a heading-shaped line must end on a comma or a function word
     (inside the body, sentence-case subheadings are common; at its very end they are not)."""
     text = para.text
-    if ends_terminally(text) or text.rstrip().endswith(":"):
+    # (The layout's ends_sentence of every paragraph: ``ends_terminally`` without a search.)
+    if article.layout.terminal[para.index] or text.rstrip().endswith(":"):
         return False  # most paragraphs: asked first, before the words are split out
     words = text.split()
     if len(words) < 4 or _CLEAN_ENDING.search(text) or _CREDIT_END.search(text) \
@@ -167,10 +170,11 @@ def punctuated_style(article: Article) -> bool:
     """Whether the article ends its body paragraphs with terminal punctuation (almost all do);
     copy that does not (hard-wrapped lines, captions, lists of titles) cannot be judged."""
     def build(a: Article) -> bool:
-        body = [p for p in a.paragraphs if p.kind == "body"]
+        body = [p.index for p in a.paragraphs if p.kind == "body"]
         if len(body) < 2:
             return True
-        open_ended = sum(not ends_terminally(p.text) for p in body)
+        terminal = a.layout.terminal  # ends_terminally of every paragraph, computed once
+        open_ended = sum(not terminal[i] for i in body)
         return open_ended <= max(1.0, 0.15 * len(body))  # one cut paragraph is what we look for
 
     return article.memo("truncation.punctuated", build)
@@ -181,16 +185,28 @@ def punctuated_style(article: Article) -> bool:
 _SIGN_OFF = re.compile(r"(?:^|[.!?”\"]\s*)(?:(?:REUTERS?|Reuters?)\s*(?:\.{2,}|…|\^M)?|/)\s*$")
 
 
+def _signed_off(text: str) -> bool:
+    """``_SIGN_OFF.search(text)``, searched only when the text ends the way a sign-off does (its
+    last character before trailing space is one a match ends on: a "/", the "R"/"S" of
+    "REUTER(S)"/"Reuter(s)", two dots or more, "…", the "M" of "^M"); most paragraphs end on a
+    single full stop, and the search reads the whole paragraph."""
+    tail = text.rstrip()
+    if not (tail[-1:] in "/…MRSrs" or tail.endswith("..")):
+        return False
+    return _SIGN_OFF.search(text) is not None
+
+
 def _verdict(article: Article, para: Paragraph) -> tuple[str, float] | None:
     text = para.text
     words = text.split()
     if _RULE.fullmatch(text) or looks_like_address(words[-1].rstrip(".,;:")):
         return None  # a section rule, or a closing link: both deliberate endings
-    if _SIGN_OFF.search(text):
+    if _signed_off(text):
         return None
     if _emphasis_open(text):
         return "breaks off inside bold text (an emphasis marker is never closed)", 0.9
-    if _ELLIPSIS.search(text) and not text.endswith(("”", '"')):
+    # (A match ends at the end, at most four characters back: searched from there.)
+    if _ELLIPSIS.search(text, max(0, len(text) - 4)) and not text.endswith(("”", '"')):
         return "ends in an ellipsis: the body was cut to a teaser", 0.85
     if para.is_list_item and not ends_terminally(text):
         items = [p for p in article.paragraphs[max(0, para.index - 6):para.index] if p.is_list_item]

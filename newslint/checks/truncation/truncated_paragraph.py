@@ -78,8 +78,10 @@ def truncated_paragraph(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """
     if not punctuated_style(article):
         return
-    chrome = article.layout.furniture
-    last = article.layout.body_end
+    layout = article.layout
+    chrome = layout.furniture
+    last = layout.body_end
+    terminal = layout.terminal
     paras = article.paragraphs
     started = False  # the headline, standfirst and dateline come before the first full sentence
     for para in paras[:max(last, 0)]:
@@ -88,6 +90,8 @@ def truncated_paragraph(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             if not (_DATELINE.match(para.text) or _running_text(para)):
                 continue  # a dateline, or a whole sentence, opens the body itself: judged too
             started = True
+        elif terminal[para.index] and not _DATELINE.match(para.text):
+            continue  # most paragraphs: a sentence that ends, which breaks_off would say at once
         if para.index in chrome or para.is_list_item or para.index + 1 >= len(paras):
             continue
         nxt = paras[para.index + 1]
