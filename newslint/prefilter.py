@@ -134,12 +134,16 @@ class Haystack:
     folded: str
     raw: bytes
     words: frozenset[bytes]
+    #: ``str.lower`` folds the text (no character of :data:`_ODD_CHARS` in it): then it folds
+    #: any string made of slices of the text and ASCII characters too (``found_in(lowered=)``).
+    lower_folds: bool = False
 
     @classmethod
     def of(cls, text: str) -> Haystack:
-        folded = fold(text)
+        plain = text.isascii() or (_ODD is not None and _ODD.search(text) is None)
+        folded = text.lower() if plain else fold(text)  # (fold's own test, asked once)
         raw = folded.encode("ascii", "replace")
-        return cls(folded, raw, words_of(raw))
+        return cls(folded, raw, words_of(raw), plain)
 
 
 def haystack(article: Article) -> Haystack:
@@ -1179,7 +1183,7 @@ def prose_sentences_to_scan(article: Article, scan: Scan) -> list[Sentence]:
     return [sentences[i] for i in sorted(chosen) if sentences[i].paragraph in kept]
 
 
-def found_in(pattern: re.Pattern[str], text: str) -> bool:
+def found_in(pattern: re.Pattern[str], text: str, *, lowered: bool = False) -> bool:
     """``bool(pattern.search(text))``, by the case-sensitive twin on the folded text when the
     pattern has one (half the cost on a paragraph: issue 16, the speech-verb search of
     quote-without-speaker).
@@ -1189,10 +1193,13 @@ def found_in(pattern: re.Pattern[str], text: str) -> bool:
     tried the alternation at every word start of a paragraph-long text): a word standing alone
     between characters that are surely not word characters is a match; a word absent even when
     every other character (a non-ASCII one, "_") counts as a separator means no match; the
-    pattern decides the rest."""
+    pattern decides the rest.
+
+    ``lowered``: ``text.lower()`` is known to be its fold (``Haystack.lower_folds`` of the
+    article it was cut from), so the text is not read again for odd characters."""
     needles = _word_needles(pattern)
     if needles is not None:
-        raw = fold(text).encode("ascii", "replace")
+        raw = (text.lower() if lowered else fold(text)).encode("ascii", "replace")
         glued = b" " + raw.translate(_GLUED) + b" "
         if any(n in glued for n in needles):
             return True

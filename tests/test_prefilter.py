@@ -156,6 +156,22 @@ def test_a_clause_of_several_literals_is_one_search():
         assert prefilter._holds((clause, frozenset({(True, b"b")})), hay) == (plain and b"b" in hay.words), text
 
 
+def test_found_in_slices_of_a_text_that_lower_folds():
+    """``lowered=Haystack.lower_folds`` on slices of the text joined by spaces (what
+    quote-without-speaker asks) gives the search's answer, with and without odd characters."""
+    rng = random.Random(17)
+    words = ["said", "SAİD", "ſaid", "Σaid", "told", "x", "é", "“", "”", "K", "says", "the"]
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 10)))
+        hay = prefilter.Haystack.of(text)
+        assert hay.folded == prefilter.fold(text)
+        n = len(text)
+        cuts = sorted(rng.randint(0, n) for _ in range(4))
+        joined = text[cuts[0]:cuts[1]] + " " + text[cuts[2]:cuts[3]]
+        assert prefilter.found_in(SPEECH, joined, lowered=hay.lower_folds) == \
+            (SPEECH.search(joined) is not None), (text, cuts)
+
+
 def test_twins_exist_only_for_plain_case_insensitive_patterns():
     assert prefilter.folded_variant(SPEECH) is not None
     assert prefilter.folded_variant(wordlists.pattern("attribution/vague_sources", boundary=r"[\w-]")) is not None
