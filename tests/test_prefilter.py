@@ -358,3 +358,25 @@ def test_vague_source_reads_only_the_paragraphs_that_hold_something():
         assert hits == _vague_source_every_paragraph(article), text
         found += len(hits)
     assert found > 100
+
+
+def test_named_source_hint_is_necessary():
+    """``has_named_source`` asks NAMED only of text holding a hint: the same answer, on text
+    built from every alternative of the pattern, near misses and case variants."""
+    from newslint.checks.attribution import _sources
+
+    rng = random.Random(20)
+    pieces = ["according to The Post", "According to the", "according to 5", "according to a man in the Senate",
+              "Smith said", "police said", "Court told", "prosecutors alleged", "He said", "Officials said",
+              "said Reuters", "said the Times", "told AP", "wrote The", "reported A", "court documents",
+              "court records", "indictment", "affidavit", "charging documents", "police report", "lawsuit says",
+              "suit alleges", "suit claims", "lawsuit states", "complaint claims", "filing states", "statement from Jones", "Smith testified",
+              "Jones charged", "Doe confirmed", "X announced", "Y stated", "Z alleges", "SAID", "Said Smith",
+              "the", "x", " ", ", ", ". ", "\n", "’", "Smith", "said", "according", "to", "by", "of"]
+    hits = 0
+    for _ in range(4000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        want = _sources.NAMED.search(text) is not None
+        hits += want
+        assert _sources.has_named_source(text) == want, text
+    assert hits > 500
