@@ -257,7 +257,10 @@ class Article:
         paragraph (the convention for quotes that continue into the next paragraph)."""
         spans: list[Span] = []
         for para in self.paragraphs:
-            spans.extend(_quote_spans(para.text, para.start))
+            text = para.text
+            if text.isascii() and '"' not in text:
+                continue  # no quotation mark: an ASCII line holds only the straight one
+            spans.extend(_quote_spans(text, para.start))
         return spans
 
     @cached_property

@@ -134,12 +134,16 @@ class Haystack:
     folded: str
     raw: bytes
     words: frozenset[bytes]
+    #: ``str.lower`` folds the text (no character of :data:`_ODD_CHARS` in it): then it folds
+    #: any string made of slices of the text and ASCII characters too (``found_in(lowered=)``).
+    lower_folds: bool = False
 
     @classmethod
     def of(cls, text: str) -> Haystack:
-        folded = fold(text)
+        plain = text.isascii() or (_ODD is not None and _ODD.search(text) is None)
+        folded = text.lower() if plain else fold(text)  # (fold's own test, asked once)
         raw = folded.encode("ascii", "replace")
-        return cls(folded, raw, words_of(raw))
+        return cls(folded, raw, words_of(raw), plain)
 
 
 def haystack(article: Article) -> Haystack:
@@ -222,7 +226,15 @@ class Gate:
 def _holds(clauses: Sequence[Clause], hay: Haystack) -> bool:
     words, raw, folded = hay.words, hay.raw, hay.folded
     for clause in clauses:
+        several = _literal_searches.get(clause, False)
+        if several is False:
+            several = _literal_search(clause)
+        if several is not None:
+            if several.search(raw) is not None:
+                continue  # one of its ASCII literals is in the text
         for whole, w in clause:
+            if several is not None and not whole and isinstance(w, bytes):
+                continue  # asked just above
             if whole:
                 found = w in words
             elif isinstance(w, bytes):
@@ -234,6 +246,20 @@ def _holds(clauses: Sequence[Clause], hay: Haystack) -> bool:
         else:
             return False
     return True
+
+
+_literal_searches: dict[Clause, re.Pattern[bytes] | None] = {}
+
+
+def _literal_search(clause: Clause) -> re.Pattern[bytes] | None:
+    """One search for a clause's ASCII literals when it has several (" ," " ." " ;" ...: a
+    ``bytes`` alternation ``re`` reads as " " and a class, one pass over the text instead of
+    one ``in`` per literal); None for a clause with fewer."""
+    literals = sorted(w for whole, w in clause if not whole and isinstance(w, bytes))
+    found = re.compile(b"|".join(map(re.escape, literals))) if len(literals) >= 2 else None
+    with _lock:
+        _literal_searches[clause] = found
+    return found
 
 
 def _literal(text: str) -> str | bytes:
@@ -1157,7 +1183,7 @@ def prose_sentences_to_scan(article: Article, scan: Scan) -> list[Sentence]:
     return [sentences[i] for i in sorted(chosen) if sentences[i].paragraph in kept]
 
 
-def found_in(pattern: re.Pattern[str], text: str) -> bool:
+def found_in(pattern: re.Pattern[str], text: str, *, lowered: bool = False) -> bool:
     """``bool(pattern.search(text))``, by the case-sensitive twin on the folded text when the
     pattern has one (half the cost on a paragraph: issue 16, the speech-verb search of
     quote-without-speaker).
@@ -1167,10 +1193,13 @@ def found_in(pattern: re.Pattern[str], text: str) -> bool:
     tried the alternation at every word start of a paragraph-long text): a word standing alone
     between characters that are surely not word characters is a match; a word absent even when
     every other character (a non-ASCII one, "_") counts as a separator means no match; the
-    pattern decides the rest."""
+    pattern decides the rest.
+
+    ``lowered``: ``text.lower()`` is known to be its fold (``Haystack.lower_folds`` of the
+    article it was cut from), so the text is not read again for odd characters."""
     needles = _word_needles(pattern)
     if needles is not None:
-        raw = fold(text).encode("ascii", "replace")
+        raw = (text.lower() if lowered else fold(text)).encode("ascii", "replace")
         glued = b" " + raw.translate(_GLUED) + b" "
         if any(n in glued for n in needles):
             return True

@@ -524,3 +524,22 @@ def test_full_stop_boundary_is_the_boundary_without_other_marks():
     for text in _texts() + _sentence_texts():
         text = text.replace("?", ".").replace("!", ",").replace("…", "...")
         assert [m.span() for m in _FULL_STOP.finditer(text)] == [m.span() for m in _BOUNDARY.finditer(text)], text
+
+
+def test_unmarked_ascii_paragraphs_hold_no_quotation():
+    """Article.quotes and unclosed-quotation skip an ASCII paragraph without '"' (and "''"):
+    reading it finds nothing."""
+    import importlib
+
+    from newslint.article import Article, _quote_spans
+
+    unclosed = importlib.import_module("newslint.checks.punctuation.unclosed_quotation")
+    rng = random.Random(19)
+    pieces = ["“a", "b”", "\"c", "''g", "'", "’’", "«h", "x", " ", "\n", "\n\n", "é"]
+    texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 20))) for _ in range(3000)]
+    for text in texts:
+        article = Article(text)
+        assert article.quotes == [q for p in article.paragraphs for q in _quote_spans(p.text, p.start)], text
+        for p in article.paragraphs:
+            if unclosed._unmarked(p.text):
+                assert unclosed._open_quotations(p.text) == [], p.text

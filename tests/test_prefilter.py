@@ -143,6 +143,35 @@ def test_found_in_a_word_alternation_is_the_search():
         assert prefilter.found_in(SPEECH, text) == (SPEECH.search(text) is not None), text
 
 
+def test_a_clause_of_several_literals_is_one_search():
+    """``_holds`` asks a clause's ASCII literals with one bytes search: the answer of asking each."""
+    rng = random.Random(18)
+    clause = frozenset({(False, b" ,"), (False, b" ."), (False, b" ;"), (False, " ?"), (False, b"a+b"), (True, b"word")})
+    for _ in range(3000):
+        text = "".join(rng.choice(["a", " ", ",", ".", ";", "?", "+", "b", "word", "é", "x"]) for _ in range(rng.randint(0, 12)))
+        hay = prefilter.Haystack.of(text)
+        plain = any((w in hay.words) if whole else (w in hay.raw) if isinstance(w, bytes) else (w in hay.folded)
+                    for whole, w in clause)
+        assert prefilter._holds((clause,), hay) == plain, text
+        assert prefilter._holds((clause, frozenset({(True, b"b")})), hay) == (plain and b"b" in hay.words), text
+
+
+def test_found_in_slices_of_a_text_that_lower_folds():
+    """``lowered=Haystack.lower_folds`` on slices of the text joined by spaces (what
+    quote-without-speaker asks) gives the search's answer, with and without odd characters."""
+    rng = random.Random(17)
+    words = ["said", "SAİD", "ſaid", "Σaid", "told", "x", "é", "“", "”", "K", "says", "the"]
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 10)))
+        hay = prefilter.Haystack.of(text)
+        assert hay.folded == prefilter.fold(text)
+        n = len(text)
+        cuts = sorted(rng.randint(0, n) for _ in range(4))
+        joined = text[cuts[0]:cuts[1]] + " " + text[cuts[2]:cuts[3]]
+        assert prefilter.found_in(SPEECH, joined, lowered=hay.lower_folds) == \
+            (SPEECH.search(joined) is not None), (text, cuts)
+
+
 def test_twins_exist_only_for_plain_case_insensitive_patterns():
     assert prefilter.folded_variant(SPEECH) is not None
     assert prefilter.folded_variant(wordlists.pattern("attribution/vague_sources", boundary=r"[\w-]")) is not None
@@ -235,7 +264,10 @@ def test_shape_sentences_equal_reading_every_sentence(seed):
         for _ in range(rng.randint(0, 3)):
             words.insert(rng.randint(0, len(words)), rng.choice(extra))
         article = Article(" ".join(words))
-        assert _shapes.shape_sentences(article) == _shape_sentences_plain(article), article.text
+        plain = _shape_sentences_plain(article)
+        assert _shapes.shape_sentences(article) == plain, article.text
+        prose = {s.start for p in article.layout.prose for s in article.sentences_of(p)}
+        assert _shapes.shape_sentences(article, prose_only=True) == plain & prose, article.text
 
 
 # -- TERMINAL from the end ------------------------------------------------------------------
@@ -326,3 +358,25 @@ def test_vague_source_reads_only_the_paragraphs_that_hold_something():
         assert hits == _vague_source_every_paragraph(article), text
         found += len(hits)
     assert found > 100
+
+
+def test_named_source_hint_is_necessary():
+    """``has_named_source`` asks NAMED only of text holding a hint: the same answer, on text
+    built from every alternative of the pattern, near misses and case variants."""
+    from newslint.checks.attribution import _sources
+
+    rng = random.Random(20)
+    pieces = ["according to The Post", "According to the", "according to 5", "according to a man in the Senate",
+              "Smith said", "police said", "Court told", "prosecutors alleged", "He said", "Officials said",
+              "said Reuters", "said the Times", "told AP", "wrote The", "reported A", "court documents",
+              "court records", "indictment", "affidavit", "charging documents", "police report", "lawsuit says",
+              "suit alleges", "suit claims", "lawsuit states", "complaint claims", "filing states", "statement from Jones", "Smith testified",
+              "Jones charged", "Doe confirmed", "X announced", "Y stated", "Z alleges", "SAID", "Said Smith",
+              "the", "x", " ", ", ", ". ", "\n", "’", "Smith", "said", "according", "to", "by", "of"]
+    hits = 0
+    for _ in range(4000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        want = _sources.NAMED.search(text) is not None
+        hits += want
+        assert _sources.has_named_source(text) == want, text
+    assert hits > 500

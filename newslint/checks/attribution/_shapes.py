@@ -272,7 +272,7 @@ _ASKED = (_JUDGED_B | _REPORTED_B | _BELIEF_B | _SAYING_B | _QUANTIFIED_B | _BE_
 _TRIGGERS_B = _JUDGED_B | _REPORTED_B | _BELIEF_B
 
 
-def shape_sentences(article: Article) -> frozenset[int]:
+def shape_sentences(article: Article, prose_only: bool = False) -> frozenset[int]:
     """The starts of the article's sentences that can hold a shape (:func:`could_hold_shape`),
     read from the article's folded ASCII words (``prefilter.spaced``: a byte a character, so
     offsets agree) with C operations instead of lower-casing every token of every sentence.
@@ -286,7 +286,8 @@ def shape_sentences(article: Article) -> frozenset[int]:
     or digit beside it, so it is one of the words split out here; the sentence is read up to
     the end of the token that starts last in it (as ``words_between`` counts it), so a word
     belongs to the sentence in which it starts. Words split out of longer tokens ("re-said")
-    only cost a sentence read for nothing."""
+    only cost a sentence read for nothing. ``prose_only``: only the sentences of
+    ``article.layout.prose`` (all vague-source reads)."""
     hay = haystack(article)
     pad = spaced(article)  # one space added before the text: offset i is pad[i + 1]
     # The haystack's words are runs of ASCII letters, digits and "_", the pad's without "_":
@@ -301,10 +302,13 @@ def shape_sentences(article: Article) -> frozenset[int]:
         for at in word_places(article, word):  # the word starts at text offset ``at``
             found.add(bisect_right(starts, at) - 1)
     out = []
+    kept = {p.index for p in article.layout.prose} if prose_only else None
     for i in sorted(found):
         if i < 0:
             continue
         sentence = sentences[i]
+        if kept is not None and sentence.paragraph not in kept:
+            continue  # ``prose_only``: a heading's or the page furniture's sentence is not read
         end = sentence.end + 1
         while pad[end] != 32:  # an ASCII token running past the sentence's end (pad ends in a space)
             end += 1

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
-from ...prefilter import found_in
+from ...prefilter import found_in, haystack
 from ._sources import SPEECH
 
 #: Characters each side of a quotation searched for its speaker.
@@ -53,6 +53,7 @@ def quote_without_speaker(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     """
     skip = article.layout.furniture_indices
     paragraphs = article.paragraphs
+    lowered = haystack(article).lower_folds  # known once per article
     for quote in article.quotes:
         words = quote.text.split(None, 12)  # up to 12 words are counted (a 13th item: more)
         if len(words) < 6:
@@ -68,8 +69,8 @@ def quote_without_speaker(article: Article, ctx: CheckContext) -> Iterator[Hit]:
             context = paragraphs[para.index - 1].text[-_NEAR:] + " " + context
         if para.index + 1 < len(paragraphs) and quote.end >= para.end - 1:
             context += " " + paragraphs[para.index + 1].text[:120]
-        outside = context.replace(quote.text, " ")
-        if found_in(SPEECH, outside) or _after_colon(article.text, para.start, quote.start):
+        outside = context.replace(quote.text, " ")  # slices of the text and spaces
+        if found_in(SPEECH, outside, lowered=lowered) or _after_colon(article.text, para.start, quote.start):
             continue
         if "?" in quote.text[-3:] and len(words) < 12:
             continue  # a rhetorical question set in quotes

@@ -84,7 +84,7 @@ def vague_source(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     text = article.text
     # Only sentences with a trigger word are tokenised and read by the shape grammars (about
     # one in six of a news article's sentences).
-    candidates = sorted(shape_sentences(article))
+    candidates = sorted(shape_sentences(article, prose_only=True))
     if not listed and not candidates:
         return
     sentences = article.sentences

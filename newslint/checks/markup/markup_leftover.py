@@ -115,6 +115,8 @@ def markup_leftover(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     patterns = [(pattern, what) for pattern, what in ((_TAG, "an HTML tag"), (_ENTITY, "an HTML entity"),
                                                       (_MD_LINK, "a Markdown link")) if may_match(pattern, article)]
     directives = may_match(_DIRECTIVE, article)
+    if not markers and (markdown or (not patterns and "#" not in text)):
+        return  # nothing left to find: no marker, tag, entity or link, and no "#" for a heading
     for para in article.paragraphs:
         if para.index in chrome:
             continue
@@ -136,7 +138,7 @@ def markup_leftover(article: Article, ctx: CheckContext) -> Iterator[Hit]:
                     continue
                 yield Hit(m.start(), m.end(), f"\"{m.group(0)[:40]}\" is {what} left in plain text",
                           confidence=0.9)
-        if _MD_HEADING.match(para.text) and article.media_type == "text/plain":
+        if para.text.startswith("#") and _MD_HEADING.match(para.text) and article.media_type == "text/plain":
             yield Hit(para.start, para.start + para.text.index(" "), "a Markdown heading marker in "
                       "plain text", confidence=0.7)
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from ...analysis.words import word_texts_between
+from ...analysis.words import word_range
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
@@ -60,10 +60,14 @@ def verbless_fragment(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         for prev, sentence in pairwise(sentences):
             if not sentence.text.endswith(".") or sentence.text.endswith(".."):
                 continue
+            # The word count first (two bisections): most sentences have more than four words.
+            lo, hi = word_range(article, sentence.start, sentence.end)
+            if not 1 <= hi - lo <= 4:
+                continue
             if article.in_quote(sentence.start) or sentence.text[:1] in "“\"‘'(":
                 continue
-            words = word_texts_between(article, sentence.start, sentence.end)
-            if not 1 <= len(words) <= 4 or any(ch.isdigit() or ch in "!?" for ch in sentence.text):
+            words = article.word_texts[lo:hi]
+            if any(ch.isdigit() or ch in "!?" for ch in sentence.text):
                 continue
             if prev.text.rstrip("”\"’')").endswith("?"):
                 continue  # an answer to a question: "Is it the future?" Possibly.
