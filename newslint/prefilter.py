@@ -226,7 +226,7 @@ class Gate:
 def _holds(clauses: Sequence[Clause], hay: Haystack) -> bool:
     words, raw, folded = hay.words, hay.raw, hay.folded
     for clause in clauses:
-        several = _literal_searches.get(clause, False)
+        several: Any = _literal_searches.get(clause, False)  # False: not yet derived
         if several is False:
             several = _literal_search(clause)
         if several is not None:
@@ -1223,7 +1223,7 @@ def _word_needles(pattern: re.Pattern[str]) -> tuple[bytes, ...] | None:
     """``(b" said ", b" says ", ...)`` for a case-insensitive ``\\b(?:said|says|...)\\b`` of
     lower-case ASCII words (read off its source; None for any other pattern)."""
     key = (pattern.pattern, pattern.flags)
-    found = _needles.get(key, False)
+    found: Any = _needles.get(key, False)  # False: not yet derived
     if found is False:
         m = _WORD_ALTERNATION.fullmatch(pattern.pattern)
         found = None
