@@ -292,7 +292,7 @@ class LinterPool:
         config = self.config_for(path)
         key = config.source
         if key not in self._by_source:
-            linter = Linter(config, load_entry_points=not self.args.no_plugins)
+            linter = Linter(config, load_entry_points=not self.args.no_plugins, warm_up=False)
             for message in linter.warnings:
                 warn(message)
             self._by_source[key] = linter
@@ -658,7 +658,7 @@ def run_rules(argv: list[str], out: TextIO) -> int:
     else:
         found = find_config_file(Path.cwd())
         config = trusted(load_config_file(found), args, searched=True) if found else Config()
-    linter = Linter(config, load_entry_points=not args.no_plugins)
+    linter = Linter(config, load_entry_points=not args.no_plugins, warm_up=False)
     for message in linter.warnings:
         warn(message)
     if command == "rule":

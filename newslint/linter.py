@@ -28,6 +28,7 @@ from .plugins import build_plugin_manager
 from .registry import CORE_CODES, CheckRegistry, token_matches_check
 from .report import Report
 from .runner import UNUSED_SUPPRESSION_CODE, internal_finding
+from .runner import warm_up as run_warm_up
 from .suppress import apply_suppressions, parse_directives
 
 __all__ = ["CORE_CODES", "Linter", "article_from_record", "token_matches_check"]
@@ -48,7 +49,12 @@ class Linter:
         *,
         plugins: Iterable[Any] = (),
         load_entry_points: bool = True,
+        warm_up: bool = True,
     ) -> None:
+        """``warm_up``: run the built-in checks once on a short sample now, so that the data
+        they open on first use (word tables, stored models, derived gates: ~10-20 ms) is paid
+        here and not by the first article linted; the command line passes False and decides
+        itself (a one-file run would pay it twice)."""
         if config is None:
             config = Config()
         elif not isinstance(config, Config):
@@ -83,6 +89,8 @@ class Linter:
             if config.get("furniture-batch", False) else None
         self._batch_layout = replace(self.layout, memory=self.furniture_memory)
         self.pm.hook.newslint_configure(config=config)
+        if warm_up:
+            run_warm_up(self.checks, config.settings)
 
     def selector_names(self) -> set[str]:
         """Every code, check name and category a selector may use (for "did you mean")."""

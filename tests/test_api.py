@@ -86,3 +86,21 @@ def test_lint_record_errors_are_exported_and_name_every_field_tried() -> None:
     mapped = newslint.Linter({"fields": {"body": "story", "title": "headline"}}, load_entry_points=False)
     with pytest.raises(newslint.InputError, match=r"'story' \(for body\), 'headline' \(for title\)"):
         mapped.lint({"id": 1, "body": "Text in the wrong field."})
+
+
+def test_a_linter_warms_up_when_built_unless_told_not_to(monkeypatch):
+    """``Linter()`` runs the built-in checks once on a sample when it is built (the first
+    article then pays no first-use loading); ``warm_up=False`` skips it, and the findings are
+    the same either way."""
+    import newslint.linter as linter_module
+
+    calls = []
+    real = linter_module.run_warm_up
+    monkeypatch.setattr(linter_module, "run_warm_up", lambda checks, settings: calls.append(len(checks))
+                        or real(checks, settings))
+    text = "The councill met on Monday.It approved the budget, officials said.\n\nHe never stepped out."
+    warm = newslint.Linter(load_entry_points=False)
+    assert calls and calls[0] == len(warm.checks)
+    cold = newslint.Linter(load_entry_points=False, warm_up=False)
+    assert len(calls) == 1
+    assert [f.to_dict() for f in warm.lint(text).findings] == [f.to_dict() for f in cold.lint(text).findings]
