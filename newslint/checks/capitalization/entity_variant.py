@@ -9,6 +9,7 @@ from itertools import chain
 
 from ...analysis.words import sentence_start_offsets
 from ...article import Article
+from ...bounded import remember
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 from ...lexicon import pos
@@ -240,12 +241,7 @@ _RUNS_LIMIT = 1 << 13
 
 def _run_names(text: str) -> _RunNames:
     """:class:`_RunNames` of a run text, cached (a property of the text alone)."""
-    names = _RUNS.get(text)
-    if names is None:
-        if len(_RUNS) >= _RUNS_LIMIT:
-            _RUNS.clear()
-        names = _RUNS[text] = _RunNames(text)
-    return names
+    return remember(_RUNS, _RUNS_LIMIT, _RunNames, text)
 
 
 class _RunNames:

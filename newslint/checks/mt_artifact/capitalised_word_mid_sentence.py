@@ -11,6 +11,7 @@ from typing import Any
 
 from ...analysis.words import sentence_start_offsets
 from ...article import Article
+from ...bounded import remember
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Fix, Hit
 from ...lexicon import CACHE_WORDS, pos, zipf
@@ -400,12 +401,7 @@ _VERDICTS: dict[str, bool] = {}
 
 def _may_flag(word: str) -> bool:
     """:func:`_word_may_be_flagged`, cached per word (a property of the word alone)."""
-    verdict = _VERDICTS.get(word)
-    if verdict is None:
-        if len(_VERDICTS) >= CACHE_WORDS:
-            _VERDICTS.clear()
-        verdict = _VERDICTS[word] = _word_may_be_flagged(word)
-    return verdict
+    return remember(_VERDICTS, CACHE_WORDS, _word_may_be_flagged, word)
 
 
 def _word_may_be_flagged(word: str) -> bool:
