@@ -59,15 +59,13 @@ def write_atomically(path: str, text: str) -> None:
     So is a file whose owner cannot be kept (another user's file, fixed by a non-root user).
     """
     import os
-    import tempfile
 
     target = os.path.realpath(path)  # write through a symlink, never replace it
     st = os.stat(target)
     if st.st_nlink > 1:
         raise UnsafeWrite(f"it has {st.st_nlink} hard links, which a safe rewrite would break "
                           "(use --diff and apply the change by hand)")
-    folder = os.path.dirname(target)
-    fd, tmp = tempfile.mkstemp(prefix=".newslint-", suffix=".tmp", dir=folder)
+    tmp, fd = _new_temporary(os.path.dirname(target))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
@@ -82,9 +80,42 @@ def write_atomically(path: str, text: str) -> None:
         os.chmod(tmp, st.st_mode & 0o7777)
         os.replace(tmp, target)
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        _discard(tmp)
         raise
+
+
+def _new_temporary(folder: str) -> tuple[str, int]:
+    """``(name, descriptor)`` of a new, empty file of ours in ``folder``.
+
+    Why not ``tempfile.mkstemp``: it names the file only when it returns, so a SIGTERM handled
+    in between (``cli.Terminated`` is raised at the next bytecode that checks for signals, and
+    ``mkstemp`` runs Python code after creating the file) left a ``.newslint-*.tmp`` behind with
+    no one knowing its name. Here the name is chosen first; creating it exclusively means a file
+    found under that name after an interruption can only be ours (a name already taken raises
+    ``FileExistsError`` and another is drawn)."""
+    import os
+    import secrets
+
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    while True:
+        tmp = os.path.join(folder, f".newslint-{secrets.token_hex(8)}.tmp")
+        try:
+            return tmp, os.open(tmp, flags, 0o600)
+        except FileExistsError:
+            continue  # someone else's file: never ours to remove
+        except BaseException:
+            _discard(tmp)  # interrupted once the file was made: ours
+            raise
+
+
+def _discard(tmp: str) -> None:
+    """Remove our temporary file if it was made."""
+    import os
+
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
 
 
 def fix_text(lint: Callable[[str], list[Finding]], text: str, *, unsafe: bool = False,

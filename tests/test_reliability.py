@@ -333,14 +333,14 @@ def test_s11_unwritable_file_does_not_abort_fix(tmp_path, capsys, monkeypatch):
     (tmp_path / "b").mkdir()
     (tmp_path / "a" / "x.txt").write_text(FIXABLE)
     (tmp_path / "b" / "y.txt").write_text(FIXABLE)
-    real_mkstemp = __import__("tempfile").mkstemp
+    real_open = os.open
 
-    def mkstemp(*args, dir=None, **kw):  # a read-only mount: no file can be created in a/
-        if dir and Path(dir) == tmp_path / "a":
-            raise OSError(30, "Read-only file system", str(Path(dir) / ".newslint-x.tmp"))
-        return real_mkstemp(*args, dir=dir, **kw)
+    def read_only_a(path, flags, *args, **kw):  # a read-only mount: no file can be created in a/
+        if flags & os.O_CREAT and Path(path).parent == tmp_path / "a":
+            raise OSError(30, "Read-only file system", str(path))
+        return real_open(path, flags, *args, **kw)
 
-    monkeypatch.setattr("tempfile.mkstemp", mkstemp)
+    monkeypatch.setattr(os, "open", read_only_a)
     rc, out, err = run_cli(["--isolated", "--no-plugins", "--fix", "--format", "json",
                             str(tmp_path / "a"), str(tmp_path / "b")], capsys)
     assert rc == 2
@@ -691,3 +691,37 @@ def test_d15_json_output_is_streamed_and_identical(linter, n):
     expected = json.dumps({"version": "1", "files": [r.to_dict() for r in reports],
                            "summary": summary.to_dict()}, ensure_ascii=False, indent=2) + "\n"
     assert out.getvalue() == expected
+
+
+@pytest.mark.parametrize("when", ["creating", "writing"])
+def test_a_termination_while_fixing_leaves_no_temporary_file(tmp_path, monkeypatch, when):
+    """SIGTERM raises ``cli.Terminated`` at whatever bytecode runs next: even right after the
+    temporary file is created (before ``tempfile.mkstemp`` would have returned its name, which
+    left ``.newslint-*.tmp`` files behind in CI), the file is removed and the original kept."""
+    from newslint import fixes
+    from newslint.cli import Terminated
+
+    target = tmp_path / "a.txt"
+    target.write_text("old text\n")
+    real_open, real_fsync = os.open, os.fsync
+
+    def open_then_terminated(path, flags, mode=0o777, **kw):
+        fd = real_open(path, flags, mode, **kw)
+        if ".newslint-" in str(path):
+            os.close(fd)
+            raise Terminated()
+        return fd
+
+    def fsync_then_terminated(fd):
+        real_fsync(fd)
+        raise Terminated()
+
+    if when == "creating":
+        monkeypatch.setattr(os, "open", open_then_terminated)
+    else:
+        monkeypatch.setattr(os, "fsync", fsync_then_terminated)
+    with pytest.raises(Terminated):
+        fixes.write_atomically(str(target), "new text\n")
+    monkeypatch.undo()
+    assert target.read_text() == "old text\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
