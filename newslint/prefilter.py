@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from re import _constants as sre  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING, Any
@@ -860,6 +860,23 @@ def folded_variant(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     with _lock:
         _variants.setdefault(key, variant)
     return _variants[key]
+
+
+def matches_from(pattern: re.Pattern[str], text: str, places: Iterable[int]) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` when every match starts at one of ``places`` (ascending):
+    ``finditer`` replayed over those places only, each tried with ``match`` unless it lies inside
+    the last match (the leftmost match not overlapping the one before, as ``finditer`` finds it).
+    For patterns ``re`` would try at every character because they start with a class."""
+    out: list[re.Match[str]] = []
+    done = 0
+    for at in places:
+        if at < done:
+            continue
+        found = pattern.match(text, at)
+        if found is not None:
+            out.append(found)
+            done = max(found.end(), at + 1)
+    return out
 
 
 def spans(pattern: re.Pattern[str], article: Article, start: int, end: int) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
+from ...prefilter import matches_from
 from ...text.calendar import MONTHS
 from ._variants import _minority, _usable
 
@@ -43,16 +44,7 @@ def day_month_dates(text: str) -> list[re.Match[str]]:
         at = m.start()
         places.update(p for p in range(max(0, at - _DAY_REACH), at) if text[p].isdigit())
         m = _MONTH_NAME.search(text, at + 1)
-    out: list[re.Match[str]] = []
-    done = 0
-    for at in sorted(places):
-        if at < done:
-            continue
-        found = _DAY_MONTH.match(text, at)
-        if found is not None:
-            out.append(found)
-            done = max(found.end(), at + 1)
-    return out
+    return matches_from(_DAY_MONTH, text, sorted(places))
 
 
 @check(

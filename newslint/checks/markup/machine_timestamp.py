@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
+from ...prefilter import matches_from
 
 # Written to start with the character it consumes first (the look-behind moved after it), so
 # that re skips to candidates in C instead of trying the pattern at every position (~5x less).
@@ -21,17 +22,7 @@ def timestamps(text: str) -> list[re.Match[str]]:
     follows a digit (``2019-11-18T``): the pattern starts with a digit and ``re`` tried it at
     every digit of the text; the "T" is found by a search that skips to capitals in C, and
     ``finditer`` is replayed over those places (the leftmost not inside the last match)."""
-    out: list[re.Match[str]] = []
-    done = 0
-    for t in _DATE_TIME_T.finditer(text):
-        at = t.start() - 10
-        if at < done:
-            continue
-        found = _TIMESTAMP.match(text, at)
-        if found is not None:
-            out.append(found)
-            done = max(found.end(), at + 1)
-    return out
+    return matches_from(_TIMESTAMP, text, (t.start() - 10 for t in _DATE_TIME_T.finditer(text)))
 
 
 _EPOCH = re.compile(r"1(?<![\w.,$]1)[3-7]\d{8}(?:\d{3})?(?![\w.,%])")
