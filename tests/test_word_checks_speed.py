@@ -330,6 +330,24 @@ def test_glued_function_word_candidates_are_the_tokens_the_word_scan_tested() ->
     assert tested > 20
 
 
+def test_tail_token_search_finds_the_tokens_the_tail_pattern_matches_whole() -> None:
+    """``_TAIL_TOKEN`` over distinct tokens joined by spaces finds exactly the tokens that end in
+    a tail and that ``_FUNCTION_TAIL`` matches whole (generated tokens: short and long heads,
+    every tail, non-ASCII letters, digits, joiners, tails inside tokens and alone)."""
+    fused = _module("mt_artifact.fused_words")
+    rng = random.Random(11)
+    parts = [*fused._TAILS, "a", "ab", "abc", "Xyz", "Salvador", "é", "ß", "1", "'", "’", "-", "s", "wh", "th"]
+    found_any = 0
+    for _ in range(3000):
+        tokens = list(dict.fromkeys("".join(rng.choice(parts) for _ in range(rng.randint(1, 4)))
+                                    for _ in range(rng.randint(1, 12))))
+        slow = [t for t in tokens if t.endswith(fused._TAILS) and fused._FUNCTION_TAIL.fullmatch(t)]
+        fast = fused._TAIL_TOKEN.findall(" " + " ".join(tokens))
+        assert fast == slow, tokens
+        found_any += bool(slow)
+    assert found_any > 500
+
+
 def test_camel_paragraphs_found_by_bisection_are_those_the_search_finds() -> None:
     fused = _module("mt_artifact.fused_words")
     from bisect import bisect_left
