@@ -331,8 +331,8 @@ def test_glued_function_word_candidates_are_the_tokens_the_word_scan_tested() ->
 
 
 def test_tail_token_search_finds_the_tokens_the_tail_pattern_matches_whole() -> None:
-    """``_TAIL_TOKEN`` over distinct tokens joined by spaces finds exactly the tokens that end in
-    a tail and that ``_FUNCTION_TAIL`` matches whole (generated tokens: short and long heads,
+    """``_tail_candidates`` (a search of the distinct tokens joined for a tail ending a token) finds
+    exactly the tokens that end in a tail and that ``_FUNCTION_TAIL`` matches whole (generated tokens: short and long heads,
     every tail, non-ASCII letters, digits, joiners, tails inside tokens and alone)."""
     fused = _module("mt_artifact.fused_words")
     rng = random.Random(11)
@@ -341,8 +341,12 @@ def test_tail_token_search_finds_the_tokens_the_tail_pattern_matches_whole() -> 
     for _ in range(3000):
         tokens = list(dict.fromkeys("".join(rng.choice(parts) for _ in range(rng.randint(1, 4)))
                                     for _ in range(rng.randint(1, 12))))
-        slow = [t for t in tokens if t.endswith(fused._TAILS) and fused._FUNCTION_TAIL.fullmatch(t)]
-        fast = fused._TAIL_TOKEN.findall(" " + " ".join(tokens))
+        slow = {t for t in tokens if t.endswith(fused._TAILS) and fused._FUNCTION_TAIL.fullmatch(t)}
+        article = Article(" ".join(tokens))
+        article._memo["vocabulary.distinct_tokens"] = " ".join(tokens)  # these tokens, as joined
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(fused, "zipf", lambda word: 0.0)  # every candidate, written or not
+            fast = fused._tail_candidates(article)
         assert fast == slow, tokens
         found_any += bool(slow)
     assert found_any > 500
