@@ -442,6 +442,19 @@ def test_a_lowercase_capital_pair_of_the_text_is_in_its_distinct_tokens() -> Non
         assert in_text == (fused._UP_AFTER_LOW.search(distinct_tokens(Article(text))) is not None), text
 
 
+def test_accented_letter_test_equals_the_class_search() -> None:
+    """``_has_accented`` (ASCII and UTF-8 lead-byte tests first) agrees with ``_ACCENTED.search``
+    on texts mixing ASCII, the class's letters, its gaps (× ÷), the characters around it and
+    other scripts."""
+    foreign = _module("language.foreign_passage")
+    rng = random.Random(9)
+    chars = ["a", " ", "’", "¿", "¿", "À", "Ö", "×", "Ø", "ö", "÷", "ø", "ÿ", "Ā", "ß", "é", "ñ", "Ж", "中", "\ud800"]
+    texts = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 6))) for _ in range(4000)]
+    for text in texts:
+        assert foreign._has_accented(text) == (foreign._ACCENTED.search(text) is not None), repr(text)
+    assert sum(map(foreign._has_accented, texts)) > 1000
+
+
 def test_foreign_markers_gate_and_positions_agree_with_the_paragraph_search() -> None:
     foreign = _module("language.foreign_passage")
     rng = random.Random(4)
