@@ -111,6 +111,30 @@ def test_token_total_of_a_large_vocabulary_samples_the_lower_case_words() -> Non
     assert metrics._token_total(big) == metrics._syllable_total(big)
 
 
+def test_token_total_is_the_plain_sum_cold_warm_and_when_the_table_is_emptied() -> None:
+    """The one-pass sum of a warm article, the fill of a cold one and the sum after the table
+    is emptied all give the plain count (tokens as written, some seen before, some new)."""
+    metrics = _module("readability._metrics")
+    rng = random.Random(12)
+    vocab = sorted(worddata.common_words())[::53]
+    pool = [*vocab, *(w.capitalize() for w in vocab[:40]), "2024", "covid-19", "court’s", "U.S.",
+            "qzxv", "Qzxvs", "california-based", "x" * 45]
+    before = metrics.TABLE_WORDS
+    try:
+        for limit in (60, before):
+            metrics.TABLE_WORDS = limit
+            metrics._SYLLABLES.clear()
+            for _ in range(40):
+                tokens = Counter({t: rng.randint(1, 4) for t in rng.sample(pool, rng.randint(0, 30))})
+                expected = sum(n * metrics.syllables(t.lower()) for t, n in tokens.items())
+                assert metrics._token_total(tokens) == expected, tokens
+                assert metrics._token_total(tokens) == expected  # warm
+                assert len(metrics._SYLLABLES) <= limit
+    finally:
+        metrics.TABLE_WORDS = before
+        metrics._SYLLABLES.clear()
+
+
 def test_syllable_table_is_bounded() -> None:
     metrics = _module("readability._metrics")
     before = metrics.TABLE_WORDS
