@@ -279,7 +279,8 @@ def _with_inserted(inserts: list[str], texts: int, per_text: int, seed: int) -> 
 def _typo_texts() -> list[str]:
     """Sample articles with slips, listed misspellings and repeated unknown words put in."""
     slips = ["governmemnt", "recieved", "thier", "acount", "compnay", "outllined", "budgett",
-             "seperate", "untill", "wierd", "qzxqzxvv", "thier thier", "acount acount", "mln dlrs"]
+             "seperate", "untill", "wierd", "qzxqzxvv", "thier thier", "acount acount", "mln dlrs",
+             "teh", "whta", "governmentalizations" * 2, "governmentalizations" * 2 + "x"]  # 3, 4, 40, 41 letters
     return _with_inserted(slips, texts=12, per_text=8, seed=11)
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Iterator
-from itertools import filterfalse
+from itertools import compress, filterfalse
 from typing import Any
 
 from ... import wordlists
@@ -145,7 +144,8 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     # comes first: one set look-up a token, where the shape takes three calls that each read
     # the token's string (twice the time in a warm pass).
     new = _FINE.new(counts)
-    words = list(filter(_LENGTH_OK, filter(str.islower, filter(str.isalpha, new))))
+    words = list(filter(str.islower, filter(str.isalpha, new)))
+    words = list(compress(words, map(_LENGTHS.__contains__, map(len, words))))
     if len(words) < len(new):
         shaped = set(words)
         fine.update(filterfalse(shaped.__contains__, new))
@@ -192,8 +192,9 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
                   fix=Fix.replace(w_start, w_end, right, safe=confidence > 0.9))
 
 
-#: ``4 <= len(token) <= MAX_WORD``, as a C call for ``filter``.
-_LENGTH_OK = re.compile(f"(?s).{{4,{MAX_WORD}}}").fullmatch
+#: The lengths a candidate may have, ``4 <= len(token) <= MAX_WORD``: tested in C over the
+#: tokens' lengths (a ``fullmatch`` per token built a match object for each).
+_LENGTHS = frozenset(range(4, MAX_WORD + 1))
 
 
 def _candidate(word: str) -> bool:
