@@ -112,14 +112,17 @@ def _fill(table: dict[str, int], tokens: list[str], counted: Mapping[str, int] |
             known = table.get(low) or earlier.get(low)  # "The" after "the"
             if known is not None:
                 table[token] = known
-            elif len(low) <= 40 and low.isdigit():
-                table[token] = worddata.digit_syllables(low)
-            elif len(low) <= 40 and (pieces := worddata.textstat_pieces(low)) and len(pieces) == 1 \
-                    and pieces[0].isalpha():  # "court’s", "california-based": one word of letters
-                words.append(token)
-                lows.append(pieces[0])
-            else:
+            elif len(low) > 40:
                 table[token] = syllables(low)
+            elif low.isdigit():
+                table[token] = worddata.digit_syllables(low)
+            else:
+                pieces = worddata.textstat_pieces(low)
+                if len(pieces) == 1 and pieces[0].isalpha():  # "court’s", "california-based"
+                    words.append(token)
+                    lows.append(pieces[0])
+                else:  # what ``syllables(low)`` counts, from the pieces already split
+                    table[token] = worddata.pieces_syllables(pieces)
     column = worddata.syllable_index()[1]
     table.update(zip(words, [(column[i] or 1) if i is not None else syllables(low)
                              for low, i in zip(lows, worddata.english_ids(lows), strict=True)], strict=True))
