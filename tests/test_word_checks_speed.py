@@ -646,3 +646,31 @@ def test_may_pass_is_false_only_when_no_correction_clears_its_bar() -> None:
                 said_no += 1
                 assert not any(c.score >= (two if len(c.slips) > 1 else one) for c in found), (q, one, two)
     assert said_no > 100
+
+
+def test_spelling_verdicts_equal_the_full_ranking_with_or_without_may_pass() -> None:
+    """``_correction`` asks ``may_pass`` only of words the web writes and ranks never-written
+    ones directly: its verdicts are those of the full ranking judged against the bars."""
+    spelling = _module("spelling.misspelling")
+    from newslint.analysis import slips
+    from newslint.lexicon import zipf
+
+    words = [*CORPUS_UNKNOWNS, *_far_phonetic_typos(20, 3), "hoodies", "usnews", "dreamt", "prioritze",
+             "incubaction", "sutomatic", "govemor", "acount", "outllined", "governmemnt", "compnay", "teh"]
+    flagged = 0
+    for word in words:
+        spelling._verdicts.pop(word, None)
+        verdict = spelling._correction(word)
+        expected = None
+        if not slips.known(word) and not slips.looks_like_abbreviation(word):
+            freq = zipf(word)
+            one, two = (spelling.FLOOR_UNSEEN + 1.0, spelling.FLOOR_UNSEEN) if freq < 1.0 \
+                else (freq + spelling.MARGIN_ONE, freq + spelling.MARGIN_TWO)
+            ranked = slips.corrections.__wrapped__(word)
+            if ranked and ranked[0].score >= (two if len(ranked[0].slips) > 1 else one):
+                runner_up = ranked[1].score if len(ranked) > 1 else ranked[0].score - 2.0
+                expected = (ranked[0].word, (0.8 if ranked[0].score - runner_up >= 1.0 else 0.7)
+                            - (0.1 if len(ranked[0].slips) > 1 else 0.0))
+        assert verdict == expected, word
+        flagged += verdict is not None
+    assert flagged >= 8

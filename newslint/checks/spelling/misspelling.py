@@ -61,8 +61,12 @@ def _correction(word: str) -> tuple[str, float] | None:
         freq = zipf(word)
         one, two = (FLOOR_UNSEEN + 1.0, FLOOR_UNSEEN) if freq < 1.0 else (freq + MARGIN_ONE, freq + MARGIN_TWO)
         # Most unknown words are written on the web, so their bar is high: rule out the
-        # corrections that cannot clear it before ranking them all (``may_pass``).
-        ranked = corrections(word) if may_pass(word, one, two) else ()
+        # corrections that cannot clear it before ranking them all (``may_pass``). A word never
+        # written (Zipf < 1) has bars every common word clears, so ``may_pass`` would prune
+        # nothing and run the whole search, then ``corrections`` again when it passes: it is
+        # ranked directly. (``may_pass`` never changes a verdict, only skips a ranking whose
+        # best cannot clear its bar.)
+        ranked = corrections(word) if freq < 1.0 or may_pass(word, one, two) else ()
         if ranked:
             best = ranked[0]
             ok = best.score >= (two if len(best.slips) > 1 else one)
