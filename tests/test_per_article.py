@@ -352,6 +352,27 @@ def test_word_arrays_are_the_word_pattern_matches():
         assert article.word_count == len(article.words)
 
 
+def test_word_arrays_cut_in_c_equal_the_regex_split():
+    """The C path (texts whose letters and digits are ASCII) and the regular-expression path give
+    the same arrays: joiners at edges, doubled, beside "’" or a non-ASCII character, "’" inside
+    and outside words, offsets."""
+    from newslint.text import segment
+
+    rng = random.Random(16)
+    alphabets = ["ab1 '’-", "aB9 ’'--.“”\n", "a -'’\u2014\u00a0\t?", "xy’s don't well-known  —", "a’"]
+    texts = ["".join(rng.choice(rng.choice(alphabets)) for _ in range(rng.randint(0, 60))) for _ in range(6000)]
+    texts += ["", "'", "’", "-a-", "a'-b", "a’’b", "a’-’b", "’tis rock’n’roll", "x\ud800y", "é’s"]
+    for text in texts + _texts():
+        for offset in (0, 7):
+            expected = segment._regex_word_arrays(text, offset)
+            assert segment.word_arrays(text, offset) == expected, text
+            if not segment._LETTER_OR_DIGIT.search(segment._non_ascii(text)):
+                assert segment._ascii_word_arrays(text, offset, True) == expected, text
+                if text.isascii():
+                    assert segment._ascii_word_arrays(text, offset, False) == expected, text
+    assert segment._non_ascii("a “b” é ٣\ud800") == "“”é٣\ud800"
+
+
 def test_words_between_is_the_same_before_and_after_the_span_list_exists():
     """Before any check built ``article.words``, ``words_between`` builds the spans of its range
     only; the values are those of the slice of the full list."""
