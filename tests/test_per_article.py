@@ -366,11 +366,11 @@ def test_word_arrays_cut_in_c_equal_the_regex_split():
         for offset in (0, 7):
             expected = segment._regex_word_arrays(text, offset)
             assert segment.word_arrays(text, offset) == expected, text
-            if not segment._LETTER_OR_DIGIT.search(segment._non_ascii(text)):
+            if not segment._LETTER_OR_DIGIT.search(segment.non_ascii(text)):
                 assert segment._ascii_word_arrays(text, offset, True) == expected, text
                 if text.isascii():
                     assert segment._ascii_word_arrays(text, offset, False) == expected, text
-    assert segment._non_ascii("a “b” é ٣\ud800") == "“”é٣\ud800"
+    assert segment.non_ascii("a “b” é ٣\ud800") == "“”é٣\ud800"
 
 
 def test_words_between_is_the_same_before_and_after_the_span_list_exists():

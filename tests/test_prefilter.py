@@ -77,6 +77,17 @@ def test_fold_keeps_one_character_per_character(text):
     assert all((c.isalnum() or c == "_") == (f.isalnum() or f == "_") for c, f in zip(text, folded, strict=True))
 
 
+@given(st.text(alphabet=st.sampled_from(list("aZ ’“é\u0130\u0131\u017f\u03a3\ufb06\ud800\U0001f600"))) | st.text())
+def test_fold_equals_the_fold_of_each_character(text):
+    """The fast paths (``str.lower`` when the text's non-ASCII characters hold no odd one) give
+    the per-character fold, and the haystack says ``lower_folds`` exactly when they agree."""
+    slow = "".join(prefilter._fold_char(ch) for ch in text)
+    assert prefilter.fold(text) == slow
+    hay = prefilter.Haystack.of(text)
+    assert hay.folded == slow
+    assert hay.lower_folds == (not any(prefilter._odd(ch) for ch in text))
+
+
 # -- gates ------------------------------------------------------------------------------------
 
 @settings(max_examples=300, deadline=None)

@@ -297,7 +297,7 @@ def word_arrays(text: str, offset: int = 0) -> tuple[list[int], list[int], list[
     matches of :data:`_WORD` (``tests/test_per_article.py`` compares them on generated text)."""
     if text.isascii():
         return _ascii_word_arrays(text, offset, False)
-    if _LETTER_OR_DIGIT.search(_non_ascii(text)) is None:
+    if _LETTER_OR_DIGIT.search(non_ascii(text)) is None:
         return _ascii_word_arrays(text, offset, True)
     return _regex_word_arrays(text, offset)
 
@@ -305,7 +305,7 @@ def word_arrays(text: str, offset: int = 0) -> tuple[list[int], list[int], list[
 _ASCII_BYTES = bytes(range(128))
 
 
-def _non_ascii(text: str) -> str:
+def non_ascii(text: str) -> str:
     """The non-ASCII characters of ``text``, in order: its UTF-8 bytes without the ASCII ones
     (every byte of a multi-byte sequence is 0x80 or more) decoded again; a few C passes instead
     of a regular expression over every character."""
