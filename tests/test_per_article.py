@@ -547,20 +547,70 @@ def test_full_stop_boundary_is_the_boundary_without_other_marks():
         assert [m.span() for m in _FULL_STOP.finditer(text)] == [m.span() for m in _BOUNDARY.finditer(text)], text
 
 
+def _plain_quote_spans(text: str, offset: int) -> list:
+    """Quotation spans of one paragraph read character by character (the specification of
+    ``Article.quotes``, which reads only the marks found by ``Article.quote_marks``)."""
+    from newslint.text.segment import Span
+
+    spans: list = []
+    open_at = None
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch in "“«„":
+            if open_at is None:
+                open_at = i
+        elif ch in "”»" or ch == '"':
+            if open_at is not None:
+                spans.append(Span(offset + open_at, offset + i + 1, text[open_at:i + 1]))
+                open_at = None
+            elif ch == '"':
+                prev = text[i - 1] if i else " "
+                nxt = text[i + 1] if i + 1 < n else " "
+                if (prev.isspace() or prev in "([{—–-/:") and not nxt.isspace():
+                    open_at = i
+    if open_at is not None:
+        spans.append(Span(offset + open_at, offset + n, text[open_at:]))
+    return spans
+
+
 def test_unmarked_ascii_paragraphs_hold_no_quotation():
-    """Article.quotes and unclosed-quotation skip an ASCII paragraph without '"' (and "''"):
-    reading it finds nothing."""
+    """Article.quotes (from the shared mark offsets) is the character-by-character reading of
+    each paragraph; the mark offsets are every mark's; unclosed-quotation reads the same marks
+    from them as by searching a paragraph without doubled single marks, and looks at later
+    paragraphs' first marks as a character-by-character reading does."""
     import importlib
 
-    from newslint.article import Article, _quote_spans
+    from newslint.article import Article
 
     unclosed = importlib.import_module("newslint.checks.punctuation.unclosed_quotation")
     rng = random.Random(19)
-    pieces = ["“a", "b”", "\"c", "''g", "'", "’’", "«h", "x", " ", "\n", "\n\n", "é"]
+    pieces = ["“a", "b”", "\"c", "''g", "'", "’’", "«h", "„i", "j»", "x", " ", "\n", "\n\n", "é", "‘‘", "(\""]
     texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 20))) for _ in range(3000)]
     for text in texts:
         article = Article(text)
-        assert article.quotes == [q for p in article.paragraphs for q in _quote_spans(p.text, p.start)], text
+        assert article.quotes == [q for p in article.paragraphs for q in _plain_quote_spans(p.text, p.start)], text
+        assert article.quote_marks == [i for i, ch in enumerate(text) if ch in '“«„”»"'], text
         for p in article.paragraphs:
-            if unclosed._unmarked(p.text):
-                assert unclosed._open_quotations(p.text) == [], p.text
+            if not unclosed._doubled(p.text):
+                marks = [m - p.start for m in article.quote_marks if p.start <= m < p.end]
+                assert unclosed._open_quotations(p.text, marks) == unclosed._open_quotations(p.text), p.text
+        last = len(article.paragraphs) - 1
+        for p in article.paragraphs:
+            assert unclosed._closes_in_later_paragraph(article, p.index, last) == \
+                _plain_closes_later(article.paragraphs, p.index, last), text
+
+
+def _plain_closes_later(paras: list, index: int, last: int) -> bool:
+    """unclosed-quotation's look at later paragraphs, character by character (the specification)."""
+    for para in paras[index + 1:min(index + 9, last + 1)]:
+        text = para.text
+        for i, ch in enumerate(text):
+            if ch == "”" or ch == "»":
+                return True
+            if ch in "“«":
+                return False
+            if ch == '"':
+                before = text[i - 1] if i else " "
+                after = text[i + 1] if i + 1 < len(text) else " "
+                return not before.isspace() and (after.isspace() or after in ".,;:!?)")
+    return False
