@@ -539,6 +539,22 @@ def test_closing_mark_patterns_together_are_the_one_pattern():
             [(m.span(), m.groups()) for m in ms._AFTER_CLOSE.finditer(text)], repr(text)
 
 
+def test_join_patterns_together_are_the_one_pattern():
+    """missing-space scans with a pattern per punctuation mark present in the text (a literal
+    first character): together, in order, the matches of the class pattern."""
+    import importlib
+
+    ms = importlib.import_module("newslint.checks.spacing.missing_space_after_punctuation")
+    rng = random.Random(17)
+    alphabet = ["a", "Ab", ".", ",", "!", "?", ";", ":", "“", "‘", "'", "\"", " ", "1", "é", "_", "\n", "ab"]
+    texts = _texts() + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(4000)]
+    for text in texts:
+        split = sorted((m for mark, p in ms._JOINS if mark in text for m in p.finditer(text)),
+                       key=lambda m: m.start())
+        assert [(m.span(), m.groups()) for m in split] == \
+            [(m.span(), m.groups()) for m in ms._JOIN.finditer(text)], repr(text)
+
+
 def test_full_stop_boundary_is_the_boundary_without_other_marks():
     from newslint.text.segment import _BOUNDARY, _FULL_STOP
 

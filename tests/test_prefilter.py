@@ -311,11 +311,12 @@ def test_day_month_dates_are_finditer_s():
     date_style = importlib.import_module("newslint.checks.consistency.date_style")
     rng = random.Random(11)
     bits = ["18th July", "4 May", "1st of March", "12 of June", "May 4", "2024", "31st", " ", "Mayor", "x",
-            "7", "of ", "December", "nd ", "3rd  April", "١٢ May", "²5 May", "_9 May", "a9 May", "\n"]
+            "7", "of ", "December", "nd ", "3rd  April", "١٢ May", "²5 May", "_9 May", "a9 May", "\n",
+            "MAY", "May_", "Mayé", "é", "“", "5 July’s", "5 Julyé"]
     for _ in range(3000):
         text = "".join(rng.choice(bits) for _ in range(rng.randint(1, 14)))
         want = [(m.span(), m.group()) for m in date_style._DAY_MONTH.finditer(text)]
-        assert [(m.span(), m.group()) for m in date_style.day_month_dates(text)] == want, text
+        assert [(m.span(), m.group()) for m in date_style.day_month_dates(Article(text))] == want, text
 
 
 def test_timestamps_are_finditer_s():
