@@ -630,3 +630,28 @@ def _plain_closes_later(paras: list, index: int, last: int) -> bool:
                 after = text[i + 1] if i + 1 < len(text) else " "
                 return not before.isspace() and (after.isspace() or after in ".,;:!?)")
     return False
+
+
+def test_excluded_seconds_start_at_zero_on_every_thread_and_both_readers_agree():
+    """``uncounted``'s per-thread total: 0.0 on a thread that never ran ``not_counted`` (a class
+    default, no ``AttributeError`` raised and caught), and the C-level reader the runner uses
+    gives what ``excluded_seconds`` gives, on each thread."""
+    import threading
+
+    from newslint import uncounted
+
+    seen: list = []
+
+    def probe() -> None:
+        seen.append((uncounted.excluded_seconds(), uncounted.read_excluded_seconds(),
+                     "seconds" in uncounted._local.__dict__))
+        with uncounted.not_counted():
+            time.sleep(0.01)
+        seen.append((uncounted.excluded_seconds(), uncounted.read_excluded_seconds()))
+
+    thread = threading.Thread(target=probe)
+    thread.start()
+    thread.join()
+    assert seen[0] == (0.0, 0.0, False)
+    assert seen[1][0] == seen[1][1] >= 0.01
+    assert uncounted.read_excluded_seconds() == uncounted.excluded_seconds()
