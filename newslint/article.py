@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .analysis.layout import DEFAULT_SETTINGS, Layout, LayoutSettings
@@ -153,21 +154,30 @@ class Article:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [line.start for line in self.lines]
+        """Where each of :attr:`lines` starts: a running sum of the raw lines' lengths, in C
+        (no span per line: only ``--fix`` and suppression comments read the lines themselves)."""
+        text = self.text
+        starts = list(accumulate(map(len, text.splitlines(True)), initial=0))
+        if text and not text.endswith(("\n", "\r")):
+            starts.pop()  # (``lines`` ends with an empty line only after a final line break)
+        return starts
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
         """Non-blank lines, stripped, with a first guess at their kind."""
         spans: list[tuple[int, str, bool]] = []  # start, stripped text, blank line before
         blank = True
-        for line in self.lines:
-            raw = line.text
-            stripped = raw.strip()  # as strip_span(line), without a span in between
-            if not stripped:
+        at = 0
+        # The raw lines, line breaks included (they are white space: stripping a raw line is
+        # stripping the line), read without a span per line.
+        for raw in self.text.splitlines(True):
+            stripped = raw.strip()
+            if stripped:
+                spans.append((at + len(raw) - len(raw.lstrip()), stripped, blank))
+                blank = False
+            else:
                 blank = True
-                continue
-            spans.append((line.start + len(raw) - len(raw.lstrip()), stripped, blank))
-            blank = False
+            at += len(raw)
         out = []
         last = len(spans) - 1
         for i, (start, text, blank_before) in enumerate(spans):

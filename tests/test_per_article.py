@@ -655,3 +655,33 @@ def test_excluded_seconds_start_at_zero_on_every_thread_and_both_readers_agree()
     assert seen[0] == (0.0, 0.0, False)
     assert seen[1][0] == seen[1][1] >= 0.01
     assert uncounted.read_excluded_seconds() == uncounted.excluded_seconds()
+
+
+def test_paragraphs_and_line_starts_read_from_raw_lines_equal_the_line_spans():
+    """``Article.paragraphs`` and ``_line_starts`` are computed from the raw lines without a span
+    per line: the same as reading ``Article.lines`` (every line break Python splits at)."""
+    from newslint.article import Article, classify_paragraph
+    from newslint.text.segment import strip_span
+
+    rng = random.Random(21)
+    pieces = ["a", "B c", " ", "\t", "\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029",
+              "\u00a0", "“x”", "1.", "# h"]
+    texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(4000)]
+    for text in texts + ["", "\n", "\r", "a\n", "a\r\n", "a\u2028", "\n\n a \n"]:
+        article = Article(text)
+        lines = article.lines
+        assert article._line_starts == [line.start for line in lines], repr(text)
+        want = []
+        blank = True
+        for line in lines:
+            span = strip_span(line)
+            if span is None:
+                blank = True
+                continue
+            want.append((span.start, span.end, span.text, blank))
+            blank = False
+        got = article.paragraphs
+        assert [(p.start, p.end, p.text, p.blank_before) for p in got] == want, repr(text)
+        assert [p.blank_after for p in got] == [w[3] for w in want[1:]] + [True] * bool(want), repr(text)
+        assert [p.kind for p in got] == [classify_paragraph(w[2]) for w in want]
+        assert all(text[p.start:p.end] == p.text for p in got)
