@@ -225,14 +225,17 @@ def split_sentences(text: str, offset: int = 0, paragraph: int = 0) -> list[Sent
             sentences.append(Sentence(offset + start, offset + end, text[start:end], paragraph,
                                       len(sentences)))
         start = nxt
-    piece = text[start:]
-    if piece.strip():
-        lead = len(piece) - len(piece.lstrip())
-        stripped = piece.strip()
+    piece = text[start:] if start else text
+    stripped = piece.strip()
+    if stripped:
+        # (a paragraph is stripped already: nothing to measure then)
+        lead = len(piece) - len(piece.lstrip()) if len(stripped) != len(piece) else 0
         sentences.append(
             Sentence(offset + start + lead, offset + start + lead + len(stripped), stripped,
                      paragraph, len(sentences))
         )
+    if len(sentences) < 2:
+        return sentences
     return _merge_abbreviation_stubs(sentences, text, offset)
 
 
