@@ -9,11 +9,12 @@ it may be shared.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .analysis.layout import DEFAULT_SETTINGS, Layout, LayoutSettings
@@ -22,6 +23,7 @@ from .text.segment import (
     Sentence,
     Span,
     iter_lines,
+    non_ascii,
     split_sentences,
     word_arrays,
 )
@@ -33,7 +35,7 @@ T = TypeVar("T")
 
 _OPEN_QUOTES = "“«„"
 _CLOSE_QUOTES = "”»"
-_QUOTE_CHARS = re.compile('[“«„”»"]')
+_QUOTE_MARKS = '“«„”»"'
 _HEADING_END = re.compile(r"[.!?,;:…\"”’)]$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 
@@ -152,21 +154,30 @@ class Article:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [line.start for line in self.lines]
+        """Where each of :attr:`lines` starts: a running sum of the raw lines' lengths, in C
+        (no span per line: only ``--fix`` and suppression comments read the lines themselves)."""
+        text = self.text
+        starts = list(accumulate(map(len, text.splitlines(True)), initial=0))
+        if text and not text.endswith(("\n", "\r")):
+            starts.pop()  # (``lines`` ends with an empty line only after a final line break)
+        return starts
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
         """Non-blank lines, stripped, with a first guess at their kind."""
         spans: list[tuple[int, str, bool]] = []  # start, stripped text, blank line before
         blank = True
-        for line in self.lines:
-            raw = line.text
-            stripped = raw.strip()  # as strip_span(line), without a span in between
-            if not stripped:
+        at = 0
+        # The raw lines, line breaks included (they are white space: stripping a raw line is
+        # stripping the line), read without a span per line.
+        for raw in self.text.splitlines(True):
+            stripped = raw.strip()
+            if stripped:
+                spans.append((at + len(raw) - len(raw.lstrip()), stripped, blank))
+                blank = False
+            else:
                 blank = True
-                continue
-            spans.append((line.start + len(raw) - len(raw.lstrip()), stripped, blank))
-            blank = False
+            at += len(raw)
         out = []
         last = len(spans) - 1
         for i, (start, text, blank_before) in enumerate(spans):
@@ -252,15 +263,42 @@ class Article:
     # -- quotations ------------------------------------------------------------------------
 
     @cached_property
+    def quote_marks(self) -> list[int]:
+        """Offsets of every double quotation mark (“ « „ ” » and the straight ``"``) in the text,
+        in order. Shared by :attr:`quotes` and the quotation checks.
+
+        Found with ``str.find`` per mark (only the curly ones among the text's non-ASCII
+        characters are looked for): a regular expression's character class tried at every
+        character cost ~60 instructions a character, and two readers scanned each paragraph."""
+        text = self.text
+        marks: list[int] = []
+        others = "" if text.isascii() else non_ascii(text)
+        for mark in _QUOTE_MARKS:
+            if mark != '"' and mark not in others:
+                continue
+            at = text.find(mark)
+            while at >= 0:
+                marks.append(at)
+                at = text.find(mark, at + 1)
+        marks.sort()
+        return marks
+
+    @cached_property
     def quotes(self) -> list[Span]:
         """Direct quotations, marks included. A quotation left open runs to the end of its
         paragraph (the convention for quotes that continue into the next paragraph)."""
+        marks = self.quote_marks
+        if not marks:
+            return []
         spans: list[Span] = []
+        text = self.text
+        at = 0
         for para in self.paragraphs:
-            text = para.text
-            if text.isascii() and '"' not in text:
-                continue  # no quotation mark: an ASCII line holds only the straight one
-            spans.extend(_quote_spans(text, para.start))
+            at = bisect_left(marks, para.start, at)
+            stop = bisect_left(marks, para.end, at)
+            if at < stop:
+                spans.extend(_quote_spans(text, para.start, para.end, marks[at:stop]))
+                at = stop
         return spans
 
     @cached_property
@@ -311,28 +349,56 @@ class Article:
             self._memo[key] = factory(self)
         return self._memo[key]
 
+    def release(self) -> None:
+        """Drop every derived analysis (the cached structure and the :meth:`memo` entries);
+        reading one afterwards computes it again.
 
-def _quote_spans(text: str, offset: int) -> list[Span]:
-    """Quotation spans of one paragraph. Curly and straight marks may pair with each other
-    (scraped copy mixes them: “...," and "...”); a straight mark opens a quotation only when
-    shaped like an opener (after a space or bracket, before a letter), else it closes one."""
+        The analyses refer back to their article (the layout holds it, memo entries hold
+        closures over it), so an article dropped with them is freed only by the cyclic garbage
+        collector: each lint left ~200 containers for it, the collector ran twice as often
+        and moved whole analyses into its older generations before freeing them. The linter
+        releases the articles it makes itself once their report is built, so reference
+        counting frees them at once."""
+        d = self.__dict__
+        for name in _cached_names(type(self)):
+            d.pop(name, None)
+        self._memo.clear()
+
+
+_CACHED_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _cached_names(cls: type) -> tuple[str, ...]:
+    """The ``cached_property`` names of an article class and its bases (found once a class)."""
+    names = _CACHED_NAMES.get(cls)
+    if names is None:
+        names = tuple({name for klass in cls.__mro__ for name, value in vars(klass).items()
+                       if isinstance(value, cached_property)})
+        _CACHED_NAMES[cls] = names
+    return names
+
+
+def _quote_spans(text: str, start: int, end: int, marks: list[int]) -> list[Span]:
+    """Quotation spans of the paragraph ``text[start:end]`` whose quotation marks are at
+    ``marks``. Curly and straight marks may pair with each other (scraped copy mixes them:
+    “...," and "...”); a straight mark opens a quotation only when shaped like an opener
+    (after a space or bracket, before a letter; the paragraph's edges count as spaces), else
+    it closes one."""
     spans: list[Span] = []
     open_at: int | None = None
-    n = len(text)
-    for match in _QUOTE_CHARS.finditer(text):
-        i, ch = match.start(), match.group(0)
+    for i in marks:
+        ch = text[i]
         if ch in _OPEN_QUOTES:
             if open_at is None:
                 open_at = i
-        elif ch in _CLOSE_QUOTES or ch == '"':
-            if open_at is not None:
-                spans.append(Span(offset + open_at, offset + i + 1, text[open_at:i + 1]))
-                open_at = None
-            elif ch == '"':
-                prev = text[i - 1] if i else " "
-                nxt = text[i + 1] if i + 1 < n else " "
-                if (prev.isspace() or prev in "([{—–-/:") and not nxt.isspace():
-                    open_at = i
+        elif open_at is not None:
+            spans.append(Span(open_at, i + 1, text[open_at:i + 1]))
+            open_at = None
+        elif ch == '"':
+            prev = text[i - 1] if i > start else " "
+            nxt = text[i + 1] if i + 1 < end else " "
+            if (prev.isspace() or prev in "([{—–-/:") and not nxt.isspace():
+                open_at = i
     if open_at is not None:
-        spans.append(Span(offset + open_at, offset + n, text[open_at:]))
+        spans.append(Span(open_at, end, text[open_at:end]))
     return spans

@@ -436,7 +436,7 @@ def fix_file(linter: Linter, path: str, args: argparse.Namespace, diffs: list[st
             warn(f"{path}: not fixed: findings index extracted text, not the file")
         for item in items:
             yield Report.from_problem(item) if isinstance(item, InputProblem) \
-                else linter.lint_article(item)
+                else linter.lint_article(item, release=True)
         return
     article = items[0]
     original = article.text
@@ -445,7 +445,7 @@ def fix_file(linter: Linter, path: str, args: argparse.Namespace, diffs: list[st
     def findings_of(text: str) -> list:
         # Every field of the article is kept (byline, date, fields...), and each pass's report
         # is kept so the text left at the end is not linted a second time.
-        reports[text] = linter.lint_article(article.with_text(text))
+        reports[text] = linter.lint_article(article.with_text(text), release=True)
         return reports[text].findings
 
     fixed, applied = fix_text(findings_of, original, unsafe=args.unsafe_fixes)
@@ -464,7 +464,7 @@ def fix_file(linter: Linter, path: str, args: argparse.Namespace, diffs: list[st
                     fix_failures.append(path)
                 fixed = original
     final = fixed if not args.diff else original
-    yield reports.get(final) or linter.lint_article(article.with_text(final))
+    yield reports.get(final) or linter.lint_article(article.with_text(final), release=True)
 
 
 class LazyOutput:

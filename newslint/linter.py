@@ -130,11 +130,14 @@ class Linter:
             article = library_article(source, path=path, mapping=self.config.field_map)
         else:
             raise TypeError(f"lint() takes a str, a mapping or an Article, not {type(source).__name__}")
-        return self.lint_article(article, batch=_batch)
+        return self.lint_article(article, batch=_batch, release=not isinstance(source, Article))
 
-    def lint_article(self, article: Article, *, batch: bool = False) -> Report:
+    def lint_article(self, article: Article, *, batch: bool = False, release: bool = False) -> Report:
         """Run the selected checks over one article and return its report. ``batch``: the
-        article is one of a run, so lines recurring across its source are furniture."""
+        article is one of a run, so lines recurring across its source are furniture.
+        ``release``: the caller made the article and reads none of its analyses afterwards,
+        so they are dropped once the report is built (:meth:`Article.release`: memory is
+        freed at once, not by the cyclic garbage collector)."""
         if article.layout_settings is DEFAULT_SETTINGS:
             article.layout_settings = self._batch_layout if batch else self.layout
         checks = self.checks_for(article.path)
@@ -150,11 +153,14 @@ class Linter:
                                     ("date", article.date), ("url", article.url)) if v}
         locate(article, findings)
         origin = article.origin
-        return Report(path=article.path or "<string>", findings=findings,
-                      extracted=article.extracted, metrics=metrics, fields=fields,
-                      file=origin.file if origin is not None else None,
-                      record=origin.record if origin is not None else None,
-                      words=article.word_count)
+        report = Report(path=article.path or "<string>", findings=findings,
+                        extracted=article.extracted, metrics=metrics, fields=fields,
+                        file=origin.file if origin is not None else None,
+                        record=origin.record if origin is not None else None,
+                        words=article.word_count)
+        if release:
+            article.release()
+        return report
 
     def _suppress(self, article: Article, findings: list[Finding]) -> list[Finding]:
         directives = parse_directives(article)
@@ -185,7 +191,7 @@ class Linter:
             if isinstance(item, InputProblem):
                 yield Report.from_problem(item)
             else:
-                yield self.lint_article(item, batch=True)
+                yield self.lint_article(item, batch=True, release=True)
 
     def parser_for(self, path: str) -> Parser | None:
         """The parser for a file name (by extension; plain text for unknown extensions)."""

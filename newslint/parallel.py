@@ -89,7 +89,7 @@ def _run(task: Task) -> list[Report]:
         _, name, data = task
         linter = _linter_for(name)
         items = parse_bytes(linter.parsers, name, data, linter.config)
-    return [Report.from_problem(i) if isinstance(i, InputProblem) else linter.lint_article(i)
+    return [Report.from_problem(i) if isinstance(i, InputProblem) else linter.lint_article(i, release=True)
             for i in items]
 
 

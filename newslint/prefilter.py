@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from re import _constants as sre  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING, Any
 
+from .text.segment import non_ascii
+
 if TYPE_CHECKING:
     from .article import Article
     from .text.segment import Sentence
@@ -70,17 +72,20 @@ def fold(text: str) -> str:
     ``str.lower`` is used where it agrees with the regex engine for every character present
     (all ASCII text, and nearly all news text: curly quotes, dashes and accented Latin letters
     lower the same way), so the common case costs one C call."""
-    if text.isascii():
-        return text.lower()
-    if _ODD is not None:
-        if _ODD.search(text) is None:
-            return text.lower()
-    elif not any(_odd(ch) for ch in set(_NON_ASCII.findall(text))):
+    if text.isascii() or _lower_folds(non_ascii(text)):
         return text.lower()
     return "".join(_fold_char(ch) for ch in text)
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+def _lower_folds(others: str) -> bool:
+    """Whether ``str.lower`` folds a text whose non-ASCII characters are ``others`` (in order,
+    :func:`~newslint.text.segment.non_ascii`: a few C passes over the text's bytes; searching
+    the text itself for :data:`_ODD_CHARS` tried a character class at every character)."""
+    if _ODD is not None:
+        return _ODD.search(others) is None
+    return not any(_odd(ch) for ch in set(others))
+
+
 #: Every character on which ``str.lower`` and the regex engine's folding disagree, in the
 #: Unicode version below (recomputed over all code points by tests/test_prefilter.py); one
 #: search for them costs a tenth of reading the text's distinct characters. Another Unicode
@@ -140,7 +145,7 @@ class Haystack:
 
     @classmethod
     def of(cls, text: str) -> Haystack:
-        plain = text.isascii() or (_ODD is not None and _ODD.search(text) is None)
+        plain = text.isascii() or _lower_folds(non_ascii(text))
         folded = text.lower() if plain else fold(text)  # (fold's own test, asked once)
         raw = folded.encode("ascii", "replace")
         return cls(folded, raw, words_of(raw), plain)

@@ -35,8 +35,7 @@ from .dedupe import dedupe
 from .findings import Finding, Hit
 from .hookspecs import hookimpl
 from .services import ServiceError
-from .uncounted import _local as _uncounted
-from .uncounted import excluded_seconds
+from .uncounted import excluded_seconds, read_excluded_seconds
 
 INTERNAL_CODE = "NL001"
 UNUSED_SUPPRESSION_CODE = "NL002"
@@ -255,7 +254,7 @@ class ArticleChecks:
         size = self._size
         max_hits = self._max_hits
         started = _monotonic()
-        excluded = getattr(_uncounted, "seconds", 0.0)  # excluded_seconds(), without the call
+        excluded = read_excluded_seconds()  # excluded_seconds(), called in C
         deadline = started + timeout if timeout is not None else None
         alarm = self.alarm
         w = _watch

@@ -95,3 +95,50 @@ def test_crlf_offsets():
     art = Article(text)
     assert [p.text for p in art.paragraphs] == ["One line.", "Two line."]
     assert art.line_col(text.index("Two")) == (2, 1)
+
+
+def _sample_text() -> str:
+    from pathlib import Path
+
+    return sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))[0].read_text(encoding="utf-8")
+
+
+def test_release_drops_analyses_and_they_come_back_equal():
+    from newslint import Linter
+
+    article = Article(_sample_text())
+    Linter(load_entry_points=False).lint_article(article)  # fills the caches, keeps them
+    before = (article.paragraphs, article.sentences, article.word_texts, article.layout.prose)
+    assert "layout" in article.__dict__ and article._memo
+    article.release()
+    assert "layout" not in article.__dict__ and "paragraphs" not in article.__dict__
+    assert not article._memo
+    assert (article.paragraphs, article.sentences, article.word_texts, article.layout.prose) == before
+
+
+def test_a_released_article_is_freed_without_the_cyclic_collector():
+    """Every analysis graph hangs off its article; after ``release`` nothing the checks built
+    refers back to it, so reference counting frees it when the last name goes."""
+    import gc
+    import weakref
+
+    from newslint import Linter
+
+    linter = Linter(load_entry_points=False)
+    text = _sample_text()
+    kept = Article(text)
+    linter.lint_article(kept)  # not released: the caller's article keeps its analyses
+    assert "layout" in kept.__dict__
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        article = Article(text)
+        report = linter.lint_article(article, release=True)
+        ref = weakref.ref(article)
+        del article
+        assert ref() is None  # freed at once; an analysis that held it would keep it alive
+        assert report.findings == linter.lint(text).findings
+    finally:
+        if enabled:
+            gc.enable()

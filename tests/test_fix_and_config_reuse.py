@@ -36,9 +36,9 @@ def test_fix_keeps_fields_and_lints_each_pass_once(tmp_path, monkeypatch):
     seen: list[Article] = []
     real = Linter.lint_article
 
-    def spy(self, article):
+    def spy(self, article, **kwargs):
         seen.append(article)
-        return real(self, article)
+        return real(self, article, **kwargs)
 
     monkeypatch.setattr(Linter, "lint_article", spy)
     assert cli.main(["--isolated", "--no-plugins", "--fix", "-q", str(story)]) == 0

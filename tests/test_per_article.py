@@ -352,6 +352,27 @@ def test_word_arrays_are_the_word_pattern_matches():
         assert article.word_count == len(article.words)
 
 
+def test_word_arrays_cut_in_c_equal_the_regex_split():
+    """The C path (texts whose letters and digits are ASCII) and the regular-expression path give
+    the same arrays: joiners at edges, doubled, beside "’" or a non-ASCII character, "’" inside
+    and outside words, offsets."""
+    from newslint.text import segment
+
+    rng = random.Random(16)
+    alphabets = ["ab1 '’-", "aB9 ’'--.“”\n", "a -'’\u2014\u00a0\t?", "xy’s don't well-known  —", "a’"]
+    texts = ["".join(rng.choice(rng.choice(alphabets)) for _ in range(rng.randint(0, 60))) for _ in range(6000)]
+    texts += ["", "'", "’", "-a-", "a'-b", "a’’b", "a’-’b", "’tis rock’n’roll", "x\ud800y", "é’s"]
+    for text in texts + _texts():
+        for offset in (0, 7):
+            expected = segment._regex_word_arrays(text, offset)
+            assert segment.word_arrays(text, offset) == expected, text
+            if not segment._LETTER_OR_DIGIT.search(segment.non_ascii(text)):
+                assert segment._ascii_word_arrays(text, offset, True) == expected, text
+                if text.isascii():
+                    assert segment._ascii_word_arrays(text, offset, False) == expected, text
+    assert segment.non_ascii("a “b” é ٣\ud800") == "“”é٣\ud800"
+
+
 def test_words_between_is_the_same_before_and_after_the_span_list_exists():
     """Before any check built ``article.words``, ``words_between`` builds the spans of its range
     only; the values are those of the slice of the full list."""
@@ -518,6 +539,22 @@ def test_closing_mark_patterns_together_are_the_one_pattern():
             [(m.span(), m.groups()) for m in ms._AFTER_CLOSE.finditer(text)], repr(text)
 
 
+def test_join_patterns_together_are_the_one_pattern():
+    """missing-space scans with a pattern per punctuation mark present in the text (a literal
+    first character): together, in order, the matches of the class pattern."""
+    import importlib
+
+    ms = importlib.import_module("newslint.checks.spacing.missing_space_after_punctuation")
+    rng = random.Random(17)
+    alphabet = ["a", "Ab", ".", ",", "!", "?", ";", ":", "“", "‘", "'", "\"", " ", "1", "é", "_", "\n", "ab"]
+    texts = _texts() + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(4000)]
+    for text in texts:
+        split = sorted((m for mark, p in ms._JOINS if mark in text for m in p.finditer(text)),
+                       key=lambda m: m.start())
+        assert [(m.span(), m.groups()) for m in split] == \
+            [(m.span(), m.groups()) for m in ms._JOIN.finditer(text)], repr(text)
+
+
 def test_full_stop_boundary_is_the_boundary_without_other_marks():
     from newslint.text.segment import _BOUNDARY, _FULL_STOP
 
@@ -526,20 +563,125 @@ def test_full_stop_boundary_is_the_boundary_without_other_marks():
         assert [m.span() for m in _FULL_STOP.finditer(text)] == [m.span() for m in _BOUNDARY.finditer(text)], text
 
 
+def _plain_quote_spans(text: str, offset: int) -> list:
+    """Quotation spans of one paragraph read character by character (the specification of
+    ``Article.quotes``, which reads only the marks found by ``Article.quote_marks``)."""
+    from newslint.text.segment import Span
+
+    spans: list = []
+    open_at = None
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch in "“«„":
+            if open_at is None:
+                open_at = i
+        elif ch in "”»" or ch == '"':
+            if open_at is not None:
+                spans.append(Span(offset + open_at, offset + i + 1, text[open_at:i + 1]))
+                open_at = None
+            elif ch == '"':
+                prev = text[i - 1] if i else " "
+                nxt = text[i + 1] if i + 1 < n else " "
+                if (prev.isspace() or prev in "([{—–-/:") and not nxt.isspace():
+                    open_at = i
+    if open_at is not None:
+        spans.append(Span(offset + open_at, offset + n, text[open_at:]))
+    return spans
+
+
 def test_unmarked_ascii_paragraphs_hold_no_quotation():
-    """Article.quotes and unclosed-quotation skip an ASCII paragraph without '"' (and "''"):
-    reading it finds nothing."""
+    """Article.quotes (from the shared mark offsets) is the character-by-character reading of
+    each paragraph; the mark offsets are every mark's; unclosed-quotation reads the same marks
+    from them as by searching a paragraph without doubled single marks, and looks at later
+    paragraphs' first marks as a character-by-character reading does."""
     import importlib
 
-    from newslint.article import Article, _quote_spans
+    from newslint.article import Article
 
     unclosed = importlib.import_module("newslint.checks.punctuation.unclosed_quotation")
     rng = random.Random(19)
-    pieces = ["“a", "b”", "\"c", "''g", "'", "’’", "«h", "x", " ", "\n", "\n\n", "é"]
+    pieces = ["“a", "b”", "\"c", "''g", "'", "’’", "«h", "„i", "j»", "x", " ", "\n", "\n\n", "é", "‘‘", "(\""]
     texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 20))) for _ in range(3000)]
     for text in texts:
         article = Article(text)
-        assert article.quotes == [q for p in article.paragraphs for q in _quote_spans(p.text, p.start)], text
+        assert article.quotes == [q for p in article.paragraphs for q in _plain_quote_spans(p.text, p.start)], text
+        assert article.quote_marks == [i for i, ch in enumerate(text) if ch in '“«„”»"'], text
         for p in article.paragraphs:
-            if unclosed._unmarked(p.text):
-                assert unclosed._open_quotations(p.text) == [], p.text
+            if not unclosed._doubled(p.text):
+                marks = [m - p.start for m in article.quote_marks if p.start <= m < p.end]
+                assert unclosed._open_quotations(p.text, marks) == unclosed._open_quotations(p.text), p.text
+        last = len(article.paragraphs) - 1
+        for p in article.paragraphs:
+            assert unclosed._closes_in_later_paragraph(article, p.index, last) == \
+                _plain_closes_later(article.paragraphs, p.index, last), text
+
+
+def _plain_closes_later(paras: list, index: int, last: int) -> bool:
+    """unclosed-quotation's look at later paragraphs, character by character (the specification)."""
+    for para in paras[index + 1:min(index + 9, last + 1)]:
+        text = para.text
+        for i, ch in enumerate(text):
+            if ch == "”" or ch == "»":
+                return True
+            if ch in "“«":
+                return False
+            if ch == '"':
+                before = text[i - 1] if i else " "
+                after = text[i + 1] if i + 1 < len(text) else " "
+                return not before.isspace() and (after.isspace() or after in ".,;:!?)")
+    return False
+
+
+def test_excluded_seconds_start_at_zero_on_every_thread_and_both_readers_agree():
+    """``uncounted``'s per-thread total: 0.0 on a thread that never ran ``not_counted`` (a class
+    default, no ``AttributeError`` raised and caught), and the C-level reader the runner uses
+    gives what ``excluded_seconds`` gives, on each thread."""
+    import threading
+
+    from newslint import uncounted
+
+    seen: list = []
+
+    def probe() -> None:
+        seen.append((uncounted.excluded_seconds(), uncounted.read_excluded_seconds(),
+                     "seconds" in uncounted._local.__dict__))
+        with uncounted.not_counted():
+            time.sleep(0.01)
+        seen.append((uncounted.excluded_seconds(), uncounted.read_excluded_seconds()))
+
+    thread = threading.Thread(target=probe)
+    thread.start()
+    thread.join()
+    assert seen[0] == (0.0, 0.0, False)
+    assert seen[1][0] == seen[1][1] >= 0.01
+    assert uncounted.read_excluded_seconds() == uncounted.excluded_seconds()
+
+
+def test_paragraphs_and_line_starts_read_from_raw_lines_equal_the_line_spans():
+    """``Article.paragraphs`` and ``_line_starts`` are computed from the raw lines without a span
+    per line: the same as reading ``Article.lines`` (every line break Python splits at)."""
+    from newslint.article import Article, classify_paragraph
+    from newslint.text.segment import strip_span
+
+    rng = random.Random(21)
+    pieces = ["a", "B c", " ", "\t", "\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029",
+              "\u00a0", "“x”", "1.", "# h"]
+    texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(4000)]
+    for text in [*texts, "", "\n", "\r", "a\n", "a\r\n", "a\u2028", "\n\n a \n"]:
+        article = Article(text)
+        lines = article.lines
+        assert article._line_starts == [line.start for line in lines], repr(text)
+        want = []
+        blank = True
+        for line in lines:
+            span = strip_span(line)
+            if span is None:
+                blank = True
+                continue
+            want.append((span.start, span.end, span.text, blank))
+            blank = False
+        got = article.paragraphs
+        assert [(p.start, p.end, p.text, p.blank_before) for p in got] == want, repr(text)
+        assert [p.blank_after for p in got] == [w[3] for w in want[1:]] + [True] * bool(want), repr(text)
+        assert [p.kind for p in got] == [classify_paragraph(w[2]) for w in want]
+        assert all(text[p.start:p.end] == p.text for p in got)

@@ -77,6 +77,17 @@ def test_fold_keeps_one_character_per_character(text):
     assert all((c.isalnum() or c == "_") == (f.isalnum() or f == "_") for c, f in zip(text, folded, strict=True))
 
 
+@given(st.text(alphabet=st.sampled_from(list("aZ ’“é\u0130\u0131\u017f\u03a3\ufb06\ud800\U0001f600"))) | st.text())
+def test_fold_equals_the_fold_of_each_character(text):
+    """The fast paths (``str.lower`` when the text's non-ASCII characters hold no odd one) give
+    the per-character fold, and the haystack says ``lower_folds`` exactly when they agree."""
+    slow = "".join(prefilter._fold_char(ch) for ch in text)
+    assert prefilter.fold(text) == slow
+    hay = prefilter.Haystack.of(text)
+    assert hay.folded == slow
+    assert hay.lower_folds == (not any(prefilter._odd(ch) for ch in text))
+
+
 # -- gates ------------------------------------------------------------------------------------
 
 @settings(max_examples=300, deadline=None)
@@ -300,11 +311,12 @@ def test_day_month_dates_are_finditer_s():
     date_style = importlib.import_module("newslint.checks.consistency.date_style")
     rng = random.Random(11)
     bits = ["18th July", "4 May", "1st of March", "12 of June", "May 4", "2024", "31st", " ", "Mayor", "x",
-            "7", "of ", "December", "nd ", "3rd  April", "١٢ May", "²5 May", "_9 May", "a9 May", "\n"]
+            "7", "of ", "December", "nd ", "3rd  April", "١٢ May", "²5 May", "_9 May", "a9 May", "\n",
+            "MAY", "May_", "Mayé", "é", "“", "5 July’s", "5 Julyé"]
     for _ in range(3000):
         text = "".join(rng.choice(bits) for _ in range(rng.randint(1, 14)))
         want = [(m.span(), m.group()) for m in date_style._DAY_MONTH.finditer(text)]
-        assert [(m.span(), m.group()) for m in date_style.day_month_dates(text)] == want, text
+        assert [(m.span(), m.group()) for m in date_style.day_month_dates(Article(text))] == want, text
 
 
 def test_timestamps_are_finditer_s():

@@ -140,7 +140,7 @@ def iter_results(linter: Linter, rows: Iterable[tuple[Any, Any]], *, source: str
         if isinstance(item, InputProblem):
             yield rid, None, item.message
         else:
-            yield rid, linter.lint_article(item), None
+            yield rid, linter.lint_article(item, release=True), None
 
 
 def lint_rows(linter: Linter, rows: Iterable[tuple[Any, Any]], *, source: str = "<records>",
@@ -223,9 +223,9 @@ def run_units(handle: LinterHandle, units: Sequence[Unit]) -> list[Report]:
         elif isinstance(unit, FileBytes):
             for item in parse_bytes(linter, unit.path, unit.data):
                 out.append(Report.from_problem(item)
-                           if isinstance(item, InputProblem) else linter.lint_article(item))
+                           if isinstance(item, InputProblem) else linter.lint_article(item, release=True))
         else:
-            out.append(linter.lint_article(unit))
+            out.append(linter.lint_article(unit, release=True))
     return out
 
 

@@ -9,9 +9,11 @@ with an abbreviation list.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import add
 
 #: Abbreviations after which a full stop does not end a sentence (lower-cased, without the
 #: final dot). Titles are never sentence-final; the second set may end a sentence when the
@@ -71,11 +73,6 @@ _SPACES = re.compile(r"\s*+")
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "a.m": dotted letters without the final dot
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")  # the same, captured: re.split keeps the words
-#: The same for a text whose letters and digits are all ASCII (nearly all English news: its
-#: other characters are quotation marks, dashes, spaces): ranges instead of the Unicode
-#: category asked for every character, a fifth less per text.
-_WORD_SPLIT_ASCII = re.compile(r"([a-zA-Z0-9]+(?:['’\-][a-zA-Z0-9]+)*)")
-_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 LIST_MARKER = re.compile(r"^\s*(?:[*•·▪◦‣●-]|\d{1,3}[.)])\s+")
 
@@ -228,14 +225,17 @@ def split_sentences(text: str, offset: int = 0, paragraph: int = 0) -> list[Sent
             sentences.append(Sentence(offset + start, offset + end, text[start:end], paragraph,
                                       len(sentences)))
         start = nxt
-    piece = text[start:]
-    if piece.strip():
-        lead = len(piece) - len(piece.lstrip())
-        stripped = piece.strip()
+    piece = text[start:] if start else text
+    stripped = piece.strip()
+    if stripped:
+        # (a paragraph is stripped already: nothing to measure then)
+        lead = len(piece) - len(piece.lstrip()) if len(stripped) != len(piece) else 0
         sentences.append(
             Sentence(offset + start + lead, offset + start + lead + len(stripped), stripped,
                      paragraph, len(sentences))
         )
+    if len(sentences) < 2:
+        return sentences
     return _merge_abbreviation_stubs(sentences, text, offset)
 
 
@@ -292,13 +292,76 @@ def iter_words(text: str, offset: int = 0) -> Iterator[Span]:
 def word_arrays(text: str, offset: int = 0) -> tuple[list[int], list[int], list[str]]:
     """Word tokens as three parallel lists: starts, ends and texts.
 
-    Why not ``finditer``: one ``re.split`` and one running sum of lengths do the whole text in C
-    (three method calls and a match object per word made the word list the article's hottest
-    loop, ~0.8 µs a word); it is half the cost, and checks that want only the texts or offsets
-    (counts, bisection) take them without building a span per word."""
-    # Which pattern: the non-ASCII characters alone (a short string) asked for a letter or digit.
-    ascii_words = text.isascii() or _LETTER_OR_DIGIT.search(_ASCII_RUNS.sub("", text)) is None
-    parts = (_WORD_SPLIT_ASCII if ascii_words else _WORD_SPLIT).split(text)  # separator, word, ..., separator
+    Why not a regular expression: ``re`` pays ~1,500 instructions a match (one ``SRE`` match
+    call and its set-up per word), which made the word list the article's costliest shared
+    analysis. When every letter and digit of the text is ASCII (nearly all English news: its
+    other characters are quotation marks, dashes, spaces), the words are cut in C instead
+    (:func:`_ascii_word_arrays`); other texts take :func:`_regex_word_arrays`. Both give the
+    matches of :data:`_WORD` (``tests/test_per_article.py`` compares them on generated text)."""
+    if text.isascii():
+        return _ascii_word_arrays(text, offset, False)
+    if _LETTER_OR_DIGIT.search(non_ascii(text)) is None:
+        return _ascii_word_arrays(text, offset, True)
+    return _regex_word_arrays(text, offset)
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+def non_ascii(text: str) -> str:
+    """The non-ASCII characters of ``text``, in order: its UTF-8 bytes without the ASCII ones
+    (every byte of a multi-byte sequence is 0x80 or more) decoded again; a few C passes instead
+    of a regular expression over every character."""
+    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+
+
+_ALNUM_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+#: Byte classes for :func:`_ascii_word_arrays`: letters, digits and the two ASCII joiners kept,
+#: everything else (a non-ASCII character is encoded as "?") a line break.
+_WORD_CLASSES = bytes(c if c in _ALNUM_BYTES or c in b"'-" else 10 for c in range(256))
+_APOSTROPHE, _HYPHEN, _NEWLINE = 39, 45, 10
+
+
+def _ascii_word_arrays(text: str, offset: int, curly: bool) -> tuple[list[int], list[int], list[str]]:
+    """:func:`word_arrays` of a text whose letters and digits are all ASCII (``curly``: it holds
+    non-ASCII characters, "’" among them perhaps).
+
+    One byte a character (``encode(..., "replace")`` makes each non-ASCII character one "?"),
+    so byte offsets are the text's offsets. Each byte becomes its class: a letter or digit
+    stays, a joiner (``'``, ``-``, and "’" read as ``'``) stays when a letter or digit is on
+    both sides (exactly when :data:`_WORD` takes it into a word: it joins two runs), anything
+    else is a line break. ``split`` on the line break then gives one piece per separator
+    character: the words, and an empty piece between two adjacent separators; piece ``k``
+    starts at the sum of the lengths before it plus ``k`` (one separator each). All of that is
+    C iterating (a few hundred instructions a word); Python runs only per joiner and per "’"
+    inside a word (whose text is then read from the text: the pieces hold ``'``)."""
+    raw = (text.replace("’", "'") if curly else text).encode("ascii", "replace")
+    classes = bytearray(raw.translate(_WORD_CLASSES))
+    n = len(classes)
+    alnum = _ALNUM_BYTES
+    for joiner in (_APOSTROPHE, _HYPHEN):
+        at = classes.find(joiner)
+        while at >= 0:
+            if not (at and classes[at - 1] in alnum and at + 1 < n and classes[at + 1] in alnum):
+                classes[at] = _NEWLINE
+            at = classes.find(joiner, at + 1)
+    pieces = classes.decode("ascii").split("\n")
+    starts = list(compress(map(add, accumulate(map(len, pieces), initial=offset), count()), pieces))
+    words = list(compress(pieces, pieces))
+    ends = list(map(add, starts, map(len, words)))
+    if curly:
+        at = text.find("’")
+        while at >= 0:
+            if classes[at] == _APOSTROPHE:  # a "’" inside a word: the piece holds "'"
+                i = bisect_right(starts, at + offset) - 1
+                words[i] = text[starts[i] - offset:ends[i] - offset]
+            at = text.find("’", at + 1)
+    return starts, ends, words
+
+
+def _regex_word_arrays(text: str, offset: int = 0) -> tuple[list[int], list[int], list[str]]:
+    """:func:`word_arrays` by one ``re.split`` and one running sum of lengths (any text)."""
+    parts = _WORD_SPLIT.split(text)  # separator, word, ..., separator
     bounds = list(accumulate(map(len, parts), initial=offset))
     return bounds[1:-1:2], bounds[2:-1:2], parts[1::2]
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
-from ...prefilter import matches_from
+from ...prefilter import haystack, matches_from, word_places
 from ...text.calendar import MONTHS
 from ._variants import _minority, _usable
 
@@ -23,27 +23,30 @@ _MONTH_DAY = re.compile(rf"(?:{_MONTHS_BOUNDED})\.? \d{{1,2}}(?:st|nd|rd|th)?\b"
 
 
 _DAY_MONTH = re.compile(rf"\d(?<!\w\d)\d?(?:st|nd|rd|th)? (?:of )?(?:{_MONTHS})\b")
-#: A month's name anywhere (inside a word too): where a day-month date can end.
-_MONTH_NAME = re.compile(_MONTHS)
+#: The months as the article's folded ASCII words hold them (``prefilter.word_places``).
+_MONTH_WORDS = frozenset(m.lower().encode() for m in MONTHS)
 #: The farthest a day-month date starts before its month: two digits, a suffix, a space, "of ".
 _DAY_REACH = 8
 
 
-def day_month_dates(text: str) -> list[re.Match[str]]:
-    """``list(_DAY_MONTH.finditer(text))``, tried only at the digits just before a month's name.
+def day_month_dates(article: Article) -> list[re.Match[str]]:
+    """``list(_DAY_MONTH.finditer(article.text))``, tried only at the digits just before a
+    month's name.
 
     Why: the pattern starts with a digit, and news is full of digits; ``re`` tried it at every
     one (~1 ms an article). Every match ends in a month's name that starts 2 to 8 characters
-    after it, so the digits up to 8 characters before each month name (found by a search that
-    skips to capitals in C) are the only places a match can start; ``finditer`` is replayed over
-    them (the leftmost place not inside the last match, matched there), which is its
-    definition, so the matches are the same."""
+    after it, so the digits up to 8 characters before each month name are the only places a
+    match can start; ``finditer`` is replayed over them (the leftmost place not inside the last
+    match, matched there), which is its definition, so the matches are the same. The month in
+    a match is a whole word (a space before it, ``\b`` after it), so its places are among the
+    month's word places (``bytes.find`` over the folded text, shared with other checks; the
+    article's words say which months to look for): a search for the months' names through the
+    whole text tried a character class at every character."""
+    text = article.text
     places: set[int] = set()
-    m = _MONTH_NAME.search(text)
-    while m is not None:
-        at = m.start()
-        places.update(p for p in range(max(0, at - _DAY_REACH), at) if text[p].isdigit())
-        m = _MONTH_NAME.search(text, at + 1)
+    for word in _MONTH_WORDS.intersection(haystack(article).words):
+        for at in word_places(article, word):
+            places.update(p for p in range(max(0, at - _DAY_REACH), at) if text[p].isdigit())
     return matches_from(_DAY_MONTH, text, sorted(places))
 
 
@@ -73,7 +76,7 @@ def date_style(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         prefer: month-day or day-month, the style kept on a tie.
     """
     text = article.text
-    day_month = [m for m in day_month_dates(text) if _usable(article, m.start())]
+    day_month = [m for m in day_month_dates(article) if _usable(article, m.start())]
     if not day_month:
         return  # one style at most (most articles): the month-day dates need not be listed
     groups = {"month-day": [m for m in _MONTH_DAY.finditer(text) if _usable(article, m.start())],

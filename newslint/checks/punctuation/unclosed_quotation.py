@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from ...article import Article
@@ -57,14 +58,26 @@ def unclosed_quotation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         Readers cannot tell where the speaker's words end and the reporter's begin; in
         rewritten copy the closing mark is often lost along with the attribution.
     """
+    marks = article.quote_marks  # shared with ``article.quotes``
+    if not marks and not _doubled(article.text):
+        return  # no mark, and no doubled single mark standing for one
     chrome = article.layout.furniture
     last = article.layout.body_end
     paras = article.paragraphs
     text = article.text
+    k = 0  # the first mark not before the paragraph
     for para in paras:
-        if para.index in chrome or _unmarked(para.text):
+        k = bisect_left(marks, para.start, k)
+        stop = bisect_left(marks, para.end, k)
+        if para.index in chrome:
             continue
-        for start, end, how in _open_quotations(para.text):
+        if _doubled(para.text):  # "''" and the like are marks too: the paragraph read itself
+            found = _open_quotations(para.text)
+        elif k == stop:
+            continue
+        else:
+            found = _open_quotations(para.text, [m - para.start for m in marks[k:stop]])
+        for start, end, how in found:
             stop = para.start + end
             spoken = text[para.start + start:stop]
             attributed = bool(_ATTRIBUTION.search(spoken))
@@ -74,7 +87,7 @@ def unclosed_quotation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
                 nxt = paras[para.index + 1] if para.index + 1 < len(paras) else None
                 if nxt is not None and nxt.text.startswith(_OPENERS):
                     continue  # a quotation running over paragraphs re-opens each one
-                if _closes_in_later_paragraph(paras, para.index, last):
+                if _closes_in_later_paragraph(article, para.index, last):
                     continue  # the quotation runs over paragraphs without reopening marks, then closes
             at = para.start + start
             yield Hit(at, _first_words(text, at, stop),
@@ -94,24 +107,28 @@ _STRAIGHT_OPENER_BEFORE = set("([{—–-/:")
 _MARKS = re.compile("[“«„”»\"]")
 
 
-def _unmarked(text: str) -> bool:
-    """An ASCII paragraph with neither '"' nor "''": :func:`_open_quotations` finds nothing
-    there (its other marks are not ASCII). Two C look-ups instead of reading the paragraph."""
-    return text.isascii() and '"' not in text and "''" not in text
+def _doubled(text: str) -> bool:
+    """Whether ``text`` holds two single marks standing for a double one, which
+    :func:`_open_quotations` reads as a mark (its marks are then not the text's own)."""
+    return "''" in text or "’’" in text or "‘‘" in text
 
 
-def _open_quotations(text: str) -> list[tuple[int, int, str]]:
+def _open_quotations(text: str, marks: list[int] | None = None) -> list[tuple[int, int, str]]:
     """Quotations of one paragraph that never close, as (start, end, how): ``reopened`` when a
     new quotation opens while one is open (an opening curly mark, or a straight mark shaped
     like an opener: after a space, before a letter), ``paragraph-end`` when the paragraph ends
-    inside one. Curly and straight marks may pair with each other, as scraped copy mixes them."""
+    inside one. Curly and straight marks may pair with each other, as scraped copy mixes them.
+
+    ``marks``: where the paragraph's marks are (from ``article.quote_marks``), when it holds no
+    doubled single mark (:func:`_doubled`); else they are searched for."""
     out: list[tuple[int, int, str]] = []
     open_at: int | None = None
     n = len(text)
-    # Two single marks stand for a double one in some copy (‘‘...’’, ``...'').
-    text = text.replace("’’", "”’").replace("‘‘", "“‘").replace("''", "\"'")
-    for mark in _MARKS.finditer(text):  # only the marks: a loop over every character was ~40% of the check
-        i = mark.start()
+    if marks is None:
+        # Two single marks stand for a double one in some copy (‘‘...’’, ``...'').
+        text = text.replace("’’", "”’").replace("‘‘", "“‘").replace("''", "\"'")
+        marks = [mark.start() for mark in _MARKS.finditer(text)]  # a loop over every character was ~40% of the check
+    for i in marks:
         ch = text[i]
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
@@ -148,18 +165,27 @@ def _first_words(text: str, start: int, stop: int, words: int = 3) -> int:
 _RUN_ON_PARAGRAPHS = 8
 
 
-def _closes_in_later_paragraph(paras: list, index: int, last: int) -> bool:
+def _closes_in_later_paragraph(article: Article, index: int, last: int) -> bool:
     """A later paragraph (within a few, before any other quotation opens) closes a quotation it
-    never opened: the quotation ran over paragraphs, as segmented or re-flowed copy writes it."""
+    never opened: the quotation ran over paragraphs, as segmented or re-flowed copy writes it.
+    Each paragraph is read at its first mark (“ « ” » or a straight one; „ is passed over),
+    found among ``article.quote_marks``."""
+    paras = article.paragraphs
+    marks = article.quote_marks
+    text = article.text
     for para in paras[index + 1:min(index + 1 + _RUN_ON_PARAGRAPHS, last + 1)]:
-        text = para.text
-        for i, ch in enumerate(text):
-            if ch == "”" or ch == "»":
-                return True
-            if ch in "“«":
-                return False
-            if ch == '"':
-                before = text[i - 1] if i else " "
-                after = text[i + 1] if i + 1 < len(text) else " "
-                return not before.isspace() and (after.isspace() or after in ".,;:!?)")
+        k = bisect_left(marks, para.start)
+        while k < len(marks) and marks[k] < para.end and text[marks[k]] == "„":
+            k += 1
+        if k == len(marks) or marks[k] >= para.end:
+            continue
+        i = marks[k]
+        ch = text[i]
+        if ch == "”" or ch == "»":
+            return True
+        if ch in "“«":
+            return False
+        before = text[i - 1] if i > para.start else " "
+        after = text[i + 1] if i + 1 < para.end else " "
+        return not before.isspace() and (after.isspace() or after in ".,;:!?)")
     return False
