@@ -660,3 +660,15 @@ def test_title_word_patterns_over_bytes_match_the_str_patterns():
             # the sentence gate: searched from one past the start it is the search of the slice
             found = cw._CANDIDATE_BYTES.search(raw, start + 1, end) is not None
             assert found == (cw._CANDIDATE.search(text[start:end]) is not None), text
+
+
+def test_pronoun_names_and_shouting_gate_over_bytes_match_the_str_forms():
+    """pronoun-number's names after a lowercase word and shouting's "four capitals in a row" gate,
+    read from the shared bytes, are what the str pattern and the check's own bytes gave."""
+    for text in _fixture_texts() + _bytes_texts(3000, 61) + _mixed_texts(2000, 67):
+        raw = names.case_bytes(Article(text))
+        if raw is None:
+            continue
+        assert {text[s:e] for s, e in (m.span() for m in pronoun_number._NAME_AFTER_LOWER_BYTES.finditer(raw))} \
+            == set(pronoun_number._NAME_AFTER_LOWER.findall(text)), text
+        assert (b"UUUU" in raw) == (b"AAAA" in text.encode("ascii", "replace").translate(shouting._CAPITALS_AS_A))
