@@ -157,7 +157,8 @@ class Phrases:
         self._groups: dict[str, re.Pattern[str] | None] = {
             first: re.compile(_whole_line(group), re.IGNORECASE) for first, group in by_first.items()}
         #: A line's first character, as written, to its group (or :data:`_MARKS`).
-        self._by_char: dict[str, re.Pattern[str] | object | None] = {"": None}
+        self._by_char: dict[str, tuple[re.Pattern[str], int, dict[str, tuple[str, ...]] | None] | object | None] = {
+            "": None}
         #: The floating phrases as one whole-line pattern (None: there are none).
         self.floating: re.Pattern[str] | None = re.compile(_whole_line(floating), re.IGNORECASE) if floating else None
         self._fold = fold
@@ -165,6 +166,14 @@ class Phrases:
             from ..prefilter import gate
 
             gate(self.floating)  # read now, for the same reason (:meth:`floating_in`)
+        #: A group's key to what a line must start with (folded) for one of its phrases to
+        #: match it (:func:`_group_heads`; None: unknown, the group is always tried).
+        self._heads: dict[str, tuple[str, ...] | None] = regex_cache.derived(
+            _group_heads, tuple(fragments), depends=("newslint.prefilter",))
+        #: What every match of a floating phrase holds (:func:`~newslint.analysis.furniture.need_literals`:
+        #: "comment", "view full size image"...), tested on the folded line before the pattern,
+        #: whose ``.*`` and ``\\S*`` walk the whole line back and forth.
+        self._floating_needs = need_literals(self.floating) if self.floating is not None else None
 
     def _group(self, first: str) -> re.Pattern[str] | None:
         """The whole-line pattern of the phrases that can start with ``first`` (folded)."""
@@ -177,10 +186,25 @@ class Phrases:
                 self._groups.setdefault(first, found)
             return found
 
-    def _of_char(self, ch: str) -> re.Pattern[str] | object | None:
+    def _of_char(self, ch: str) -> tuple[re.Pattern[str], int, dict[str, tuple[str, ...]] | None] | object | None:
         """What a line opening with ``ch`` tries (memoised by the character as written): its
-        group, or :data:`_MARKS` for a mark (the leading marks are read)."""
-        found = _MARKS if not (ch.isalnum() or ch == "_") else self._group(self._fold(ch))
+        group and the group's heads (:func:`_group_heads`), or :data:`_MARKS` for a mark (the
+        leading marks are read)."""
+        found: tuple[re.Pattern[str], int, dict[str, tuple[str, ...]] | None] | object | None = _MARKS
+        if ch.isalnum() or ch == "_":
+            key = self._fold(ch)
+            pattern = self._group(key)
+            heads = self._heads.get(key)
+            if pattern is None:
+                found = None
+            elif heads is None:
+                found = (pattern, 0, None)
+            else:
+                short = min(map(len, heads))
+                by_short: dict[str, tuple[str, ...]] = {}
+                for head in heads:
+                    by_short[head[:short]] = (*by_short.get(head[:short], ()), head)
+                found = (pattern, short, by_short)
         with _lock:
             self._by_char.setdefault(ch, found)
         return found
@@ -202,14 +226,42 @@ class Phrases:
         if group is _MARKS:
             # Leading marks: a phrase may start at any of them (a "(" or "%" opening it) or at
             # the first word character after them, within the 40 marks the pattern skips.
-            start = _LEADING_MARKS.match(text).end()  # type: ignore[union-attr]
-            for ch in dict.fromkeys(self._fold(text[:min(start, _MAX_LEADING_MARKS) + 1])):
+            start = min(_LEADING_MARKS.match(text).end(), _MAX_LEADING_MARKS)  # type: ignore[union-attr]
+            folded = self._fold(text[:start + _HEAD])
+            for ch in dict.fromkeys(folded[:start + 1]):
                 pattern = self._group(ch)
-                if pattern is not None and pattern.match(text):
+                if pattern is None:
+                    continue
+                heads = self._heads.get(ch)
+                # (A phrase starts at one of the marks or at the first word character.)
+                if (heads is None or any(folded.startswith(heads, at) for at in range(start + 1))) \
+                        and pattern.match(text):
                     return True
-        elif group is not None and group.match(text):  # type: ignore[attr-defined]
-            return True
-        return floating and self.floating is not None and self.floating.match(text) is not None
+        elif group is not None:
+            # The group's phrases start with a few known heads ("the post", "tags", "trust"): a
+            # line that starts with none of them (most lines) is no match, without the match.
+            pattern, short, heads = group  # type: ignore[misc]
+            if heads is not None:
+                head = text[:_HEAD]
+                head = head.lower() if head.isascii() else self._fold(head)
+                # (The heads by their first ``short`` characters: one look-up rules most lines out.)
+                found = heads.get(head[:short])
+                if found is None or not head.startswith(found):
+                    pattern = None
+            if pattern is not None and pattern.match(text):
+                return True
+        if floating and self.floating is not None:
+            # (What every floating match holds, in the folded line, before the pattern.)
+            needs = self._floating_needs
+            if needs is not None:
+                folded = text.lower() if text.isascii() else fold(text)  # (what fold does of ASCII)
+                for need in needs:
+                    if need in folded:
+                        break
+                else:
+                    return False
+            return self.floating.match(text) is not None
+        return False
 
 
 #: :meth:`Phrases.match`'s memo markers: a character not seen yet, and a mark.
@@ -238,6 +290,90 @@ def _first_groups(fragments: tuple[str, ...]) -> tuple[dict[str, list[str]], lis
         for first in sorted({fold(c) for c in found[0]}):
             by_first.setdefault(first, []).append(fragment)
     return by_first, floating
+
+
+#: Characters of a phrase's start that :func:`_group_heads` reads (a line's first word, mostly).
+_HEAD = 8
+#: The most heads read of one phrase before it is called unknown.
+_MAX_HEADS = 256
+
+
+def _group_heads(fragments: tuple[str, ...]) -> dict[str, tuple[str, ...] | None]:
+    """For each group of :class:`Phrases` (the folded first character of its phrases), the folded
+    strings of up to :data:`_HEAD` characters one of which every match of one of its phrases starts
+    with (:func:`_heads`), or None when a phrase's are unknown or only one character long (the
+    group's key says as much). A line of the group starts at its first character (a word
+    character: ``^\\W{0,40}`` skips none), so a line whose first characters (folded) start with none
+    of them matches none of the group's phrases. Pure: kept from run to run."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    by_first, _floating = _first_groups(fragments)
+    out: dict[str, tuple[str, ...] | None] = {}
+    for key, group in by_first.items():
+        heads: set[str] | None = set()
+        for fragment in group:
+            try:
+                found = _heads(list(_parser.parse(fragment, re.IGNORECASE)))
+            except (re.error, RecursionError):
+                found = None
+            if found is None or any(len(head) <= 1 for head in found):
+                heads = None
+                break
+            heads |= found  # type: ignore[operator]
+        # (A phrase is in the group of each character it may start with: a line of this group
+        # starts with the key, so only the heads starting with it can be its start.)
+        out[key] = tuple(sorted(h for h in heads if h[:1] == key)) if heads is not None else None
+    return out
+
+
+def _heads(items: list[Any]) -> set[str] | None:
+    """The folded strings of up to :data:`_HEAD` characters, one of which every match of the
+    parsed pattern ``items`` starts with (a shorter one where the pattern may end or goes on with
+    something unknown: a class of letters, ``.``, ``\\w``), or None past :data:`_MAX_HEADS`.
+    Zero-width items (``\\b``, look-arounds) are skipped: they only narrow the matches."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    from ..prefilter import fold
+
+    out: set[str] = set()
+    steps = [0]
+
+    def walk(rest: list[Any], head: str) -> None:
+        steps[0] += 1
+        if len(out) > _MAX_HEADS or steps[0] > 20 * _MAX_HEADS:
+            raise RecursionError("too many heads")
+        if len(head) >= _HEAD or not rest:
+            out.add(head[:_HEAD])
+            return
+        (op, av), tail = rest[0], rest[1:]
+        if op is c.LITERAL:
+            walk(tail, head + fold(chr(av)))
+        elif op is c.IN and all(kind in (c.LITERAL, c.RANGE) for kind, _ in av) \
+                and sum(1 if kind is c.LITERAL else value[1] - value[0] + 1 for kind, value in av) <= 32:
+            chars = {fold(chr(value)) for kind, value in av if kind is c.LITERAL}
+            chars |= {fold(chr(code)) for kind, value in av if kind is c.RANGE for code in range(value[0], value[1] + 1)}
+            for ch in sorted(chars):
+                walk(tail, head + ch)
+        elif op is c.SUBPATTERN:
+            walk(list(av[-1]) + tail, head)
+        elif op is c.BRANCH:
+            for alternative in av[1]:
+                walk(list(alternative) + tail, head)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, high, body = av
+            if low == 0:
+                walk(tail, head)
+            if high != 0:
+                again = [] if high == 1 and low <= 1 else [(op, (max(low - 1, 0), high - 1 if high != c.MAXREPEAT else high,
+                                                                   body))]
+                walk(list(body) + again + tail, head)
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            walk(tail, head)
+        else:
+            out.add(head)
+
+    walk(list(items), "")
+    return out
 
 
 _phrases: dict[tuple[tuple[str, ...], ...], Phrases] = {}
