@@ -187,6 +187,17 @@ class Phrases:
         #: match it (:func:`_group_heads`; None: unknown, the group is always tried).
         self._heads: dict[str, tuple[str, ...] | None] = regex_cache.derived(
             _group_heads, tuple(fragments), depends=("newslint.prefilter",))
+        #: Every group's heads by their first three characters, when each group has heads of three
+        #: characters or more (else None): a line opening with ASCII letters or digits whose first
+        #: characters, lowered as ``re.IGNORECASE`` folds them, start with none of these is no
+        #: phrase of a group (the floating phrases aside). Two look-ups, for the callers that ask
+        #: of many lines (:attr:`Layout.partial`), instead of :meth:`match`.
+        self.starts: dict[str, tuple[str, ...]] | None = None
+        if all(heads is not None and min(map(len, heads), default=3) >= 3 for heads in self._heads.values()):
+            self.starts = {}
+            for heads in self._heads.values():
+                for head in heads or ():
+                    self.starts[head[:3]] = (*self.starts.get(head[:3], ()), head)
         #: What every match of a floating phrase holds (:func:`~newslint.analysis.furniture.need_literals`:
         #: "comment", "view full size image"...), tested on the folded line before the pattern,
         #: whose ``.*`` and ``\\S*`` walk the whole line back and forth.
@@ -267,18 +278,22 @@ class Phrases:
                     pattern = None
             if pattern is not None and pattern.match(text):
                 return True
-        if floating and self.floating is not None:
-            # (What every floating match holds, in the folded line, before the pattern.)
-            needs = self._floating_needs
-            if needs is not None:
-                folded = text.lower() if text.isascii() else fold(text)  # (what fold does of ASCII)
-                for need in needs:
-                    if need in folded:
-                        break
-                else:
-                    return False
-            return self.floating.match(text) is not None
-        return False
+        return floating and self.floating_match(text)
+
+    def floating_match(self, text: str) -> bool:
+        """Whether the whole of ``text`` is a floating phrase (:meth:`match` tries them last)."""
+        if self.floating is None:
+            return False
+        # (What every floating match holds, in the folded line, before the pattern.)
+        needs = self._floating_needs
+        if needs is not None:
+            folded = text.lower() if text.isascii() else fold(text)  # (what fold does of ASCII)
+            for need in needs:
+                if need in folded:
+                    break
+            else:
+                return False
+        return self.floating.match(text) is not None
 
 
 #: :meth:`Phrases.match`'s memo markers: a character not seen yet, and a mark.
@@ -585,6 +600,8 @@ _CREDIT_TAIL = re.compile(
     r"[^()]{0,60}|[^()]{0,60}\b(?:Getty Images|Shutterstock)\b[^()]{0,30})\))\s*$")
 _CREDIT_HEAD = re.compile(r"^((?:Photo|Image|Picture)s?(?::| by) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
                           r"(?:\s*/\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})?)\s+(?=[A-Z“\"])")
+#: The words :data:`_CREDIT_HEAD` opens with (case-sensitive, as it is).
+_CREDIT_HEAD_OPENINGS = ("Photo", "Image", "Picture")
 _INNER_BOUNDARY = re.compile(r"[.!?…][\"”’)]*\s+\S")
 #: A wire agency's credit line ("© Reuters", "(AP)", "— AFP"): copy the publisher keeps on purpose.
 _AGENCY_CREDIT = re.compile(
@@ -746,26 +763,41 @@ class Layout:
         """Furniture phrases glued to the first or last sentence of a body paragraph."""
         out: list[Furniture] = []
         article = self.article
+        # (Bound once: this loop visits every prose paragraph, the bulk of the text.)
+        sentences_of, match, floating, promo = article.sentences_of, self.phrases.match, self._floating, self._promo
+        starts, floating_match = self.phrases.starts, self.phrases.floating_match
         for para in self.prose:
+            text = para.text
             # A photo credit glued to either end of the paragraph: "(Jasper Colt/USA TODAY)" closing
-            # it, "Photo: Jane Doe/AP" opening it.
-            # (The tail credit ends the paragraph with ")": only then is the pattern searched.)
-            tail = _CREDIT_TAIL.search(para.text) if para.text.rstrip().endswith(")") else None
-            for m in (tail, _CREDIT_HEAD.match(para.text)):
-                if m and not article.in_quote(para.start + m.start()):
-                    out.append(Furniture(para.start + m.start(1), para.start + m.end(1), para.index,
-                                         "photo", "caption"))
-            sentences = article.sentences_of(para)
+            # it, "Photo: Jane Doe/AP" opening it. (The tail credit ends the paragraph with ")",
+            # the head credit opens it with one of its words: only then is the pattern tried.)
+            tail = _CREDIT_TAIL.search(text) if text.endswith(")") else None
+            head = _CREDIT_HEAD.match(text) if text.startswith(_CREDIT_HEAD_OPENINGS) else None
+            if tail or head:
+                for m in (tail, head):
+                    if m and not article.in_quote(para.start + m.start()):
+                        out.append(Furniture(para.start + m.start(1), para.start + m.end(1), para.index,
+                                             "photo", "caption"))
+            sentences = sentences_of(para)
             if len(sentences) < 2:
                 continue
             for sentence in (sentences[0], sentences[-1]):
                 text = sentence.text
                 # A quoted sentence is never furniture; asked only of a sentence that would be
                 # (most are not, and the quotation look-up costs more than the phrase test).
-                if self._phrase_text(text) and kind_of(text) != "furniture":
+                # (:meth:`_phrase_text`, inline; most sentences are ruled out by their first three
+                # characters, ASCII letters lowered as ``re.IGNORECASE`` folds them: :attr:`Phrases.starts`.)
+                if len(text) > MAX_CHROME_CHARS:
+                    found = False
+                elif starts is None or not (opening := text[:_HEAD]).isascii() or not opening[:1].isalnum() \
+                        or opening.lower().startswith(starts.get(opening[:3].lower(), ())):
+                    found = match(text, floating)
+                else:
+                    found = floating and floating_match(text)
+                if found and len(text.split()) <= MAX_CHROME_WORDS and kind_of(text) != "furniture":
                     if not (text.startswith(_QUOTE_OPEN) or article.in_quote(sentence.start)):
                         out.append(Furniture(sentence.start, sentence.end, para.index, kind_of(text), "phrase"))
-                elif self._promo and len(text.split()) <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text) \
+                elif promo and len(text.split()) <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text) \
                         and not (text.startswith(_QUOTE_OPEN) or article.in_quote(sentence.start)):
                     out.append(Furniture(sentence.start, sentence.end, para.index, "newsletter", "promo"))
         return out
