@@ -667,7 +667,7 @@ def test_paragraphs_and_line_starts_read_from_raw_lines_equal_the_line_spans():
     pieces = ["a", "B c", " ", "\t", "\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029",
               "\u00a0", "“x”", "1.", "# h"]
     texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(4000)]
-    for text in texts + ["", "\n", "\r", "a\n", "a\r\n", "a\u2028", "\n\n a \n"]:
+    for text in [*texts, "", "\n", "\r", "a\n", "a\r\n", "a\u2028", "\n\n a \n"]:
         article = Article(text)
         lines = article.lines
         assert article._line_starts == [line.start for line in lines], repr(text)
