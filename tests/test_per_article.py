@@ -702,7 +702,7 @@ def test_contexts_kept_per_selection_are_each_checks_own():
     assert runner._contexts_of(checks, settings) is first
     assert all(ctx.options is c.options for ctx, c in zip(first, checks, strict=True))
     changed = dataclasses.replace(checks[3], options={**checks[3].options})
-    swapped = checks[:3] + [changed] + checks[4:]
+    swapped = [*checks[:3], changed, *checks[4:]]
     again = runner._contexts_of(swapped, settings)
     assert again is not first and again[3].options is changed.options and again[4] is first[4]
     checks[3] = changed  # the same list, changed in place
