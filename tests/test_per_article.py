@@ -709,3 +709,6 @@ def test_contexts_kept_per_selection_are_each_checks_own():
     assert runner._contexts_of(checks, settings)[3].options is changed.options
     other = dict(settings)
     assert runner._contexts_of(checks, other)[0].settings is other
+    same = checks[5]
+    object.__setattr__(same, "options", {**same.options})  # the same check, its options replaced
+    assert runner._contexts_of(checks, other)[5].options is same.options
