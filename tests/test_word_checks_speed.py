@@ -111,6 +111,30 @@ def test_token_total_of_a_large_vocabulary_samples_the_lower_case_words() -> Non
     assert metrics._token_total(big) == metrics._syllable_total(big)
 
 
+def test_token_total_is_the_plain_sum_cold_warm_and_when_the_table_is_emptied() -> None:
+    """The one-pass sum of a warm article, the fill of a cold one and the sum after the table
+    is emptied all give the plain count (tokens as written, some seen before, some new)."""
+    metrics = _module("readability._metrics")
+    rng = random.Random(12)
+    vocab = sorted(worddata.common_words())[::53]
+    pool = [*vocab, *(w.capitalize() for w in vocab[:40]), "2024", "covid-19", "court’s", "U.S.",
+            "qzxv", "Qzxvs", "california-based", "x" * 45]
+    before = metrics.TABLE_WORDS
+    try:
+        for limit in (60, before):
+            metrics.TABLE_WORDS = limit
+            metrics._SYLLABLES.clear()
+            for _ in range(40):
+                tokens = Counter({t: rng.randint(1, 4) for t in rng.sample(pool, rng.randint(0, 30))})
+                expected = sum(n * metrics.syllables(t.lower()) for t, n in tokens.items())
+                assert metrics._token_total(tokens) == expected, tokens
+                assert metrics._token_total(tokens) == expected  # warm
+                assert len(metrics._SYLLABLES) <= limit
+    finally:
+        metrics.TABLE_WORDS = before
+        metrics._SYLLABLES.clear()
+
+
 def test_syllable_table_is_bounded() -> None:
     metrics = _module("readability._metrics")
     before = metrics.TABLE_WORDS
@@ -255,7 +279,8 @@ def _with_inserted(inserts: list[str], texts: int, per_text: int, seed: int) -> 
 def _typo_texts() -> list[str]:
     """Sample articles with slips, listed misspellings and repeated unknown words put in."""
     slips = ["governmemnt", "recieved", "thier", "acount", "compnay", "outllined", "budgett",
-             "seperate", "untill", "wierd", "qzxqzxvv", "thier thier", "acount acount", "mln dlrs"]
+             "seperate", "untill", "wierd", "qzxqzxvv", "thier thier", "acount acount", "mln dlrs",
+             "teh", "whta", "governmentalizations" * 2, "governmentalizations" * 2 + "x"]  # 3, 4, 40, 41 letters
     return _with_inserted(slips, texts=12, per_text=8, seed=11)
 
 
@@ -328,6 +353,28 @@ def test_glued_function_word_candidates_are_the_tokens_the_word_scan_tested() ->
             assert [w.start for w in article.words if w.text in candidates] == slow
             tested += len(slow)
     assert tested > 20
+
+
+def test_tail_token_search_finds_the_tokens_the_tail_pattern_matches_whole() -> None:
+    """``_tail_candidates`` (a search of the distinct tokens joined for a tail ending a token) finds
+    exactly the tokens that end in a tail and that ``_FUNCTION_TAIL`` matches whole (generated tokens: short and long heads,
+    every tail, non-ASCII letters, digits, joiners, tails inside tokens and alone)."""
+    fused = _module("mt_artifact.fused_words")
+    rng = random.Random(11)
+    parts = [*fused._TAILS, "a", "ab", "abc", "Xyz", "Salvador", "é", "ß", "1", "'", "’", "-", "s", "wh", "th"]
+    found_any = 0
+    for _ in range(3000):
+        tokens = list(dict.fromkeys("".join(rng.choice(parts) for _ in range(rng.randint(1, 4)))
+                                    for _ in range(rng.randint(1, 12))))
+        slow = {t for t in tokens if t.endswith(fused._TAILS) and fused._FUNCTION_TAIL.fullmatch(t)}
+        article = Article(" ".join(tokens))
+        article._memo["vocabulary.distinct_tokens"] = " ".join(tokens)  # these tokens, as joined
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(fused, "zipf", lambda word: 0.0)  # every candidate, written or not
+            fast = fused._tail_candidates(article)
+        assert fast == slow, tokens
+        found_any += bool(slow)
+    assert found_any > 500
 
 
 def test_camel_paragraphs_found_by_bisection_are_those_the_search_finds() -> None:
@@ -418,6 +465,19 @@ def test_a_lowercase_capital_pair_of_the_text_is_in_its_distinct_tokens() -> Non
     for text in [*_samples(), *_glued_texts(), *_mixed_texts(), *_random_texts(), "a_B", "x-aB y"]:
         in_text = fused._UP_AFTER_LOW.search(text) is not None
         assert in_text == (fused._UP_AFTER_LOW.search(distinct_tokens(Article(text))) is not None), text
+
+
+def test_accented_letter_test_equals_the_class_search() -> None:
+    """``_has_accented`` (ASCII and UTF-8 lead-byte tests first) agrees with ``_ACCENTED.search``
+    on texts mixing ASCII, the class's letters, its gaps (× ÷), the characters around it and
+    other scripts."""
+    foreign = _module("language.foreign_passage")
+    rng = random.Random(9)
+    chars = ["a", " ", "’", "¿", "¿", "À", "Ö", "×", "Ø", "ö", "÷", "ø", "ÿ", "Ā", "ß", "é", "ñ", "Ж", "中", "\ud800"]
+    texts = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 6))) for _ in range(4000)]
+    for text in texts:
+        assert foreign._has_accented(text) == (foreign._ACCENTED.search(text) is not None), repr(text)
+    assert sum(map(foreign._has_accented, texts)) > 1000
 
 
 def test_foreign_markers_gate_and_positions_agree_with_the_paragraph_search() -> None:
@@ -586,3 +646,31 @@ def test_may_pass_is_false_only_when_no_correction_clears_its_bar() -> None:
                 said_no += 1
                 assert not any(c.score >= (two if len(c.slips) > 1 else one) for c in found), (q, one, two)
     assert said_no > 100
+
+
+def test_spelling_verdicts_equal_the_full_ranking_with_or_without_may_pass() -> None:
+    """``_correction`` asks ``may_pass`` only of words the web writes and ranks never-written
+    ones directly: its verdicts are those of the full ranking judged against the bars."""
+    spelling = _module("spelling.misspelling")
+    from newslint.analysis import slips
+    from newslint.lexicon import zipf
+
+    words = [*CORPUS_UNKNOWNS, *_far_phonetic_typos(20, 3), "hoodies", "usnews", "dreamt", "prioritze",
+             "incubaction", "sutomatic", "govemor", "acount", "outllined", "governmemnt", "compnay", "teh"]
+    flagged = 0
+    for word in words:
+        spelling._verdicts.pop(word, None)
+        verdict = spelling._correction(word)
+        expected = None
+        if not slips.known(word) and not slips.looks_like_abbreviation(word):
+            freq = zipf(word)
+            one, two = (spelling.FLOOR_UNSEEN + 1.0, spelling.FLOOR_UNSEEN) if freq < 1.0 \
+                else (freq + spelling.MARGIN_ONE, freq + spelling.MARGIN_TWO)
+            ranked = slips.corrections.__wrapped__(word)
+            if ranked and ranked[0].score >= (two if len(ranked[0].slips) > 1 else one):
+                runner_up = ranked[1].score if len(ranked) > 1 else ranked[0].score - 2.0
+                expected = (ranked[0].word, (0.8 if ranked[0].score - runner_up >= 1.0 else 0.7)
+                            - (0.1 if len(ranked[0].slips) > 1 else 0.0))
+        assert verdict == expected, word
+        flagged += verdict is not None
+    assert flagged >= 8

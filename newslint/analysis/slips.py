@@ -510,14 +510,22 @@ def may_pass(q: str, one: float, two: float) -> bool:
     if len(q) < 6:
         found = _search(q, 2).best.values()
     else:
-        found = _search(q, 2, two + 2.1 - 0.01).best.values()
+        # A one-slip route costs at most 0.8 (a dropped double letter), so one to a close word
+        # under ``one + 0.8`` (less a margin for the rounding of scores) cannot clear ``one``;
+        # leaving it out cannot make another route to that word pass either when ``two`` is at
+        # least ``one``: a two-slip route to it scoring no more is then under ``two`` too.
+        least_one = one + 0.8 - 0.015 if two >= one else None
+        found = _search(q, 2, two + 2.1 - 0.01, least_one).best.values()
     return any(c.score >= (two if len(c.slips) > 1 else one) - 0.01 for c in found)
 
 
-def _search(q: str, max_slips: int, least: float | None = None) -> _Best:
+def _search(q: str, max_slips: int, least: float | None = None, least_one: float | None = None) -> _Best:
     """The search of :func:`corrections` (every correction, unranked); with ``least``, the
     two-slip routes that end in a close word (all but the far phonetic ones) only when that
-    word's Zipf is ``least`` or more."""
+    word's Zipf is ``least`` or more; with ``least_one``, the one-slip routes to a close word
+    (all but the phonetic ones) only when its Zipf is ``least_one`` or more. When no close word
+    is left at either bar, the ~45n first slips only close words could use are not built (the
+    seen words the spelling check searches: their bars leave none, most of the time)."""
     vocab = worddata.common_vocabulary().current()  # the set, once built: look-ups in C
     best = _Best()
     if not (max_slips >= 2 and len(q) >= 6):
@@ -531,19 +539,23 @@ def _search(q: str, max_slips: int, least: float | None = None) -> _Best:
     # loops below are ``best.one_slip`` and the two-slip search of ``reference_corrections``,
     # in the same order, with the work that can find nothing skipped.
     close = worddata.near_words(q, DELETES_MIN_LEN, 1e-6)
+    close_one = close if least_one is None else {w for w in close if zipf(w) >= least_one}
+    if least is not None:  # only two-slip corrections that may score ``least`` or more
+        close_two = {w for w in close if zipf(w) >= least}
+    else:
+        close_two = close
     # With no close word, the first slips that are not phonetic matter only as the start of a
     # second slip (they are no word, and none of them is a word less a letter).
-    plain, phonetic, sources = _slips_by_kind(q, bool(close))
+    plain, phonetic, sources = _slips_by_kind(q, bool(close_one or close_two))
     far = _far_rewrites(q)
-    if close and not close.isdisjoint(map(_first_item, plain)):  # one slip that is not phonetic
+    if close_one and not close_one.isdisjoint(map(_first_item, plain)):  # one slip, not phonetic
         for cand, slip, cost in plain:
-            if cand in close and cand != q:
+            if cand in close_one and cand != q:
                 offer(cand, (slip,), cost)
     for cand, slip, cost in phonetic:
         if cand in vocab and cand != q:
             offer(cand, (slip,), cost)
-    if least is not None:  # only two-slip corrections that may score ``least`` or more
-        close = {w for w in close if zipf(w) >= least}
+    close = close_two
     near = _one_deletion_index(close)
     # Two slips that are not far phonetic reach only words of ``close`` (or words under 5
     # letters): those words and their one-deletion strings screen the second slips.

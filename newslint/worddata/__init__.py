@@ -40,6 +40,7 @@ __all__ = [
     "frequency_dict",
     "loaded",
     "near_words",
+    "pieces_syllables",
     "pos",
     "reset",
     "spelling",
@@ -176,6 +177,12 @@ def syllable_count(text: str) -> int:
     if text.isalpha():
         return _token_syllables(text.lower())
     return sum(_token_syllables(t) for t in textstat_pieces(text))
+
+
+def pieces_syllables(pieces: list[str]) -> int:
+    """``syllables(text)`` for a ``text`` that is not all letters, from its
+    ``textstat_pieces(text)`` (a caller that split it already need not split it again)."""
+    return max(1, sum(_token_syllables(t) for t in pieces))
 
 
 @lru_cache(maxsize=CACHE_WORDS)

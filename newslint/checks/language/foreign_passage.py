@@ -31,6 +31,15 @@ _FUNCTION_WORD = re.compile("(?:" + "|".join(
     for first in dict.fromkeys(w[0] for w in _FUNCTION_WORDS)) + r")\b")
 
 
+def _has_accented(text: str) -> bool:
+    """``_ACCENTED.search(text) is not None``, asked only of a text that may hold such a letter:
+    not ASCII (an O(1) test of the string) and holding the UTF-8 lead byte 0xC3, which every
+    letter of U+00C0-U+00FF starts with and no other character has (a byte search in C, where
+    ``re`` tests each character against the class)."""
+    return not text.isascii() and b"\xc3" in text.encode("utf-8", "surrogatepass") \
+        and _ACCENTED.search(text) is not None
+
+
 def has_marker(text: str) -> bool:
     """Whether ``_MARKER`` finds something in ``text`` (a foreign letter or function word)."""
     return _ACCENTED.search(text) is not None or _FUNCTION_WORD.search(text) is not None
@@ -57,14 +66,14 @@ def _may_have_marker(article: Article) -> bool:
     if not _WORD_SET.isdisjoint(article.word_counts):
         return True
     tokens = distinct_tokens(article)
-    return _ACCENTED.search(tokens) is not None or _JOINED_WORD.search(tokens) is not None
+    return _has_accented(tokens) or _JOINED_WORD.search(tokens) is not None
 
 
 def _marker_starts(text: str) -> list[int]:
     """Where ``_MARKER`` matches in ``text``, sorted: two scans of the whole text in C instead
     of two searches per paragraph. A marker is a letter or a whole word, so it never spans two
     paragraphs, and a paragraph has one exactly when one of these offsets falls inside it."""
-    found = [m.start() for m in _ACCENTED.finditer(text)]
+    found = [m.start() for m in _ACCENTED.finditer(text)] if _has_accented(text) else []
     words = [m.start() for m in _FUNCTION_WORD.finditer(text)]
     if found and words:
         return sorted(found + words)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping
-from itertools import compress, repeat
-from operator import is_, mul, not_
+from itertools import compress, filterfalse
+from operator import mul, not_
 from typing import Any
 
 from ... import worddata
@@ -64,18 +64,27 @@ def _token_total(tokens: Counter[str]) -> float:
             lowered[token.lower()] += n
         return _syllable_total(lowered)
     table = _SYLLABLES
-    counted = list(map(table.get, tokens))  # one look-up a token, in C (None: not counted yet)
-    if all(counted):  # (counts are 1 or more; None is false)
-        return sum(map(mul, tokens.values(), counted))
-    # A cold pass: most of them. The new counts go into a dict of the article's own, read
-    # with the others: the shared table may be emptied meanwhile (memory stays flat).
-    missing = list(compress(tokens, map(is_, counted, repeat(None))))
+    values = tokens.values()
+    try:  # every token counted before (a warm article): one pass, in C
+        return sum(map(mul, values, map(table.__getitem__, tokens)))
+    except KeyError:  # a new token (stops the pass where it is met)
+        pass
+    # A cold article. The new counts go into a dict of the article's own, then into the shared
+    # table; the sum reads the table, or the article's dict and what the table held before,
+    # when the table is emptied (memory stays flat) or another thread empties it meanwhile.
     new: dict[str, int] = {}
-    _fill(new, missing, table)
+    _fill(new, list(filterfalse(table.__contains__, tokens)), table)
+    if len(table) + len(new) <= TABLE_WORDS:
+        table.update(new)
+        try:
+            return sum(map(mul, values, map(table.__getitem__, tokens)))
+        except KeyError:
+            pass
+    counted = list(map(table.get, tokens))
     if len(table) + len(new) > TABLE_WORDS:
         table.clear()
     table.update(new)
-    return sum(map(mul, tokens.values(), map(new.get, tokens, counted)))  # new, else counted
+    return sum(map(mul, values, map(new.get, tokens, counted)))  # new, else counted before
 
 
 def _fill(table: dict[str, int], tokens: list[str], counted: Mapping[str, int] | None = None) -> None:
@@ -103,14 +112,17 @@ def _fill(table: dict[str, int], tokens: list[str], counted: Mapping[str, int] |
             known = table.get(low) or earlier.get(low)  # "The" after "the"
             if known is not None:
                 table[token] = known
-            elif len(low) <= 40 and low.isdigit():
-                table[token] = worddata.digit_syllables(low)
-            elif len(low) <= 40 and (pieces := worddata.textstat_pieces(low)) and len(pieces) == 1 \
-                    and pieces[0].isalpha():  # "court’s", "california-based": one word of letters
-                words.append(token)
-                lows.append(pieces[0])
-            else:
+            elif len(low) > 40:
                 table[token] = syllables(low)
+            elif low.isdigit():
+                table[token] = worddata.digit_syllables(low)
+            else:
+                pieces = worddata.textstat_pieces(low)
+                if len(pieces) == 1 and pieces[0].isalpha():  # "court’s", "california-based"
+                    words.append(token)
+                    lows.append(pieces[0])
+                else:  # what ``syllables(low)`` counts, from the pieces already split
+                    table[token] = worddata.pieces_syllables(pieces)
     column = worddata.syllable_index()[1]
     table.update(zip(words, [(column[i] or 1) if i is not None else syllables(low)
                              for low, i in zip(lows, worddata.english_ids(lows), strict=True)], strict=True))

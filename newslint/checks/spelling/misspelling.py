@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Iterator
-from itertools import filterfalse
+from itertools import compress, filterfalse
 from typing import Any
 
 from ... import wordlists
@@ -62,8 +61,12 @@ def _correction(word: str) -> tuple[str, float] | None:
         freq = zipf(word)
         one, two = (FLOOR_UNSEEN + 1.0, FLOOR_UNSEEN) if freq < 1.0 else (freq + MARGIN_ONE, freq + MARGIN_TWO)
         # Most unknown words are written on the web, so their bar is high: rule out the
-        # corrections that cannot clear it before ranking them all (``may_pass``).
-        ranked = corrections(word) if may_pass(word, one, two) else ()
+        # corrections that cannot clear it before ranking them all (``may_pass``). A word never
+        # written (Zipf < 1) has bars every common word clears, so ``may_pass`` would prune
+        # nothing and run the whole search, then ``corrections`` again when it passes: it is
+        # ranked directly. (``may_pass`` never changes a verdict, only skips a ranking whose
+        # best cannot clear its bar.)
+        ranked = corrections(word) if freq < 1.0 or may_pass(word, one, two) else ()
         if ranked:
             best = ranked[0]
             ok = best.score >= (two if len(best.slips) > 1 else one)
@@ -145,7 +148,8 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     # comes first: one set look-up a token, where the shape takes three calls that each read
     # the token's string (twice the time in a warm pass).
     new = _FINE.new(counts)
-    words = list(filter(_LENGTH_OK, filter(str.islower, filter(str.isalpha, new))))
+    words = list(filter(str.islower, filter(str.isalpha, new)))
+    words = list(compress(words, map(_LENGTHS.__contains__, map(len, words))))
     if len(words) < len(new):
         shaped = set(words)
         fine.update(filterfalse(shaped.__contains__, new))
@@ -192,8 +196,9 @@ def misspelling(article: Article, ctx: CheckContext) -> Iterator[Hit]:
                   fix=Fix.replace(w_start, w_end, right, safe=confidence > 0.9))
 
 
-#: ``4 <= len(token) <= MAX_WORD``, as a C call for ``filter``.
-_LENGTH_OK = re.compile(f"(?s).{{4,{MAX_WORD}}}").fullmatch
+#: The lengths a candidate may have, ``4 <= len(token) <= MAX_WORD``: tested in C over the
+#: tokens' lengths (a ``fullmatch`` per token built a match object for each).
+_LENGTHS = frozenset(range(4, MAX_WORD + 1))
 
 
 def _candidate(word: str) -> bool:
