@@ -608,3 +608,67 @@ def test_shouting_gate_lets_every_capitals_run_through():
             assert gate, text
             passed += 1
     assert passed > 500
+
+
+# -- the capital-scanning patterns over case_bytes (session 6) ------------------------------------
+
+#: Characters the bytes stand-ins reason about: capitals, joiners, letters and spaces that are not
+#: ASCII (the bytes are refused), ASCII spaces a bytes ``\s`` does not read, other punctuation.
+_BYTES_PIECES = ("Foo", "foo", "Bar", "BAR", "of", "the", "and", "de", "Iraq’s", "O'Neil", "x-Ray",
+                 "Café", "élan", "Über", "Σ", "İ", "U", "u", "Us", "Ab", "ab9", "9Ab", "_Ab", "Ab_c")
+_BYTES_SEPARATORS = (" ", " ", "  ", ", ", ". ", "\n", "\n\n", "-", "'", "’", "‘", " “", "” ", "—", "\u00a0",
+                     "\x1c", "?", "_", "\t", "(")
+
+
+def _bytes_texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_BYTES_PIECES) + rng.choice(_BYTES_SEPARATORS) for _ in range(rng.randint(1, 30)))
+            for _ in range(n)]
+
+
+def test_case_bytes_stand_in_for_the_text():
+    """The bytes are one a character, and refused exactly when a character is a non-ASCII letter,
+    digit or space, or an ASCII space only a str ``\\s`` reads."""
+    for text in _fixture_texts() + _bytes_texts(3000, 41):
+        raw = names.case_bytes(Article(text))
+        odd = any((not ch.isascii() and (ch.isalnum() or ch.isspace())) or ch in "\x1c\x1d\x1e\x1f" for ch in text)
+        assert (raw is None) == odd, text
+        if raw is not None:
+            assert len(raw) == len(text)
+
+
+def test_name_runs_over_bytes_are_the_str_pattern_runs():
+    for text in _fixture_texts() + _bytes_texts(3000, 43) + _random_texts(2000, 47):
+        article = Article(text)
+        assert [(r.start, r.end, r.text) for r in names.name_runs(article)] == \
+            [(m.start(), m.end(), m.group()) for m in names._NAME_RUN.finditer(text)], text
+
+
+def test_title_word_patterns_over_bytes_match_the_str_patterns():
+    """NL402's two scanning patterns over the bytes find the spans the str patterns find, over
+    whole texts and over ranges (a look-behind reads before a range's start)."""
+    cw = capitalised_word
+    for text in _fixture_texts() + _bytes_texts(3000, 53) + _mixed_texts(2000, 59):
+        raw = names.case_bytes(Article(text))
+        if raw is None:
+            continue
+        for start, end in ((0, len(text)), (len(text) // 3, 2 * len(text) // 3 + 2), (1, len(text) - 1)):
+            assert [m.span() for m in cw._TITLE_TOKEN_BYTES.finditer(raw, start, end)] == \
+                [m.span() for m in cw._TITLE_TOKEN.finditer(text, start, end)], text
+            assert [m.span() for m in cw._CANDIDATE_BYTES.finditer(raw, start, end)] == \
+                [m.span() for m in cw._CANDIDATE_FAST.finditer(text, start, end)], text
+            # the sentence gate: searched from one past the start it is the search of the slice
+            found = cw._CANDIDATE_BYTES.search(raw, start + 1, end) is not None
+            assert found == (cw._CANDIDATE.search(text[start:end]) is not None), text
+
+
+def test_pronoun_names_and_shouting_gate_over_bytes_match_the_str_forms():
+    """pronoun-number's names after a lowercase word and shouting's "four capitals in a row" gate,
+    read from the shared bytes, are what the str pattern and the check's own bytes gave."""
+    for text in _fixture_texts() + _bytes_texts(3000, 61) + _mixed_texts(2000, 67):
+        raw = names.case_bytes(Article(text))
+        if raw is None:
+            continue
+        assert {text[s:e] for s, e in (m.span() for m in pronoun_number._NAME_AFTER_LOWER_BYTES.finditer(raw))} \
+            == set(pronoun_number._NAME_AFTER_LOWER.findall(text)), text
+        assert (b"UUUU" in raw) == (b"AAAA" in text.encode("ascii", "replace").translate(shouting._CAPITALS_AS_A))

@@ -85,6 +85,23 @@ BOTTOM_EDGE = 6
 _QUOTE_OPEN = ("“", '"')
 
 
+#: White space that is neither a space nor a line boundary (``str.splitlines`` splits at the others,
+#: so no paragraph holds them): what :func:`word_counts` looks for before counting spaces.
+ODD_SPACES = "\t\x1f\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+
+
+def word_counts(text: str, paragraphs: Sequence[Paragraph]) -> list[int]:
+    """``[len(p.text.split()) for p in paragraphs]`` of the paragraphs of ``text``, without
+    splitting: a paragraph is stripped and holds no line boundary, so when the text holds no
+    other white space than spaces and newlines and no two spaces in a row, a paragraph's words are
+    its spaces plus one, counted in C (splitting every paragraph into words, to count them, was a
+    tenth of the layout's work). Any other text is split."""
+    if "  " in text or any(ch in text for ch in ODD_SPACES):
+        return [len(p.text.split()) for p in paragraphs]
+    count = text.count
+    return [count(" ", p.start, p.end) + 1 for p in paragraphs]
+
+
 def is_finished_prose(text: str) -> bool:
     """A paragraph of finished prose: eight words or more ending in terminal punctuation."""
     return ends_sentence(text) and len(text.split()) >= PROSE_WORDS
@@ -157,7 +174,8 @@ class Phrases:
         self._groups: dict[str, re.Pattern[str] | None] = {
             first: re.compile(_whole_line(group), re.IGNORECASE) for first, group in by_first.items()}
         #: A line's first character, as written, to its group (or :data:`_MARKS`).
-        self._by_char: dict[str, re.Pattern[str] | object | None] = {"": None}
+        self._by_char: dict[str, tuple[re.Pattern[str], int, dict[str, tuple[str, ...]] | None] | object | None] = {
+            "": None}
         #: The floating phrases as one whole-line pattern (None: there are none).
         self.floating: re.Pattern[str] | None = re.compile(_whole_line(floating), re.IGNORECASE) if floating else None
         self._fold = fold
@@ -165,6 +183,25 @@ class Phrases:
             from ..prefilter import gate
 
             gate(self.floating)  # read now, for the same reason (:meth:`floating_in`)
+        #: A group's key to what a line must start with (folded) for one of its phrases to
+        #: match it (:func:`_group_heads`; None: unknown, the group is always tried).
+        self._heads: dict[str, tuple[str, ...] | None] = regex_cache.derived(
+            _group_heads, tuple(fragments), depends=("newslint.prefilter",))
+        #: Every group's heads by their first three characters, when each group has heads of three
+        #: characters or more (else None): a line opening with ASCII letters or digits whose first
+        #: characters, lowered as ``re.IGNORECASE`` folds them, start with none of these is no
+        #: phrase of a group (the floating phrases aside). Two look-ups, for the callers that ask
+        #: of many lines (:attr:`Layout.partial`), instead of :meth:`match`.
+        self.starts: dict[str, tuple[str, ...]] | None = None
+        if all(heads is not None and min(map(len, heads), default=3) >= 3 for heads in self._heads.values()):
+            self.starts = {}
+            for heads in self._heads.values():
+                for head in heads or ():
+                    self.starts[head[:3]] = (*self.starts.get(head[:3], ()), head)
+        #: What every match of a floating phrase holds (:func:`~newslint.analysis.furniture.need_literals`:
+        #: "comment", "view full size image"...), tested on the folded line before the pattern,
+        #: whose ``.*`` and ``\\S*`` walk the whole line back and forth.
+        self._floating_needs = need_literals(self.floating) if self.floating is not None else None
 
     def _group(self, first: str) -> re.Pattern[str] | None:
         """The whole-line pattern of the phrases that can start with ``first`` (folded)."""
@@ -177,10 +214,25 @@ class Phrases:
                 self._groups.setdefault(first, found)
             return found
 
-    def _of_char(self, ch: str) -> re.Pattern[str] | object | None:
+    def _of_char(self, ch: str) -> tuple[re.Pattern[str], int, dict[str, tuple[str, ...]] | None] | object | None:
         """What a line opening with ``ch`` tries (memoised by the character as written): its
-        group, or :data:`_MARKS` for a mark (the leading marks are read)."""
-        found = _MARKS if not (ch.isalnum() or ch == "_") else self._group(self._fold(ch))
+        group and the group's heads (:func:`_group_heads`), or :data:`_MARKS` for a mark (the
+        leading marks are read)."""
+        found: tuple[re.Pattern[str], int, dict[str, tuple[str, ...]] | None] | object | None = _MARKS
+        if ch.isalnum() or ch == "_":
+            key = self._fold(ch)
+            pattern = self._group(key)
+            heads = self._heads.get(key)
+            if pattern is None:
+                found = None
+            elif heads is None:
+                found = (pattern, 0, None)
+            else:
+                short = min(map(len, heads))
+                by_short: dict[str, tuple[str, ...]] = {}
+                for head in heads:
+                    by_short[head[:short]] = (*by_short.get(head[:short], ()), head)
+                found = (pattern, short, by_short)
         with _lock:
             self._by_char.setdefault(ch, found)
         return found
@@ -202,14 +254,46 @@ class Phrases:
         if group is _MARKS:
             # Leading marks: a phrase may start at any of them (a "(" or "%" opening it) or at
             # the first word character after them, within the 40 marks the pattern skips.
-            start = _LEADING_MARKS.match(text).end()  # type: ignore[union-attr]
-            for ch in dict.fromkeys(self._fold(text[:min(start, _MAX_LEADING_MARKS) + 1])):
+            start = min(_LEADING_MARKS.match(text).end(), _MAX_LEADING_MARKS)  # type: ignore[union-attr]
+            folded = self._fold(text[:start + _HEAD])
+            for ch in dict.fromkeys(folded[:start + 1]):
                 pattern = self._group(ch)
-                if pattern is not None and pattern.match(text):
+                if pattern is None:
+                    continue
+                heads = self._heads.get(ch)
+                # (A phrase starts at one of the marks or at the first word character.)
+                if (heads is None or any(folded.startswith(heads, at) for at in range(start + 1))) \
+                        and pattern.match(text):
                     return True
-        elif group is not None and group.match(text):  # type: ignore[attr-defined]
-            return True
-        return floating and self.floating is not None and self.floating.match(text) is not None
+        elif group is not None:
+            # The group's phrases start with a few known heads ("the post", "tags", "trust"): a
+            # line that starts with none of them (most lines) is no match, without the match.
+            pattern, short, heads = group  # type: ignore[misc]
+            if heads is not None:
+                head = text[:_HEAD]
+                head = head.lower() if head.isascii() else self._fold(head)
+                # (The heads by their first ``short`` characters: one look-up rules most lines out.)
+                found = heads.get(head[:short])
+                if found is None or not head.startswith(found):
+                    pattern = None
+            if pattern is not None and pattern.match(text):
+                return True
+        return floating and self.floating_match(text)
+
+    def floating_match(self, text: str) -> bool:
+        """Whether the whole of ``text`` is a floating phrase (:meth:`match` tries them last)."""
+        if self.floating is None:
+            return False
+        # (What every floating match holds, in the folded line, before the pattern.)
+        needs = self._floating_needs
+        if needs is not None:
+            folded = text.lower() if text.isascii() else fold(text)  # (what fold does of ASCII)
+            for need in needs:
+                if need in folded:
+                    break
+            else:
+                return False
+        return self.floating.match(text) is not None
 
 
 #: :meth:`Phrases.match`'s memo markers: a character not seen yet, and a mark.
@@ -238,6 +322,90 @@ def _first_groups(fragments: tuple[str, ...]) -> tuple[dict[str, list[str]], lis
         for first in sorted({fold(c) for c in found[0]}):
             by_first.setdefault(first, []).append(fragment)
     return by_first, floating
+
+
+#: Characters of a phrase's start that :func:`_group_heads` reads (a line's first word, mostly).
+_HEAD = 8
+#: The most heads read of one phrase before it is called unknown.
+_MAX_HEADS = 256
+
+
+def _group_heads(fragments: tuple[str, ...]) -> dict[str, tuple[str, ...] | None]:
+    """For each group of :class:`Phrases` (the folded first character of its phrases), the folded
+    strings of up to :data:`_HEAD` characters one of which every match of one of its phrases starts
+    with (:func:`_heads`), or None when a phrase's are unknown or only one character long (the
+    group's key says as much). A line of the group starts at its first character (a word
+    character: ``^\\W{0,40}`` skips none), so a line whose first characters (folded) start with none
+    of them matches none of the group's phrases. Pure: kept from run to run."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    by_first, _floating = _first_groups(fragments)
+    out: dict[str, tuple[str, ...] | None] = {}
+    for key, group in by_first.items():
+        heads: set[str] | None = set()
+        for fragment in group:
+            try:
+                found = _heads(list(_parser.parse(fragment, re.IGNORECASE)))
+            except (re.error, RecursionError):
+                found = None
+            if found is None or any(len(head) <= 1 for head in found):
+                heads = None
+                break
+            heads |= found  # type: ignore[operator]
+        # (A phrase is in the group of each character it may start with: a line of this group
+        # starts with the key, so only the heads starting with it can be its start.)
+        out[key] = tuple(sorted(h for h in heads if h[:1] == key)) if heads is not None else None
+    return out
+
+
+def _heads(items: list[Any]) -> set[str] | None:
+    """The folded strings of up to :data:`_HEAD` characters, one of which every match of the
+    parsed pattern ``items`` starts with (a shorter one where the pattern may end or goes on with
+    something unknown: a class of letters, ``.``, ``\\w``), or None past :data:`_MAX_HEADS`.
+    Zero-width items (``\\b``, look-arounds) are skipped: they only narrow the matches."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    from ..prefilter import fold
+
+    out: set[str] = set()
+    steps = [0]
+
+    def walk(rest: list[Any], head: str) -> None:
+        steps[0] += 1
+        if len(out) > _MAX_HEADS or steps[0] > 20 * _MAX_HEADS:
+            raise RecursionError("too many heads")
+        if len(head) >= _HEAD or not rest:
+            out.add(head[:_HEAD])
+            return
+        (op, av), tail = rest[0], rest[1:]
+        if op is c.LITERAL:
+            walk(tail, head + fold(chr(av)))
+        elif op is c.IN and all(kind in (c.LITERAL, c.RANGE) for kind, _ in av) \
+                and sum(1 if kind is c.LITERAL else value[1] - value[0] + 1 for kind, value in av) <= 32:
+            chars = {fold(chr(value)) for kind, value in av if kind is c.LITERAL}
+            chars |= {fold(chr(code)) for kind, value in av if kind is c.RANGE for code in range(value[0], value[1] + 1)}
+            for ch in sorted(chars):
+                walk(tail, head + ch)
+        elif op is c.SUBPATTERN:
+            walk(list(av[-1]) + tail, head)
+        elif op is c.BRANCH:
+            for alternative in av[1]:
+                walk(list(alternative) + tail, head)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, high, body = av
+            if low == 0:
+                walk(tail, head)
+            if high != 0:
+                again = [] if high == 1 and low <= 1 else [(op, (max(low - 1, 0), high - 1 if high != c.MAXREPEAT else high,
+                                                                   body))]
+                walk(list(body) + again + tail, head)
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            walk(tail, head)
+        else:
+            out.add(head)
+
+    walk(list(items), "")
+    return out
 
 
 _phrases: dict[tuple[tuple[str, ...], ...], Phrases] = {}
@@ -432,6 +600,8 @@ _CREDIT_TAIL = re.compile(
     r"[^()]{0,60}|[^()]{0,60}\b(?:Getty Images|Shutterstock)\b[^()]{0,30})\))\s*$")
 _CREDIT_HEAD = re.compile(r"^((?:Photo|Image|Picture)s?(?::| by) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
                           r"(?:\s*/\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})?)\s+(?=[A-Z“\"])")
+#: The words :data:`_CREDIT_HEAD` opens with (case-sensitive, as it is).
+_CREDIT_HEAD_OPENINGS = ("Photo", "Image", "Picture")
 _INNER_BOUNDARY = re.compile(r"[.!?…][\"”’)]*\s+\S")
 #: A wire agency's credit line ("© Reuters", "(AP)", "— AFP"): copy the publisher keeps on purpose.
 _AGENCY_CREDIT = re.compile(
@@ -593,26 +763,41 @@ class Layout:
         """Furniture phrases glued to the first or last sentence of a body paragraph."""
         out: list[Furniture] = []
         article = self.article
+        # (Bound once: this loop visits every prose paragraph, the bulk of the text.)
+        sentences_of, match, floating, promo = article.sentences_of, self.phrases.match, self._floating, self._promo
+        starts, floating_match = self.phrases.starts, self.phrases.floating_match
         for para in self.prose:
+            text = para.text
             # A photo credit glued to either end of the paragraph: "(Jasper Colt/USA TODAY)" closing
-            # it, "Photo: Jane Doe/AP" opening it.
-            # (The tail credit ends the paragraph with ")": only then is the pattern searched.)
-            tail = _CREDIT_TAIL.search(para.text) if para.text.rstrip().endswith(")") else None
-            for m in (tail, _CREDIT_HEAD.match(para.text)):
-                if m and not article.in_quote(para.start + m.start()):
-                    out.append(Furniture(para.start + m.start(1), para.start + m.end(1), para.index,
-                                         "photo", "caption"))
-            sentences = article.sentences_of(para)
+            # it, "Photo: Jane Doe/AP" opening it. (The tail credit ends the paragraph with ")",
+            # the head credit opens it with one of its words: only then is the pattern tried.)
+            tail = _CREDIT_TAIL.search(text) if text.endswith(")") else None
+            head = _CREDIT_HEAD.match(text) if text.startswith(_CREDIT_HEAD_OPENINGS) else None
+            if tail or head:
+                for m in (tail, head):
+                    if m and not article.in_quote(para.start + m.start()):
+                        out.append(Furniture(para.start + m.start(1), para.start + m.end(1), para.index,
+                                             "photo", "caption"))
+            sentences = sentences_of(para)
             if len(sentences) < 2:
                 continue
             for sentence in (sentences[0], sentences[-1]):
                 text = sentence.text
                 # A quoted sentence is never furniture; asked only of a sentence that would be
                 # (most are not, and the quotation look-up costs more than the phrase test).
-                if self._phrase_text(text) and kind_of(text) != "furniture":
+                # (:meth:`_phrase_text`, inline; most sentences are ruled out by their first three
+                # characters, ASCII letters lowered as ``re.IGNORECASE`` folds them: :attr:`Phrases.starts`.)
+                if len(text) > MAX_CHROME_CHARS:
+                    found = False
+                elif starts is None or not (opening := text[:_HEAD]).isascii() or not opening[:1].isalnum() \
+                        or opening.lower().startswith(starts.get(opening[:3].lower(), ())):
+                    found = match(text, floating)
+                else:
+                    found = floating and floating_match(text)
+                if found and len(text.split()) <= MAX_CHROME_WORDS and kind_of(text) != "furniture":
                     if not (text.startswith(_QUOTE_OPEN) or article.in_quote(sentence.start)):
                         out.append(Furniture(sentence.start, sentence.end, para.index, kind_of(text), "phrase"))
-                elif self._promo and len(text.split()) <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text) \
+                elif promo and len(text.split()) <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text) \
                         and not (text.startswith(_QUOTE_OPEN) or article.in_quote(sentence.start)):
                     out.append(Furniture(sentence.start, sentence.end, para.index, "newsletter", "promo"))
         return out
@@ -763,7 +948,7 @@ class Layout:
         """Every paragraph's text, word count and :func:`ends_sentence` (asked of every line by
         several verdicts and by the model's neighbour features: computed once)."""
         texts = [p.text for p in self.article.paragraphs]
-        return texts, [len(t.split()) for t in texts], [ends_sentence(t) for t in texts]
+        return texts, word_counts(self.article.text, self.article.paragraphs), [ends_sentence(t) for t in texts]
 
     @property
     def terminal(self) -> list[bool]:

@@ -9,6 +9,7 @@ from ...article import Article
 from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
 from ...lexicon import pos, zipf
+from ._names import case_bytes
 
 #: Capital first, boundary after it: re skips to capitals in C (same matches as
 #: ``(?<![\w’'-])[A-Z]{4,}(?:\s+[A-Z]{2,})*(?![\w’'-])``).
@@ -30,6 +31,7 @@ _DATELINE = re.compile(r"[A-Z][\w.’'-]{0,40}(?:[ ,]+(?:[A-Z][\w.’'-]{0,40}|\
 #: Bytes of the text made "A" for a capital A-Z and " " otherwise (one byte a character, "?"
 #: for the others first): a match of ``_CAPS`` starts with four capitals in a row, so without
 #: "AAAA" in them there is none (a byte table in C instead of a pattern tried at every capital).
+#: Where the article has ``case_bytes`` (capitals "U", no other byte "U"), "UUUU" there says the same.
 _CAPITALS_AS_A = bytes(65 if 65 <= c <= 90 else 32 for c in range(256))
 #: A ticker or code: "<FIAT.MI>", "<LOTS>", "XYZ.N".
 _TICKER_AFTER = re.compile(r"(?:\.[A-Z]{1,3})?\s{0,4}>|\.[A-Z]{1,2}\b")
@@ -78,7 +80,9 @@ def shouting(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         ("BREAKING", "WATCH") or a machine-rewritten heading.
     """
     text = article.text
-    if b"AAAA" not in text.encode("ascii", "replace").translate(_CAPITALS_AS_A):
+    raw = case_bytes(article)  # (shared with the other checks that scan for capitals)
+    if (b"UUUU" not in raw) if raw is not None else (
+            b"AAAA" not in text.encode("ascii", "replace").translate(_CAPITALS_AS_A)):
         return  # no four capitals in a row anywhere (most articles): no scan of the paragraphs
     title_case: set[str] | None = None
     for para in article.layout.prose:

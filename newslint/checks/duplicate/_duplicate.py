@@ -167,19 +167,23 @@ class _NearCopies:
     vocabulary bound the shared 5-grams from above; the paragraph's distinct 5-grams are at
     least its distinct words that start one. Fewer such positions than ``NEAR_OVERLAP`` of
     those words: no near copy (7 of 1,513 long paragraphs of the clean corpus pass the test).
-    Only then are the 5-grams of the paragraphs seen so far indexed (once), and counted."""
+    The copy must be of one earlier paragraph, so the same test then runs with each earlier
+    paragraph's words alone (1 of those 7 passes). Only then are the 5-grams of the
+    paragraphs seen so far indexed (once, in order: a paragraph that passed the union test
+    but no single one waits with the others), and counted."""
 
     def __init__(self) -> None:
         self._vocabulary: set[str] = set()
         self._pending: list[tuple[int, list[str]]] = []
         self._owner: dict[tuple[str, ...], int] = {}
         self._sizes: dict[int, int] = {}
+        self._seen: list[list[str]] = []
 
     def add(self, index: int, words: list[str]) -> int | None:
         """Record paragraph ``index`` (its normalised words); return the earlier paragraph it
         nearly copies, if any."""
         found = None
-        if self._may_copy(words):
+        if self._may_copy(words) and any(_may_copy_from(set(earlier), words) for earlier in self._seen):
             self._index_pending()
             shingles = _shingles(words)
             owner = self._owner
@@ -191,21 +195,14 @@ class _NearCopies:
             self._sizes[index] = len(shingles)
             owner.update(dict.fromkeys(shingles.difference(owner), index))
         else:
-            self._pending.append((index, words))
+            self._pending.append((index, words))  # (indexed, in order, when a later one may copy)
         self._vocabulary.update(words)
+        self._seen.append(words)
         return found
 
     def _may_copy(self, words: list[str]) -> bool:
         """The test of the class docstring: False only when no near copy is possible."""
-        if not self._vocabulary:
-            return False
-        known = bytes(map(self._vocabulary.__contains__, words))
-        if _FIVE_KNOWN not in known:
-            return False
-        runs = _KNOWN_RUN.findall(known)
-        windows = sum(map(len, runs)) - (SHINGLE - 1) * len(runs)  # 5-word windows in the runs
-        starts = len(words) - SHINGLE + 1
-        return windows >= NEAR_OVERLAP * starts or windows >= NEAR_OVERLAP * len(set(words[:starts]))
+        return bool(self._vocabulary) and _may_copy_from(self._vocabulary, words)
 
     def _index_pending(self) -> None:
         """Index the 5-grams of the paragraphs recorded without them, in order (the owner of a
@@ -216,6 +213,18 @@ class _NearCopies:
             self._sizes[index] = len(shingles)
             owner.update(dict.fromkeys(shingles.difference(owner), index))
         self._pending.clear()
+
+
+def _may_copy_from(vocabulary: set[str], words: list[str]) -> bool:
+    """Whether a paragraph of ``words`` may share ``NEAR_OVERLAP`` of its word 5-grams with text
+    whose words are ``vocabulary``: False only when it cannot (see :class:`_NearCopies`)."""
+    known = bytes(map(vocabulary.__contains__, words))
+    if _FIVE_KNOWN not in known:
+        return False
+    runs = _KNOWN_RUN.findall(known)
+    windows = sum(map(len, runs)) - (SHINGLE - 1) * len(runs)  # 5-word windows in the runs
+    starts = len(words) - SHINGLE + 1
+    return windows >= NEAR_OVERLAP * starts or windows >= NEAR_OVERLAP * len(set(words[:starts]))
 
 
 #: Five words in a row found in the vocabulary (``_NearCopies._may_copy``), and runs of them.

@@ -10,6 +10,7 @@ from ...declaration import CheckContext, bad, check, good
 from ...findings import Hit
 from ...lexicon import pos, zipf
 from ...text.calendar import CALENDAR_WORDS
+from ..capitalization._names import case_bytes
 
 _SINGULAR = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _PLURAL_PEOPLE = re.compile(
@@ -175,6 +176,8 @@ _NOT_PEOPLE = frozenset("they we it this that these those there some many others
 #: ``(?<=[a-z,] )([A-Z][a-z]+)\b`` with the capital consumed before the look-behind, so that re
 #: skips to capitals in C (same matches).
 _NAME_AFTER_LOWER = re.compile(r"[A-Z](?<=[a-z,] [A-Z])[a-z]+\b")
+#: ``_NAME_AFTER_LOWER`` for the article's ``case_bytes`` (capitals are "U"): the same spans.
+_NAME_AFTER_LOWER_BYTES = re.compile(rb"U(?<=[a-z,] U)[a-z]+\b")
 #: ``\b(?:in|from|...) ((?:[A-Z][a-z]+ )*[A-Z][a-z]+)\b`` started at the name's capital: re skips
 #: to capitals in C and tests the preposition behind (same groups).
 _PLACE_WORDS = ("in", "from", "to", "at", "across", "throughout", "into", "near")
@@ -189,7 +192,11 @@ def _names_in(article: Article) -> frozenset[str]:
     """Capitalised words the article writes mid-sentence (after a lowercase word or a comma):
     its names, whatever the lexicon says ("Marks", a surname, not the plural of "mark")."""
     def build(a: Article) -> frozenset[str]:
-        return frozenset(_NAME_AFTER_LOWER.findall(a.text))
+        raw = case_bytes(a)
+        if raw is None:
+            return frozenset(_NAME_AFTER_LOWER.findall(a.text))
+        text = a.text  # the same spans in the shared bytes, where re skips to capitals by a byte search
+        return frozenset(text[s:e] for s, e in map(re.Match.span, _NAME_AFTER_LOWER_BYTES.finditer(raw)))
 
     return article.memo("mt.pronoun_names", build)
 
