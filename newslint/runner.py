@@ -25,6 +25,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from operator import attrgetter, is_
 from typing import Any
 
 from .article import Article
@@ -375,13 +376,37 @@ def _context(check: Check, settings: Mapping[str, Any]) -> CheckContext:
     return ctx
 
 
+#: The contexts of one selection of checks, by the list's id: the checks (a tuple), their
+#: options, the settings, and the contexts, in order.
+_selections: dict[int, tuple[tuple[Check, ...], tuple[Any, ...], Mapping[str, Any], list[CheckContext]]] = {}
+_options_of = attrgetter("options")
+
+
+def _contexts_of(checks: list[Check], settings: Mapping[str, Any]) -> list[CheckContext]:
+    """``[_context(check, settings) for check in checks]``, kept per selection: the same checks
+    (by identity, in order) with the same settings and options get the same contexts, which is
+    what :func:`_context` gives each of them; asked with a few passes in C per article instead
+    of a Python call and a look-up per check (47 checks an article)."""
+    entry = _selections.get(id(checks))
+    if entry is not None:
+        kept, options, kept_settings, contexts = entry
+        if kept_settings is settings and len(kept) == len(checks) and all(map(is_, kept, checks)) \
+                and all(map(is_, options, map(_options_of, checks))):
+            return contexts
+    contexts = [_context(check, settings) for check in checks]
+    if len(_selections) >= _MAX_CONTEXTS:
+        _selections.clear()
+    _selections[id(checks)] = (tuple(checks), tuple(map(_options_of, checks)), settings, contexts)
+    return contexts
+
+
 @hookimpl(trylast=True)
 def newslint_lint_article(article: Article, checks: list[Check], config: Config) -> list[Finding]:
     findings: list[Finding] = []
-    settings = config.settings
     timeout = config.check_timeout
+    # Each linter holds copies of its checks with the configured options already resolved.
+    contexts = _contexts_of(checks, config.settings)
     with ArticleChecks(timeout):
-        for check in checks:
-            # Each linter holds copies of its checks with the configured options already resolved.
-            findings.extend(run_check(article, check, _context(check, settings), timeout))
+        for check, ctx in zip(checks, contexts, strict=True):
+            findings.extend(run_check(article, check, ctx, timeout))
     return calibrate(dedupe(findings))

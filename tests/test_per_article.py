@@ -685,3 +685,30 @@ def test_paragraphs_and_line_starts_read_from_raw_lines_equal_the_line_spans():
         assert [p.blank_after for p in got] == [w[3] for w in want[1:]] + [True] * bool(want), repr(text)
         assert [p.kind for p in got] == [classify_paragraph(w[2]) for w in want]
         assert all(text[p.start:p.end] == p.text for p in got)
+
+
+def test_contexts_kept_per_selection_are_each_checks_own():
+    """The hook's contexts, kept per list of checks, are what ``_context`` gives each check; a
+    check whose options were replaced, another settings mapping or another list gets new ones."""
+    import dataclasses
+
+    from newslint import runner
+
+    lin = Linter(load_entry_points=False, warm_up=False)
+    checks = list(lin.checks)
+    settings = lin.config.settings
+    first = runner._contexts_of(checks, settings)
+    assert first == [runner._context(c, settings) for c in checks]
+    assert runner._contexts_of(checks, settings) is first
+    assert all(ctx.options is c.options for ctx, c in zip(first, checks, strict=True))
+    changed = dataclasses.replace(checks[3], options={**checks[3].options})
+    swapped = [*checks[:3], changed, *checks[4:]]
+    again = runner._contexts_of(swapped, settings)
+    assert again is not first and again[3].options is changed.options and again[4] is first[4]
+    checks[3] = changed  # the same list, changed in place
+    assert runner._contexts_of(checks, settings)[3].options is changed.options
+    other = dict(settings)
+    assert runner._contexts_of(checks, other)[0].settings is other
+    same = checks[5]
+    object.__setattr__(same, "options", {**same.options})  # the same check, its options replaced
+    assert runner._contexts_of(checks, other)[5].options is same.options

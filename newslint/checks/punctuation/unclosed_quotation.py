@@ -59,7 +59,8 @@ def unclosed_quotation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
         rewritten copy the closing mark is often lost along with the attribution.
     """
     marks = article.quote_marks  # shared with ``article.quotes``
-    if not marks and not _doubled(article.text):
+    doubled = _doubled(article.text)  # (asked of each paragraph only when the text holds one)
+    if not marks and not doubled:
         return  # no mark, and no doubled single mark standing for one
     chrome = article.layout.furniture
     last = article.layout.body_end
@@ -69,9 +70,9 @@ def unclosed_quotation(article: Article, ctx: CheckContext) -> Iterator[Hit]:
     for para in paras:
         k = bisect_left(marks, para.start, k)
         stop = bisect_left(marks, para.end, k)
-        if para.index in chrome:
+        if (k == stop and not doubled) or para.index in chrome:
             continue
-        if _doubled(para.text):  # "''" and the like are marks too: the paragraph read itself
+        if doubled and _doubled(para.text):  # "''" and the like are marks too: the paragraph read itself
             found = _open_quotations(para.text)
         elif k == stop:
             continue
