@@ -467,3 +467,65 @@ def test_profiles_round_trip_and_accept_plain_lines(tmp_path):
     article = Article(f"{BODY}\n\nShare This Story!", url="https://example.com/x")
     article.layout_settings = settings
     assert article.layout.furniture[1].evidence in ("phrase", "profile")
+
+
+def test_word_counts_without_splitting_are_the_split_counts() -> None:
+    """``layout.word_counts`` counts spaces when the text allows it (:func:`word_counts`): the same
+    numbers as ``len(text.split())`` on every vendored article and on texts built to leave the
+    fast path (tabs, no-break and thin spaces, double spaces, CRLF, form feeds, indented lines)."""
+    from newslint.analysis.layout import ODD_SPACES, word_counts
+
+    texts = [rec["text"] for name in ("clean_sample.jsonl", "defective_labels.jsonl") for rec in _records(name)]
+    base = "The council met on Monday.\n\nIt approved the plan, officials said.\nShort line"
+    texts += [base, base.replace("\n", "\r\n"), base.replace("\n", "\r"), base + "\x0cNext page here",
+              "  indented line\n\twith a tab\nand  double spaces  inside", "a\u2028b c\u2029d e f", ""]
+    texts += [base.replace(" ", ch, 2) for ch in ODD_SPACES]
+    assert len(texts) > 40
+    fast = 0
+    for text in texts:
+        article = Article(text)
+        want = [len(p.text.split()) for p in article.paragraphs]
+        assert word_counts(article.text, article.paragraphs) == want, text[:80]
+        assert article.layout.word_counts == want
+        fast += not ("  " in text or any(ch in text for ch in ODD_SPACES))
+    assert fast >= 20  # the fast path is in use
+
+
+def test_every_white_space_character_is_a_space_a_line_boundary_or_odd() -> None:
+    """:data:`ODD_SPACES` is every character ``str.split`` splits at that is neither a space nor
+    a line boundary (``str.splitlines``: no paragraph holds one), in this Python's Unicode."""
+    from newslint.analysis.layout import ODD_SPACES
+
+    spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    boundaries = {ch for ch in spaces if len(("a" + ch + "b").splitlines()) == 2}
+    assert spaces - boundaries - {" "} == set(ODD_SPACES)
+
+
+def test_phrase_heads_rule_out_only_lines_that_no_phrase_matches() -> None:
+    """The heads of each group of the vocabulary (:func:`_group_heads`) and their index by first
+    three characters (``Phrases.starts``, what ``layout.partial`` asks first) only rule out lines
+    the whole vocabulary does not match: every vendored paragraph and sentence, and lines built on
+    the heads' corners (a phrase that may end after three characters, case-folded openings)."""
+    from newslint.analysis.layout import _HEAD, phrases, vocabulary
+
+    whole, index = vocabulary(), phrases()
+    assert index.starts is not None and "the" in index.starts
+    lines = []
+    for name in ("clean_sample.jsonl", "defective_labels.jsonl"):
+        for rec in _records(name):
+            article = Article(rec["text"])
+            lines += [p.text for p in article.paragraphs] + [s.text for s in article.sentences]
+    lines += ["Pin", "PIN:", "Tweet", "Tags: vote", "TAG: x", "The post Vote appeared first on Site", "Share",
+              "Related", "RELATED STORIES", "Leave a Reply", "Getty Images", "Also see", "Learn more", "Loading...",
+              "The vote passed.", "Theme park reopens", "Pinned", "Sharp drop in sales"]
+    matched = ruled_out = 0
+    for text in lines:
+        want = whole.match(text) is not None
+        matched += want
+        opening = text[:_HEAD]
+        if opening.isascii() and opening[:1].isalnum() \
+                and not opening.lower().startswith(index.starts.get(opening[:3].lower(), ())):
+            ruled_out += 1
+            assert not want or index.floating_match(text), text
+        assert index.match(text) == want, text
+    assert matched >= 30 and ruled_out > len(lines) // 2

@@ -268,12 +268,14 @@ class Phrases:
         elif group is not None:
             # The group's phrases start with a few known heads ("the post", "tags", "trust"): a
             # line that starts with none of them (most lines) is no match, without the match.
-            pattern, short, heads = group  # type: ignore[misc]
-            if heads is not None:
+            short: int
+            by_short: dict[str, tuple[str, ...]] | None
+            pattern, short, by_short = group  # type: ignore[misc]
+            if by_short is not None:
                 head = text[:_HEAD]
                 head = head.lower() if head.isascii() else self._fold(head)
                 # (The heads by their first ``short`` characters: one look-up rules most lines out.)
-                found = heads.get(head[:short])
+                found = by_short.get(head[:short])
                 if found is None or not head.startswith(found):
                     pattern = None
             if pattern is not None and pattern.match(text):
