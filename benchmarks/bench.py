@@ -465,6 +465,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=11, help="alternating rounds for one-file runs")
     ap.add_argument("--corpus-runs", type=int, default=5)
+    ap.add_argument("--inproc-runs", type=int, default=3,
+                    help="fresh processes per tool for the in-process figures (alternating)")
     ap.add_argument("--only", default="one,corpus,inproc,jobs,stream")
     ap.add_argument("--file", type=Path, help="the one article (default: clean article nearest 848 words)")
     ap.add_argument("--stream-records", default="100000", help="records in the memory stream")
@@ -507,7 +509,7 @@ def main() -> int:
             print(f"## The clean corpus, whole process ({len(paths)} articles, {args.corpus_runs} "
                   f"alternating runs)\n\n{table(res)}\n\n{ratio_line(res, 'newslint', 'proselint')}\n")
         if "inproc" in only:
-            res = in_process(paths, 3, tmp)
+            res = in_process(paths, args.inproc_runs, tmp)
             raw["inproc"] = res
             print(f"## In process ({res['articles']} articles, {res['words']} words, median of "
                   f"{res['runs']} fresh processes, CPU seconds)\n")
