@@ -503,7 +503,7 @@ def test_every_white_space_character_is_a_space_a_line_boundary_or_odd() -> None
 
 def test_phrase_heads_rule_out_only_lines_that_no_phrase_matches() -> None:
     """The heads of each group of the vocabulary (:func:`_group_heads`) and their index by first
-    three characters (``Phrases.starts``, what ``layout.partial`` asks first) only rule out lines
+    three characters (``Phrases.starts``, what ``Phrases.match_opening`` asks first) only rule out lines
     the whole vocabulary does not match: every vendored paragraph and sentence, and lines built on
     the heads' corners (a phrase that may end after three characters, case-folded openings)."""
     from newslint.analysis.layout import _HEAD, phrases, vocabulary
@@ -528,4 +528,5 @@ def test_phrase_heads_rule_out_only_lines_that_no_phrase_matches() -> None:
             ruled_out += 1
             assert not want or index.floating_match(text), text
         assert index.match(text) == want, text
+        assert index.match_opening(text) == want, text
     assert matched >= 30 and ruled_out > len(lines) // 2

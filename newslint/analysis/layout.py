@@ -190,8 +190,8 @@ class Phrases:
         #: Every group's heads by their first three characters, when each group has heads of three
         #: characters or more (else None): a line opening with ASCII letters or digits whose first
         #: characters, lowered as ``re.IGNORECASE`` folds them, start with none of these is no
-        #: phrase of a group (the floating phrases aside). Two look-ups, for the callers that ask
-        #: of many lines (:attr:`Layout.partial`), instead of :meth:`match`.
+        #: phrase of a group (the floating phrases aside). Two look-ups before :meth:`match`
+        #: (:meth:`match_opening`).
         self.starts: dict[str, tuple[str, ...]] | None = None
         if all(heads is not None and min(map(len, heads), default=3) >= 3 for heads in self._heads.values()):
             self.starts = {}
@@ -280,6 +280,16 @@ class Phrases:
                     pattern = None
             if pattern is not None and pattern.match(text):
                 return True
+        return floating and self.floating_match(text)
+
+    def match_opening(self, text: str, floating: bool = True) -> bool:
+        """:meth:`match`, with the groups ruled out first by :attr:`starts` when ``text`` opens
+        with an ASCII letter or digit: two look-ups rule out most sentences of prose, which
+        :attr:`Layout.partial` asks of every paragraph."""
+        starts = self.starts
+        if starts is None or not (opening := text[:_HEAD]).isascii() or not opening[:1].isalnum() \
+                or opening.lower().startswith(starts.get(opening[:3].lower(), ())):
+            return self.match(text, floating)
         return floating and self.floating_match(text)
 
     def floating_match(self, text: str) -> bool:
@@ -726,7 +736,7 @@ class Layout:
     def _phrase_text(self, text: str) -> bool:
         """:func:`phrase_match` for a line of this article (the match first: most lines are no
         phrase, found without splitting them into words)."""
-        return len(text) <= MAX_CHROME_CHARS and self.phrases.match(text, self._floating) \
+        return len(text) <= MAX_CHROME_CHARS and self.phrases.match_opening(text, self._floating) \
             and len(text.split()) <= MAX_CHROME_WORDS
 
     # -- furniture -------------------------------------------------------------------------
@@ -766,8 +776,7 @@ class Layout:
         out: list[Furniture] = []
         article = self.article
         # (Bound once: this loop visits every prose paragraph, the bulk of the text.)
-        sentences_of, match, floating, promo = article.sentences_of, self.phrases.match, self._floating, self._promo
-        starts, floating_match = self.phrases.starts, self.phrases.floating_match
+        sentences_of, phrase_text, promo = article.sentences_of, self._phrase_text, self._promo
         for para in self.prose:
             text = para.text
             # A photo credit glued to either end of the paragraph: "(Jasper Colt/USA TODAY)" closing
@@ -787,16 +796,7 @@ class Layout:
                 text = sentence.text
                 # A quoted sentence is never furniture; asked only of a sentence that would be
                 # (most are not, and the quotation look-up costs more than the phrase test).
-                # (:meth:`_phrase_text`, inline; most sentences are ruled out by their first three
-                # characters, ASCII letters lowered as ``re.IGNORECASE`` folds them: :attr:`Phrases.starts`.)
-                if len(text) > MAX_CHROME_CHARS:
-                    found = False
-                elif starts is None or not (opening := text[:_HEAD]).isascii() or not opening[:1].isalnum() \
-                        or opening.lower().startswith(starts.get(opening[:3].lower(), ())):
-                    found = match(text, floating)
-                else:
-                    found = floating and floating_match(text)
-                if found and len(text.split()) <= MAX_CHROME_WORDS and kind_of(text) != "furniture":
+                if phrase_text(text) and kind_of(text) != "furniture":
                     if not (text.startswith(_QUOTE_OPEN) or article.in_quote(sentence.start)):
                         out.append(Furniture(sentence.start, sentence.end, para.index, kind_of(text), "phrase"))
                 elif promo and len(text.split()) <= MAX_MODEL_WORDS and PROMO_SENTENCE.search(text) \
